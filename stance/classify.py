@@ -1,0 +1,324 @@
+"""Label a clause with the user's topics and the holder's stance on each, from the topic file alone.
+
+Topics are found by their keywords and by the concepts of their label and keywords, with
+common synonyms ("American soldiers on Ukrainian soil" finds "US ground troops in Ukraine").
+Stance is read as a person reads it: the verb that governs the topic, its negation ("did not
+rule out"), modality ("could", "might") and conditions ("if Russia refuses, we will ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .config import Topic, Topics
+from .lexicon import Lexicon, normalize
+from .schema import SCORES
+
+# Words of a text with their offsets; "U.S." keeps its dots so it can be told from "us".
+RE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
+# A clause boundary inside a clause: after a verb of saying, a "that", a colon, or "whether".
+RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
+# Questions are not positions unless quoted; a question mark closes them.
+RE_QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
+# Negations that make a denial final ("will not", "never") rather than a mere refusal ("did not").
+RE_STRONG_NEGATION = re.compile(r"\b(?:will|would|shall|can|could)\s+not\b|\b(?:won't|wouldn't|can't|cannot|couldn't|never)\b",
+                                re.IGNORECASE)
+# Words that refer back to a proposal named just before ("the idea", "the possibility").
+RE_ANAPHOR = re.compile(r"\b(?:the|that|this|such an?)\s+(?:idea|possibility|proposal|plan|option|move|prospect|"
+                        r"demand|request|offer|step|suggestion|notion|measure|measures|bill|push|stance|position)\b",
+                        re.IGNORECASE)
+NEGATION_REACH = 3    # words between a negator and the cue it turns around
+GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
+HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
+LABEL_WINDOW = 10     # a label's concepts must all stand within this many words
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """A topic found in a text, where, and how surely."""
+
+    topic: str
+    start: int
+    end: int
+    score: float
+    how: str  # "keyword" | "keyword_concepts" | "label_concepts"
+
+
+@dataclass(frozen=True)
+class StanceReading:
+    """The stance a clause gives the holder on a topic, the words it rests on, and how surely."""
+
+    stance: str
+    cue: str
+    confidence: float
+
+    @property
+    def score(self) -> int:
+        return SCORES[self.stance]
+
+
+class TopicMatcher:
+    """Finds the user's topics in text; built once per run from a `Topics` collection."""
+
+    def __init__(self, topics: Topics, lexicon: Lexicon):
+        self.topics = topics
+        self.lexicon = lexicon
+        self._keywords: list[tuple[str, re.Pattern]] = []
+        self._keyword_concepts: list[tuple[str, tuple[str, ...]]] = []
+        self._label_concepts: list[tuple[str, frozenset[str]]] = []
+        concept_topics: dict[str, set[str]] = {}
+        for topic in topics:
+            for phrase in (topic.label, *topic.keywords, topic.description):
+                for concept in self.concepts_of(phrase):
+                    concept_topics.setdefault(concept, set()).add(topic.id)
+        # A concept named by a third or more of the topics ("Ukraine") only sets the scene.
+        ubiquitous = {c for c, owners in concept_topics.items() if len(owners) > max(2, len(topics) / 3)}
+        for topic in topics:
+            for keyword in topic.keywords:
+                self._keywords.append((topic.id, _keyword_regex(keyword)))
+                concepts = tuple(c for c in self.concepts_of(keyword) if c not in ubiquitous)
+                if len(concepts) >= 2:
+                    self._keyword_concepts.append((topic.id, concepts))
+            label = frozenset(c for c in self.concepts_of(topic.label) if c not in ubiquitous)
+            if len(label) >= 2:
+                self._label_concepts.append((topic.id, label))
+        self._any_keyword = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._keywords), re.IGNORECASE) \
+            if self._keywords else None
+
+    def concepts_of(self, text: str) -> list[str]:
+        """The concepts a text names, in order: synonyms folded, function words dropped.
+
+        >>> from stance.lexicon import Lexicon
+        >>> TopicMatcher(Topics([]), Lexicon.load()).concepts_of("American soldiers on Ukrainian soil")
+        ['us', 'troops', 'ukraine', 'ground']
+        """
+        return [concept for concept, _, _ in self._concept_tokens(text)]
+
+    def _concept_tokens(self, text: str) -> list[tuple[str, int, int]]:
+        plain = normalize(text)
+        lower = plain.lower()
+        found: list[tuple[str, int, int]] = []
+        covered: list[tuple[int, int]] = []
+        for match in self.lexicon.synonym_phrases.finditer(lower):
+            found.append((self.lexicon.synonyms[match.group()], match.start(), match.end()))
+            covered.append((match.start(), match.end()))
+        for match in RE_TOKEN.finditer(plain):
+            if any(s <= match.start() < e for s, e in covered):
+                continue
+            token = match.group()
+            word = token.lower()
+            if word == "us" and token != "US":
+                continue  # the pronoun, not the country
+            if word in self.lexicon.stopwords:
+                continue
+            if word.endswith("'s"):
+                word = word[:-2]
+            concept = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word.rstrip("."))
+            if concept is None and word.endswith("s") and len(word) > 3:
+                concept = self.lexicon.synonyms.get(word[:-1])
+            if concept is None:
+                concept = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
+            found.append((concept, match.start(), match.end()))
+        found.sort(key=lambda item: item[1])
+        return found
+
+    def find(self, text: str) -> list[TopicHit]:
+        """Topics of a text, best evidence per topic, in order of appearance.
+
+        >>> from stance.config import Topic
+        >>> from stance.lexicon import Lexicon
+        >>> topics = Topics([Topic("troops", "US ground troops in Ukraine", keywords=("US troops",)),
+        ...                  Topic("jets", "Fighter jets for Kyiv")])
+        >>> [h.topic for h in TopicMatcher(topics, Lexicon.load()).find("No American soldiers on Ukrainian soil.")]
+        ['troops']
+        """
+        best: dict[str, TopicHit] = {}
+        plain = normalize(text)
+        if self._any_keyword is not None and self._any_keyword.search(plain):
+            for topic_id, regex in self._keywords:
+                match = regex.search(plain)
+                if match:
+                    _keep(best, TopicHit(topic_id, match.start(), match.end(), 1.0, "keyword"))
+        tokens = self._concept_tokens(plain)
+        if tokens:
+            concepts = [c for c, _, _ in tokens]
+            present = set(concepts)
+            for topic_id, wanted in self._keyword_concepts:
+                if topic_id in best or not set(wanted) <= present:
+                    continue
+                span = _ordered_window(tokens, wanted, reach=len(wanted) + 4)
+                if span:
+                    _keep(best, TopicHit(topic_id, span[0], span[1], 0.85, "keyword_concepts"))
+            for topic_id, wanted in self._label_concepts:
+                if topic_id in best or not wanted <= present:
+                    continue
+                span = _unordered_window(tokens, wanted, reach=LABEL_WINDOW)
+                if span:
+                    _keep(best, TopicHit(topic_id, span[0], span[1], 0.75, "label_concepts"))
+        return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
+
+
+def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
+                sentence: str = "") -> StanceReading | None:
+    """The holder's stance on a topic mentioned at [topic_start, topic_end) of a clause.
+
+    None when the clause takes no position (a question, a bare mention, "declined to comment").
+
+    >>> lexicon = Lexicon.load()
+    >>> text = "He refused to rule out sending troops."
+    >>> read_stance(text, text.index("troops"), len(text) - 1, lexicon).stance
+    'open'
+    """
+    plain = normalize(clause)
+    context = normalize(sentence or clause)
+    if RE_QUESTION.search(plain) and not plain.lstrip().startswith(("“", '"')):
+        return None
+    if lexicon.no_comment.search(plain):
+        return None
+    segment_start = _segment_start(plain, topic_start, lexicon)
+    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon)
+    if reading is None and segment_start > 0:
+        reading = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon)
+    if reading is None:
+        return None
+    if reading.stance == "support" and lexicon.conditionals.search(context):
+        return StanceReading("open", reading.cue + " (conditional)", reading.confidence * 0.8)
+    return reading
+
+
+def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
+    """Where the smallest clause holding the topic begins: after the last verb of saying or
+    "that" before the topic ("Leavitt said | the president has ruled out troops")."""
+    start = 0
+    for match in lexicon.speech_verbs.finditer(plain[:topic_start]):
+        start = match.end()
+    for match in RE_COMPLEMENT.finditer(plain[:topic_start]):
+        start = max(start, match.end())
+    return start
+
+
+def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: int,
+                lexicon: Lexicon) -> StanceReading | None:
+    words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)]
+    cues = []
+    for match in lexicon.all_stances.finditer(plain, start, end):
+        if match.start() < topic_end and match.end() > topic_start:
+            continue  # "air support" names the topic; it is no stance
+        if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
+                and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
+            continue
+        cues.append(match)
+    cues = _drop_governed(cues, words)
+    possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
+                   if not (m.start() < topic_end and m.end() > topic_start)]
+    if not cues:
+        if possibility:
+            return StanceReading("open", possibility[0].group(), 0.6)
+        return None
+    # A verb governs the object after it ("ruled out the deployment of troops"), so the nearest
+    # cue before the topic decides; a cue after it decides only when none stands before
+    # ("US troops would not be sent").
+    before = [m for m in cues if m.end() <= topic_start]
+    cue = before[-1] if before else min(cues, key=lambda m: _words_between(words, topic_end, m.start()))
+    phrase = cue.group()
+    stance = lexicon.stance_of_phrase(phrase)
+    negator = _negator_before(words, cue.start(), lexicon)
+    confidence = 0.9 if len(phrase.split()) > 1 else 0.75
+    if negator and not any(w in phrase.lower() for w in ("not", "n't", "never", "no ")):
+        strong = bool(RE_STRONG_NEGATION.search(plain[max(0, cue.start() - 25):cue.start()]))
+        stance = {"support": "ruled_out" if strong else "oppose", "oppose": "open",
+                  "open": "ruled_out" if strong else "oppose", "ruled_out": "open",
+                  "neutral": "neutral"}[stance]
+        phrase = f"{negator} ... {phrase}"
+        confidence *= 0.9
+    hedged = any(m.start() < cue.start() or _words_between(words, cue.end(), m.start()) <= 1
+                 or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH)
+                 for m in possibility)
+    if stance == "support" and hedged:
+        modal = next(m.group() for m in possibility)
+        return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
+    return StanceReading(stance, phrase, confidence)
+
+
+def _drop_governed(cues: list[re.Match], words) -> list[re.Match]:
+    """In "ruled out sending troops" or "agreed to send", the first verb decides; drop the second."""
+    kept: list[re.Match] = []
+    for cue in sorted(cues, key=lambda m: m.start()):
+        if kept and _words_between(words, kept[-1].end(), cue.start()) <= GOVERNED_REACH \
+                and not _has_boundary(kept[-1], cue):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _has_boundary(first: re.Match, second: re.Match) -> bool:
+    between = first.string[first.end():second.start()]
+    return any(mark in between for mark in ",;:") or " and " in between or " but " in between
+
+
+def _words_between(words, start: int, end: int) -> int:
+    return sum(1 for s, e, _ in words if s >= start and e <= end)
+
+
+def _negator_before(words, position: int, lexicon: Lexicon) -> str:
+    before = [w for s, e, w in words if e <= position][-NEGATION_REACH:]
+    for word in reversed(before):
+        if lexicon.is_negator(word):
+            return word
+    return ""
+
+
+def _keyword_regex(keyword: str) -> re.Pattern:
+    """A keyword as whole words, case-insensitive; "US" also matches "U.S." (but never "us")."""
+    parts = []
+    for token in normalize(keyword).split():
+        if token in ("US", "U.S.", "U.S"):
+            parts.append(r"(?-i:U\.?S\.?)")
+        else:
+            parts.append(re.escape(token))
+    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+def _ordered_window(tokens: list[tuple[str, int, int]], wanted: tuple[str, ...], reach: int) -> tuple[int, int] | None:
+    """The first span where the wanted concepts appear in order, within `reach` words."""
+    for index, (concept, start, _) in enumerate(tokens):
+        if concept != wanted[0]:
+            continue
+        position, last_end = 1, None
+        for concept_after, _, end in tokens[index + 1:index + reach]:
+            if position < len(wanted) and concept_after == wanted[position]:
+                position += 1
+                last_end = end
+        if position == len(wanted) and last_end is not None:
+            return start, last_end
+    return None
+
+
+def _unordered_window(tokens: list[tuple[str, int, int]], wanted: frozenset[str], reach: int) -> tuple[int, int] | None:
+    """The first span of at most `reach` words holding every wanted concept, in any order."""
+    for index in range(len(tokens)):
+        if tokens[index][0] not in wanted:
+            continue
+        seen, end = set(), None
+        for concept, _, token_end in tokens[index:index + reach]:
+            if concept in wanted:
+                seen.add(concept)
+                end = token_end
+                if seen == wanted:
+                    return tokens[index][1], end
+    return None
+
+
+def _keep(best: dict[str, TopicHit], hit: TopicHit) -> None:
+    if hit.topic not in best or hit.score > best[hit.topic].score:
+        best[hit.topic] = hit
+
+
+def inherits_topic(clause: str) -> bool:
+    """Whether a clause without a topic of its own points back to one ("the idea", "it")."""
+    return bool(RE_ANAPHOR.search(clause))
+
+
+def topic_text(topic: Topic) -> str:
+    """The words that describe a topic, for a learned model that reads text and target."""
+    return " ".join(filter(None, (topic.label, topic.description, " ".join(topic.keywords))))

@@ -1,0 +1,224 @@
+"""Turn one document into its statements by running the per-document stages in order.
+
+segment (sentences, clauses, quotes) -> attribute (holder, speaker) -> classify (topic, stance)
+-> dates (the day the position was expressed). The stages hold the logic; this module only
+passes each one's result to the next, so a document is processed alone and in any process.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import dates
+from .attribute import Attribution, Attributor
+from .classify import StanceReading, TopicMatcher, inherits_topic, read_stance
+from .config import Actors, Topics
+from .ingest import Document
+from .lexicon import Lexicon, normalize
+from .schema import SCORES
+from .segment import Clause, Sentence, split_clauses, split_document
+
+HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
+
+
+@dataclass
+class Extractor:
+    """The per-document stages, configured once per run and reusable across processes."""
+
+    actors: Actors
+    topics: Topics
+    model: object | None = None
+    lexicon: Lexicon = field(default_factory=Lexicon.load)
+
+    def __post_init__(self):
+        self.attributor = Attributor(self.actors, self.lexicon)
+        self.matcher = TopicMatcher(self.topics, self.lexicon)
+
+    def __getstate__(self):
+        return {"actors": self.actors, "topics": self.topics, "model": self.model, "lexicon": self.lexicon}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.__post_init__()
+
+    def statements_of(self, document: Document) -> list[dict]:
+        """The statements of one document as rows of the statements table (unsorted ids stable)."""
+        if not document.is_ok or document.date is None:
+            return []
+        text = document.text
+        plain = normalize(text)
+        sentences = split_document(document.doc_id, text, document.date, self.lexicon.boilerplate)
+        if not sentences:
+            return []
+        mentions = self.attributor.find_mentions(text, sentences)
+        speakers = self.attributor.quote_speakers(text, sentences, mentions)
+        focus = _focus_date(sentences, document.date)
+        rows: list[dict] = []
+        paragraph_date: tuple[int, dt.date, str] | None = None
+        recent_topics: list[tuple[int, int, str]] = []   # (sentence index, paragraph, topic)
+        for sentence in sentences:
+            hits = self.matcher.find(sentence.text)
+            day_refs = [d for d in dates.find_dates(sentence.text, document.date, anchor=focus)
+                        if d.precision == "day" and d.relative_to == "doc" and d.date <= document.date]
+            if day_refs:
+                paragraph_date = (sentence.paragraph, day_refs[-1].date, day_refs[-1].expression)
+            is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
+            if not hits and not is_shift_report and not inherits_topic(sentence.text):
+                continue
+            clauses = split_clauses(sentence)
+            previous_attribution: Attribution | None = None
+            previous_date: tuple[dt.date, str, str] | None = None
+            for clause in clauses:
+                local = clause.start - sentence.start
+                clause_hits = [h for h in hits if h.start < local + len(clause.text) and h.end > local]
+                inherited = False
+                if not clause_hits:
+                    topic_ids = self._inherited_topics(sentence, clause, hits, recent_topics, is_shift_report)
+                    inherited = bool(topic_ids)
+                else:
+                    topic_ids = [h.topic for h in clause_hits]
+                if not topic_ids:
+                    continue
+                attribution = self.attributor.attribute(clause, plain, mentions, speakers, previous_attribution)
+                previous_attribution = attribution
+                reports_shift = is_shift_report and bool(self.lexicon.shift_cues.search(normalize(clause.text)))
+                if reports_shift:
+                    attribution = self.attributor.with_stance_owner(attribution, clause, plain, mentions)
+                when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus)
+                previous_date = when
+                for topic_id in dict.fromkeys(topic_ids):
+                    hit = next((h for h in clause_hits if h.topic == topic_id), None)
+                    if hit is not None:
+                        topic_start, topic_end = hit.start - local, hit.end - local
+                    else:
+                        topic_start = topic_end = len(clause.text)
+                    reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
+                                          sentence.text)
+                    if reading is None and reports_shift:
+                        reading = _latest_reading(rows, attribution.holder, topic_id)
+                    if reading is None:
+                        continue
+                    if reading.stance == "neutral" and attribution.attribution == "commentary":
+                        continue  # the writer's "unclear" is no one's position
+                    if not attribution.holder and attribution.speaker == "" and not attribution.source_kind:
+                        continue
+                    confidence = attribution.confidence * reading.confidence * (hit.score if hit else 0.6)
+                    if sentence.is_heading:
+                        confidence *= HEADING_CONFIDENCE
+                    rows.append(_row(document, clause, attribution, topic_id, reading, when, confidence,
+                                     reports_shift, inherited))
+                    recent_topics.append((sentence.index, sentence.paragraph, topic_id))
+        return rows
+
+    def _inherited_topics(self, sentence: Sentence, clause: Clause, hits, recent_topics,
+                          is_shift_report: bool) -> list[str]:
+        """A clause with no topic of its own takes its sentence's (one) topic, or, if it points
+        back ("the idea", "a U-turn"), the topic of the sentence just before in its entry."""
+        own = list(dict.fromkeys(h.topic for h in hits))
+        points_back = inherits_topic(clause.text) or (is_shift_report and bool(
+            self.lexicon.shift_cues.search(normalize(clause.text))))
+        if not points_back:
+            return []
+        if len(own) == 1 and clause.index > 0:
+            return own
+        if own:
+            return []
+        for index, paragraph, topic_id in reversed(recent_topics):
+            if sentence.index - index <= 3 and paragraph >= sentence.paragraph - 2:
+                return [topic_id]
+            break
+        return []
+
+    def _date_of(self, clause: Clause, sentence: Sentence, doc_date: dt.date, previous_date,
+                 paragraph_date, focus: dt.date) -> tuple[dt.date, str, str]:
+        """The day a clause's position was expressed: its own date words; else the date of the
+        clause before it in the sentence; else the date its paragraph or live-blog entry set;
+        else the day the article is about (the past day it names most often), precision `doc`."""
+        same_paragraph = paragraph_date if paragraph_date and paragraph_date[0] == sentence.paragraph else None
+        anchor = previous_date[0] if previous_date else (same_paragraph[1] if same_paragraph else focus)
+        own = _dated(clause.text, doc_date, anchor)
+        if own is not None:
+            return own
+        if previous_date is not None:
+            return previous_date
+        if same_paragraph is not None:
+            return same_paragraph[1], "day", same_paragraph[2]
+        if sentence.entry_date is not None:
+            return sentence.entry_date, "day", "(entry)"
+        return focus, "doc", ""
+
+
+def _dated(text: str, doc_date: dt.date, anchor: dt.date):
+    """(day, precision, words) from the date words of a text, or None when it has none."""
+    ref = dates.date_statement(text, doc_date, anchor=anchor)
+    if ref is None:
+        refs = [r for r in dates.find_dates(text, doc_date, anchor=anchor) if r.date <= doc_date]
+        ref = refs[0] if refs else None
+    if ref is None:
+        return None
+    return ref.date, ref.precision, ref.expression
+
+
+def _focus_date(sentences: list[Sentence], doc_date: dt.date) -> dt.date:
+    """The day an article is mostly about: the past day it names most often (ties: the latest),
+    else its publication day. News dated Wednesday mostly reports Tuesday's words."""
+    counts: Counter[dt.date] = Counter()
+    for sentence in sentences:
+        for ref in dates.find_dates(sentence.text, doc_date):
+            if ref.precision == "day" and ref.date <= doc_date:
+                counts[ref.date] += 1
+    if not counts:
+        return doc_date
+    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
+    """A reported shift ("a shift in the president's stance") takes the position the article
+    last gave that holder on that topic as the position shifted to."""
+    for row in reversed(rows):
+        if row["holder"] == holder and row["topic"] == topic and holder:
+            return StanceReading(row["stance"], f"(shift report; position of: {row['text'][:60]})",
+                                 row["confidence"] * 0.8)
+    return None
+
+
+def statement_id(doc_id: str, start: int, topic: str, text: str) -> str:
+    """A stable id from what the statement is: its document, place, topic and words.
+
+    >>> statement_id("doc", 10, "troops", "He ruled it out.") == statement_id("doc", 10, "troops", "He ruled it out.")
+    True
+    """
+    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}".encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def _row(document: Document, clause: Clause, attribution: Attribution, topic_id: str, reading, when,
+         confidence: float, is_shift_report: bool, inherited: bool) -> dict:
+    day, precision, expression = when
+    return {
+        "statement_id": statement_id(document.doc_id, clause.start, topic_id, clause.text),
+        "doc_id": document.doc_id,
+        "text": clause.text,
+        "holder": attribution.holder,
+        "speaker": attribution.speaker,
+        "attribution": attribution.attribution,
+        "topic": topic_id,
+        "stance": reading.stance,
+        "score": SCORES[reading.stance],
+        "date": day,
+        "date_precision": precision,
+        "doc_date": document.date,
+        "confidence": round(min(1.0, confidence), 4),
+        "start": clause.start,
+        "end": clause.end,
+        "sentence": clause.sentence.text,
+        "date_expression": expression,
+        "cue": reading.cue,
+        "is_heading": clause.sentence.is_heading,
+        "is_shift_report": is_shift_report,
+        "topic_inherited": inherited,
+        "holder_kind": attribution.holder_kind,
+        "source_kind": attribution.source_kind,
+    }

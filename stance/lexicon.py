@@ -1,0 +1,134 @@
+"""The word lists the rules read, loaded once per run from `stance/data/` and compiled.
+
+Word lists are data, not code: a linguist can extend `cues.yaml` or `synonyms.txt` without
+touching a pattern. A `Lexicon` is built by `Lexicon.load()` and handed to each stage, so no
+module keeps state of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+# An alternative group in a lexicon phrase: "{said,says}" or, optional, "{it,this}?".
+RE_ALTERNATIVES = re.compile(r"^\{([^{}]+)\}(\?)?$")
+
+
+def normalize(text: str) -> str:
+    """Text as the rules read it: curly apostrophes made straight, the length kept the same.
+
+    >>> normalize("won’t")
+    "won't"
+    """
+    return text.replace("’", "'").replace("‘", "'").replace("‐", "-")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for one lexicon phrase; `{a,b}` gives alternatives, a trailing `?` makes one optional.
+
+    >>> bool(re.fullmatch(phrase_pattern("{rule,ruled} {it,this}? out"), "ruled it out"))
+    True
+    """
+    parts = []
+    for token in phrase.split():
+        match = RE_ALTERNATIVES.match(token)
+        if match:
+            options = "|".join(re.escape(option.strip()) for option in match.group(1).split(","))
+            parts.append((f"(?:{options})", bool(match.group(2))))
+        else:
+            parts.append((re.escape(token), False))
+    pattern = ""
+    for index, (body, optional) in enumerate(parts):
+        separator = r"\s+" if index else ""
+        pattern += f"(?:{separator}{body})?" if optional else separator + body
+    return pattern
+
+
+def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
+    """One pattern for many phrases, longer phrases tried first, matched as whole words."""
+    ordered = sorted(dict.fromkeys(phrases), key=lambda p: (-len(p.split()), -len(p)))
+    body = "|".join(phrase_pattern(p) for p in ordered) or r"(?!x)x"
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled word lists: stance cues, speech verbs, negators, synonyms and page furniture."""
+
+    stance_patterns: dict = field(repr=False)        # stance -> compiled pattern of its phrases
+    all_stances: re.Pattern = field(repr=False)      # any stance phrase, longest first
+    possibility: re.Pattern = field(repr=False)
+    negators: frozenset = field(repr=False)
+    conditionals: re.Pattern = field(repr=False)
+    speech_verbs: re.Pattern = field(repr=False)
+    shift_cues: re.Pattern = field(repr=False)
+    no_comment: re.Pattern = field(repr=False)
+    anonymous_sources: re.Pattern = field(repr=False)
+    polls: re.Pattern = field(repr=False)
+    synonyms: dict = field(repr=False)               # word or phrase (lower case) -> concept
+    synonym_phrases: re.Pattern = field(repr=False)  # multi-word synonyms, longest first
+    boilerplate: tuple = field(repr=False)
+    stopwords: frozenset = field(repr=False)
+
+    @classmethod
+    def load(cls) -> "Lexicon":
+        """Read and compile the shipped word lists."""
+        data = resources.files("stance") / "data"
+        cues = yaml.safe_load((data / "cues.yaml").read_text(encoding="utf-8"))
+        stance_patterns = {stance: compile_phrases(phrases) for stance, phrases in cues["stances"].items()}
+        every = [p for phrases in cues["stances"].values() for p in phrases]
+        synonyms, phrases = {}, []
+        for line in (data / "synonyms.txt").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            group = [w.strip().lower() for w in line.split(",") if w.strip()]
+            concept = group[0]
+            for word in group:
+                synonyms[word] = concept
+                if " " in word or "-" in word:
+                    phrases.append(word)
+        return cls(
+            stance_patterns=stance_patterns,
+            all_stances=compile_phrases(every),
+            possibility=compile_phrases(cues["possibility"]),
+            negators=frozenset(w.lower() for w in cues["negators"]),
+            conditionals=compile_phrases(cues["conditionals"]),
+            speech_verbs=compile_phrases(cues["speech_verbs"]),
+            shift_cues=compile_phrases(cues["shift_cues"]),
+            no_comment=compile_phrases(cues["no_comment"]),
+            anonymous_sources=compile_phrases(cues["anonymous_sources"]),
+            polls=compile_phrases(cues["polls"]),
+            synonyms=synonyms,
+            synonym_phrases=compile_phrases(phrases),
+            boilerplate=_boilerplate((data / "boilerplate.txt").read_text(encoding="utf-8")),
+            stopwords=frozenset(w for line in (data / "stopwords.txt").read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("#") for w in line.split()),
+        )
+
+    def stance_of_phrase(self, phrase: str) -> str:
+        """Which stance a matched cue phrase carries (the longest listing wins).
+
+        >>> Lexicon.load().stance_of_phrase("refused to rule out")
+        'open'
+        """
+        for stance in ("open", "neutral", "ruled_out", "oppose", "support"):
+            if self.stance_patterns[stance].fullmatch(phrase):
+                return stance
+        return ""
+
+    def is_negator(self, word: str) -> bool:
+        word = word.lower()
+        return word in self.negators or word.endswith("n't")
+
+
+def _boilerplate(text: str) -> tuple[re.Pattern, ...]:
+    patterns = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        body = re.escape(line.rstrip("*"))
+        patterns.append(re.compile(body + (r".*" if line.endswith("*") else r"[.:!]?") + r"$", re.IGNORECASE))
+    return tuple(patterns)

@@ -1,0 +1,107 @@
+"""The output tables: their columns, in order, and their dtypes, named as in the SPEC.
+
+Each stage declares the columns it `REQUIRES` and `ADDS`; `check_columns` verifies them
+before the stage runs so a mistake shows up as a clear message, not a KeyError deep inside.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+STANCES = ("ruled_out", "oppose", "neutral", "open", "support")
+SCORES = {"ruled_out": -2, "oppose": -1, "neutral": 0, "open": 1, "support": 2}
+ATTRIBUTIONS = ("direct_quote", "reported", "paraphrase", "commentary")
+DATE_PRECISIONS = ("day", "week", "month", "doc")
+DOCUMENT_STATUSES = ("ok", "skipped", "error")
+SHIFT_KINDS = ("reversal", "hardening", "softening", "reported")
+AUTHOR = "author"
+
+DOCUMENT_COLUMNS = {
+    "doc_id": "string",
+    "path": "string",
+    "title": "string",
+    "source": "string",
+    "url": "string",
+    "date": "datetime64[ns]",
+    "status": "string",
+    "reason": "string",
+    "n_statements": "int64",
+}
+
+STATEMENT_COLUMNS = {
+    "statement_id": "string",
+    "doc_id": "string",
+    "text": "string",
+    "holder": "string",
+    "speaker": "string",
+    "attribution": "string",
+    "topic": "string",
+    "stance": "string",
+    "score": "int64",
+    "date": "datetime64[ns]",
+    "date_precision": "string",
+    "doc_date": "datetime64[ns]",
+    "confidence": "float64",
+    # Added beyond the SPEC minimum: where the statement sits in its document, and
+    # which words gave its date and stance, so every row can be checked by a reader.
+    "start": "int64",
+    "end": "int64",
+    "sentence": "string",
+    "date_expression": "string",
+    "cue": "string",
+}
+
+SHIFT_COLUMNS = {
+    "holder": "string",
+    "topic": "string",
+    "from_stance": "string",
+    "to_stance": "string",
+    "from_score": "float64",
+    "to_score": "float64",
+    "from_date": "datetime64[ns]",
+    "to_date": "datetime64[ns]",
+    "kind": "string",
+    "before_statement_id": "string",
+    "after_statement_id": "string",
+    "confidence": "float64",
+    "reported": "bool",
+    "speaker": "string",
+    "before_text": "string",
+    "after_text": "string",
+    "before_doc_id": "string",
+    "after_doc_id": "string",
+    "contested": "bool",
+}
+
+
+def empty(columns: dict[str, str]) -> pd.DataFrame:
+    """An empty table with the given columns and dtypes.
+
+    >>> list(empty({"doc_id": "string"}).columns)
+    ['doc_id']
+    """
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
+
+
+def conform(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """Order and type a table's columns as declared; extra columns are kept at the end."""
+    out = frame.copy()
+    for name, dtype in columns.items():
+        if name not in out.columns:
+            out[name] = pd.Series(dtype=dtype, index=out.index)
+        if dtype == "string":
+            out[name] = out[name].astype("string").fillna("")
+        elif dtype.startswith("datetime64"):
+            out[name] = pd.to_datetime(out[name]).astype(dtype)
+        elif dtype == "bool":
+            out[name] = out[name].fillna(False).astype(bool)
+        else:
+            out[name] = out[name].astype(dtype)
+    extra = [name for name in out.columns if name not in columns]
+    return out[list(columns) + extra].reset_index(drop=True)
+
+
+def check_columns(frame: pd.DataFrame, required: tuple[str, ...], stage: str) -> None:
+    """Raise a clear error when a stage is handed a table without the columns it reads."""
+    missing = [name for name in required if name not in frame.columns]
+    if missing:
+        raise ValueError(f"{stage} needs columns {missing}; it was given {list(frame.columns)}")
