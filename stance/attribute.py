@@ -48,6 +48,12 @@ RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,80},)?\s+(?:[a-z]+(?:ed|s)\b|has|
 # A position named as someone's: "the president's stance", "Moscow's position".
 RE_STANCE_NOUN_AFTER = re.compile(r"^'s\s+(?:\w+\s+)?(?:stance|position|view|views|thinking|tone|approach|policy|line|stand|"
                                   r"posture|rhetoric|attitude|calculus)\b", re.IGNORECASE)
+# Anonymous people doing the saying: "sources told", "officials said", "a diplomat, speaking anonymously, said".
+RE_SOURCES_SPEAK = re.compile(
+    r"\b(?:sources?|officials?|diplomats?|aides?|insiders?|people familiar with[\w\s]{0,30}?)"
+    r"(?:\s*,[^,]{1,60},)?\s+(?:\w+\s+){0,2}(?:said|say|says|told|tell|confirmed|suggested|indicated|expected|believe)\b"
+    r"|\baccording to (?:\w+\s+){0,3}(?:sources?|officials?|diplomats?|people)\b"
+    r"|\bspeaking (?:anonymously|on condition of anonymity)\b", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
 
 
@@ -185,6 +191,12 @@ class Attributor:
                 if speaker:
                     previous_speaker = speaker
                 previous_open = quote.is_open_ended
+        # A quote left open at a paragraph's end continues in the next one, whose cue names the speaker.
+        following = ""
+        for quote in sorted(speakers, key=lambda q: q.start, reverse=True):
+            if quote.is_open_ended and not speakers[quote]:
+                speakers[quote] = following
+            following = speakers[quote] or following if not quote.is_open_ended else speakers[quote]
         return speakers
 
     def _cue_after(self, plain: str, quote: Quote, mentions: list[Mention]) -> str:
@@ -240,12 +252,14 @@ class Attributor:
             quote = max(quotes, key=lambda q: min(clause.end, q.end) - max(clause.start, q.start))
             speaker = speakers.get(quote, "")
             inner = [m for m in in_clause if quote.start <= m.start < quote.end]
-            holder, how = self._holder_in(inner, plain, speaker)
+            holder, how = self._holder_in(inner, plain, quote)
             if not speaker:
                 return Attribution(holder, AUTHOR if not holder else "", "direct_quote", 0.4, how)
             return Attribution(holder or speaker, speaker, "direct_quote", 0.85 if speaker else 0.4, how or "speaker")
         outside = [m for m in in_clause if not any(q.start <= m.start < q.end for q in quotes)]
         source_kind = self._unnamed_source(segment)
+        if source_kind == "sources" and RE_SOURCES_SPEAK.search(segment):
+            return Attribution("", "", "reported", 0.6, "", source_kind)
         said = self._speech(plain, clause, outside)
         if said is not None:
             speaker, verb_end, how = said
@@ -277,17 +291,19 @@ class Attributor:
                                    attribution.confidence, mention.kind, attribution.source_kind)
         return attribution
 
-    def _holder_in(self, inner: list[Mention], plain: str, speaker: str) -> tuple[str, str]:
+    def _holder_in(self, inner: list[Mention], plain: str, quote: Quote) -> tuple[str, str]:
         """Inside a quote the holder is the speaker, unless a named actor is the subject of a
-        position ("The president has definitively stated ...")."""
-        for mention in inner:
-            if mention.kind == "first_person" or not mention.actor:
-                continue
-            after = plain[mention.end:mention.end + 80]
-            if RE_VERB_AFTER.match(after) and not after.startswith("'s"):
-                stance_verb = self.lexicon.all_stances.search(after[:60]) or self.lexicon.speech_verbs.search(after[:40])
-                if stance_verb:
-                    return mention.actor, mention.kind
+        position or of saying ("The president has definitively stated ...")."""
+        named = [m for m in inner if m.actor and m.kind != "first_person"]
+        if not named:
+            return "", ""
+        segment = plain[quote.start:quote.end]
+        for pattern in (self.lexicon.all_stances, self.lexicon.speech_verbs):
+            for cue in pattern.finditer(segment):
+                subject = self._subject_of(plain, quote.start + cue.start(), quote.start + cue.end(), named,
+                                           inverted=False)
+                if subject is not None:
+                    return subject.actor, subject.kind
         return "", ""
 
     def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[str, int, str] | None:
@@ -303,7 +319,8 @@ class Attributor:
                 return mention.actor, clause.start, mention.kind
         return None
 
-    def _subject_of(self, plain: str, verb_start: int, verb_end: int, mentions: list[Mention]) -> Mention | None:
+    def _subject_of(self, plain: str, verb_start: int, verb_end: int, mentions: list[Mention],
+                    inverted: bool = True) -> Mention | None:
         before = [m for m in mentions if m.end <= verb_start and m.actor]
         for mention in reversed(before):
             gap = plain[mention.end:verb_start]
@@ -313,7 +330,7 @@ class Attributor:
                 return mention
             break
         after = [m for m in mentions if m.start >= verb_end and m.actor]
-        if after and not plain[verb_end:after[0].start].strip():
+        if inverted and after and not plain[verb_end:after[0].start].strip():
             return after[0]
         return None
 

@@ -113,6 +113,11 @@ class TopicMatcher:
                 continue
             if word.endswith("'s"):
                 word = word[:-2]
+            if "-" in word and word not in self.lexicon.synonyms:
+                for part in word.split("-"):
+                    if part and part not in self.lexicon.stopwords:
+                        found.append((self.lexicon.synonyms.get(part, part), match.start(), match.end()))
+                continue
             concept = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word.rstrip("."))
             if concept is None and word.endswith("s") and len(word) > 3:
                 concept = self.lexicon.synonyms.get(word[:-1])
@@ -305,7 +310,8 @@ def _unordered_window(tokens: list[tuple[str, int, int]], wanted: frozenset[str]
                 seen.add(concept)
                 end = token_end
                 if seen == wanted:
-                    return tokens[index][1], end
+                    # The first concept stands for the topic: the words between may be the stance.
+                    return tokens[index][1], tokens[index][2]
     return None
 
 

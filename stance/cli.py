@@ -1,0 +1,265 @@
+"""The `stance` command: parse, call one library function, report.
+
+Exit codes: 0 done; 1 unexpected failure; 2 wrong usage; 3 bad actors/topics file;
+4 unreadable input (or, with --strict, the first bad document); 5 bad model folder;
+6 done, but some documents were skipped or failed (see documents.parquet and the stderr lines).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+import stance
+from .errors import StanceError
+
+EXIT_SOME_SKIPPED = 6
+EPILOG = ("Exit codes: 0 done; 2 wrong usage; 3 bad actors/topics file; 4 unreadable input; "
+          "5 bad model folder; 6 done, but some documents were skipped (listed in documents.parquet).")
+
+
+class StanceGroup(click.Group):
+    """Catches the tool's own errors once and prints one line: what, where, and the fix."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except StanceError as error:
+            click.echo(f"Error: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+@click.group(cls=StanceGroup, epilog=EPILOG)
+@click.version_option(stance.__version__, prog_name="stance")
+def cli():
+    """Who said what about which proposition, when, and when a position moved.
+
+    Read articles, attribute each statement to a holder and a speaker, label its topic and
+    stance (ruled_out, oppose, neutral, open, support), date it, and find the shifts.
+
+    Start with:  stance demo --out demo-out
+    """
+
+
+def _date_range(function):
+    function = click.option("--until", "end", help="Last day to show (YYYY-MM-DD).")(function)
+    return click.option("--since", "start", help="First day to show (YYYY-MM-DD).")(function)
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for documents/statements/shifts.parquet, report.md and charts/.")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Actors YAML (replaces the shipped Russia-Ukraine actors).")
+@click.option("--topics", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Topics YAML (replaces the shipped Russia-Ukraine topics).")
+@click.option("--date", "default_date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A model folder written by `stance train`, to label stance alongside the rules.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes to use.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run the per-document stages here, or on dask (needs `pip install stance-shift[dask]`).")
+@click.option("--scheduler", help="With --engine dask: address of a running dask scheduler (default: a local cluster).")
+@click.option("--strict", is_flag=True, help="Stop at the first document that cannot be analysed.")
+@click.option("--force", is_flag=True, help="Write into a non-empty folder that holds no stance run.")
+@click.option("--no-charts", is_flag=True, help="Skip the PNG charts (faster on large runs).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, scheduler, strict, force, no_charts, quiet):
+    """Find who took which stance when; write tables, report and charts to OUT.
+
+    INPUTS are .txt/.md files (optional front matter with title, date, source, url, id),
+    .jsonl/.csv/.parquet tables with `text` and `date` columns, or folders of them.
+
+    Example: stance analyze articles/ --out results/ --topics my-topics.yaml
+    """
+    result = stance.analyze(list(inputs), actors=actors, topics=topics, date=default_date, model=model,
+                            jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
+                            progress=not quiet and sys.stderr.isatty())
+    result.save(out, charts=not no_charts, force=force)
+    _finish(result, out)
+
+
+@cli.command(epilog=EPILOG)
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for the results.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes to use.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def demo(out, jobs, quiet):
+    """Run the whole pipeline on the articles bundled with the package.
+
+    Example: stance demo --out demo-out   (then open demo-out/report.md)
+    """
+    result = stance.analyze(stance.demo_corpus(), jobs=jobs, progress=not quiet and sys.stderr.isatty())
+    result.save(out)
+    _finish(result, out)
+    click.echo(f"report: {out / 'report.md'}")
+    click.echo(f"charts: {out / 'charts'}")
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the run on the gold articles and scores.json.")
+@click.option("--split", type=click.Choice(["test", "tune", "all"]), default="test", show_default=True,
+              help="Which part of the gold set to score.")
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the gold articles (default: the 'articles' folder beside GOLD).")
+@click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A model folder.")
+def evaluate(gold, out, split, articles, model):
+    """Score the tool against a hand-labelled gold set: statements, holders, topics, stances,
+    dates and shifts.
+
+    GOLD is a folder of gold .jsonl files (one per article, plus shifts*.jsonl) or one file.
+
+    Example: stance evaluate datasets/gold --split test --out eval-out
+    """
+    from . import evaluate as evaluation
+    scores = evaluation.evaluate_gold(gold, out, split=split, articles=articles, model=model)
+    click.echo(evaluation.format_scores(scores))
+    click.echo(f"scores: {out / 'scores.json'}")
+
+
+@cli.command()
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Model folder to write.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--target-column", default=None, help="Column naming the topic (default: 'target' or 'topic').")
+@click.option("--stance-column", default="stance", show_default=True)
+def train(data, out, text_column, target_column, stance_column):
+    """Train a stance classifier on a CSV of text, target (or topic) and stance columns.
+
+    Any label set works (FAVOR/AGAINST/NONE, or ruled_out ... support). The model is saved
+    without pickle, with a manifest of hashes checked on load.
+
+    Example: stance train semeval-train.csv --out model/
+    """
+    from .model import train_file
+    model = train_file(data, out, text_column=text_column, target_column=target_column, stance_column=stance_column)
+    click.echo(f"trained on {model.n_samples_} rows, labels {', '.join(map(str, model.classes_))} -> {out}")
+
+
+@cli.command()
+@click.argument("model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("data", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="CSV to write.")
+@click.option("--text-column", default="text", show_default=True)
+@click.option("--target-column", default=None, help="Column naming the topic (default: 'target' or 'topic').")
+def predict(model_dir, data, out, text_column, target_column):
+    """Label a CSV with a trained model: its columns plus `predicted` and `confidence`.
+
+    Example: stance predict model/ tweets.csv --out predicted.csv
+    """
+    from .model import predict_file
+    frame = predict_file(model_dir, data, out, text_column=text_column, target_column=target_column)
+    click.echo(f"{len(frame)} rows -> {out}")
+
+
+@cli.command()
+@click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--holder", help="Only this holder (an actor id).")
+@click.option("--topic", help="Only this topic (a topic id).")
+@_date_range
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
+def shifts(run, holder, topic, start, end, fmt):
+    """List the shifts of a saved run.
+
+    Example: stance shifts demo-out --holder trump
+    """
+    from . import report
+    result = stance.load(run)
+    _, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    click.echo(report.render(report.shifts_view(selected), fmt))
+
+
+@cli.command()
+@click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--holder", required=True, help="An actor id, e.g. trump.")
+@click.option("--topic", required=True, help="A topic id, e.g. us_ground_troops.")
+@_date_range
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "md"]), default="table", show_default=True)
+def timeline(run, holder, topic, start, end, fmt):
+    """Show one holder's daily positions on one topic, with the statement behind each.
+
+    Example: stance timeline demo-out --holder trump --topic us_ground_troops
+    """
+    from . import report
+    result = stance.load(run)
+    statements, _ = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    from .timeline import build_timeline
+    days = build_timeline(statements)
+    texts = result.statements.set_index("statement_id")["text"]
+    days = days.assign(text=days["statement_id"].map(texts))
+    click.echo(report.render(days[["date", "stance", "n_statements", "tied", "confidence", "text"]], fmt))
+
+
+@cli.command(name="report")
+@click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "table"]), default="table", show_default=True,
+              help="md: the full report; csv/json/table: the statements.")
+@click.option("--holder", help="Only this holder.")
+@click.option("--topic", help="Only this topic.")
+@_date_range
+def report_command(run, fmt, holder, topic, start, end):
+    """Print a saved run: the Markdown report, or its statements as a table, CSV or JSON.
+
+    Example: stance report demo-out --format md > report.md
+    """
+    from . import report
+    result = stance.load(run)
+    statements, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    if fmt == "md":
+        view = stance.Analysis(result.documents, statements, selected, result.settings)
+        click.echo(report.markdown_report(view))
+        return
+    columns = ["date", "holder", "speaker", "topic", "stance", "attribution", "confidence", "text", "doc_id"]
+    click.echo(report.render(statements.sort_values(["date", "holder", "topic"])[columns], fmt))
+
+
+@cli.command()
+@click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["timeline", "heatmap", "swimlane"]), default="timeline", show_default=True)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="PNG file to write.")
+@click.option("--holder", help="Only this holder (with --topic: one timeline).")
+@click.option("--topic", help="Only this topic.")
+@_date_range
+def plot(run, kind, out, holder, topic, start, end):
+    """Draw a chart of a saved run as a PNG.
+
+    timeline: one holder x topic (with --holder and --topic), else every series with a shift;
+    heatmap: latest stance of each holder on each topic; swimlane: every shift on one axis.
+
+    Example: stance plot demo-out --kind timeline --holder trump --topic us_ground_troops --out troops.png
+    """
+    import matplotlib
+    matplotlib.use("Agg")
+    result = stance.load(run)
+    filters = {"start": start, "end": end}
+    if kind == "timeline":
+        drawn = result.plot_timeline(holder, topic, **filters)
+    elif kind == "heatmap":
+        drawn = result.plot_heatmap(holders=[holder] if holder else None, topics=[topic] if topic else None, **filters)
+    else:
+        drawn = result.plot_shifts(holders=[holder] if holder else None, topics=[topic] if topic else None, **filters)
+    figure = getattr(drawn, "figure", drawn)
+    figure.savefig(out, dpi=120, bbox_inches="tight")
+    click.echo(f"{kind} -> {out}")
+
+
+def _finish(result, out: Path) -> None:
+    documents = result.documents
+    bad = documents[documents["status"] != "ok"]
+    for row in bad.itertuples():
+        click.echo(f"{row.status}: {row.reason or row.doc_id}", err=True)
+    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed), {len(result.statements)} statements, "
+               f"{len(result.shifts)} shifts -> {out}")
+    if len(bad):
+        sys.exit(EXIT_SOME_SKIPPED)
+
+
+def main():
+    cli(prog_name="stance")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""Readable outputs: report.md (shifts first, each with its evidence), charts, and the terminal,
+CSV and JSON views of a run.
+"""
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+FORMATS = ("md", "csv", "json", "table")
+MAX_TIMELINE_CHARTS = 24
+SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
+              "contested", "confidence"]
+FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip", "reported": "reported"}
+
+
+def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topic=None, start=None, end=None):
+    """Statements and shifts limited to a holder, topic and date range (each optional)."""
+    if holder:
+        statements, shifts = statements[statements["holder"] == holder], shifts[shifts["holder"] == holder]
+    if topic:
+        statements, shifts = statements[statements["topic"] == topic], shifts[shifts["topic"] == topic]
+    if start:
+        statements = statements[statements["date"] >= pd.Timestamp(start)]
+        shifts = shifts[shifts["to_date"] >= pd.Timestamp(start)]
+    if end:
+        statements = statements[statements["date"] <= pd.Timestamp(end)]
+        shifts = shifts[shifts["to_date"] <= pd.Timestamp(end)]
+    return statements, shifts
+
+
+def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = True) -> None:
+    """report.md and charts/*.png for a run, in `folder`."""
+    chart_files: dict[str, list[str]] = {}
+    if charts:
+        chart_files = write_charts(analysis, folder / "charts")
+    if report:
+        (folder / "report.md").write_text(markdown_report(analysis, chart_files), encoding="utf-8")
+
+
+def write_charts(analysis, folder: Path) -> dict[str, list[str]]:
+    """The overview charts and one timeline per holder x topic series with a shift."""
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    from . import plot
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, list[str]] = {"overview": [], "timelines": []}
+    ax = plot.plot_heatmap(analysis.statements)
+    ax.figure.savefig(folder / "heatmap.png", dpi=110)
+    plt.close(ax.figure)
+    files["overview"].append("charts/heatmap.png")
+    ax = plot.plot_swimlane(analysis.shifts)
+    ax.figure.savefig(folder / "swimlane.png", dpi=110, bbox_inches="tight")
+    plt.close(ax.figure)
+    files["overview"].append("charts/swimlane.png")
+    pairs = analysis.shifts[["holder", "topic"]].drop_duplicates().head(MAX_TIMELINE_CHARTS)
+    for holder, topic in pairs.itertuples(index=False):
+        ax = plot.plot_timeline(analysis.statements, analysis.shifts, holder, topic)
+        name = f"timeline-{_slug(holder)}-{_slug(topic)}.png"
+        ax.figure.savefig(folder / name, dpi=110)
+        plt.close(ax.figure)
+        files["timelines"].append(f"charts/{name}")
+    return files
+
+
+def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None) -> str:
+    """The run as a Markdown page: shifts first, each with both quotes, dates and sources."""
+    chart_files = chart_files or {}
+    documents, statements, shifts = analysis.documents, analysis.statements, analysis.shifts
+    sources = documents.set_index("doc_id")[["title", "source", "url"]] if len(documents) else pd.DataFrame()
+    ok = int((documents["status"] == "ok").sum())
+    lines = ["# Stance shifts", ""]
+    span = "" if statements.empty else f", dated {statements['date'].min():%Y-%m-%d} to {statements['date'].max():%Y-%m-%d}"
+    lines.append(f"{len(documents)} documents read ({ok} analysed), {len(statements)} statements{span}, "
+                 f"**{len(shifts)} shifts**.")
+    lines.append("")
+    if shifts.empty:
+        lines += ["No shifts were found: each holder kept one position per topic, or spoke only once.", ""]
+    for _, shift in shifts.sort_values(["to_date", "holder", "topic"], ascending=[False, True, True]).iterrows():
+        lines += _shift_section(shift, statements, sources)
+    for path in chart_files.get("overview", []):
+        lines += [f"![{Path(path).stem}]({path})", ""]
+    if chart_files.get("timelines"):
+        lines += ["## Timelines", ""]
+        lines += [f"![{Path(path).stem}]({path})" for path in chart_files["timelines"]] + [""]
+    lines += _positions_section(statements)
+    skipped = documents[documents["status"] != "ok"]
+    if len(skipped):
+        lines += ["## Documents not analysed", "", "| document | status | reason |", "|---|---|---|"]
+        lines += [f"| {row.doc_id} | {row.status} | {_cell(row.reason)} |" for row in skipped.itertuples()] + [""]
+    return "\n".join(lines)
+
+
+def _shift_section(shift: pd.Series, statements: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+    topic = shift["topic"].replace("_", " ")
+    before = f"{shift['from_stance'] or 'unknown'} ({_day(shift['from_date'])})"
+    after = f"{shift['to_stance']} ({_day(shift['to_date'])})"
+    flags = []
+    if shift["reported"]:
+        flags.append(f"reported by {shift['speaker'] or 'the author'}")
+    if shift["contested"]:
+        flags.append("contested: the earlier position returned within days")
+    title = f"## {shift['holder']} on {topic}: {before} → {after}"
+    lines = [title, "", f"*{shift['kind']}* ({FLIP_O_METER.get(shift['kind'], shift['kind'])}), "
+                        f"confidence {shift['confidence']:.2f}" + (f"; {'; '.join(flags)}" if flags else ""), ""]
+    lines.append(f"- **Before** — {_evidence(shift['before_text'], shift['before_doc_id'], shift['from_date'], sources)}")
+    lines.append(f"- **After** — {_evidence(shift['after_text'], shift['after_doc_id'], shift['to_date'], sources)}")
+    return lines + [""]
+
+
+def _evidence(text: str, doc_id: str, day, sources: pd.DataFrame) -> str:
+    where = doc_id
+    if doc_id in sources.index:
+        row = sources.loc[doc_id]
+        label = row["title"] or doc_id
+        if row["source"]:
+            label = f"{label}, {row['source']}"
+        where = f"[{label}]({row['url']})" if row["url"] else label
+    return f"“{' '.join(str(text).split())}” ({_day(day)}; {where})"
+
+
+def _positions_section(statements: pd.DataFrame) -> list[str]:
+    attributed = statements[(statements["holder"] != "") & (statements["topic"] != "")]
+    if attributed.empty:
+        return []
+    lines = ["## Latest positions", "", "| holder | topic | stance | since | statements |", "|---|---|---|---|---|"]
+    latest = attributed.sort_values(["date", "confidence"]).groupby(["holder", "topic"]).tail(1)
+    counts = attributed.groupby(["holder", "topic"]).size()
+    for row in latest.sort_values(["holder", "topic"]).itertuples():
+        lines.append(f"| {row.holder} | {row.topic} | {row.stance} | {_day(row.date)} | {counts[(row.holder, row.topic)]} |")
+    return lines + [""]
+
+
+def shifts_view(shifts: pd.DataFrame) -> pd.DataFrame:
+    """The shift columns a reader scans first, dates as ISO days."""
+    view = shifts[SHIFT_VIEW].copy()
+    for column in ("from_date", "to_date"):
+        view[column] = view[column].dt.strftime("%Y-%m-%d").fillna("")
+    return view
+
+
+def render(frame: pd.DataFrame, fmt: str) -> str:
+    """A table as text for the terminal (`table`), or as `csv`, `json` or `md`."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d").fillna("")
+    if fmt == "csv":
+        return frame.to_csv(index=False)
+    if fmt == "json":
+        return json.dumps(frame.to_dict(orient="records"), indent=2, ensure_ascii=False, default=str)
+    if fmt == "md":
+        header = "| " + " | ".join(frame.columns) + " |"
+        rule = "|" + "---|" * len(frame.columns)
+        body = ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+        return "\n".join([header, rule, *body])
+    if frame.empty:
+        return "(none)"
+    return frame.to_string(index=False, max_colwidth=60)
+
+
+def _cell(value) -> str:
+    return textwrap.shorten(" ".join(str(value).split()), 120).replace("|", "\\|")
+
+
+def _day(value) -> str:
+    return "undated" if pd.isna(value) else f"{pd.Timestamp(value):%Y-%m-%d}"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "x"

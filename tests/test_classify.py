@@ -1,0 +1,77 @@
+"""Topic and stance of a clause, for topics defined only in the topic file."""
+from __future__ import annotations
+
+import pytest
+
+from stance.classify import TopicMatcher, read_stance
+from stance.config import Topic, Topics
+
+TROOPS = Topic("us_ground_troops", "US ground troops in Ukraine",
+               "Sending American soldiers to Ukraine to enforce a peace deal.", ("US troops",))
+JETS = Topic("air_cover", "US air support for Ukraine", keywords=("air support",))
+
+
+def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
+    matcher = TopicMatcher(Topics({t.id: t for t in (TROOPS, JETS, topic)}.values()), lexicon)
+    hits = [h for h in matcher.find(sentence) if h.topic == topic.id]
+    assert hits, f"topic {topic.id} not found in {sentence!r}"
+    reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon)
+    return reading.stance if reading else "none"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The senator ruled out US troops for any future mission.", "ruled_out"),
+    ("She said US troops would not be deployed under any deal.", "ruled_out"),
+    ("He has never favoured sending US troops abroad.", "ruled_out"),
+    ("The minister definitively stated US troops will not take part.", "ruled_out"),
+    ("He refused to rule out US troops as part of a settlement.", "open"),
+    ("The envoy did not rule out sending US troops later.", "open"),
+    ("She declined to rule out a role for US troops.", "open"),
+    ("US troops could be part of a guarantee package, he said.", "open"),
+    ("Officials are considering US troops for a monitoring role.", "open"),
+    ("He left the door open to US troops in a support role.", "open"),
+    ("The governor no longer wants US troops sent abroad.", "oppose"),
+    ("The White House held off on committing US troops.", "oppose"),
+    ("Lawmakers rejected the idea of US troops on the front line.", "oppose"),
+    ("He does not want US troops anywhere near the conflict.", "oppose"),
+    ("The president pledged US troops to help police the ceasefire.", "support"),
+    ("She backs sending US troops to guard the new border.", "support"),
+    ("If the talks fail, we will send US troops, he warned.", "open"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_stance_of_modality_and_negation(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
+
+
+def test_the_topic_words_themselves_are_no_stance(lexicon):
+    # "support" in "air support" names the topic; the hedge "probably" makes it a possibility.
+    assert stance_of("We would help them, probably with air support.", lexicon, JETS) == "open"
+
+
+def test_questions_and_no_comment_take_no_position(lexicon):
+    assert stance_of("Will the president send US troops?", lexicon) == "none"
+    assert stance_of("The Pentagon declined to comment on US troops.", lexicon) == "none"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No American soldiers will set foot on Ukrainian soil, the minister said.",
+    "He would never put American soldiers on Ukrainian ground.",
+], ids=["soil", "ground"])
+def test_a_paraphrase_of_the_label_finds_the_topic(sentence, lexicon):
+    matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
+    assert [h.topic for h in matcher.find(sentence)] == ["us_ground_troops"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign boots on Ukrainian soil would come from ten European countries.",
+    "Help us end this war, the mayor pleaded.",
+    "The U.S. Air Force general will brief defence chiefs.",
+], ids=["foreign-boots", "pronoun-us", "air-force-title"])
+def test_related_words_alone_do_not_make_the_topic(sentence, lexicon):
+    matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
+    assert matcher.find(sentence) == []
+
+
+def test_two_topics_in_one_sentence(lexicon):
+    matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
+    found = matcher.find("He ruled out US troops but offered air support.")
+    assert [h.topic for h in found] == ["us_ground_troops", "air_cover"]

@@ -1,0 +1,94 @@
+"""Shifts: the SPEC example on the seed live blog, kinds, contested moves, reported shifts."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import stance
+from stance.shifts import detect_shifts, shift_kind
+
+from conftest import FIXTURES
+
+
+def _shift(run, holder, topic):
+    rows = run.shifts[(run.shifts["holder"] == holder) & (run.shifts["topic"] == topic)]
+    assert len(rows) == 1, rows
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("ids", ["shipped", "renamed"])
+def test_seed_troops_shift_open_to_ruled_out(seed_path, ids):
+    if ids == "shipped":
+        run = stance.analyze([seed_path])
+        trump, troops, air, sanctions = "trump", "us_ground_troops", "us_air_support", "russia_sanctions"
+    else:
+        run = stance.analyze([seed_path], actors=FIXTURES / "renamed-actors.yaml", topics=FIXTURES / "renamed-topics.yaml")
+        trump, troops, air, sanctions = "potus47", "american_boots", "air_cover", "moscow_penalties"
+    shift = _shift(run, trump, troops)
+    assert (shift["from_stance"], shift["to_stance"]) == ("open", "ruled_out")
+    assert (shift["from_date"], shift["to_date"]) == (pd.Timestamp("2025-08-18"), pd.Timestamp("2025-08-19"))
+    assert shift["kind"] == "reversal" and not shift["reported"]
+    statements = run.statements.set_index("statement_id")
+    assert "leave open the possibility" in statements.loc[shift["before_statement_id"], "text"]
+    assert "will not" in statements.loc[shift["after_statement_id"], "text"] or \
+        "ruled out" in statements.loc[shift["after_statement_id"], "text"]
+    air_support = run.statements[(run.statements["holder"] == trump) & (run.statements["topic"] == air)]
+    assert set(air_support["stance"]) <= {"open", "support"} and (air_support["stance"] == "open").any()
+    assert run.shifts[(run.shifts["holder"] == trump) & (run.shifts["topic"] == air)].empty
+    reported = _shift(run, trump, sanctions)
+    assert reported["reported"] and reported["speaker"] in ("graham", "sc_senator")
+
+
+def test_seed_shift_evidence_is_verbatim_in_the_article(seed_path):
+    run = stance.analyze([seed_path])
+    body = seed_path.read_text(encoding="utf-8")
+    for _, shift in run.shifts.iterrows():
+        assert shift["before_text"] in body and shift["after_text"] in body
+
+
+def test_seed_repeated_paragraphs_give_one_statement_each(seed_path):
+    run = stance.analyze([seed_path])
+    ruled_out = run.statements[run.statements["text"].str.startswith("Trump ruled out sending US boots")]
+    assert len(ruled_out) == 1
+
+
+@pytest.mark.parametrize("before, after, kind", [
+    (1, -2, "reversal"), (-1, 2, "reversal"), (-1, -2, "hardening"), (0, 2, "hardening"),
+    (2, 1, "softening"), (-2, 0, "softening"),
+])
+def test_shift_kinds(before, after, kind):
+    assert shift_kind(before, after) == kind
+
+
+def _statements(*days):
+    rows = []
+    for number, (day, stance_name, confidence) in enumerate(days):
+        rows.append({"statement_id": f"s{number}", "doc_id": f"d{number}", "holder": "merz", "topic": "loan",
+                     "stance": stance_name, "score": stance.schema.SCORES[stance_name], "date": pd.Timestamp(day),
+                     "confidence": confidence, "text": f"statement {number}", "speaker": "merz"})
+    return pd.DataFrame(rows)
+
+
+def test_first_position_is_not_a_shift():
+    assert detect_shifts(_statements(("2025-10-01", "oppose", 0.9))).empty
+
+
+def test_one_weak_contrary_statement_is_contested_not_two_reversals():
+    shifts = detect_shifts(_statements(("2025-10-01", "oppose", 0.9), ("2025-10-03", "support", 0.4),
+                                       ("2025-10-05", "oppose", 0.9)))
+    assert len(shifts) == 1 and bool(shifts.iloc[0]["contested"])
+
+
+def test_a_lasting_change_is_one_shift():
+    shifts = detect_shifts(_statements(("2025-10-01", "oppose", 0.9), ("2025-10-20", "support", 0.8),
+                                       ("2025-10-25", "support", 0.8)))
+    assert len(shifts) == 1 and shifts.iloc[0]["kind"] == "reversal" and not shifts.iloc[0]["contested"]
+
+
+def test_long_noisy_series_uses_change_points_not_every_blip():
+    days = [(f"2025-03-{day:02d}", "oppose", 0.8) for day in range(1, 15)]
+    days[6] = ("2025-03-07", "neutral", 0.8)          # one noisy day inside the first regime
+    days += [(f"2025-04-{day:02d}", "support", 0.8) for day in range(1, 15)]
+    shifts = detect_shifts(_statements(*days))
+    assert len(shifts) == 1
+    assert (shifts.iloc[0]["from_stance"], shifts.iloc[0]["to_stance"]) == ("oppose", "support")
