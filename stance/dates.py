@@ -1,0 +1,762 @@
+"""Date each statement: resolve "on Tuesday", "the day before", "in May" to the day meant.
+
+News reports positions relative to the publication day ("yesterday", "on Tuesday"), so the
+same words mean a different day in every article. This stage finds the date expressions in a
+statement's text and resolves them the way HeidelTime's news mode does: deictic words against
+the document's publication day (`doc_date`), anaphoric words ("the day before") against an
+`anchor` — the day already established for the surrounding text, by a live-blog entry header
+or a preceding sentence. For a live-blog entry, pass the entry header's day (see
+`parse_entry_header`) as `doc_date`: it is that entry's publication day.
+
+Rules (each has `(text, expected)` cases in tests/test_dates.py):
+
+- Nothing is ever dated after `doc_date`. A plan is not the day a position was expressed, so a
+  future reference ("next week", "tomorrow", "later this month", "by Friday", "Tuesday week")
+  and a tense-open reference in a future clause ("will meet on Friday") yield no date at all.
+- Future clause: the nearest tense cue before the expression, in the same clause, decides; a
+  future cue (`data/dates/future_cues.txt`: will, would, could, expected to, plans to, next...)
+  makes it a plan, a past verb (`data/dates/past_verbs.txt`, or a lower-case "-ed" word) makes
+  it past. With no cue before it, the first cue after it in the clause decides ("On Friday, he
+  will..."). Only tense-open words are tested: weekdays, "this week/month/weekend", month
+  names, day-month dates; "yesterday", "last week", "two days ago" are past whatever the verb.
+- today, tonight, this morning, earlier today -> doc_date (day); yesterday, last night ->
+  doc_date - 1 (day); the day before yesterday -> doc_date - 2.
+- on Tuesday, Tuesday, Tuesday evening, Monday's summit -> the latest Tuesday on or before
+  doc_date (a piece published on a Tuesday means that day); last Tuesday / this past Tuesday ->
+  the latest Tuesday strictly before doc_date; Tuesday last week -> Tuesday of the week before.
+- this week, earlier this week -> the Monday of doc_date's week (week); last week ->
+  doc_date - 7 (week); this weekend, at/over the weekend -> the latest Saturday on or before
+  doc_date, precision week; last weekend -> that Saturday, or the one before when doc_date
+  falls on the weekend itself.
+- this month, earlier this month -> the 1st of doc_date's month; last month -> the 1st of the
+  month before (month). in/during/since/until May, mid-May, the end of May, May 2025 ->
+  the 1st of the latest May not after doc_date (month); last May -> the latest May before
+  doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet").
+- 15 August, August 15, Aug. 15, 2025, the 15th of August, on the 15th, 15/08/2025,
+  2025-08-15 -> day. The day and month come from our own pattern; dateparser then reads just
+  that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
+  without a year is the latest one not after doc_date. Numeric dates must be unambiguous
+  (15/08/2025, 08/15/2025; not 05/08/2025). A weekday beside the date ("Tuesday 19 August")
+  is part of the expression, and the numbers win if the two disagree. A year on its own
+  ("since 2022", "the 2022 invasion") is not a date.
+- two days ago -> day; a week ago, three weeks ago -> week (doc_date - 7n); a month ago ->
+  month. "a few days ago", "years ago" are too vague and give nothing.
+- the day before, a day earlier, the previous day, two days earlier -> anchor - n, or
+  doc_date - n without an anchor (`relative_to` says which); the next day, a day later, that
+  day, the same day -> anchor + n (only with an anchor, and never past doc_date). "The day
+  before the summit" is about the summit, not an anaphor, and is skipped.
+- Not dates: counts ("the 10 countries", "50 days", "a 30-day ceasefire"), "Article 5",
+  "G7", "100 per cent", years, habits ("on Mondays"), named days ("Black Friday").
+
+Which date dates the statement (`date_statement`): an expression is *background* when it
+dates another event — after / since / until / before / following / ahead of comes before it in
+its clause ("days after meeting Putin on Friday"), it sits in a relative clause ("Trump, who
+met Putin on Friday, said"), or it is a possessive not introduced by at / during / in ("praised
+Monday's summit"; but "at Monday's summit, he said" is the statement's day) — and background
+never dates the statement; `find_dates` still lists it. Of the rest, prefer (1) an expression
+outside quotation marks (a "yesterday" inside a quote is the speaker's yesterday, which this
+module does not know, so it is still resolved against doc_date), (2) one attached to a speech
+word ("said on Tuesday", "at a briefing yesterday", "Yesterday Trump told"), (3) day over week
+over month precision, (4) the first in the text. No candidate: None, and the caller falls back
+to the anchor or the publication day (precision "doc").
+
+The word lists live in `stance/data/dates/` and are read once, when the module is imported,
+into the compiled patterns below; nothing changes after that.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+import dateparser
+
+__all__ = ["DateRef", "find_dates", "date_statement", "parse_entry_header"]
+
+DATA_DIR = Path(__file__).parent / "data" / "dates"
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """One resolved date expression, with the words and offsets it came from.
+
+    `date` is the day meant; for week and month precision it is a representative day (see the
+    module rules: the Monday of "this week", the 1st of a month). `relative_to` is "doc" when
+    the publication day was the reference, "anchor" when the anchor date was.
+    """
+
+    date: datetime.date
+    precision: str
+    expression: str
+    start: int
+    end: int
+    relative_to: str
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one expression means before its clause is looked at."""
+
+    date: datetime.date
+    precision: str = "day"
+    relative_to: str = "doc"
+    tense: str = "past"  # "past": fixed by the words; "open": the clause's verb decides
+
+
+Reader = Callable[[re.Match, datetime.date, "datetime.date | None"], "_Reading | None"]
+"""Reads one pattern's match: what the words mean, before the clause around them is seen."""
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A resolved expression and the part it plays in its sentence."""
+
+    ref: DateRef
+    role: str  # "speech" | "main" | "background"
+    is_quoted: bool
+
+
+def _read_phrases(name: str) -> tuple[str, ...]:
+    """The phrases of one word list, comments and blank lines dropped."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first so "expected to" beats "expected"."""
+    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NUMBERS = MappingProxyType(
+    {name: number for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1)}
+)
+COUNT_WORDS = MappingProxyType({
+    "a": 1, "an": 1, "one": 1, "the": 1, "that": 1, "a couple of": 2, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+})
+
+# Pattern parts shared by several patterns below.
+WEEKDAY_NAMES = "|".join(WEEKDAYS)
+WEEKDAY_ABBREVIATIONS = "Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun"
+# Months are matched capitalised only: "may" and "march" are also verbs. Only an
+# abbreviation takes a full stop ("Aug. 15"), so "in August." ends before the stop.
+MONTH_NAMES = (r"(?:January|February|March|April|May|June|July|August|September|October"
+               r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+YEAR_NUMBER = r"(?:19|20)\d{2}"
+COUNT = (r"(?:\d{1,3}|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+         r"|eleven|twelve)")
+LEAD = r"(?:(?P<lead>(?i:on|in|at|during|since|until|till|by|from))\s+)?"
+# What may follow an anaphor that ends in before/after: punctuation, the end, or a word that
+# cannot start the event it would otherwise be "before" ("the day before, he said" but not
+# "the day before the summit").
+STANDS_ALONE = (r"(?=\s*(?:[.,;:!?)\]\"”—–]|$)"
+                r"|\s+(?:and|but|when|while|in|at|on|to|with|by|for|from)\b)")
+
+RE_DATE_HINT = re.compile(r"""
+    day|night|tomorrow|morning|afternoon|evening              # Monday, today, last night
+   |week|month|fortnight|ago\b                                # last week, two days ago
+   |jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec           # month names
+   |\d[/.-]\d|\d(?:st|nd|rd|th)\b                             # 15/08/2025, 2025-08-15, 15th
+""", re.VERBOSE)
+"""A cheap first look, run on the lower-cased text: without any of these, there is no date.
+
+Substrings are enough ("mar" also hits "market"); most sentences have none and stop here.
+"""
+
+RE_PATTERN_FAMILY = re.compile(r"""
+    (?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+   |(?P<deictic>today|tonight|yesterday|tomorrow|last\s+night
+               |this\s+(?:morning|afternoon|evening))         # today, last night
+   |(?P<anaphor>(?:day|week|night|morning|afternoon|evening)s?
+                \s+(?:before|earlier|later|after|prior)
+               |(?:previous|preceding|prior|following|next|that|same)
+                \s+(?:day|week|night|morning|afternoon|evening))  # the day before, that day
+   |(?P<spans>week|month|fortnight)                           # last week, earlier this month
+   |(?P<ago>ago\b)                                            # two days ago
+   |(?P<months>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)  # month names
+   |(?P<numeric>\d[/.-]\d)                                    # 15/08/2025, 2025-08-15
+   |(?P<ordinal>\d(?:st|nd|rd|th)\b)                          # on the 15th
+""", re.VERBOSE)
+"""The second look, on lower-cased text that passed the first: which patterns can match.
+
+Each family names the patterns worth running in full (see `READERS`); the rest are skipped.
+"""
+
+RE_NUMERIC_DATE = re.compile(rf"""
+    (?<![\w/.-])                                              # not inside a longer number
+    {LEAD}                                                    # "on 2025-08-15"
+    (?:(?P<iso_year>{YEAR_NUMBER})-(?P<iso_month>0[1-9]|1[0-2])-(?P<iso_day>[0-2]\d|3[01])
+                                                              # ISO 2025-08-15
+      |(?P<first>\d{{1,2}})(?P<separator>[/.])(?P<second>\d{{1,2}})
+       (?P=separator)(?P<year>{YEAR_NUMBER})
+                                                              # 15/08/2025 or 08/15/2025
+    )
+    (?![\w/-]|\.\d)                                           # not a longer number or a version
+""", re.VERBOSE)
+
+RE_DAY_MONTH = re.compile(rf"""
+    (?<![\w/.-])                                              # a whole number
+    {LEAD}                                                    # "on 15 August"
+    (?:(?P<weekday>(?i:{WEEKDAY_NAMES})|{WEEKDAY_ABBREVIATIONS})\.?,?\s+)?  # "Tuesday 19 August"
+    (?:the\s+)?                                               # "the 15th of August"
+    (?P<day>{DAY_NUMBER})(?:st|nd|rd|th)?                     # 15, 15th
+    \s+(?:of\s+)?                                             # "15 August", "15th of August"
+    (?P<month>{MONTH_NAMES})                                  # August, Aug, Aug.
+    (?:,?\s+(?P<year>{YEAR_NUMBER}))?                         # optional year
+    (?![\w-])                                                 # a whole word
+""", re.VERBOSE)
+
+RE_MONTH_DAY = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    {LEAD}                                                    # "on August 15"
+    (?:(?P<weekday>(?i:{WEEKDAY_NAMES})|{WEEKDAY_ABBREVIATIONS})\.?,?\s+)?  # "Tuesday, Aug. 19"
+    (?P<month>{MONTH_NAMES})\s+                               # August, Aug.
+    (?P<day>{DAY_NUMBER})(?:st|nd|rd|th)?                     # 15, 15th
+    (?:,?\s+(?P<year>{YEAR_NUMBER}))?                         # optional year
+    (?![\w:-]|\.\d)                                           # not "August 15.5", "May 5:30"
+""", re.VERBOSE)
+
+RE_DAY_OF_MONTH = re.compile(rf"""
+    (?<![\w-])(?P<lead>(?i:on))\s+the\s+                      # "on the 15th"
+    (?P<day>{DAY_NUMBER})(?:st|nd|rd|th)                      # the ordinal day of the month
+    {STANDS_ALONE}                                            # not "on the 15th floor"
+""", re.VERBOSE)
+
+RE_MONTH_REFERENCE = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    (?:(?P<lead>(?i:in|during|since|until|till|by|from|through|throughout|before|after
+                    |last|next|this
+                    |(?:in\s+)?(?:early|late|mid)
+                    |(?:at\s+|by\s+|until\s+)?the\s+(?:end|start|beginning|middle)\s+of))
+                                                              # a word that makes it a time
+       (?:\s+|\s*-\s*)                                        # "in May", "mid-May"
+       (?P<month>{MONTH_NAMES})                               # the month
+       (?:,?\s+(?P<year>{YEAR_NUMBER}))?                      # optional year
+     |(?P<bare_month>{MONTH_NAMES}),?\s+(?P<bare_year>{YEAR_NUMBER})
+                                                              # "August 2025" needs no preposition
+    )
+    (?!['’]s)(?![\w-])                                        # not "May's government"
+""", re.VERBOSE)
+
+RE_DEICTIC_DAY = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    {LEAD}                                                    # "since yesterday"
+    (?P<phrase>(?i:
+        the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow
+       |(?:earlier|later)\s+today|today|tonight               # the publication day
+       |this\s+(?:morning|afternoon|evening)
+       |yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night  # the day before it
+       |tomorrow(?:\s+(?:morning|afternoon|evening|night))?   # a plan
+    ))
+    (?P<possessive>['’]s)?                                    # "today's meeting"
+    (?![\w-])                                                 # a whole word
+""", re.VERBOSE)
+
+RE_WEEKDAY_REFERENCE = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    {LEAD}                                                    # "on Tuesday", "by Friday"
+    (?:(?P<modifier>(?i:last|this\s+past|this\s+coming|this|next|coming))\s+)?  # which week
+    (?<!Black\s)(?<!Good\s)(?<!Super\s)(?<!Cyber\s)(?<!Easter\s)
+    (?<!Ash\s)(?<!Bloody\s)(?<!Holy\s)(?<!Maundy\s)(?<!Shrove\s)  # named days, not dates
+    (?P<weekday>(?i:{WEEKDAY_NAMES}))                         # the day
+    (?!s\b)                                                   # "on Mondays" is a habit
+    (?:(?P<possessive>['’]s)                                  # "Monday's summit"
+      |(?P<last_week>\s+(?i:(?:of\s+)?last\s+week))           # "Tuesday last week"
+      |\s+(?P<week_on>(?i:week|next))                         # "Tuesday week": a plan
+      |\s+(?i:morning|afternoon|evening|night)                # "Tuesday evening"
+    )?
+    (?![\w-])                                                 # a whole word
+""", re.VERBOSE)
+
+RE_CALENDAR_SPAN = re.compile(r"""
+    (?<![\w-])                                                # a whole word
+    (?:(?P<lead>(?i:on|in|at|during|since|until|till|by|from))\s+)?  # "at last week's summit"
+    (?P<phrase>(?i:
+        (?:earlier|later)\s+this\s+(?:week|month)             # "earlier this week"
+       |(?:this\s+past|this\s+coming|this|last|next|the\s+coming)\s+(?:weekend|week|month)
+       |(?:at|over|during)\s+the\s+weekend                    # "at the weekend"
+       |the\s+weekend(?=['’]s)                                # "the weekend's talks"
+    ))
+    (?P<possessive>['’]s)?                                    # "last week's summit"
+    (?![\w-])                                                 # a whole word
+""", re.VERBOSE)
+
+RE_AGO = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    (?P<count>(?i:{COUNT}|a\s+few|several|few))               # how many (vague ones match too)
+    \s+(?P<unit>(?i:days?|weeks?|fortnights?|months?|years?)) # of what
+    \s+(?i:ago)(?![\w-])                                      # counted back from publication
+""", re.VERBOSE)
+
+RE_ANAPHORIC = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    (?:(?P<lead>(?i:on|at|by|since|until|from))\s+)?          # "on the same day"
+    (?P<phrase>(?i:
+        (?:the|a|one|that|{COUNT})\s+(?:days?|weeks?|nights?|mornings?|evenings?)\s+
+        (?:earlier|later|(?:before|after){STANDS_ALONE}|prior(?!\s+to\b){STANDS_ALONE})
+                                                              # "the day before", "two days later"
+       |the\s+(?:previous|preceding|prior|following|next)
+        \s+(?:day|week|morning|afternoon|evening|night)
+                                                              # "the previous day"
+       |(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)
+                                                              # "that day", "the same day"
+    ))
+    (?![\w'’-])                                               # a whole word, not "that day's"
+""", re.VERBOSE)
+
+RE_ANAPHOR_PARTS = re.compile(r"""
+    (?P<count>\d{1,3}|a\s+couple\s+of|\w+)\s+                 # the number, or the/a/that
+    (?P<unit>\w+?)s?\s*                                       # day(s), week(s), night...
+    (?P<direction>\w*)$                                       # before / later / "" for "that day"
+""", re.VERBOSE | re.IGNORECASE)
+"""Splits a normalised anaphor: "two days earlier", "the day before"; see `_read_anaphoric`."""
+
+RE_CLAUSE_BOUNDARY = re.compile(r"""
+    [;:!?()\[\]"“”—–]                                         # strong punctuation and quotes
+   |,\s                                                       # a comma between clauses
+   |\s-\s                                                     # a spaced dash
+   |(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.(?:\s|$)
+                                                              # a full stop, not "U.S." or "Gen."
+""", re.VERBOSE)
+
+RE_TENSE_CUE = re.compile(rf"""
+    (?:(?<![\w'’])|(?=['’]))                                  # a whole word, or "'ll" in "he'll"
+    (?:(?P<future>{_alternation(_read_phrases("future_cues.txt"))})(?!\s+have\b)
+                                                              # will, would, expected to, next...
+      |(?P<past>{_alternation(_read_phrases("past_verbs.txt"))}
+               |(?!hundred\b)[a-z]{{2,}}(?<!e)ed)             # met, said, ruled (not "need")
+    )
+    (?![\w'’])
+""", re.VERBOSE)
+
+RE_ROLE_CUE = re.compile(rf"""
+    (?<![\w'’])
+    (?:(?P<speech>(?i:{_alternation(_read_phrases("speech_cues.txt"))}))
+                                                              # said, told, at a briefing
+      |(?P<background>(?i:after|since|until|till|before|following|ahead\s+of|prior\s+to
+                          |in\s+the\s+wake\s+of))             # dates another event
+      |(?P<relative>who|which|whose)                          # a relative clause: another event
+      |(?P<stop>that)                                         # a reported clause starts
+    )
+    (?![\w'’])
+""", re.VERBOSE)
+
+RE_QUOTED_SPAN = re.compile(r"""
+    “[^”]*(?:”|$)                                             # curly; a paragraph may leave it open
+   |"[^"]*(?:"|$)                                             # straight quotes
+""", re.VERBOSE)
+
+RE_ENTRY_HEADER = re.compile(rf"""
+    [\s#>*_]*                                                 # Markdown marks: "## ", "**", "> "
+    (?:(?i:(?:last\s+)?(?:updated|posted|published))\s*:?\s*)?  # a label some blogs print first
+    (?:(?P<weekday>(?i:{WEEKDAY_NAMES})|{WEEKDAY_ABBREVIATIONS})\.?,?\s*)?  # the weekday
+    (?P<date>
+        {DAY_NUMBER}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH_NAMES})(?:,?\s+{YEAR_NUMBER})?
+                                                              # 19 August 2025
+      |(?:{MONTH_NAMES})\s+{DAY_NUMBER}(?:st|nd|rd|th)?(?:,?\s+{YEAR_NUMBER})?
+                                                              # August 19, 2025
+      |{YEAR_NUMBER}-\d{{2}}-\d{{2}}                          # 2025-08-19
+      |\d{{1,2}}/\d{{1,2}}/{YEAR_NUMBER}                      # 19/08/2025
+    )?
+    (?:\s*(?:,|at|@|-|–|—|\||•)?\s*                           # a separator before the time
+       (?P<time>(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?i:[ap]\.?m\.?))?
+               |(?:1[0-2]|0?[1-9])\s*(?i:[ap]\.?m\.?))        # 14:05, 2.05pm, 2pm
+       (?:\s*(?P<zone>[A-Z]{{2,5}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?))?  # BST, UTC+1
+    )?
+    [\s*_]*                                                   # closing Markdown marks
+""", re.VERBOSE)
+
+WINDOW = 120  # characters looked at on each side of an expression for its clause
+FORWARD_SPEECH = 40  # "Yesterday Trump said": how far after an expression a speech word counts
+BACKGROUND_LEADS = frozenset({"since", "until", "till", "before", "after", "through", "throughout"})
+SETTING_LEADS = frozenset({"at", "during", "in"})
+PRECISION_RANK = MappingProxyType({"day": 0, "week": 1, "month": 2})
+ROLE_RANK = MappingProxyType({"speech": 0, "main": 1})
+
+
+def find_dates(text: str, doc_date: datetime.date,
+               anchor: datetime.date | None = None) -> list[DateRef]:
+    """All date expressions in `text` that point at a day up to `doc_date`, in text order.
+
+    Plans ("next week", "will meet on Friday") are left out, so no returned date is after
+    `doc_date`. See the module docstring for the rules.
+
+    >>> [(ref.expression, ref.date.isoformat(), ref.precision)
+    ...  for ref in find_dates("After Friday's talks, leaders met on Monday.",
+    ...                        datetime.date(2025, 8, 20))]
+    [("Friday's", '2025-08-15', 'day'), ('on Monday', '2025-08-18', 'day')]
+    """
+    return [found.ref for found in _find(text, _as_day(doc_date), _as_day(anchor))]
+
+
+def date_statement(text: str, doc_date: datetime.date,
+                   anchor: datetime.date | None = None) -> DateRef | None:
+    """The expression that dates the position in `text`, or None when nothing does.
+
+    Background dates (of other events: "after Friday's talks") never count; then outside
+    quotes beats inside, a speech word's date beats others, day beats week beats month, and
+    the first wins. None means the caller keeps the anchor or the publication day.
+
+    >>> ref = date_statement("After Friday's talks, Trump told reporters on Monday he was open.",
+    ...                      datetime.date(2025, 8, 20))
+    >>> ref.expression, ref.date.isoformat()
+    ('on Monday', '2025-08-18')
+    >>> date_statement("Trump will meet Putin on Friday.", datetime.date(2025, 8, 20)) is None
+    True
+    """
+    candidates = [found for found in _find(text, _as_day(doc_date), _as_day(anchor))
+                  if found.role != "background"]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda found: (found.is_quoted, ROLE_RANK[found.role],
+                                              PRECISION_RANK[found.ref.precision],
+                                              found.ref.start))
+    return best.ref
+
+
+def parse_entry_header(line: str, doc_date: datetime.date) -> datetime.date | None:
+    """The day of a live-blog entry header line, or None when the line is not a dated header.
+
+    Live blogs restart "today" with each entry, so each header's day is the publication day
+    of the text under it. A time-only header ("14:05 BST") gives None: the caller keeps the
+    current day. A day after `doc_date` gives None too, so no statement is dated after its
+    document; a year left out is the latest one not after `doc_date`.
+
+    >>> parse_entry_header("Tuesday 19 August 2025 14:05", datetime.date(2025, 8, 20))
+    datetime.date(2025, 8, 19)
+    >>> parse_entry_header("14:05 BST", datetime.date(2025, 8, 20)) is None
+    True
+    """
+    doc_date = _as_day(doc_date)
+    match = RE_ENTRY_HEADER.fullmatch(line)
+    if match is None:
+        return None
+    if match.group("date"):
+        words = match.group("date")
+        order = "DMY"
+        if "/" in words:
+            order = _numeric_order(*(int(part) for part in words.split("/")[:2]))
+            if order is None:
+                return None
+        day = _parse_absolute(words, doc_date, order)
+    elif match.group("weekday"):
+        try:
+            day = _latest_weekday(doc_date, _weekday_number(match.group("weekday")), strictly=False)
+        except OverflowError:  # before the first Monday of year 1
+            return None
+    else:
+        return None
+    return day if day is not None and day <= doc_date else None
+
+
+def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:
+    """Every past or present date expression in `text`, with its role, in text order."""
+    lowered = text.lower()
+    if not RE_DATE_HINT.search(lowered):
+        return []
+    families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
+    found = []
+    quoted_spans = None
+    for match, reader in _matches(text, families):
+        try:
+            reading = reader(match, doc_date, anchor)
+        except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
+            continue
+        if reading is None or reading.date > doc_date:  # a plan, or nothing we can date
+            continue
+        lead = (match.group("lead") or "").lower() if "lead" in match.re.groupindex else ""
+        lead_word = lead.split()[0] if lead else ""
+        if lead_word == "by":  # "by Friday" is a deadline
+            continue
+        before = _clause_before(text, match.start())
+        after = _clause_after(text, match.end(), is_clause_start=not before.strip())
+        if reading.tense == "open" and _clause_tense(before, after) == "future":
+            continue
+        if quoted_spans is None:
+            quoted_spans = [span.span() for span in RE_QUOTED_SPAN.finditer(text)]
+        ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
+                      match.end(), reading.relative_to)
+        is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
+        found.append(_Found(ref, _clause_role(before, after, lead_word, is_possessive),
+                            any(start <= match.start() < end for start, end in quoted_spans)))
+    return found
+
+
+def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:
+    """Non-overlapping pattern matches in text order; the longer of two overlapping wins."""
+    matches = [(match, reader, priority)
+               for priority, (needs, pattern, reader) in enumerate(READERS)
+               if not needs.isdisjoint(families)
+               for match in pattern.finditer(text)]
+    matches.sort(key=lambda item: (item[0].start() - item[0].end(), item[2], item[0].start()))
+    chosen: list[tuple[re.Match, Reader]] = []
+    for match, reader, _ in matches:
+        if all(match.end() <= other.start() or match.start() >= other.end()
+               for other, _ in chosen):
+            chosen.append((match, reader))
+    return sorted(chosen, key=lambda item: item[0].start())
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of the clause before `start`, cut at the nearest clause boundary."""
+    window = text[max(0, start - WINDOW):start]
+    boundary = None
+    for boundary in RE_CLAUSE_BOUNDARY.finditer(window):
+        pass
+    return window[boundary.end():] if boundary else window
+
+
+def _clause_after(text: str, end: int, is_clause_start: bool) -> str:
+    """The text of the clause after `end`; a fronted "On Monday," reaches past its comma."""
+    window = text[end:end + WINDOW]
+    if is_clause_start and window.lstrip().startswith(","):
+        window = window.lstrip()[1:]
+    boundary = RE_CLAUSE_BOUNDARY.search(window)
+    return window[:boundary.start()] if boundary else window
+
+
+def _clause_tense(before: str, after: str) -> str:
+    """ "future", "past" or "none": the nearest tense cue before, else the first after."""
+    cues = list(RE_TENSE_CUE.finditer(before))
+    cue = cues[-1] if cues else RE_TENSE_CUE.search(after)
+    return cue.lastgroup if cue else "none"
+
+
+def _clause_role(before: str, after: str, lead: str, is_possessive: bool) -> str:
+    """ "background", "speech" or "main": what the expression dates in its clause."""
+    if lead in BACKGROUND_LEADS or (is_possessive and lead not in SETTING_LEADS):
+        return "background"
+    cues = list(RE_ROLE_CUE.finditer(before))
+    nearest = cues[-1].lastgroup if cues else "stop"
+    if nearest in ("background", "relative"):
+        return "background"
+    if nearest == "speech":
+        return "speech"
+    cue = RE_ROLE_CUE.search(after[:FORWARD_SPEECH])
+    return "speech" if cue and cue.lastgroup == "speech" else "main"
+
+
+def _read_numeric_date(match: re.Match, doc_date: datetime.date,
+                       anchor: datetime.date | None) -> _Reading | None:
+    """15/08/2025, 08/15/2025 or 2025-08-15; 05/08/2025 could be either and is skipped."""
+    if match.group("iso_year"):
+        parsed = _parse_absolute("-".join(match.group("iso_year", "iso_month", "iso_day")),
+                                 doc_date, "YMD")
+        return _Reading(parsed) if parsed else None
+    order = _numeric_order(int(match.group("first")), int(match.group("second")))
+    if order is None:
+        return None
+    words = f"{match.group('first')}/{match.group('second')}/{match.group('year')}"
+    parsed = _parse_absolute(words, doc_date, order)
+    return _Reading(parsed) if parsed else None
+
+
+def _read_named_day(match: re.Match, doc_date: datetime.date,
+                    anchor: datetime.date | None) -> _Reading | None:
+    """15 August, Aug. 15, 2025, Tuesday 19 August: a day; a year in the words fixes the tense."""
+    words = f"{int(match.group('day'))} {match.group('month')} {match.group('year') or ''}"
+    parsed = _parse_absolute(words.strip(), doc_date, "DMY")  # None: "31 February"
+    if parsed is None:
+        return None
+    return _Reading(parsed, tense="past" if match.group("year") else "open")
+
+
+def _read_day_of_month(match: re.Match, doc_date: datetime.date,
+                       anchor: datetime.date | None) -> _Reading | None:
+    """ "on the 15th": that day of the publication month, or of the month before."""
+    day, month_start = int(match.group("day")), doc_date.replace(day=1)
+    for first in (month_start, _add_months(month_start, -1), _add_months(month_start, -2)):
+        try:
+            candidate = first.replace(day=day)
+        except ValueError:  # "the 31st" in a 30-day month
+            continue
+        if candidate <= doc_date:
+            return _Reading(candidate, tense="open")
+    return None
+
+
+def _read_month(match: re.Match, doc_date: datetime.date,
+                anchor: datetime.date | None) -> _Reading | None:
+    """in May, mid-May, last May, May 2025: the 1st of the latest such month not after doc_date."""
+    name = match.group("month") or match.group("bare_month")
+    year = match.group("year") or match.group("bare_year")
+    month = MONTH_NUMBERS[name[:3].lower()]
+    modifier = (match.group("lead") or "").split()[-1].lower() if match.group("lead") else ""
+    if modifier == "next":
+        return None  # a plan
+    if year:
+        return _Reading(datetime.date(int(year), month, 1), "month")
+    if modifier == "last":
+        in_year = doc_date.year if month < doc_date.month else doc_date.year - 1
+        return _Reading(datetime.date(in_year, month, 1), "month")
+    in_year = doc_date.year if month <= doc_date.month else doc_date.year - 1
+    if modifier == "this":
+        in_year = doc_date.year
+    return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
+
+
+def _read_deictic_day(match: re.Match, doc_date: datetime.date,
+                      anchor: datetime.date | None) -> _Reading | None:
+    """today, tonight, yesterday, last night; tomorrow and "later today" are plans."""
+    phrase = " ".join(match.group("phrase").lower().split())
+    if phrase.startswith(("tomorrow", "later today", "the day after tomorrow")):
+        return None  # a plan
+    if phrase == "the day before yesterday":
+        return _Reading(doc_date - datetime.timedelta(days=2))
+    if phrase.startswith(("yesterday", "last night")):
+        return _Reading(doc_date - datetime.timedelta(days=1))
+    return _Reading(doc_date)
+
+
+def _read_weekday(match: re.Match, doc_date: datetime.date,
+                  anchor: datetime.date | None) -> _Reading | None:
+    """on Tuesday, last Tuesday, Tuesday last week, Monday's summit; next Tuesday is a plan."""
+    weekday = _weekday_number(match.group("weekday"))
+    modifier = " ".join((match.group("modifier") or "").lower().split())
+    if modifier in ("next", "coming", "this coming") or match.group("week_on"):
+        return None  # a plan
+    if match.group("last_week"):
+        monday = doc_date - datetime.timedelta(days=doc_date.weekday())
+        return _Reading(monday - datetime.timedelta(days=7 - weekday))
+    if modifier in ("last", "this past"):
+        return _Reading(_latest_weekday(doc_date, weekday, strictly=True))
+    return _Reading(_latest_weekday(doc_date, weekday, strictly=False), tense="open")
+
+
+def _read_calendar_span(match: re.Match, doc_date: datetime.date,
+                        anchor: datetime.date | None) -> _Reading | None:
+    """this/last week, earlier this month, at the weekend: week or month precision."""
+    phrase = " ".join(match.group("phrase").lower().split())
+    if phrase.startswith(("later", "next", "this coming", "the coming")):
+        return None  # a plan
+    tense = "past" if phrase.startswith(("earlier", "last", "this past")) else "open"
+    if phrase.endswith("weekend"):
+        saturday = _latest_weekday(doc_date, 5, strictly=False)
+        if phrase.startswith(("last", "this past")) and doc_date.weekday() >= 5:
+            saturday -= datetime.timedelta(days=7)
+        return _Reading(saturday, "week", tense=tense)
+    if phrase.endswith("week"):
+        if phrase.startswith("last"):
+            return _Reading(doc_date - datetime.timedelta(days=7), "week")
+        return _Reading(doc_date - datetime.timedelta(days=doc_date.weekday()), "week", tense=tense)
+    first = doc_date.replace(day=1)
+    if phrase.startswith("last"):
+        return _Reading(_add_months(first, -1), "month")
+    return _Reading(first, "month", tense=tense)
+
+
+def _read_ago(match: re.Match, doc_date: datetime.date,
+              anchor: datetime.date | None) -> _Reading | None:
+    """two days ago (day), three weeks ago (week), a month ago (month); vague ones give nothing."""
+    count = _count(match.group("count"))
+    unit = match.group("unit").lower().rstrip("s")
+    if count is None or unit == "year":
+        return None  # "a few days ago" is vague, "years ago" a year at most
+    if unit == "day":
+        return _Reading(doc_date - datetime.timedelta(days=count))
+    if unit in ("week", "fortnight"):
+        days = count * (14 if unit == "fortnight" else 7)
+        return _Reading(doc_date - datetime.timedelta(days=days), "week")
+    return _Reading(_add_months(doc_date.replace(day=1), -count), "month")
+
+
+def _read_anaphoric(match: re.Match, doc_date: datetime.date,
+                    anchor: datetime.date | None) -> _Reading | None:
+    """the day before, two days later, that day: counted from the anchor (or back from doc_date)."""
+    phrase = " ".join(match.group("phrase").lower().split())
+    if phrase.startswith(("that ", "the same ")):
+        count, unit, direction = 0, phrase.split()[-1], 0
+    elif phrase.startswith("the ") and phrase.split()[1] in (
+            "previous", "preceding", "prior", "following", "next"):
+        count, unit = 1, phrase.split()[-1]
+        direction = -1 if phrase.split()[1] in ("previous", "preceding", "prior") else 1
+    else:
+        parts = RE_ANAPHOR_PARTS.match(phrase)
+        count, unit = _count(parts.group("count")), parts.group("unit")
+        direction = -1 if parts.group("direction") in ("before", "earlier", "prior") else 1
+    if count is None:
+        return None
+    is_week = unit.startswith("week")
+    if anchor is None and direction >= 0:
+        return None  # "the next day" after what? Only an anchor can say.
+    base, relative_to = (anchor, "anchor") if anchor is not None else (doc_date, "doc")
+    offset = datetime.timedelta(days=direction * count * (7 if is_week else 1))
+    return _Reading(base + offset, "week" if is_week else "day", relative_to)
+
+
+READERS = (
+    (frozenset({"numeric"}), RE_NUMERIC_DATE, _read_numeric_date),
+    (frozenset({"months"}), RE_DAY_MONTH, _read_named_day),
+    (frozenset({"months"}), RE_MONTH_DAY, _read_named_day),
+    (frozenset({"ordinal"}), RE_DAY_OF_MONTH, _read_day_of_month),
+    (frozenset({"deictic"}), RE_DEICTIC_DAY, _read_deictic_day),
+    (frozenset({"anaphor"}), RE_ANAPHORIC, _read_anaphoric),
+    (frozenset({"ago"}), RE_AGO, _read_ago),
+    (frozenset({"weekdays"}), RE_WEEKDAY_REFERENCE, _read_weekday),
+    (frozenset({"spans"}), RE_CALENDAR_SPAN, _read_calendar_span),
+    (frozenset({"months"}), RE_MONTH_REFERENCE, _read_month),
+)
+"""The hint families that make each pattern worth running, the pattern, and the function that
+reads its matches; of two overlapping matches of equal length, the earlier pattern wins."""
+
+
+def _parse_absolute(words: str, doc_date: datetime.date, date_order: str) -> datetime.date | None:
+    """Read an absolute date that our patterns found; a missing year is the latest in the past."""
+    parsed = dateparser.parse(words, languages=["en"], settings={
+        "RELATIVE_BASE": datetime.datetime.combine(doc_date, datetime.time()),
+        "PREFER_DATES_FROM": "past",
+        "DATE_ORDER": date_order,
+        "REQUIRE_PARTS": ["day", "month"],
+        "PARSERS": ["absolute-time"],
+    })
+    return parsed.date() if parsed else None
+
+
+def _numeric_order(first: int, second: int) -> str | None:
+    """ "DMY" or "MDY" for a slashed date's first two numbers, or None when both could be."""
+    if first == second or (first > 12 and second <= 12):
+        return "DMY"
+    if second > 12 and first <= 12:
+        return "MDY"
+    return None
+
+
+def _latest_weekday(day: datetime.date, weekday: int, strictly: bool) -> datetime.date:
+    """The latest given weekday on (or, if `strictly`, before) `day`."""
+    back = (day.weekday() - weekday) % 7
+    if strictly and back == 0:
+        back = 7
+    return day - datetime.timedelta(days=back)
+
+
+def _weekday_number(name: str) -> int:
+    """Monday = 0 ... Sunday = 6, from a full or abbreviated English name."""
+    return [weekday[:3] for weekday in WEEKDAYS].index(name[:3].lower())
+
+
+def _add_months(first_of_month: datetime.date, months: int) -> datetime.date:
+    """The 1st of the month `months` away from a month's 1st."""
+    index = first_of_month.year * 12 + first_of_month.month - 1 + months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _count(words: str) -> int | None:
+    """A small count written in digits or words; None for vague ones ("a few", "several")."""
+    words = " ".join(words.lower().split())
+    return int(words) if words.isdigit() else COUNT_WORDS.get(words)
+
+
+def _as_day(value: datetime.date | None) -> datetime.date | None:
+    """A plain date from a date, datetime or pandas Timestamp, so comparisons never mix types."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value

@@ -1,0 +1,336 @@
+"""stance.dates: news dates resolved against the publication day, tested both ways."""
+import datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.dates import date_statement, find_dates, parse_entry_header
+
+SUN_17 = datetime.date(2025, 8, 17)
+MON_18 = datetime.date(2025, 8, 18)
+TUE_19 = datetime.date(2025, 8, 19)
+WED_20 = datetime.date(2025, 8, 20)
+MON_SEP_1 = datetime.date(2025, 9, 1)
+THU_JAN_2 = datetime.date(2025, 1, 2)
+FRI_JAN_10 = datetime.date(2025, 1, 10)
+
+
+def day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso)
+
+
+RESOLVED = [
+    # today and yesterday
+    pytest.param("The minister said today that talks would go on.", WED_20, None,
+                 "2025-08-20", "day", id="today"),
+    pytest.param("Officials met this morning in Brussels.", WED_20, None,
+                 "2025-08-20", "day", id="this-morning"),
+    pytest.param("Zelensky spoke to reporters tonight.", WED_20, None,
+                 "2025-08-20", "day", id="tonight"),
+    pytest.param("Earlier today the Kremlin brushed the plan aside.", WED_20, None,
+                 "2025-08-20", "day", id="earlier-today"),
+    pytest.param("The envoy said yesterday that a deal was close.", WED_20, None,
+                 "2025-08-19", "day", id="yesterday"),
+    pytest.param("Leaders talked late last night.", WED_20, None,
+                 "2025-08-19", "day", id="last-night"),
+    pytest.param("The day before yesterday, Kyiv signalled support.", WED_20, None,
+                 "2025-08-18", "day", id="day-before-yesterday"),
+    # weekdays
+    pytest.param("Trump ruled out ground troops on Tuesday.", WED_20, None,
+                 "2025-08-19", "day", id="on-weekday"),
+    pytest.param("On Tuesday, Leavitt called air support an option.", TUE_19, None,
+                 "2025-08-19", "day", id="weekday-same-as-publication-day"),
+    pytest.param("Macron spoke on Wednesday evening.", WED_20, None,
+                 "2025-08-20", "day", id="weekday-evening"),
+    pytest.param("Merz said Tuesday that Europe would pay its share.", WED_20, None,
+                 "2025-08-19", "day", id="weekday-without-on"),
+    pytest.param("Starmer hosted the call on Sunday.", MON_18, None,
+                 "2025-08-17", "day", id="sunday-in-monday-paper"),
+    pytest.param("The talks ended on Monday.", SUN_17, None,
+                 "2025-08-11", "day", id="monday-in-sunday-paper"),
+    pytest.param("Putin made the offer last Tuesday.", TUE_19, None,
+                 "2025-08-12", "day", id="last-weekday-same-day"),
+    pytest.param("Putin made the offer last Tuesday.", WED_20, None,
+                 "2025-08-19", "day", id="last-weekday"),
+    pytest.param("Trump met Putin on Tuesday last week.", WED_20, None,
+                 "2025-08-12", "day", id="weekday-last-week"),
+    pytest.param("At Monday's summit, Trump backed security guarantees.", WED_20, None,
+                 "2025-08-18", "day", id="at-possessive-weekday"),
+    pytest.param("Trump met Putin on Friday.", MON_SEP_1, None,
+                 "2025-08-29", "day", id="weekday-across-month"),
+    pytest.param("Nato ministers met on Monday.", THU_JAN_2, None,
+                 "2024-12-30", "day", id="weekday-across-year"),
+    # weeks and weekends
+    pytest.param("The EU agreed the sanctions package last week.", WED_20, None,
+                 "2025-08-13", "week", id="last-week"),
+    pytest.param("Kyiv said earlier this week it would not cede land.", WED_20, None,
+                 "2025-08-18", "week", id="earlier-this-week"),
+    pytest.param("Kyiv said earlier this week it would not cede land.", MON_18, None,
+                 "2025-08-18", "week", id="earlier-this-week-on-monday"),
+    pytest.param("The envoys met at the weekend.", WED_20, None,
+                 "2025-08-16", "week", id="at-the-weekend"),
+    pytest.param("The envoys met over the weekend.", SUN_17, None,
+                 "2025-08-16", "week", id="weekend-in-sunday-paper"),
+    pytest.param("Ministers met last weekend.", SUN_17, None,
+                 "2025-08-09", "week", id="last-weekend-on-sunday"),
+    # months
+    pytest.param("The Kremlin hardened its line earlier this month.", WED_20, None,
+                 "2025-08-01", "month", id="earlier-this-month"),
+    pytest.param("Berlin offered air defence last month.", FRI_JAN_10, None,
+                 "2024-12-01", "month", id="last-month-across-year"),
+    pytest.param("Zelensky visited Washington in February.", WED_20, None,
+                 "2025-02-01", "month", id="in-month"),
+    pytest.param("He first floated the idea in December.", FRI_JAN_10, None,
+                 "2024-12-01", "month", id="december-in-january-paper"),
+    pytest.param("Trump raised tariffs on India in August.", WED_20, None,
+                 "2025-08-01", "month", id="in-publication-month"),
+    pytest.param("The plan was drafted in May 2024.", WED_20, None,
+                 "2024-05-01", "month", id="month-and-year"),
+    pytest.param("Sanctions were tightened in mid-July.", WED_20, None,
+                 "2025-07-01", "month", id="mid-month"),
+    # absolute days
+    pytest.param("Trump and Putin met in Alaska on 15 August.", WED_20, None,
+                 "2025-08-15", "day", id="day-month"),
+    pytest.param("The memo, dated August 15th, was leaked.", WED_20, None,
+                 "2025-08-15", "day", id="month-day-ordinal"),
+    pytest.param("Lavrov spoke on Aug. 14, 2025 in Moscow.", WED_20, None,
+                 "2025-08-14", "day", id="abbreviated-month-with-year"),
+    pytest.param("The decree signed on 15/08/2025 stands.", WED_20, None,
+                 "2025-08-15", "day", id="numeric-day-first"),
+    pytest.param("Talks resumed on Tuesday 19 August in Geneva.", WED_20, None,
+                 "2025-08-19", "day", id="weekday-and-date"),
+    pytest.param("The ceasefire began on 2025-08-01.", WED_20, None,
+                 "2025-08-01", "day", id="iso-date"),
+    pytest.param("The talks of 28 December collapsed.", datetime.date(2025, 1, 5), None,
+                 "2024-12-28", "day", id="day-month-across-year"),
+    pytest.param("On the 15th, officials met again.", WED_20, None,
+                 "2025-08-15", "day", id="day-of-month"),
+    pytest.param("Trump said on 19 August that Europe would lead.", WED_20, None,
+                 "2025-08-19", "day", id="day-month-then-would"),
+    pytest.param("Prisoners were swapped after talks on May 16. Kyiv said so on May 17.", WED_20,
+                 None, "2025-05-17", "day", id="month-day-before-full-stop"),
+    # counted back from the publication day
+    pytest.param("The proposal surfaced two days ago.", WED_20, None,
+                 "2025-08-18", "day", id="days-ago"),
+    pytest.param("Kyiv rejected it a week ago.", WED_20, None,
+                 "2025-08-13", "week", id="a-week-ago"),
+    pytest.param("Talks stalled three weeks ago.", WED_20, None,
+                 "2025-07-30", "week", id="weeks-ago"),
+    pytest.param("Washington paused aid a month ago.", WED_20, None,
+                 "2025-07-01", "month", id="a-month-ago"),
+    # anaphora: counted from the anchor
+    pytest.param("The envoy had hinted the opposite the day before.", WED_20, TUE_19,
+                 "2025-08-18", "day", id="day-before-anchor"),
+    pytest.param("The envoy had hinted the opposite the day before.", WED_20, None,
+                 "2025-08-19", "day", id="day-before-no-anchor"),
+    pytest.param("A day earlier, Rubio struck a softer tone.", WED_20, MON_18,
+                 "2025-08-17", "day", id="a-day-earlier"),
+    pytest.param("The previous day, he had been more cautious.", WED_20, TUE_19,
+                 "2025-08-18", "day", id="the-previous-day"),
+    pytest.param("Two days later, Moscow dismissed the idea.", WED_20, datetime.date(2025, 8, 15),
+                 "2025-08-17", "day", id="days-later"),
+    pytest.param("He repeated the pledge that evening.", WED_20, MON_18,
+                 "2025-08-18", "day", id="that-evening"),
+    # which of several dates the statement
+    pytest.param("A day after talks in Washington on Monday, European leaders yesterday "
+                 "weighed a force.", WED_20, None, "2025-08-19", "day",
+                 id="main-clause-over-after"),
+    pytest.param("After Friday's summit, Trump told Fox News on Tuesday he would help by air.",
+                 WED_20, None, "2025-08-19", "day", id="possessive-after-is-background"),
+    pytest.param("Trump, who met Putin on Friday, said on Monday he was hopeful.", WED_20, None,
+                 "2025-08-18", "day", id="relative-clause-is-background"),
+    pytest.param("“We spoke yesterday,” Rubio said on Monday.", WED_20, None,
+                 "2025-08-18", "day", id="outside-quote-beats-inside"),
+    pytest.param("Aid resumed last month and Trump backed it on Tuesday.", WED_20, None,
+                 "2025-08-19", "day", id="day-beats-month"),
+    pytest.param("Leavitt said at a briefing yesterday that troops were ruled out, a day after "
+                 "Monday's talks.", WED_20, None, "2025-08-19", "day", id="speech-noun"),
+    pytest.param("Yesterday Trump told reporters he would not send troops; on Monday he was "
+                 "vaguer.", WED_20, None, "2025-08-19", "day", id="speech-verb-after"),
+    pytest.param("Trump on Monday ruled out troops, though he will meet Putin on Friday.",
+                 WED_20, None, "2025-08-18", "day", id="past-clause-beside-plan"),
+]
+
+
+@pytest.mark.parametrize("text, doc_date, anchor, expected, precision", RESOLVED)
+def test_date_statement_resolves(text, doc_date, anchor, expected, precision):
+    ref = date_statement(text, doc_date, anchor)
+    assert ref is not None
+    assert (ref.date, ref.precision) == (day(expected), precision)
+    assert text[ref.start:ref.end] == ref.expression
+
+
+UNDATED = [
+    # plans: never the day a position was expressed
+    pytest.param("Trump will meet Putin on Friday.", WED_20, None, id="will-weekday"),
+    pytest.param("On Friday, the leaders will meet again.", WED_20, None, id="fronted-future"),
+    pytest.param("Nato defence chiefs are expected to hold a video call on Wednesday, "
+                 "Reuters first reported.", WED_20, None, id="expected-to-same-day"),
+    pytest.param("The summit is set for next Tuesday.", WED_20, None, id="next-weekday"),
+    pytest.param("Leaders hope to sign the deal next week.", WED_20, None, id="next-week"),
+    pytest.param("Talks resume tomorrow.", WED_20, None, id="tomorrow"),
+    pytest.param("Kyiv wants an answer by Friday.", WED_20, None, id="deadline"),
+    pytest.param("Moscow has until the end of August to reply.", WED_20, None,
+                 id="until-end-of-month"),
+    pytest.param("A deal is due by the end of August.", WED_20, None, id="deadline-end-of-month"),
+    pytest.param("Europe will decide in September.", WED_20, None, id="will-month"),
+    pytest.param("He said talks would resume later this month.", WED_20, None,
+                 id="later-this-month"),
+    pytest.param("The envoy will travel to Moscow on 3 September 2025.", WED_20, None,
+                 id="future-absolute"),
+    pytest.param("The summit on 3 September 2026 was announced.", WED_20, None,
+                 id="explicit-year-after-publication"),
+    pytest.param("Trump said he would meet Zelensky on Friday.", WED_20, None, id="reported-would"),
+    pytest.param("He'll fly to Anchorage on Friday.", WED_20, None, id="contracted-will"),
+    pytest.param("A meeting is planned for Thursday.", WED_20, None, id="planned"),
+    pytest.param("Leaders meet again Tuesday week.", WED_20, None, id="weekday-week"),
+    pytest.param("The next day, officials said more.", WED_20, None,
+                 id="forward-anaphor-no-anchor"),
+    pytest.param("Two days later, Moscow replied.", WED_20, TUE_19, id="anaphor-past-publication"),
+    # dates of other events: found, but not the statement's date
+    pytest.param("Officials praised Monday's summit.", WED_20, None, id="possessive-event"),
+    pytest.param("Aid has flowed since May.", WED_20, None, id="since-month"),
+    pytest.param("He backtracked after meeting Putin in Alaska on Friday.", WED_20, None,
+                 id="after-phrase"),
+    pytest.param("Kyiv worries after the welcome Putin got last week.", WED_20, None,
+                 id="after-last-week"),
+    pytest.param("The truce holds until Friday.", WED_20, None, id="until-weekday"),
+]
+
+
+@pytest.mark.parametrize("text, doc_date, anchor", UNDATED)
+def test_date_statement_gives_none(text, doc_date, anchor):
+    assert date_statement(text, doc_date, anchor) is None
+
+
+NOT_DATES = [
+    pytest.param("Around 10 countries could send troops.", id="count-of-countries"),
+    pytest.param("Article 5 of the Nato treaty was cited.", id="article-number"),
+    pytest.param("Russia rejected a 30-day ceasefire.", id="thirty-day"),
+    pytest.param("The G7 backed the plan 100 per cent.", id="g7-per-cent"),
+    pytest.param("Trump gave Putin 50 days to agree.", id="fifty-days"),
+    pytest.param("The 2022 invasion changed Europe.", id="year-as-adjective"),
+    pytest.param("Kyiv has asked for jets since 2022.", id="since-year"),
+    pytest.param("Theresa May said Britain stood firm.", id="surname-may"),
+    pytest.param("Negotiators may march on regardless.", id="verbs-may-march"),
+    pytest.param("The Mayor of Kyiv spoke at Mar-a-Lago.", id="mayor-mar-a-lago"),
+    pytest.param("Black Friday sales fell in the US.", id="named-day"),
+    pytest.param("Talks are held on Mondays.", id="habit"),
+    pytest.param("The day before the summit was chaotic.", id="day-before-an-event"),
+    pytest.param("A few days ago, talks stalled.", id="vague-ago"),
+    pytest.param("Years ago, Putin wrote an essay.", id="years-ago"),
+    pytest.param("The deal, signed 05/08/2025, holds.", id="ambiguous-numeric"),
+    pytest.param("A 24/7 hotline and version 2.1.2025 shipped.", id="numbers-with-slashes"),
+    pytest.param("The market decided, maybe, in decades.", id="month-like-substrings"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_a_date(text):
+    assert find_dates(text, WED_20) == []
+
+
+def test_find_dates_lists_all_in_text_order_with_offsets():
+    text = "After Friday's talks, leaders met on Monday and spoke again yesterday."
+    refs = find_dates(text, WED_20)
+    assert [(ref.expression, ref.date.isoformat()) for ref in refs] == [
+        ("Friday's", "2025-08-15"), ("on Monday", "2025-08-18"), ("yesterday", "2025-08-19")]
+    assert all(text[ref.start:ref.end] == ref.expression for ref in refs)
+
+
+def test_expression_stops_before_the_full_stop():
+    refs = find_dates("Aid was paused in August.", WED_20)
+    assert [(ref.expression, ref.date.isoformat()) for ref in refs] == [("in August", "2025-08-01")]
+
+
+def test_find_dates_keeps_background_but_drops_plans():
+    text = "Since May, aid has flowed; Trump will decide on Friday."
+    assert [ref.expression for ref in find_dates(text, WED_20)] == ["Since May"]
+
+
+@pytest.mark.parametrize("anchor, relative_to", [(TUE_19, "anchor"), (None, "doc")],
+                         ids=["with-anchor", "without-anchor"])
+def test_anaphor_says_what_it_was_counted_from(anchor, relative_to):
+    ref = date_statement("He had said the opposite the day before.", WED_20, anchor)
+    assert ref.relative_to == relative_to
+
+
+def test_deictic_words_ignore_the_anchor():
+    ref = date_statement("The envoy said yesterday a deal was close.", WED_20, MON_18)
+    assert (ref.date, ref.relative_to) == (TUE_19, "doc")
+
+
+def test_datetime_and_date_give_the_same_answer():
+    as_datetime = datetime.datetime(2025, 8, 20, 14, 5)
+    assert date_statement("Trump spoke on Tuesday.", as_datetime) == \
+        date_statement("Trump spoke on Tuesday.", WED_20)
+
+
+HEADERS = [
+    pytest.param("Tuesday 19 August 2025 14:05", WED_20, "2025-08-19", id="weekday-day-month-time"),
+    pytest.param("19 August 2025, 14:05 BST", WED_20, "2025-08-19", id="day-month-time-zone"),
+    pytest.param("## Monday 18 August", WED_20, "2025-08-18", id="markdown-no-year"),
+    pytest.param("**Aug 19, 2025 2:05pm ET**", WED_20, "2025-08-19", id="us-style"),
+    pytest.param("Updated: 20 August 2025 09:12", WED_20, "2025-08-20", id="updated-label"),
+    pytest.param("2025-08-18 10:00", WED_20, "2025-08-18", id="iso"),
+    pytest.param("Tuesday 16:40", WED_20, "2025-08-19", id="weekday-and-time"),
+    pytest.param("31 December 23:50", datetime.date(2026, 1, 1), "2025-12-31", id="across-year"),
+    pytest.param("14:05 BST", WED_20, None, id="time-only"),
+    pytest.param("Thursday 21 August 2025 09:00", WED_20, None, id="after-publication"),
+    pytest.param("Trump said on 19 August 2025 he was open.", WED_20, None, id="a-sentence"),
+    pytest.param("", WED_20, None, id="empty"),
+]
+
+
+@pytest.mark.parametrize("line, doc_date, expected", HEADERS)
+def test_parse_entry_header(line, doc_date, expected):
+    assert parse_entry_header(line, doc_date) == (day(expected) if expected else None)
+
+
+PHRASES = [
+    "on Tuesday", "Tuesday's", "last Friday", "next Monday", "Sunday evening", "today",
+    "yesterday", "last night", "tomorrow", "the day before", "a day earlier", "the next day",
+    "that day", "two days later", "three weeks ago", "a month ago", "last week",
+    "earlier this week", "at the weekend", "last weekend", "this month", "last month",
+    "in May", "in December", "since March", "by June", "May 2025", "on 15 August",
+    "Aug. 31, 2024", "29 February", "on the 31st", "15/08/2025", "2025-02-29", "13/13/2025",
+    "said", "will", "would", "after", "who", "“", "”", ",", ".", "Trump", "met", "10 countries",
+    "Article 5", "50 days", "G7", "2022",
+]
+
+
+def _check(text, doc_date, anchor):
+    refs = find_dates(text, doc_date, anchor)
+    assert refs == find_dates(text, doc_date, anchor)  # same input, same answer
+    for ref in refs:
+        assert ref.date <= doc_date
+        assert text[ref.start:ref.end] == ref.expression
+        assert ref.precision in ("day", "week", "month")
+        assert ref.relative_to in ("doc", "anchor")
+    assert [ref.start for ref in refs] == sorted(ref.start for ref in refs)
+    best = date_statement(text, doc_date, anchor)
+    assert best is None or best in refs
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=200), doc_date=st.dates(), anchor=st.none() | st.dates())
+def test_any_text_never_fails_nor_dates_after_publication(text, doc_date, anchor):
+    _check(text, doc_date, anchor)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.sampled_from(PHRASES), max_size=12),
+       doc_date=st.dates() | st.dates(min_value=datetime.date(2024, 1, 1),
+                                      max_value=datetime.date(2026, 12, 31)),
+       anchor=st.none() | st.dates())
+def test_phrase_salad_never_fails_nor_dates_after_publication(words, doc_date, anchor):
+    _check(" ".join(words), doc_date, anchor)
+
+
+@settings(max_examples=100, deadline=None)
+@given(line=st.text(max_size=60) | st.sampled_from([str(case.values[0]) for case in HEADERS]),
+       doc_date=st.dates())
+def test_any_header_line_never_fails_nor_dates_after_publication(line, doc_date):
+    day_of_entry = parse_entry_header(line, doc_date)
+    assert day_of_entry is None or day_of_entry <= doc_date
