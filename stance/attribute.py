@@ -24,10 +24,13 @@ RE_PRONOUN = re.compile(r"(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]
 # Between a subject and its verb: an appositive in commas ("Leavitt, the press secretary,"),
 # then auxiliaries and adverbs ("has also publicly").
 RE_SUBJECT_GAP = re.compile(
-    r"^(?:\s*,[^,.;:“”\"]{1,80},)?"
+    r"^(?:\s*,[^,.;:“”\"]{1,80},)?"                                   # ", the press secretary,"
+    r"(?:\s+and\s+(?:[\w.'’-]+\s+){0,4}?[A-Z][\w.'’-]+)?"              # "and trade envoy Jamieson Greer"
     r"(?:\s+(?:has|have|had|was|is|were|are|would|will|could|may|might|also|further|again|then|now|already|"
     r"reportedly|publicly|repeatedly|previously|earlier|later|once|still|even|since|himself|herself|itself|"
-    r"themselves|both|all|too|first|just|apparently|privately|separately|quickly|\w+ly))*\s*$",
+    r"themselves|both|all|too|first|just|apparently|privately|separately|quickly|long|so far|yet|never|"
+    r"yesterday|today|tonight|last\s+\w+|this\s+(?:week|month|morning|afternoon|evening)|"
+    r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\w+ly))*\s*$",
     re.IGNORECASE)
 # Words before a name that make it an object, not a subject ("met with Putin", "in Moscow").
 RE_PREPOSITION_BEFORE = re.compile(
@@ -40,7 +43,7 @@ RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+$", re.I
 # A subject of a complement clause: "said (that) (the) X would ...".
 RE_COMPLEMENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
-RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,80},)?\s+(?:[a-z]+(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
+RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,80},)?\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
                            r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|doesn't|"
                            r"never|also|not|no|now|again|still|already|first|just|only|[a-z]+ly|ruled|told|said|"
                            r"says|wants|backs|sent|made|gave|took|put|set|held|left|kept|met|spoke|saw|thought|"
@@ -342,8 +345,6 @@ class Attributor:
             if lead.strip(" ,") or not mention.actor:
                 return "", ""
             if RE_VERB_AFTER.match(plain[mention.end:mention.end + 60]):
-                if mention.actor in self._members.get(speaker, set()):
-                    return speaker, "organization"
                 return mention.actor, mention.kind
         return "", ""
 

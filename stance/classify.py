@@ -25,8 +25,16 @@ RE_STRONG_NEGATION = re.compile(r"\b(?:will|would|shall|can|could)\s+not\b|\b(?:
                                 re.IGNORECASE)
 # Words that refer back to a proposal named just before ("the idea", "the possibility").
 RE_ANAPHOR = re.compile(r"\b(?:the|that|this|such an?)\s+(?:idea|possibility|proposal|plan|option|move|prospect|"
-                        r"demand|request|offer|step|suggestion|notion|measure|measures|bill|push|stance|position)\b",
+                        r"demand|request|offer|step|suggestion|notion|measure|measures|bill|push|stance|position)\b"
+                        r"|\b(?:rule|rules|ruled|ruling)\s+(?:it|them)\s+out\b"
+                        r"|\b(?:send|sends|sending|sent|supply|supplying|supplied|approve|approved|approving|back|backs|"
+                        r"backed|reject|rejects|rejected|oppose|opposes|opposed|accept|accepts|accepted|sign|signed|"
+                        r"block|blocked|blocking|give|giving|gave|provide|provided|want|wants|wanted)\s+(?:it|them)\b",
                         re.IGNORECASE)
+# A determiner that makes the next noun refer back: "the missiles", "such a loan", "those sanctions".
+RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
+# Heads too general to refer back to one topic on their own.
+GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -66,6 +74,7 @@ class TopicMatcher:
         self._keywords: list[tuple[str, re.Pattern]] = []
         self._keyword_concepts: list[tuple[str, tuple[str, ...]]] = []
         self._label_concepts: list[tuple[str, frozenset[str]]] = []
+        self._concepts_with_synonyms = frozenset(lexicon.synonyms.values())
         concept_topics: dict[str, set[str]] = {}
         for topic in topics:
             for phrase in (topic.label, *topic.keywords, topic.description):
@@ -77,11 +86,21 @@ class TopicMatcher:
             for keyword in topic.keywords:
                 self._keywords.append((topic.id, _keyword_regex(keyword)))
                 concepts = tuple(c for c in self.concepts_of(keyword) if c not in ubiquitous)
-                if len(concepts) >= 2:
+                # One concept is enough when it has synonyms of its own ("ceasefire" ~ "truce").
+                if len(concepts) >= 2 or (len(concepts) == 1 and concepts[0] in self._concepts_with_synonyms
+                                          and concepts[0] not in GENERIC_HEADS):
                     self._keyword_concepts.append((topic.id, concepts))
             label = frozenset(c for c in self.concepts_of(topic.label) if c not in ubiquitous)
             if len(label) >= 2:
                 self._label_concepts.append((topic.id, label))
+        # The head of each keyword and label ("missiles" of "Tomahawk missiles"): after the topic
+        # is named, "the missiles" refers back to it.
+        self._heads: dict[str, set[str]] = {}
+        for topic in topics:
+            for phrase in (topic.label, *topic.keywords):
+                concepts = [c for c in self.concepts_of(phrase) if c not in ubiquitous and c not in GENERIC_HEADS]
+                if concepts:
+                    self._heads.setdefault(concepts[-1], set()).add(topic.id)
         self._any_keyword = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._keywords), re.IGNORECASE) \
             if self._keywords else None
 
@@ -163,8 +182,33 @@ class TopicMatcher:
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
 
 
+    def find_references(self, text: str, recent: dict[str, int]) -> list[TopicHit]:
+        """Topics referred back to by a definite noun ("the missiles", "such a loan"), among the
+        topics named recently (topic -> how many sentences ago); the most recent wins a tie.
+
+        >>> from stance.config import Topic
+        >>> from stance.lexicon import Lexicon
+        >>> matcher = TopicMatcher(Topics([Topic("loan", "Reparations loan", keywords=("reparations loan",))]), Lexicon.load())
+        >>> [h.topic for h in matcher.find_references("Belgium still opposes the loan.", {"loan": 2})]
+        ['loan']
+        """
+        if not recent:
+            return []
+        plain = normalize(text)
+        hits: dict[str, TopicHit] = {}
+        for determiner in RE_DETERMINER.finditer(plain):
+            for concept, start, end in self._concept_tokens(plain[determiner.end():determiner.end() + 40])[:3]:
+                owners = [t for t in self._heads.get(concept, ()) if t in recent]
+                if owners:
+                    topic_id = min(owners, key=lambda t: (recent[t], t))
+                    offset = determiner.end()
+                    hits.setdefault(topic_id, TopicHit(topic_id, offset + start, offset + end, 0.6, "reference"))
+                    break
+        return sorted(hits.values(), key=lambda hit: (hit.start, hit.topic))
+
+
 def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
-                sentence: str = "") -> StanceReading | None:
+                sentence: str = "", fallback: bool = False) -> StanceReading | None:
     """The holder's stance on a topic mentioned at [topic_start, topic_end) of a clause.
 
     None when the clause takes no position (a question, a bare mention, "declined to comment").
@@ -184,11 +228,22 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon)
     if reading is None and segment_start > 0:
         reading = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon)
+    if reading is None and fallback:
+        reading = _by_polarity(plain, lexicon)
     if reading is None:
         return None
     if reading.stance == "support" and lexicon.conditionals.search(context):
         return StanceReading("open", reading.cue + " (conditional)", reading.confidence * 0.8)
     return reading
+
+
+def _by_polarity(plain: str, lexicon: Lexicon) -> StanceReading:
+    """No stance word: an actor speaking of a proposition is taken to favour it, unless the
+    clause is negated. A weak reading, kept low in confidence."""
+    negated = next((w for w in RE_TOKEN.findall(plain) if lexicon.is_negator(w)), "")
+    if negated:
+        return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
+    return StanceReading("support", "(no stance word)", 0.35)
 
 
 def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -20,6 +21,9 @@ from .lexicon import Lexicon, normalize
 from .schema import SCORES
 from .segment import Clause, Sentence, split_clauses, split_document
 
+# The word that opened a split-off clause: "after seeming to ...", "but said ...".
+RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|;)\s+", re.IGNORECASE)
+REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
 
@@ -58,8 +62,15 @@ class Extractor:
         rows: list[dict] = []
         paragraph_date: tuple[int, dt.date, str] | None = None
         recent_topics: list[tuple[int, int, str]] = []   # (sentence index, paragraph, topic)
+        named: dict[str, int] = {}                        # topic -> last sentence that named it
         for sentence in sentences:
             hits = self.matcher.find(sentence.text)
+            if not hits:
+                recent = {t: sentence.index - i for t, i in named.items() if sentence.index - i <= REFERENCE_REACH}
+                hits = self.matcher.find_references(sentence.text, recent)
+            for hit in hits:
+                if hit.how != "reference":
+                    named[hit.topic] = sentence.index
             day_refs = [d for d in dates.find_dates(sentence.text, document.date, anchor=focus)
                         if d.precision == "day" and d.relative_to == "doc" and d.date <= document.date]
             if day_refs:
@@ -67,6 +78,8 @@ class Extractor:
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
+            for hit in hits:
+                recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
             clauses = split_clauses(sentence)
             previous_attribution: Attribution | None = None
             previous_date: tuple[dt.date, str, str] | None = None
@@ -94,8 +107,9 @@ class Extractor:
                         topic_start, topic_end = hit.start - local, hit.end - local
                     else:
                         topic_start = topic_end = len(clause.text)
+                    speaks = bool(attribution.holder) and attribution.attribution != "commentary"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
-                                          sentence.text)
+                                          sentence.text, fallback=speaks and not sentence.is_heading)
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
                     if reading is None:
@@ -109,7 +123,6 @@ class Extractor:
                         confidence *= HEADING_CONFIDENCE
                     rows.append(_row(document, clause, attribution, topic_id, reading, when, confidence,
                                      reports_shift, inherited))
-                    recent_topics.append((sentence.index, sentence.paragraph, topic_id))
         return rows
 
     def _inherited_topics(self, sentence: Sentence, clause: Clause, hits, recent_topics,
@@ -151,11 +164,10 @@ class Extractor:
 
 
 def _dated(text: str, doc_date: dt.date, anchor: dt.date):
-    """(day, precision, words) from the date words of a text, or None when it has none."""
-    ref = dates.date_statement(text, doc_date, anchor=anchor)
-    if ref is None:
-        refs = [r for r in dates.find_dates(text, doc_date, anchor=anchor) if r.date <= doc_date]
-        ref = refs[0] if refs else None
+    """(day, precision, words) from the date words of a clause, or None when it has none.
+    A clause split off at "after seeming ..." is dated by its own words, so the connective
+    that opened it is dropped first (it would mark its date as another event's)."""
+    ref = dates.date_statement(RE_OPENING_CONNECTIVE.sub("", text), doc_date, anchor=anchor)
     if ref is None:
         return None
     return ref.date, ref.precision, ref.expression

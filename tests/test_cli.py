@@ -1,0 +1,79 @@
+"""The command line: help that teaches, one clear error line, exit codes, every output file."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from stance.cli import cli
+
+COMMANDS = ["analyze", "demo", "evaluate", "train", "predict", "shifts", "timeline", "report", "plot"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command):
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0 and "Example: stance" in result.output
+
+
+def test_undated_document_is_listed_not_guessed(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.md").write_text("Leavitt said the president ruled out US troops.")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    assert result.exit_code == 6
+    assert documents.loc[0, "status"] == "skipped" and "no date" in documents.loc[0, "reason"]
+
+
+def test_date_option_dates_undated_documents(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.md").write_text("Trump spoke.\nLeavitt said the president has ruled out US troops.")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                      "--date", "2025-08-20", "--no-charts"])
+    assert result.exit_code == 0, result.output
+    statements = pd.read_parquet(tmp_path / "out" / "statements.parquet")
+    assert statements[["holder", "speaker", "stance"]].values.tolist() == [["trump", "leavitt", "ruled_out"]]
+
+
+def test_bad_topics_file_is_one_line_with_file_and_line(tmp_path):
+    topics = tmp_path / "topics.yaml"
+    topics.write_text("topics:\n  - id: air\n")
+    (tmp_path / "a.md").write_text("---\ndate: 2025-01-01\n---\nText.")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "a.md"), "--out", str(tmp_path / "out"),
+                                      "--topics", str(topics)])
+    assert result.exit_code == 3
+    assert result.output.strip() == f"Error: {topics}:2: topic 'air' has no label; add a 'label:' line"
+
+
+def test_analyze_writes_every_spec_output(seed_path, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["analyze", str(seed_path), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for name in ("documents.parquet", "statements.parquet", "shifts.parquet", "report.md"):
+        assert (out / name).exists()
+    assert list((out / "charts").glob("*.png"))
+    report = (out / "report.md").read_text()
+    assert report.index("## trump on us ground troops") < report.index("## Latest positions")
+
+
+def test_view_commands_read_a_saved_run(seed_path, tmp_path):
+    out = tmp_path / "out"
+    runner = CliRunner()
+    runner.invoke(cli, ["analyze", str(seed_path), "--out", str(out), "--no-charts"])
+    shifts = runner.invoke(cli, ["shifts", str(out), "--holder", "trump", "--format", "csv"])
+    assert "us_ground_troops,open,ruled_out,2025-08-18,2025-08-19,reversal" in shifts.output
+    days = runner.invoke(cli, ["timeline", str(out), "--holder", "trump", "--topic", "us_ground_troops"])
+    assert "2025-08-18" in days.output and "ruled_out" in days.output
+    report = runner.invoke(cli, ["report", str(out), "--format", "json", "--topic", "us_air_support"])
+    assert '"topic": "us_air_support"' in report.output and "us_ground_troops" not in report.output
+    chart = runner.invoke(cli, ["plot", str(out), "--kind", "swimlane", "--out", str(tmp_path / "s.png")])
+    assert chart.exit_code == 0 and (tmp_path / "s.png").stat().st_size > 1000
+
+
+def test_output_folder_of_another_tool_is_refused(tmp_path, seed_path):
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "thesis.docx").write_text("precious")
+    result = CliRunner().invoke(cli, ["analyze", str(seed_path), "--out", str(out)])
+    assert result.exit_code == 4 and "pass --force" in result.output
+    assert (out / "thesis.docx").read_text() == "precious"

@@ -1,0 +1,56 @@
+"""Actors and topics files: read into frozen entries, and every mistake named with file and line."""
+from __future__ import annotations
+
+import pytest
+
+from stance.config import Actor, Actors, Topic, Topics
+from stance.errors import ConfigError
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_defaults_cover_the_domain(actors, topics):
+    assert len(actors) >= 15 and len(topics) >= 10
+    assert actors["trump"].gender == "male" and "the president" in actors["trump"].roles
+    assert topics["us_ground_troops"].label
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("topics:\n  - id: air\n    keywords: [jets]\n", "topic 'air' has no label; add a 'label:' line", 2),
+    ("topics:\n  - id: a\n    label: A\n  - id: a\n    label: B\n", "topic id 'a' is defined twice", 4),
+    ("topics:\n  - id: a\n    label: A\n    colour: red\n", "unknown key(s) ['colour']", 2),
+    ("topics:\n  - id: a\n    label: [unclosed\n", "invalid YAML", None),
+    ("themes:\n  - id: a\n", "expected a top-level 'topics:' list", 1),
+    ("topics:\n  - id: Air Support\n    label: A\n", "must be lower case", 2),
+], ids=["no-label", "duplicate-id", "unknown-key", "bad-yaml", "wrong-section", "bad-id"])
+def test_topic_file_errors_name_file_and_line(tmp_path, text, message, line):
+    path = write(tmp_path, "topics.yaml", text)
+    with pytest.raises(ConfigError) as caught:
+        Topics.from_yaml(path)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(str(path) + (f":{line}:" if line else ":"))
+
+
+def test_alias_shared_by_two_actors_is_refused(tmp_path):
+    path = write(tmp_path, "actors.yaml", "actors:\n  - id: a\n    aliases: [Smith]\n  - id: b\n    aliases: [Smith]\n")
+    with pytest.raises(ConfigError, match="alias 'Smith' of actor 'b' is also an alias of 'a'") as caught:
+        Actors.from_yaml(path)
+    assert caught.value.line == 4
+
+
+def test_missing_file_is_a_config_error(tmp_path):
+    with pytest.raises(ConfigError, match="no such file"):
+        Actors.from_yaml(tmp_path / "nowhere.yaml")
+
+
+def test_built_in_python_and_immutable():
+    topics = Topics([Topic("drones", "Drone deliveries")])
+    bigger = topics.add(Topic("jets", "Fighter jets"))
+    assert topics.ids == ("drones",) and bigger.ids == ("drones", "jets")
+    with pytest.raises(Exception):
+        topics["drones"].label = "changed"
+    assert Actors([Actor("x", "X")])["x"].kind == "person"
