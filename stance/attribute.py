@@ -48,15 +48,32 @@ RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,80},)?\s+(?:[a-z]+(?:-[a-z]+)?(?:
                            r"never|also|not|no|now|again|still|already|first|just|only|[a-z]+ly|ruled|told|said|"
                            r"says|wants|backs|sent|made|gave|took|put|set|held|left|kept|met|spoke|saw|thought|"
                            r"knew|felt|got|became|sought|brought|went|came|stood|wrote|rejected|offered)\b")
-# A position named as someone's: "the president's stance", "Moscow's position".
+# A position named as someone's: "the president's stance", "Putin's willingness to".
 RE_STANCE_NOUN_AFTER = re.compile(r"^'s\s+(?:\w+\s+)?(?:stance|position|view|views|thinking|tone|approach|policy|line|stand|"
-                                  r"posture|rhetoric|attitude|calculus)\b", re.IGNORECASE)
+                                  r"posture|rhetoric|attitude|calculus|willingness|readiness|refusal|opposition|"
+                                  r"support|insistence|demand|demands|offer|proposal|plan|objection|reluctance|"
+                                  r"eagerness|determination|pledge|promise|threat|call)\b", re.IGNORECASE)
+# Words between a verb of saying and the subject of what was said: "said on Friday that the ...".
+RE_COMPLEMENT_FILLER = re.compile(
+    r"\b(?:the|that|also|again|later|earlier|repeatedly|yesterday|today|tonight|on\s+\w+day|last\s+\w+|"
+    r"this\s+(?:week|month|morning|afternoon|evening)|the\s+next\s+day|the\s+day\s+before|"
+    r"on\s+\d{1,2}\s+\w+|on\s+\w+\s+\d{1,2}(?:st|nd|rd|th)?|in\s+(?:a|an|his|her|its|their)\s+\w+(?:\s+\w+)?)\b",
+    re.IGNORECASE)
 # Anonymous people doing the saying: "sources told", "officials said", "a diplomat, speaking anonymously, said".
 RE_SOURCES_SPEAK = re.compile(
     r"\b(?:sources?|officials?|diplomats?|aides?|insiders?|people familiar with[\w\s]{0,30}?)"
     r"(?:\s*,[^,]{1,60},)?\s+(?:\w+\s+){0,2}(?:said|say|says|told|tell|confirmed|suggested|indicated|expected|believe)\b"
     r"|\baccording to (?:\w+\s+){0,3}(?:sources?|officials?|diplomats?|people)\b"
     r"|\bspeaking (?:anonymously|on condition of anonymity)\b", re.IGNORECASE)
+# A condition opening just before a name: "If Russia says no", "unless Moscow agrees".
+RE_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|should|once|until|when)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# Someone whose orders or request made an act: "halted on Trump's orders", "at Kyiv's request".
+RE_AGENT_AFTER = re.compile(r"^'s\s+(?:orders?|instructions?|request|direction|behest|command|decision)\b", re.IGNORECASE)
+# The agent of a passive: "was halted by the White House".
+RE_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+# What stands between a name and a pronoun that may point back to it within one sentence.
+RE_SEPARATES = re.compile(r"\b(?:and|but|that|while|after|before|when|because|who|which|as|since|said|says|told|"
+                          r"added)\b|[;“”\":]", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
 
 
@@ -160,7 +177,8 @@ class Attributor:
             return ""
         sentence = _sentence_at(sentences, position)
         if sentence is not None:
-            same = [m for m in fitting if sentence.start <= m.start < position]
+            same = [m for m in fitting if sentence.start <= m.start < position
+                    and RE_SEPARATES.search(sentences_text(sentences, m.end, position))]
             if same:
                 return same[-1].actor
             for previous in reversed(sentences[:sentence.index]):
@@ -255,7 +273,7 @@ class Attributor:
             quote = max(quotes, key=lambda q: min(clause.end, q.end) - max(clause.start, q.start))
             speaker = speakers.get(quote, "")
             inner = [m for m in in_clause if quote.start <= m.start < quote.end]
-            holder, how = self._holder_in(inner, plain, quote)
+            holder, how = self._holder_in(inner, plain, quote, speaker)
             if not speaker:
                 return Attribution(holder, AUTHOR if not holder else "", "direct_quote", 0.4, how)
             return Attribution(holder or speaker, speaker, "direct_quote", 0.85 if speaker else 0.4, how or "speaker")
@@ -279,6 +297,9 @@ class Attributor:
         if previous is not None and previous.holder and clause.index > 0:
             return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
                                previous.holder_kind)
+        agent = self._agent(plain, outside)
+        if agent is not None:
+            return Attribution(agent.actor, agent.actor, "paraphrase", 0.6, agent.kind)
         subject = self._leading_subject(plain, sentence, in_clause)
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.55, subject.kind)
@@ -294,10 +315,12 @@ class Attributor:
                                    attribution.confidence, mention.kind, attribution.source_kind)
         return attribution
 
-    def _holder_in(self, inner: list[Mention], plain: str, quote: Quote) -> tuple[str, str]:
+    def _holder_in(self, inner: list[Mention], plain: str, quote: Quote, speaker: str = "") -> tuple[str, str]:
         """Inside a quote the holder is the speaker, unless a named actor is the subject of a
-        position or of saying ("The president has definitively stated ...")."""
-        named = [m for m in inner if m.actor and m.kind != "first_person"]
+        position or of saying ("The president has definitively stated ..."). A subject inside
+        a condition ("If Russia says no, ...") holds nothing; nor does the speaker's own state."""
+        named = [m for m in inner if m.actor and m.kind != "first_person"
+                 and not RE_CONDITION_BEFORE.search(plain[max(quote.start, m.start - 30):m.start])]
         if not named:
             return "", ""
         segment = plain[quote.start:quote.end]
@@ -306,6 +329,8 @@ class Attributor:
                 subject = self._subject_of(plain, quote.start + cue.start(), quote.start + cue.end(), named,
                                            inverted=False)
                 if subject is not None:
+                    if subject.actor in self._members.get(speaker, set()):
+                        return "", ""
                     return subject.actor, subject.kind
         return "", ""
 
@@ -338,15 +363,24 @@ class Attributor:
         return None
 
     def _complement_subject(self, plain: str, verb_end: int, after: list[Mention], speaker: str) -> tuple[str, str]:
-        """"X said Y would ...": Y holds the position, unless Y is X's own state or party."""
+        """"X said Y has ruled out ...": Y holds the position when Y is the subject of a stance
+        word, or owns it ("Y's willingness to ..."); otherwise the speaker holds it."""
         for mention in after[:1]:
-            lead = plain[verb_end:mention.start]
-            lead = re.sub(r"\b(?:the|that)\b", " ", lead, flags=re.IGNORECASE)
-            if lead.strip(" ,") or not mention.actor:
+            lead = RE_COMPLEMENT_FILLER.sub(" ", plain[verb_end:mention.start])
+            if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":
                 return "", ""
-            if RE_VERB_AFTER.match(plain[mention.end:mention.end + 60]):
+            if RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40]) or self._governs_cue(plain, mention):
                 return mention.actor, mention.kind
         return "", ""
+
+    def _governs_cue(self, plain: str, mention: Mention) -> bool:
+        """Whether a stance word or a verb of saying follows the mention as its predicate."""
+        window = plain[mention.end:mention.end + 90]
+        for pattern in (self.lexicon.all_stances, self.lexicon.speech_verbs, self.lexicon.possibility):
+            cue = pattern.search(window)
+            if cue and RE_SUBJECT_GAP.match(window[:cue.start()]):
+                return True
+        return False
 
     def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> Mention | None:
         segment = plain[clause.start:clause.end]
@@ -365,6 +399,16 @@ class Attributor:
                 return mention
         return None
 
+    def _agent(self, plain: str, mentions: list[Mention]) -> Mention | None:
+        """The actor behind an act named without a subject: "on Trump's orders", "by Moscow"."""
+        for mention in mentions:
+            if not mention.actor:
+                continue
+            if RE_AGENT_AFTER.match(plain[mention.end:mention.end + 30]) or \
+                    RE_PASSIVE_BEFORE.search(plain[max(0, mention.start - 40):mention.start]):
+                return mention
+        return None
+
     def _unnamed_source(self, segment: str) -> str:
         if self.lexicon.polls.search(segment):
             return "poll"
@@ -379,6 +423,16 @@ def _phrase_regex(phrases: list[str], flags: int) -> re.Pattern | None:
         return None
     body = "|".join(re.escape(p) for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+
+
+def sentences_text(sentences: list[Sentence], start: int, end: int) -> str:
+    """The document text between two offsets, rebuilt from the sentences that cover it."""
+    parts = []
+    for sentence in sentences:
+        if sentence.end <= start or sentence.start >= end:
+            continue
+        parts.append(sentence.text[max(0, start - sentence.start):max(0, end - sentence.start)])
+    return " ".join(parts)
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:

@@ -1,31 +1,54 @@
 """Run the per-document stages over many documents: in this process, in N processes, or on dask.
 
-Documents are read and processed in batches and only their statements are kept, so memory
-follows the number of statements, not the size of the corpus. Whatever the engine, the rows
-come back in input order, so every engine gives the same tables.
+Documents are read lazily and sent off in small batches, with only a few batches in flight per
+worker, so the input is never read ahead of the work; a document's text is dropped as soon as
+its statements are found, and the statements are kept column by column (no dict per row), so
+memory follows the number of statements, not the size of the corpus. Whatever the engine, the
+rows come back in input order, so every engine gives the same tables.
 """
 from __future__ import annotations
 
 import itertools
 import logging
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Iterable, Iterator
 
-from .errors import InputError, StanceError
+import pandas as pd
+
+from .errors import StanceError
 from .extract import Extractor
 from .ingest import Document
 
 log = logging.getLogger(__name__)
-BATCH_SIZE = 64
 ENGINES = ("local", "dask")
+# A batch closes at this many documents or characters, whichever comes first. Small batches
+# keep both workers busy to the end of a small corpus; a process-pool batch costs well under a
+# millisecond to send, a dask task a few milliseconds, so dask gets bigger ones.
+BATCH_SIZE = 8
+BATCH_CHARS = 64_000
+DASK_BATCH_SIZE = 32
+DASK_BATCH_CHARS = 256_000
+# Batches submitted per worker before the oldest is waited for: enough to hide the round trip,
+# few enough that the input is read only just ahead of the work.
+IN_FLIGHT_PER_WORKER = 3
 
 # The extractor of a worker process, set once by the pool initializer (each worker has its own).
 _worker_extractor: Extractor | None = None
 
 
+class EngineError(StanceError):
+    """The chosen engine cannot run: dask missing, a scheduler out of reach."""
+
+
 def track(items: Iterable, label: str, enabled: bool, total: int | None = None, unit: str = "doc"):
-    """Show progress on stderr when enabled (at a terminal by default); otherwise pass through."""
+    """Show progress on stderr when enabled (at a terminal by default); otherwise pass through.
+
+    >>> list(track([1, 2], "counting", enabled=False))
+    [1, 2]
+    """
     if not enabled:
         return items
     from tqdm import tqdm
@@ -33,17 +56,25 @@ def track(items: Iterable, label: str, enabled: bool, total: int | None = None, 
 
 
 def run_documents(documents: Iterable[Document], extractor: Extractor, jobs: int = 1, engine: str = "local",
-                  scheduler: str | None = None, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[dict], str]]:
-    """Yield (document without its text, its statement rows, error) for every document, in input order."""
+                  scheduler: str | None = None, batch_size: int | None = None,
+                  batch_chars: int | None = None) -> Iterator[tuple[Document, list[dict], str]]:
+    """Yield (document without its text, its statement rows, error) for every document, in input order.
+
+    >>> from stance.config import Actors, Topics
+    >>> [(d.doc_id, rows, error) for d, rows, error in run_documents([Document("a", "a.md")], Extractor(Actors([]), Topics([])))]
+    [('a', [], '')]
+    """
     if engine not in ENGINES:
         raise StanceError(f"unknown engine '{engine}'; choose one of {', '.join(ENGINES)}")
-    batches = _batches(documents, batch_size)
+    if scheduler and engine != "dask":
+        raise StanceError("--scheduler names a dask scheduler; add --engine dask")
     if engine == "dask":
+        batches = _batches(documents, batch_size or DASK_BATCH_SIZE, batch_chars or DASK_BATCH_CHARS)
         yield from _run_dask(batches, extractor, jobs, scheduler)
-    elif jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(extractor,)) as pool:
-            for results in pool.map(_extract_in_worker, _window(batches, jobs * 2), chunksize=1):
-                yield from results
+        return
+    batches = _batches(documents, batch_size or BATCH_SIZE, batch_chars or BATCH_CHARS)
+    if jobs > 1:
+        yield from _run_pool(batches, extractor, jobs)
     else:
         for batch in batches:
             yield from extract_batch(batch, extractor)
@@ -61,24 +92,76 @@ def extract_batch(batch: list[Document], extractor: Extractor) -> list[tuple[Doc
         except Exception as failure:  # one odd document must not stop a run of thousands
             log.exception("document %s failed", document.doc_id)
             rows, error = [], f"{document.path}: processing failed ({type(failure).__name__}: {failure})"
-        results.append((_without_text(document), rows, error))
+        results.append((replace(document, text=""), rows, error))
     return results
 
 
-def _without_text(document: Document) -> Document:
-    from dataclasses import replace
-    return replace(document, text="")
+class StatementColumns:
+    """Statement rows gathered column by column: a list per column instead of a dict per row,
+    which keeps a large run's statements in about a third of the memory.
+
+    >>> columns = StatementColumns()
+    >>> columns.extend([{"doc_id": "a", "score": 1}, {"doc_id": "b", "score": -2}])
+    >>> columns.frame().values.tolist()
+    [['a', 1], ['b', -2]]
+    """
+
+    def __init__(self):
+        self._columns: dict[str, list] = {}
+        self._length = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def extend(self, rows: list[dict]) -> None:
+        for row in rows:
+            if row.keys() != self._columns.keys():
+                self._align(row)
+            for name, value in row.items():
+                self._columns[name].append(value)
+            self._length += 1
+
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame, as `pd.DataFrame(rows)` would build it."""
+        return pd.DataFrame(self._columns)
+
+    def _align(self, row: dict) -> None:
+        # A row with other columns than those before it: give each side the other's, empty.
+        for name in row.keys() - self._columns.keys():
+            self._columns[name] = [None] * self._length
+        for name in self._columns.keys() - row.keys():
+            row[name] = None
 
 
-def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    iterator = iter(documents)
-    while batch := list(itertools.islice(iterator, size)):
+def _batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Lists of at most `size` documents and about `chars` characters, read lazily."""
+    batch: list[Document] = []
+    length = 0
+    for document in documents:
+        batch.append(document)
+        length += len(document.text)
+        if len(batch) >= size or length >= chars:
+            yield batch
+            batch, length = [], 0
+    if batch:
         yield batch
 
 
-def _window(batches: Iterator[list[Document]], ahead: int) -> Iterator[list[Document]]:
-    """Pass batches on lazily; ProcessPoolExecutor.map reads its input eagerly, so keep it short."""
-    yield from batches
+def _run_pool(batches: Iterator[list[Document]], extractor: Extractor, jobs: int):
+    """Batches through a process pool with a bounded window of futures, results in input order.
+    (`ProcessPoolExecutor.map` would read the whole input up front and hold it in memory.)"""
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(extractor,))
+    pending: deque = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_extract_in_worker, batch))
+            if len(pending) >= jobs * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        # Also on an error or an abandoned iteration: drop the queued work, do not wait for it.
+        pool.shutdown(wait=not pending, cancel_futures=True)
 
 
 def _init_worker(extractor: Extractor) -> None:
@@ -95,23 +178,32 @@ def _run_dask(batches: Iterator[list[Document]], extractor: Extractor, jobs: int
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise InputError("the dask engine needs the dask extra: pip install 'stance-shift[dask]'") from None
+        raise EngineError("--engine dask needs dask.distributed, which is not installed; "
+                          "install it with: pip install 'stance-shift[dask]'") from None
     cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.WARNING)
-        client = Client(cluster)
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.WARNING)
+            client = Client(cluster)
+    except (OSError, TimeoutError) as error:
+        if cluster is not None:
+            cluster.close()
+        where = f"the dask scheduler at {scheduler}" if scheduler else "a local dask cluster"
+        raise EngineError(f"cannot reach {where} ({error}); check the address, or leave out --scheduler "
+                          "to start a local cluster") from None
     try:
         remote_extractor = client.scatter(extractor, broadcast=True)
-        pending = []
+        window = max(2, jobs if not scheduler else len(client.scheduler_info().get("workers", ())) or 2)
+        pending: deque = deque()
         for batch in batches:
             pending.append(client.submit(extract_batch, batch, remote_extractor, pure=False))
-            if len(pending) >= max(2, jobs) * 4:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
+            if len(pending) >= window * IN_FLIGHT_PER_WORKER:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
         client.close()
         if cluster is not None:

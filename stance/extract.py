@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .attribute import Attribution, Attributor
-from .classify import StanceReading, TopicMatcher, inherits_topic, read_stance
+from .classify import StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
 from .config import Actors, Topics
 from .ingest import Document
 from .lexicon import Lexicon, normalize
@@ -23,6 +23,10 @@ from .segment import Clause, Sentence, split_clauses, split_document
 
 # The word that opened a split-off clause: "after seeming to ...", "but said ...".
 RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|;)\s+", re.IGNORECASE)
+CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
+CONTEXT_SCORE = 0.5
+# A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
+RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
@@ -68,8 +72,10 @@ class Extractor:
             if not hits:
                 recent = {t: sentence.index - i for t, i in named.items() if sentence.index - i <= REFERENCE_REACH}
                 hits = self.matcher.find_references(sentence.text, recent)
+            if not hits:
+                hits = self._context_topics(sentence, recent_topics)
             for hit in hits:
-                if hit.how != "reference":
+                if hit.how not in ("reference", "context"):
                     named[hit.topic] = sentence.index
             day_refs = [d for d in dates.find_dates(sentence.text, document.date, anchor=focus)
                         if d.precision == "day" and d.relative_to == "doc" and d.date <= document.date]
@@ -85,7 +91,8 @@ class Extractor:
             previous_date: tuple[dt.date, str, str] | None = None
             for clause in clauses:
                 local = clause.start - sentence.start
-                clause_hits = [h for h in hits if h.start < local + len(clause.text) and h.end > local]
+                clause_hits = [h for h in hits if h.how == "context"
+                               or (h.start < local + len(clause.text) and h.end > local)]
                 inherited = False
                 if not clause_hits:
                     topic_ids = self._inherited_topics(sentence, clause, hits, recent_topics, is_shift_report)
@@ -103,13 +110,18 @@ class Extractor:
                 previous_date = when
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
-                    if hit is not None:
+                    if hit is not None and hit.how == "context":
+                        topic_start = topic_end = len(clause.text)
+                    elif hit is not None:
                         topic_start, topic_end = hit.start - local, hit.end - local
                     else:
                         topic_start = topic_end = len(clause.text)
                     speaks = bool(attribution.holder) and attribution.attribution != "commentary"
+                    from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
-                                          sentence.text, fallback=speaks and not sentence.is_heading)
+                                          sentence.text, fallback=speaks and not sentence.is_heading and not from_context)
+                    if from_context and (reading is None or not attribution.holder):
+                        continue
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
                     if reading is None:
@@ -124,6 +136,23 @@ class Extractor:
                     rows.append(_row(document, clause, attribution, topic_id, reading, when, confidence,
                                      reports_shift, inherited))
         return rows
+
+    def _context_topics(self, sentence: Sentence, recent_topics) -> list[TopicHit]:
+        """A sentence that names no topic continues its paragraph's: "Putin backed a truce. He
+        said Russia would observe it for 30 days." Only a single, recent topic is taken, and only
+        from the same paragraph, or from the one before when the sentence opens with a pronoun."""
+        if not recent_topics:
+            return []
+        index, paragraph, _ = recent_topics[-1]
+        last = {t for i, _, t in recent_topics if i == index}
+        if len(last) != 1 or sentence.index - index > CONTEXT_REACH:
+            return []
+        continues = paragraph == sentence.paragraph or (
+            paragraph == sentence.paragraph - 1 and RE_PRONOUN_OPENING.match(sentence.text))
+        if not continues:
+            return []
+        end = len(sentence.text)
+        return [TopicHit(next(iter(last)), end, end, CONTEXT_SCORE, "context")]
 
     def _inherited_topics(self, sentence: Sentence, clause: Clause, hits, recent_topics,
                           is_shift_report: bool) -> list[str]:
