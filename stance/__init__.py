@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
@@ -17,7 +18,7 @@ import pandas as pd
 from . import schema
 from .analysis import Analysis, load
 from .config import Actor, Actors, Topic, Topics, load_actors, load_topics
-from .engine import run_documents, track
+from .engine import StatementColumns, run_documents, track
 from .errors import ConfigError, InputError, ModelError, StanceError
 from .extract import Extractor
 from .ingest import documents_frame, read_documents
@@ -26,18 +27,26 @@ from .shifts import detect_shifts
 __all__ = ["analyze", "load", "Analysis", "Actor", "Actors", "Topic", "Topics", "demo_corpus",
            "StanceError", "ConfigError", "InputError", "ModelError"]
 __version__ = "0.1.0"
+# Ids that ingest made up or made unique: "row-3" for a DataFrame row without an id, "brief~2".
+RE_POSITIONAL_ID = re.compile(r"^(?:row|frame\d+-row)-\d+$")
+RE_RENAMED_ID = re.compile(r"~\d+$")
 
 
 def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: Topics | str | os.PathLike | None = None,
             date: dt.date | str | None = None, model: str | os.PathLike | None = None, jobs: int = 1,
             engine: str = "local", scheduler: str | None = None, progress: bool = False,
-            strict: bool = False) -> Analysis:
+            strict: bool = False, previous: Analysis | str | os.PathLike | None = None) -> Analysis:
     """Find who took which stance on which topic when, and where positions shifted.
 
     `inputs` are files, folders (read recursively) or DataFrames with `text` and `date` columns;
     `actors` / `topics` are YAML paths, `Actors` / `Topics` objects, or None for the shipped
     Russia-Ukraine defaults. `date` dates documents that carry none. With `strict`, the first
     document that cannot be read raises instead of being listed as skipped.
+
+    `previous` is an earlier run (its folder or an `Analysis`) to add the inputs to: its documents
+    and statements are kept as they are, inputs it already holds (same doc_id and path) are
+    skipped, and shifts are found again over all statements, so the result equals one run over
+    old and new inputs. It must have been made with the same actors, topics and model.
 
     >>> frame = pd.DataFrame({"text": ["Merz ruled out sending German troops to Ukraine."], "date": ["2025-03-02"]})
     >>> topics = Topics([Topic("german_troops", "German troops in Ukraine", keywords=("German troops",))])
@@ -46,13 +55,18 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
     [['merz', 'german_troops', 'ruled_out']]
     """
     actors, topics = load_actors(actors), load_topics(topics)
+    settings = {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
+                "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model)}
+    earlier = _previous_run(previous, settings)
     extractor = Extractor(actors, topics, model=_load_model(model))
     if isinstance(inputs, (str, os.PathLike, pd.DataFrame)):
         inputs = [inputs]
     documents = read_documents(list(inputs), default_date=date)
+    if earlier is not None:
+        documents = _not_in(documents, earlier.documents)
     if strict:
         documents = _strictly(documents)
-    seen, rows, counts = [], [], {}
+    seen, columns, counts = [], StatementColumns(), {}
     results = run_documents(documents, extractor, jobs=jobs, engine=engine, scheduler=scheduler)
     for document, document_rows, error in track(results, "analysing", progress):
         if error:
@@ -61,19 +75,24 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
             from dataclasses import replace
             document = replace(document, status="error", reason=error)
         seen.append(document)
-        rows.extend(document_rows)
+        columns.extend(document_rows)
         counts[document.doc_id] = len(document_rows)
-    statements = statements_frame(rows)
-    return Analysis(documents_frame(seen, counts), statements, detect_shifts(statements),
-                    {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
-                     "model": str(model) if model else ""})
+    documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame())
+    del columns
+    if earlier is not None:
+        documents_table = schema.conform(pd.concat([earlier.documents, documents_table]).sort_values(
+            "doc_id", kind="stable"), schema.DOCUMENT_COLUMNS)
+        parts = [table for table in (earlier.statements, statements) if len(table)]
+        statements = statements_frame(pd.concat(parts)) if len(parts) > 1 else (parts or [statements])[0]
+    return Analysis(documents_table, statements, detect_shifts(statements), settings)
 
 
-def statements_frame(rows: list[dict]) -> pd.DataFrame:
+def statements_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """The statements table from extracted rows: typed, sorted by document, place and topic."""
-    if not rows:
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    if frame.empty:
         return schema.empty(schema.STATEMENT_COLUMNS)
-    frame = pd.DataFrame(rows).sort_values(["doc_id", "start", "topic"], kind="stable")
+    frame = frame.sort_values(["doc_id", "start", "topic"], kind="stable")
     frame = frame.drop_duplicates("statement_id", keep="first")
     return schema.conform(frame, schema.STATEMENT_COLUMNS)
 
@@ -88,6 +107,51 @@ def _strictly(documents: Iterable):
         if not document.is_ok:
             raise InputError(document.reason or f"{document.path}: {document.status}")
         yield document
+
+
+def _previous_run(previous, settings: dict) -> Analysis | None:
+    """The run to add to, checked to have been made with the same actors, topics and model
+    (otherwise its statements and the new ones would not make one consistent run)."""
+    if previous is None:
+        return None
+    earlier = previous if isinstance(previous, Analysis) else load(previous)
+    before = earlier.settings.get("fingerprint")
+    if before and before != settings["fingerprint"]:
+        where = "" if isinstance(previous, Analysis) else f"{previous}: "
+        raise InputError(f"{where}this run was made with other actors, topics or model (actors "
+                         f"{earlier.settings.get('actors')}, topics {earlier.settings.get('topics')}); "
+                         "append with the same ones, or analyse everything again into a new folder")
+    return earlier
+
+
+def _not_in(documents: Iterable, known: pd.DataFrame):
+    """The documents a run does not hold yet (by doc_id and path), with ids kept unique across
+    both, as one run over everything would: a new 'brief' beside an old one becomes 'brief~2'."""
+    def base(doc_id: str) -> str:
+        return RE_RENAMED_ID.sub("", doc_id)
+    held = {(base(doc_id), path) for doc_id, path in zip(known["doc_id"], known["path"])}
+    taken = set(known["doc_id"])
+    for document in documents:
+        is_positional = RE_POSITIONAL_ID.match(document.doc_id) and document.path.startswith("<DataFrame")
+        if (base(document.doc_id), document.path) in held and not is_positional:
+            continue
+        if document.doc_id in taken:
+            from dataclasses import replace
+            stem, number = base(document.doc_id), 2
+            while f"{stem}~{number}" in taken:
+                number += 1
+            note = f"duplicate id '{stem}', renamed '{stem}~{number}'"
+            document = replace(document, doc_id=f"{stem}~{number}", reason="; ".join(filter(None, (document.reason, note))))
+        taken.add(document.doc_id)
+        yield document
+
+
+def _fingerprint(actors: Actors, topics: Topics, model) -> str:
+    """What a run's statements depend on besides the text: actors, topics and model."""
+    import dataclasses
+    import hashlib
+    entries = [{k: v for k, v in dataclasses.asdict(e).items() if k != "line"} for e in (*actors, *topics)]
+    return hashlib.sha1(repr((entries, str(model or ""))).encode("utf-8")).hexdigest()[:16]
 
 
 def _load_model(model):

@@ -127,10 +127,12 @@ class StatementColumns:
 
     def _align(self, row: dict) -> None:
         # A row with other columns than those before it: give each side the other's, empty.
-        for name in row.keys() - self._columns.keys():
-            self._columns[name] = [None] * self._length
-        for name in self._columns.keys() - row.keys():
-            row[name] = None
+        for name in row:
+            if name not in self._columns:
+                self._columns[name] = [None] * self._length
+        for name in self._columns:
+            if name not in row:
+                row[name] = None
 
 
 def _batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

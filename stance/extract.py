@@ -18,7 +18,7 @@ from .classify import StanceReading, TopicHit, TopicMatcher, inherits_topic, rea
 from .config import Actors, Topics
 from .ingest import Document
 from .lexicon import Lexicon, normalize
-from .schema import SCORES
+from .schema import AUTHOR, SCORES
 from .segment import Clause, Sentence, split_clauses, split_document
 
 # The word that opened a split-off clause: "after seeming to ...", "but said ...".
@@ -67,6 +67,7 @@ class Extractor:
         paragraph_date: tuple[int, dt.date, str] | None = None
         recent_topics: list[tuple[int, int, str]] = []   # (sentence index, paragraph, topic)
         named: dict[str, int] = {}                        # topic -> last sentence that named it
+        spoke_on: dict[str, tuple] = {}                   # speaker -> the day their words were dated
         for sentence in sentences:
             hits = self.matcher.find(sentence.text)
             if not hits:
@@ -106,8 +107,12 @@ class Extractor:
                 reports_shift = is_shift_report and bool(self.lexicon.shift_cues.search(normalize(clause.text)))
                 if reports_shift:
                     attribution = self.attributor.with_stance_owner(attribution, clause, plain, mentions)
-                when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus)
+                voice = attribution.speaker if attribution.speaker not in ("", AUTHOR) else attribution.holder
+                when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus,
+                                     spoke_on.get(voice))
                 previous_date = when
+                if voice and when[1] == "day" and not when[2].startswith("("):
+                    spoke_on[voice] = (when[0], "day", f"(as {voice} earlier: {when[2]})")
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
                     if hit is not None and hit.how == "context":
@@ -174,10 +179,12 @@ class Extractor:
         return []
 
     def _date_of(self, clause: Clause, sentence: Sentence, doc_date: dt.date, previous_date,
-                 paragraph_date, focus: dt.date) -> tuple[dt.date, str, str]:
+                 paragraph_date, focus: dt.date, speaker_date=None) -> tuple[dt.date, str, str]:
         """The day a clause's position was expressed: its own date words; else the date of the
         clause before it in the sentence; else the date its paragraph or live-blog entry set;
-        else the day the article is about (the past day it names most often), precision `doc`."""
+        else the day the same speaker's earlier words were dated (an article reports one
+        occasion per speaker, mostly); else the day the article is about (the past day it
+        names most often), precision `doc`."""
         same_paragraph = paragraph_date if paragraph_date and paragraph_date[0] == sentence.paragraph else None
         anchor = previous_date[0] if previous_date else (same_paragraph[1] if same_paragraph else focus)
         own = _dated(clause.text, doc_date, anchor)
@@ -187,6 +194,8 @@ class Extractor:
             return previous_date
         if same_paragraph is not None:
             return same_paragraph[1], "day", same_paragraph[2]
+        if speaker_date is not None:
+            return speaker_date
         if sentence.entry_date is not None:
             return sentence.entry_date, "day", "(entry)"
         return focus, "doc", ""

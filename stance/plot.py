@@ -2,7 +2,14 @@
 positions, and a swimlane of every shift.
 
 Each function takes an optional `ax=` and returns the Axes (or, for small multiples, the
-Figure), as pandas and seaborn do, so notebooks can compose them; the caller saves.
+Figure), as pandas and seaborn do, so notebooks can compose them; the caller saves with
+`ax.figure.savefig(...)`. Every chart names its axes, puts dates on x and, where a stance is
+shown, the stance scale (ruled out ... support) on y.
+
+Artists carry a `gid` so that tests and notebooks can find what was drawn: `daily-positions`
+(one point per day with a position), `shift-markers` (one point per shift) and
+`shift-annotation` (one label per shift) on a timeline; `stance-cells` on the heatmap;
+`shift-markers` and `shift-label` on the swimlane.
 """
 from __future__ import annotations
 
@@ -19,14 +26,66 @@ from .timeline import build_timeline
 STANCE_COLOURS = {"ruled_out": "#b2182b", "oppose": "#ef8a62", "neutral": "#999999", "open": "#67a9cf",
                   "support": "#2166ac"}
 KIND_MARKERS = {"reversal": "X", "hardening": "^", "softening": "v", "reported": "D"}
-QUOTE_CHARS = 60
+QUOTE_CHARS = 56
+NOTE_COLOUR = "#fffbe6"
+# Quotation marks that may open or close a quoted span, straight and typographic.
+QUOTE_MARKS = "\"'“”‘’«»„‟"
+DOUBLE_MARKS = {"“": "‘", "”": "’", "„": "‘", "‟": "‘", "«": "‹", "»": "›"}
+# Where a timeline label may go, in points from its shift marker, best first: beside, then
+# further out, above before below when the marker sits low on the scale.
+TIMELINE_OFFSETS = [(14, 16), (14, -34), (-14, 16), (-14, -34), (14, 44), (14, -62), (-14, 44), (-14, -62),
+                    (40, 0), (-40, 0)]
+# Where a swimlane label may go, in points from its marker: just above, just below, a row higher,
+# a row lower; a label that fits none of them is left out rather than drawn over another.
+SWIMLANE_OFFSETS = [(6, 5), (6, -14), (6, 14), (6, -23)]
+
+
+# -- shared pieces ---------------------------------------------------------------------------------
+
+def plural(count: int, noun: str) -> str:
+    """A count with its noun, singular for one.
+
+    >>> plural(1, "shift"), plural(3, "shift"), plural(0, "statement")
+    ('1 shift', '3 shifts', '0 statements')
+    """
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def short_quote(text: str, width: int = QUOTE_CHARS) -> str:
+    """A quote shortened to about `width` characters inside one pair of quotation marks.
+
+    A text that is itself one quotation loses its own marks, and quotation marks inside become
+    single ones, so the label never shows a doubled mark.
+
+    >>> short_quote('“I cannot imagine that,” the chancellor said.')
+    '“‘I cannot imagine that,’ the chancellor said.”'
+    >>> short_quote('"We need them too."')
+    '“We need them too.”'
+    >>> short_quote("Trump ruled out sending US boots on the ground in Ukraine", 30)
+    '“Trump ruled out sending US…”'
+    """
+    words = " ".join(str(text).split())
+    if len(words) >= 2 and words[0] in QUOTE_MARKS and words[-1] in QUOTE_MARKS \
+            and not any(mark in words[1:-1] for mark in QUOTE_MARKS if mark != "'" and mark != "’"):
+        words = words[1:-1].strip()
+    words = "".join(DOUBLE_MARKS.get(character, character) for character in words).replace('"', "'")
+    return f"“{textwrap.shorten(words, width=width, placeholder='…')}”"
+
+
+def topic_label(topic: str) -> str:
+    """A topic id as words, for titles and tick labels.
+
+    >>> topic_label("us_ground_troops")
+    'us ground troops'
+    """
+    return str(topic).replace("_", " ")
 
 
 def _axes(ax, size=(9, 4)):
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
-    _, ax = plt.subplots(figsize=size, constrained_layout=True)
+    _, ax = plt.subplots(figsize=size, layout="constrained")
     return ax
 
 
@@ -38,13 +97,9 @@ def _between(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataF
     return frame
 
 
-def _short(text: str, width: int = QUOTE_CHARS) -> str:
-    return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder="…")
-
-
 def _stance_axis(ax) -> None:
-    ax.set_yticks([SCORES[s] for s in STANCES], [s.replace("_", " ") for s in STANCES])
-    ax.set_ylim(-2.7, 2.9)
+    ax.set_yticks([SCORES[s] for s in STANCES], [topic_label(s) for s in STANCES])
+    ax.set_ylim(-2.8, 2.8)
     ax.set_ylabel("stance")
     ax.axhline(0, color="#cccccc", linewidth=0.8, zorder=0)
 
@@ -54,79 +109,198 @@ def _date_axis(ax) -> None:
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("date the position was expressed")
+    ax.grid(axis="x", color="#eeeeee")
 
+
+def _empty(ax, message: str):
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#666666")
+    return ax
+
+
+def _day(value) -> str:
+    return f"{pd.Timestamp(value).day} {pd.Timestamp(value):%b %Y}"
+
+
+def _lay_out(ax) -> None:
+    """Settle the figure's layout now, so labels are placed where they will finally be drawn."""
+    engine = ax.figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(ax.figure)
+
+
+def _point_boxes(ax, xs, ys, size: float = 7.0) -> list:
+    """Small display-space boxes around data points, so labels do not cover them."""
+    from matplotlib.transforms import Bbox
+    points = ax.transData.transform(np.column_stack([mdates.date2num(pd.to_datetime(pd.Series(xs))),
+                                                     np.asarray(ys, dtype=float)]))
+    return [Bbox.from_extents(x - size, y - size, x + size, y + size) for x, y in points]
+
+
+def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **style):
+    """Add `text` at the first offset from `anchor` where it overlaps no label in `taken` and stays
+    inside the Axes; if none is free, the least crowded one (`keep_crowded`) or nothing."""
+    from matplotlib.text import Text
+    renderer = ax.figure.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    best, best_score = None, None
+    for dx, dy in offsets:
+        label = ax.annotate(text, anchor, xytext=(dx, dy), textcoords="offset points",
+                            ha="left" if dx >= 0 else "right", va="bottom" if dy >= 0 else "top", **style)
+        label.set_in_layout(False)
+        box = Text.get_window_extent(label, renderer).expanded(1.08, 1.3)   # the words, not the arrow
+        overlaps = sum(box.overlaps(other) for other in taken)
+        outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
+        score = overlaps * 2 + outside
+        if score == 0:
+            if best is not None:
+                best.remove()
+            taken.append(box)
+            return label
+        if best is None or score < best_score:
+            if best is not None:
+                best.remove()
+            best, best_score, best_box = label, score, box
+        else:
+            label.remove()
+    if keep_crowded:
+        taken.append(best_box)
+        return best
+    best.remove()
+    return None
+
+
+# -- timeline --------------------------------------------------------------------------------------
 
 def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, topic: str, ax=None,
                   start=None, end=None, annotate: bool = True):
-    """One holder's stance on one topic over time: a dot per statement, a line through the daily
-    positions, and each shift marked with its date and a short quote."""
+    """One holder's stance on one topic over time; returns the Axes.
+
+    A dot per day with a position (its size: the evidence's confidence; its colour: the stance),
+    a bar while that position holds (until the next one, at most `timeline.CARRY_DAYS` days),
+    rings where equally strong statements of one day disagree, and each shift circled by a
+    marker shaped by its kind and labelled with its date and a short quote.
+    """
     ax = _axes(ax)
     rows = statements[(statements["holder"] == holder) & (statements["topic"] == topic)]
     rows = _between(rows, "date", start, end)
     days = build_timeline(rows)
-    if days.empty:
-        ax.text(0.5, 0.5, f"no statements by {holder} on {topic}", ha="center", va="center", transform=ax.transAxes)
-        _stance_axis(ax)
-        ax.set_title(f"{holder} on {topic.replace('_', ' ')}")
-        return ax
-    ax.step(days["date"], days["score"], where="post", color="#444444", linewidth=1.2, alpha=0.6, label="position")
-    ax.scatter(days["date"], days["score"], s=20 + 80 * days["confidence"],
-               c=[STANCE_COLOURS[s] for s in days["stance"]], edgecolors="white", linewidths=0.8, zorder=3,
-               label="daily position")
     moved = shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)]
-    moved = _between(moved, "to_date", start, end)
-    for number, (_, shift) in enumerate(moved.iterrows()):
-        marker = KIND_MARKERS.get(shift["kind"], "o")
-        ax.scatter([shift["to_date"]], [shift["to_score"]], marker=marker, s=140, facecolors="none",
-                   edgecolors="black", linewidths=1.4, zorder=4)
-        if annotate:
-            label = f"{shift['to_date']:%d %b}: {shift['kind']}\n“{_short(shift['after_text'], 48)}”"
-            ax.annotate(label, (shift["to_date"], shift["to_score"]), xytext=(12, 18 - 30 * (number % 2)),
-                        textcoords="offset points", fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "#666666"},
-                        bbox={"boxstyle": "round,pad=0.3", "fc": "#fffbe6", "ec": "#cccccc"})
+    moved = _between(moved, "to_date", start, end).sort_values("to_date", kind="stable")
+    ax.set_title(f"{holder} on {topic_label(topic)}: {plural(len(rows), 'statement')}, "
+                 f"{plural(len(moved), 'shift')}")
     _stance_axis(ax)
     _date_axis(ax)
-    if len(days) == 1:
-        day = days["date"].iloc[0]
-        ax.set_xlim(day - pd.Timedelta(days=3), day + pd.Timedelta(days=3))
-    else:
-        span = days["date"].max() - days["date"].min()
-        ax.set_xlim(days["date"].min() - span * 0.05 - pd.Timedelta(days=1),
-                    days["date"].max() + span * 0.25 + pd.Timedelta(days=1))
-    ax.set_title(f"{holder} on {topic.replace('_', ' ')}: {len(rows)} statements, {len(moved)} shifts")
-    ax.grid(axis="x", color="#eeeeee")
+    if days.empty:
+        return _empty(ax, f"no statements by {holder} on {topic_label(topic)}")
+    _draw_positions(ax, days)
+    _set_date_range(ax, pd.concat([days["date"], moved["to_date"]]))
+    _draw_shifts(ax, moved, days, annotate)
     return ax
 
 
+def _draw_positions(ax, days: pd.DataFrame) -> None:
+    from matplotlib.collections import LineCollection
+    held, joins = [], []
+    for index, day in enumerate(days.itertuples(index=False)):
+        start, until = mdates.date2num(day.date), mdates.date2num(day.valid_until)
+        held.append([(start, day.score), (until, day.score)])
+        if index + 1 < len(days):
+            following = days.iloc[index + 1]
+            if following["date"] <= day.valid_until:
+                at = mdates.date2num(following["date"])
+                joins.append([(at, day.score), (at, following["score"])])
+    ax.add_collection(LineCollection(held, colors=[STANCE_COLOURS[s] for s in days["stance"]], linewidths=3,
+                                     alpha=0.35, zorder=1, gid="positions-held", label="position held"))
+    if joins:
+        ax.add_collection(LineCollection(joins, colors="#888888", linewidths=1, linestyles="dotted", zorder=1,
+                                         gid="position-changes"))
+    ax.scatter(days["date"], days["score"], s=25 + 90 * days["confidence"].clip(0, 1),
+               c=[STANCE_COLOURS[s] for s in days["stance"]], edgecolors="white", linewidths=0.8, zorder=3,
+               gid="daily-positions", label="daily position")
+    tied = [(day.date, SCORES[other]) for day in days[days["tied"]].itertuples(index=False)
+            for other in str(day.stances).split(",") if other and other != day.stance]
+    if tied:
+        ax.scatter([when for when, _ in tied], [score for _, score in tied], s=45, facecolors="none",
+                   edgecolors="#666666", linewidths=1, linestyles="dashed", zorder=2, gid="tied-positions",
+                   label="tied: equally strong evidence")
+
+
+def _set_date_range(ax, dates: pd.Series) -> None:
+    first, last = dates.min(), dates.max()
+    span = max(last - first, pd.Timedelta(days=6))
+    ax.set_xlim(first - span * 0.06 - pd.Timedelta(days=1), last + span * 0.3 + pd.Timedelta(days=1))
+
+
+def _draw_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, annotate: bool) -> None:
+    if moved.empty:
+        return
+    for kind, group in moved.groupby("kind", sort=True):
+        ax.scatter(group["to_date"], group["to_score"], marker=KIND_MARKERS.get(kind, "o"), s=170,
+                   facecolors="none", edgecolors="black", linewidths=1.4, zorder=4, gid="shift-markers",
+                   label=f"shift: {kind}")
+    if not annotate:
+        return
+    _lay_out(ax)
+    taken = _point_boxes(ax, days["date"], days["score"])
+    for shift in moved.itertuples(index=False):
+        low = shift.to_score <= 0
+        offsets = sorted(TIMELINE_OFFSETS, key=lambda offset: (offset[1] < 0) if low else (offset[1] > 0))
+        move = f"{topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
+        if shift.reported:
+            move = f"reported by {shift.speaker or 'the author'}: → {topic_label(shift.to_stance)}"
+        text = f"{_day(shift.to_date)}, {shift.kind}: {move}\n{short_quote(shift.after_text)}"
+        label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken, keep_crowded=True,
+                       fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.8},
+                       bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
+        label.set_gid("shift-annotation")
+
+
 def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str | None = None,
-                   topic: str | None = None, start=None, end=None, max_panels: int = 12):
-    """Small multiples: every holder x topic series that has a shift, one panel each. Returns the Figure."""
+                   topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None):
+    """Small multiples: every holder x topic series that has a shift, one panel each; returns the Figure.
+
+    `ax` may be an array of Axes to draw the panels into (as many as there are series, or more).
+    """
     import matplotlib.pyplot as plt
-    pairs = shifts[["holder", "topic"]].drop_duplicates()
+    pairs = _between(shifts, "to_date", start, end)[["holder", "topic"]].drop_duplicates()
     if holder is not None:
         pairs = pairs[pairs["holder"] == holder]
     if topic is not None:
         pairs = pairs[pairs["topic"] == topic]
     pairs = list(pairs.itertuples(index=False))[:max_panels]
+    if ax is not None:
+        panels = list(np.ravel(ax))
+        if len(panels) < len(pairs):
+            raise ValueError(f"{len(pairs)} series have a shift but {len(panels)} Axes were given; "
+                             "pass more Axes, or choose a holder or topic")
+        figure = panels[0].figure
+    elif not pairs:
+        figure, only = plt.subplots(figsize=(8, 3), layout="constrained")
+        panels = [only]
+    else:
+        columns = 1 if len(pairs) == 1 else 2
+        rows = math.ceil(len(pairs) / columns)
+        figure, grid = plt.subplots(rows, columns, figsize=(8 * columns, 3.6 * rows), squeeze=False,
+                                    layout="constrained")
+        panels = list(grid.flat)
     if not pairs:
-        figure, ax = plt.subplots(figsize=(8, 3), constrained_layout=True)
-        ax.text(0.5, 0.5, "no shifts found", ha="center", va="center", transform=ax.transAxes)
-        ax.set_axis_off()
+        _empty(panels[0], "no shifts found")
+        panels[0].set_axis_off()
         return figure
-    columns = 1 if len(pairs) == 1 else 2
-    rows = math.ceil(len(pairs) / columns)
-    figure, axes = plt.subplots(rows, columns, figsize=(7 * columns, 3.2 * rows), squeeze=False,
-                                constrained_layout=True)
-    for ax, (pair_holder, pair_topic) in zip(axes.flat, pairs):
-        plot_timeline(statements, shifts, pair_holder, pair_topic, ax=ax, start=start, end=end)
-    for ax in list(axes.flat)[len(pairs):]:
-        ax.set_axis_off()
+    for panel, (pair_holder, pair_topic) in zip(panels, pairs):
+        plot_timeline(statements, shifts, pair_holder, pair_topic, ax=panel, start=start, end=end)
+    for panel in panels[len(pairs):]:
+        panel.set_axis_off()
     return figure
 
 
+# -- heatmap ---------------------------------------------------------------------------------------
+
 def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
                  max_holders: int = 20):
-    """Holders x topics coloured by each holder's latest stance on each topic (blank: none)."""
+    """Holders x topics, each cell coloured by the holder's latest stance on the topic and labelled
+    with its date (blank: no statement); returns the Axes. The `max_holders` holders with the most
+    positions are shown."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
     rows = _between(statements[(statements["holder"] != "") & (statements["topic"] != "")], "date", start, end)
     if holders is not None:
@@ -136,55 +310,94 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     days = build_timeline(rows)
     if days.empty:
         ax = _axes(ax)
-        ax.text(0.5, 0.5, "no attributed statements", ha="center", va="center", transform=ax.transAxes)
+        _empty(ax, "no attributed statements")
         ax.set_axis_off()
         return ax
-    latest = days.sort_values("date").groupby(["holder", "topic"]).tail(1)
-    busiest = latest["holder"].value_counts().index[:max_holders]
+    latest = days.sort_values("date", kind="stable").groupby(["holder", "topic"]).tail(1)
+    busiest = latest["holder"].value_counts(sort=False).sort_values(ascending=False, kind="stable").index[:max_holders]
+    left_out = latest["holder"].nunique() - len(busiest)
     latest = latest[latest["holder"].isin(busiest)]
     grid = latest.pivot(index="holder", columns="topic", values="score").sort_index().sort_index(axis=1)
-    ax = _axes(ax, size=(1.0 + 0.75 * grid.shape[1], 1.2 + 0.42 * grid.shape[0]))
+    dates = latest.pivot(index="holder", columns="topic", values="date").reindex_like(grid)
+    ax = _axes(ax, size=(2.2 + 0.8 * grid.shape[1], 1.6 + 0.42 * grid.shape[0]))
     cmap = ListedColormap([STANCE_COLOURS[s] for s in STANCES])
     norm = BoundaryNorm(np.arange(-2.5, 3.0, 1.0), cmap.N)
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
-    ax.set_xticks(range(grid.shape[1]), [t.replace("_", " ") for t in grid.columns], rotation=40, ha="right")
+    image.set_gid("stance-cells")
+    for (row, column), score in np.ndenumerate(grid.to_numpy(dtype=float)):
+        if not np.isnan(score):
+            ax.text(column, row, f"{dates.iat[row, column]:%d %b}", ha="center", va="center", fontsize=6.5,
+                    color="white" if abs(score) == 2 else "black", gid="cell-date")
+    ax.set_xticks(range(grid.shape[1]), [topic_label(t) for t in grid.columns], rotation=35, ha="right")
     ax.set_yticks(range(grid.shape[0]), grid.index)
+    ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
+    ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
     ax.set_xlabel("topic")
     ax.set_ylabel("holder")
-    ax.set_title("Latest stance of each holder on each topic")
-    colourbar = ax.figure.colorbar(image, ax=ax, ticks=[SCORES[s] for s in STANCES], fraction=0.04)
-    colourbar.ax.set_yticklabels([s.replace("_", " ") for s in STANCES])
+    title = "Latest stance of each holder on each topic (cell: date of that stance)"
+    if left_out > 0:
+        title += f"\n{plural(left_out, 'holder')} with fewer positions not shown"
+    ax.set_title(title)
+    colourbar = ax.figure.colorbar(image, ax=ax, ticks=[SCORES[s] for s in STANCES], fraction=0.035, pad=0.02)
+    colourbar.ax.set_yticklabels([topic_label(s) for s in STANCES])
+    colourbar.set_label("stance")
     return ax
 
 
+# -- swimlane --------------------------------------------------------------------------------------
+
 def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None):
-    """Every shift on one time axis: a lane per holder, a marker per shift shaped by its kind,
-    labelled with the topic and the move."""
+    """Every shift on one time axis, a lane per holder; returns the Axes.
+
+    Each shift is a marker shaped by its kind and coloured by the new stance, labelled with the
+    topic and the move where there is room (crowded labels are left out, never overlapped).
+    """
+    from matplotlib.lines import Line2D
     rows = _between(shifts, "to_date", start, end)
     if holders is not None:
         rows = rows[rows["holder"].isin(holders)]
     if topics is not None:
         rows = rows[rows["topic"].isin(topics)]
+    rows = rows.sort_values(["to_date", "holder", "topic"], kind="stable")
     lanes = sorted(rows["holder"].unique())
-    ax = _axes(ax, size=(10, 1.5 + 0.6 * max(1, len(lanes))))
+    ax = _axes(ax, size=(13, 1.4 + 0.75 * max(1, len(lanes))))
     if rows.empty:
-        ax.text(0.5, 0.5, "no shifts found", ha="center", va="center", transform=ax.transAxes)
+        _empty(ax, "no shifts found")
         ax.set_axis_off()
         return ax
     lane_of = {holder: index for index, holder in enumerate(lanes)}
-    for kind, group in rows.groupby("kind"):
-        ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=90,
+    for index in range(len(lanes)):
+        if index % 2 == 0:
+            ax.axhspan(index - 0.5, index + 0.5, color="#f5f5f5", zorder=0)
+    for kind, group in rows.groupby("kind", sort=True):
+        ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=80,
                    c=[STANCE_COLOURS.get(s, "#999999") for s in group["to_stance"]], edgecolors="black",
-                   linewidths=0.7, label=kind, zorder=3)
-    for _, shift in rows.iterrows():
-        ax.annotate(f"{shift['topic'].replace('_', ' ')}: {shift['from_stance'] or '?'}→{shift['to_stance']}",
-                    (shift["to_date"], lane_of[shift["holder"]]), xytext=(6, 7), textcoords="offset points",
-                    fontsize=7)
+                   linewidths=0.7, zorder=3, gid="shift-markers", label=kind)
     ax.set_yticks(range(len(lanes)), lanes)
-    ax.set_ylim(-0.7, len(lanes) - 0.3)
+    ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.set_ylabel("holder")
     _date_axis(ax)
-    ax.set_title(f"{len(rows)} shifts (colour: new stance; shape: kind)")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, title="kind")
-    ax.grid(axis="x", color="#eeeeee")
+    ax.set_xlabel("date of the new position")
+    _set_date_range(ax, rows["to_date"])
+    ax.set_title(f"{plural(len(rows), 'shift')} of {plural(len(lanes), 'holder')} "
+                 f"(shape: kind of shift; colour: new stance)")
+    kinds = [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="white",
+                    markeredgecolor="black", markersize=8, label=kind) for kind in sorted(rows["kind"].unique())]
+    stances = [Line2D([], [], marker="s", linestyle="", markerfacecolor=STANCE_COLOURS[s], markeredgecolor="none",
+                      markersize=9, label=topic_label(s)) for s in reversed(STANCES)]
+    legend = ax.legend(handles=kinds, title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
+                       frameon=False)
+    ax.add_artist(legend)
+    ax.legend(handles=stances, title="new stance", loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
+              frameon=False)
+    _lay_out(ax)
+    taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of))
+    for shift in rows.itertuples(index=False):
+        text = f"{topic_label(shift.topic)}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
+        label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
+                       keep_crowded=False, fontsize=7, color="#333333", zorder=4)
+        if label is not None:
+            label.set_gid("shift-label")
     return ax
