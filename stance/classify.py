@@ -35,6 +35,8 @@ RE_ANAPHOR = re.compile(r"\b(?:the|that|this|such an?)\s+(?:idea|possibility|pro
 RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
 # Heads too general to refer back to one topic on their own.
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
+# A noun that undoes its object: "ordered a pause in aid" opposes aid, whatever the verb.
+RE_OBJECT_NEGATION = re.compile(r"^(?:a pause|a halt|a freeze|a suspension|an end|a stop)\b", re.IGNORECASE)
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -232,8 +234,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         reading = _by_polarity(plain, lexicon)
     if reading is None:
         return None
-    if reading.stance == "support" and lexicon.conditionals.search(context):
-        return StanceReading("open", reading.cue + " (conditional)", reading.confidence * 0.8)
+    # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
+    # gold set's readers took it so; "could ... if" is open through its modal.
     return reading
 
 
@@ -270,7 +272,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         cues.append(match)
     cues = _drop_governed(cues, words)
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
-                   if not (m.start() < topic_end and m.end() > topic_start)]
+                   if not (m.start() < topic_end and m.end() > topic_start)
+                   and not (m.group() == "May" and m.start() > 0)]   # the month, not the modal
     if not cues:
         if possibility:
             return StanceReading("open", possibility[0].group(), 0.6)
@@ -282,7 +285,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     cue = before[-1] if before else min(cues, key=lambda m: _words_between(words, topic_end, m.start()))
     phrase = cue.group()
     stance = lexicon.stance_of_phrase(phrase)
-    negator = _negator_before(words, cue.start(), lexicon)
+    negator = _negator_before(words, cue.start(), lexicon, plain)
     confidence = 0.9 if len(phrase.split()) > 1 else 0.75
     if negator and not any(w in phrase.lower() for w in ("not", "n't", "never", "no ")):
         strong = bool(RE_STRONG_NEGATION.search(plain[max(0, cue.start() - 25):cue.start()]))
@@ -305,7 +308,7 @@ def _drop_governed(cues: list[re.Match], words) -> list[re.Match]:
     kept: list[re.Match] = []
     for cue in sorted(cues, key=lambda m: m.start()):
         if kept and _words_between(words, kept[-1].end(), cue.start()) <= GOVERNED_REACH \
-                and not _has_boundary(kept[-1], cue):
+                and not _has_boundary(kept[-1], cue) and not RE_OBJECT_NEGATION.match(cue.group()):
             continue
         kept.append(cue)
     return kept
@@ -320,9 +323,12 @@ def _words_between(words, start: int, end: int) -> int:
     return sum(1 for s, e, _ in words if s >= start and e <= end)
 
 
-def _negator_before(words, position: int, lexicon: Lexicon) -> str:
-    before = [w for s, e, w in words if e <= position][-NEGATION_REACH:]
-    for word in reversed(before):
+def _negator_before(words, position: int, lexicon: Lexicon, text: str = "") -> str:
+    """A negator within reach before a cue, in the same stretch of text (no comma between)."""
+    before = [(s, w) for s, e, w in words if e <= position][-NEGATION_REACH:]
+    for start, word in reversed(before):
+        if text and any(mark in text[start:position] for mark in ",;:—"):
+            return ""
         if lexicon.is_negator(word):
             return word
     return ""

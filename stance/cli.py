@@ -66,17 +66,22 @@ def _date_range(function):
 @click.option("--force", is_flag=True, help="Write into a non-empty folder that holds no stance run.")
 @click.option("--no-charts", is_flag=True, help="Skip the PNG charts (faster on large runs).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, scheduler, strict, force, no_charts, quiet):
+@click.option("--append", is_flag=True,
+              help="Add INPUTS to the run in OUT: documents it holds are not read again; shifts and report cover all.")
+def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, scheduler, strict, force, no_charts, quiet,
+            append):
     """Find who took which stance when; write tables, report and charts to OUT.
 
     INPUTS are .txt/.md files (optional front matter with title, date, source, url, id),
     .jsonl/.csv/.parquet tables with `text` and `date` columns, or folders of them.
 
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
+    Then:    stance analyze new-articles/ --out results/ --append
     """
     result = stance.analyze(list(inputs), actors=actors, topics=topics, date=default_date, model=model,
                             jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
-                            progress=not quiet and sys.stderr.isatty())
+                            progress=not quiet and sys.stderr.isatty(),
+                            previous=out if append and out.exists() else None)
     result.save(out, charts=not no_charts, force=force)
     _finish(result, out)
 

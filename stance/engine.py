@@ -115,24 +115,19 @@ class StatementColumns:
 
     def extend(self, rows: list[dict]) -> None:
         for row in rows:
-            if row.keys() != self._columns.keys():
-                self._align(row)
-            for name, value in row.items():
-                self._columns[name].append(value)
+            if row.keys() == self._columns.keys():
+                for name, value in row.items():
+                    self._columns[name].append(value)
+            else:  # a row with other columns than those before it: each side gets the other's, empty
+                for name in row:
+                    self._columns.setdefault(name, [None] * self._length)
+                for name, column in self._columns.items():
+                    column.append(row.get(name))
             self._length += 1
 
     def frame(self) -> pd.DataFrame:
         """The rows as a DataFrame, as `pd.DataFrame(rows)` would build it."""
         return pd.DataFrame(self._columns)
-
-    def _align(self, row: dict) -> None:
-        # A row with other columns than those before it: give each side the other's, empty.
-        for name in row:
-            if name not in self._columns:
-                self._columns[name] = [None] * self._length
-        for name in self._columns:
-            if name not in row:
-                row[name] = None
 
 
 def _batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

@@ -33,11 +33,12 @@ QUOTE_MARKS = "\"'“”‘’«»„‟"
 DOUBLE_MARKS = {"“": "‘", "”": "’", "„": "‘", "‟": "‘", "«": "‹", "»": "›"}
 # Where a timeline label may go, in points from its shift marker, best first: beside, then
 # further out, above before below when the marker sits low on the scale.
-TIMELINE_OFFSETS = [(14, 16), (14, -34), (-14, 16), (-14, -34), (14, 44), (14, -62), (-14, 44), (-14, -62),
-                    (40, 0), (-40, 0)]
-# Where a swimlane label may go, in points from its marker: just above, just below, a row higher,
-# a row lower; a label that fits none of them is left out rather than drawn over another.
-SWIMLANE_OFFSETS = [(6, 5), (6, -14), (6, 14), (6, -23)]
+TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -40), (-14, 40), (-14, -40),
+                    (14, 66), (14, -66), (-14, 66), (-14, -66), (60, 14), (60, -14), (-60, 14), (-60, -14)]
+# Where a swimlane label may go, in points from its marker: right of it on the lane, just above,
+# just below, then the same on the left; a label that fits none of them is left out rather than
+# drawn over another.
+SWIMLANE_OFFSETS = [(8, 0), (2, 7), (2, -7), (-8, 0), (-2, 7), (-2, -7)]
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def topic_label(topic: str) -> str:
     return str(topic).replace("_", " ")
 
 
-def _axes(ax, size=(9, 4)):
+def _axes(ax, size=(10, 4.4)):
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -128,9 +129,10 @@ def _lay_out(ax) -> None:
         engine.execute(ax.figure)
 
 
-def _point_boxes(ax, xs, ys, size: float = 7.0) -> list:
-    """Small display-space boxes around data points, so labels do not cover them."""
+def _point_boxes(ax, xs, ys, size: float = 5.0) -> list:
+    """Display-space boxes `size` points around data points, so labels do not cover them."""
     from matplotlib.transforms import Bbox
+    size = size * ax.figure.dpi / 72
     points = ax.transData.transform(np.column_stack([mdates.date2num(pd.to_datetime(pd.Series(xs))),
                                                      np.asarray(ys, dtype=float)]))
     return [Bbox.from_extents(x - size, y - size, x + size, y + size) for x, y in points]
@@ -145,12 +147,14 @@ def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **st
     best, best_score = None, None
     for dx, dy in offsets:
         label = ax.annotate(text, anchor, xytext=(dx, dy), textcoords="offset points",
-                            ha="left" if dx >= 0 else "right", va="bottom" if dy >= 0 else "top", **style)
+                            ha="left" if dx >= 0 else "right",
+                            va="center" if dy == 0 else "bottom" if dy > 0 else "top", **style)
         label.set_in_layout(False)
-        box = Text.get_window_extent(label, renderer).expanded(1.08, 1.3)   # the words, not the arrow
+        label.update_positions(renderer)   # an annotation finds its place only when drawn
+        box = Text.get_window_extent(label, renderer).padded(2)   # the words, not the arrow
         overlaps = sum(box.overlaps(other) for other in taken)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
-        score = overlaps * 2 + outside
+        score = overlaps + 3 * outside   # a label cut off at the edge is worse than one overlap
         if score == 0:
             if best is not None:
                 best.remove()
@@ -225,10 +229,11 @@ def _draw_positions(ax, days: pd.DataFrame) -> None:
                    label="tied: equally strong evidence")
 
 
-def _set_date_range(ax, dates: pd.Series) -> None:
+def _set_date_range(ax, dates: pd.Series, room: float = 0.3) -> None:
+    """Show every date, with `room` (a share of the span) on the right for labels."""
     first, last = dates.min(), dates.max()
     span = max(last - first, pd.Timedelta(days=6))
-    ax.set_xlim(first - span * 0.06 - pd.Timedelta(days=1), last + span * 0.3 + pd.Timedelta(days=1))
+    ax.set_xlim(first - span * 0.04 - pd.Timedelta(days=1), last + span * room + pd.Timedelta(days=1))
 
 
 def _draw_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, annotate: bool) -> None:
@@ -362,7 +367,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         rows = rows[rows["topic"].isin(topics)]
     rows = rows.sort_values(["to_date", "holder", "topic"], kind="stable")
     lanes = sorted(rows["holder"].unique())
-    ax = _axes(ax, size=(13, 1.4 + 0.75 * max(1, len(lanes))))
+    ax = _axes(ax, size=(13, 1.4 + 0.55 * max(1, len(lanes))))
     if rows.empty:
         _empty(ax, "no shifts found")
         ax.set_axis_off()
@@ -380,7 +385,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     ax.set_ylabel("holder")
     _date_axis(ax)
     ax.set_xlabel("date of the new position")
-    _set_date_range(ax, rows["to_date"])
+    _set_date_range(ax, rows["to_date"], room=0.15)
     ax.set_title(f"{plural(len(rows), 'shift')} of {plural(len(lanes), 'holder')} "
                  f"(shape: kind of shift; colour: new stance)")
     kinds = [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="white",

@@ -33,6 +33,7 @@ RE_COMMENTARY_HEADING = re.compile(r"^(?:analysis|opinion|comment|commentary|edi
 # contrastive "while/whereas/although", or an "after/before + -ing" clause that dates an earlier act.
 RE_CLAUSE_BOUNDARY = re.compile(
     r",\s+but\s+(?!also\b)"                     # ", but said ..."
+    r"|\s+but\s+(?=(?:declined|refused|rejected|said|insisted|warned|added|ruled|stopped|balked)\b)"
     r"|;\s+"                                    # "...; he added ..."
     r"|,\s+and\s+(?=[A-Z])"                    # "..., and Russia won't accept ..."
     r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z])"

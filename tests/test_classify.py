@@ -36,7 +36,9 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("He does not want US troops anywhere near the conflict.", "oppose"),
     ("The president pledged US troops to help police the ceasefire.", "support"),
     ("She backs sending US troops to guard the new border.", "support"),
-    ("If the talks fail, we will send US troops, he warned.", "open"),
+    ("If the talks fail, we will send US troops, he warned.", "support"),
+    ("If the talks fail, we could send US troops, he warned.", "open"),
+    ("The general ordered a pause in sending US troops abroad.", "oppose"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_stance_of_modality_and_negation(sentence, expected, lexicon):
     assert stance_of(sentence, lexicon) == expected
