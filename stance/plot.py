@@ -129,7 +129,7 @@ def _lay_out(ax) -> None:
         engine.execute(ax.figure)
 
 
-def _point_boxes(ax, xs, ys, size: float = 5.0) -> list:
+def _point_boxes(ax, xs, ys, size: float = 7.0) -> list:
     """Display-space boxes `size` points around data points, so labels do not cover them."""
     from matplotlib.transforms import Bbox
     size = size * ax.figure.dpi / 72
