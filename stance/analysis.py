@@ -7,10 +7,12 @@ back.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,35 +26,49 @@ TABLES = ("documents", "statements", "shifts")
 MARKER = ".stance-run.json"   # says a folder holds a run of this tool, so it may be replaced
 
 
-@dataclass
+@dataclass(eq=False)   # tables do not compare with ==; compare them with pandas.testing
 class Analysis:
-    """Documents, statements and shifts of one run (pandas DataFrames)."""
+    """Documents, statements and shifts of one run (pandas DataFrames, typed as in `schema`).
+
+    In a notebook the run shows itself as a summary with its strongest shifts; the tables are
+    ordinary DataFrames (dates are datetime64), and each `plot_*` method returns the matplotlib
+    Axes it drew on (a Figure for small multiples), so `ax.figure.savefig("chart.png")` saves it.
+    """
 
     documents: pd.DataFrame
     statements: pd.DataFrame
     shifts: pd.DataFrame
     settings: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # Whoever built the tables, they leave here with the SPEC columns and dtypes.
+        self.documents = schema.conform(self.documents, schema.DOCUMENT_COLUMNS)
+        self.statements = schema.conform(self.statements, schema.STATEMENT_COLUMNS)
+        self.shifts = schema.conform(self.shifts, schema.SHIFT_COLUMNS)
+
     # -- views ------------------------------------------------------------------------------------
 
     def timeline(self, holder: str | None = None, topic: str | None = None) -> pd.DataFrame:
-        """Daily positions, for one holder and topic or for all."""
+        """Daily positions (one row per holder, topic and day), for one holder and topic or for all."""
         return build_timeline(self.statements, holder, topic)
 
     def plot_timeline(self, holder: str | None = None, topic: str | None = None, ax=None, **filters):
-        """The timeline of a holder on a topic; without both, small panels of every series with a shift."""
+        """The timeline of a holder on a topic, as an Axes; without both, a Figure of small panels,
+        one per series with a shift (`ax` may then be an array of Axes). Filters: `start`, `end`."""
         from . import plot
         if holder is not None and topic is not None:
             return plot.plot_timeline(self.statements, self.shifts, holder, topic, ax=ax, **filters)
-        return plot.plot_timelines(self.statements, self.shifts, holder=holder, topic=topic, **filters)
+        return plot.plot_timelines(self.statements, self.shifts, holder=holder, topic=topic, ax=ax, **filters)
 
     def plot_heatmap(self, ax=None, **filters):
-        """Holders x topics, coloured by the latest stance."""
+        """Holders x topics coloured by the latest stance; returns the Axes. Filters: `start`, `end`,
+        `holders`, `topics`."""
         from . import plot
         return plot.plot_heatmap(self.statements, ax=ax, **filters)
 
     def plot_shifts(self, ax=None, **filters):
-        """A swimlane of all shifts: one lane per holder, one arrow per shift."""
+        """A swimlane of all shifts, one lane per holder, one marker per shift; returns the Axes.
+        Filters: `start`, `end`, `holders`, `topics`."""
         from . import plot
         return plot.plot_swimlane(self.shifts, ax=ax, **filters)
 
@@ -95,26 +111,47 @@ class Analysis:
     # -- display ----------------------------------------------------------------------------------
 
     def __repr__(self) -> str:
-        ok = int((self.documents["status"] == "ok").sum()) if len(self.documents) else 0
-        lines = [f"<stance.Analysis: {len(self.documents)} documents ({ok} ok), "
-                 f"{len(self.statements)} statements, {len(self.shifts)} shifts{self._span()}>"]
-        for _, shift in self.shifts.head(5).iterrows():
-            lines.append(f"  {_shift_line(shift)}")
+        lines = [f"<stance.Analysis: {self._counts()}>"]
+        top = self._top_shifts()
+        if len(top):
+            lines.append("strongest shifts:")
+            lines += [f"  {_shift_line(shift)}" for _, shift in top.iterrows()]
+            if len(self.shifts) > len(top):
+                lines.append(f"  ... {len(self.shifts) - len(top)} more in .shifts")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        head = f"<p><b>stance run</b>: {len(self.documents)} documents, {len(self.statements)} statements, " \
-               f"{len(self.shifts)} shifts{self._span()}</p>"
-        if self.shifts.empty:
+        head = f"<p><b>stance.Analysis</b>: {html.escape(self._counts())}</p>"
+        top = self._top_shifts(10)
+        if top.empty:
             return head
-        columns = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "confidence"]
-        return head + self.shifts[columns].head(10).to_html(index=False)
+        view = pd.DataFrame({
+            "holder": top["holder"], "topic": top["topic"],
+            "move": [f"{shift['from_stance'] or '?'} → {shift['to_stance']}" for _, shift in top.iterrows()],
+            "from": top["from_date"].dt.strftime("%Y-%m-%d").fillna(""),
+            "to": top["to_date"].dt.strftime("%Y-%m-%d").fillna(""),
+            "kind": top["kind"], "confidence": top["confidence"].round(2),
+            "after": [_shorten(text, 90) for text in top["after_text"]]})
+        more = f" (of {len(self.shifts)}; all in <code>.shifts</code>)" if len(self.shifts) > len(top) else ""
+        return f"{head}<p>Strongest shifts{more}:</p>{view.to_html(index=False, escape=True)}"
+
+    def _counts(self) -> str:
+        """`42 documents (42 ok), 416 statements by 30 holders on 13 topics, dated ..., 72 shifts`."""
+        ok = int((self.documents["status"] == "ok").sum())
+        attributed = self.statements[self.statements["holder"] != ""]
+        holders, topics = attributed["holder"].nunique(), self.statements.loc[self.statements["topic"] != "", "topic"].nunique()
+        return (f"{len(self.documents)} documents ({ok} ok), {len(self.statements)} statements by "
+                f"{_plural(holders, 'holder')} on {_plural(topics, 'topic')}{self._span()}, "
+                f"{_plural(len(self.shifts), 'shift')}")
+
+    def _top_shifts(self, count: int = 5) -> pd.DataFrame:
+        return self.shifts.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable").head(count)
 
     def _span(self) -> str:
-        if self.statements.empty:
+        dates = self.statements["date"].dropna()
+        if dates.empty:
             return ""
-        first, last = self.statements["date"].min(), self.statements["date"].max()
-        return f", {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+        return f", dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}"
 
 
 def load(folder: str | os.PathLike) -> Analysis:
@@ -157,7 +194,18 @@ def _plain(settings: dict) -> dict:
 
 
 def _shift_line(shift: pd.Series) -> str:
-    when = f"{shift['from_date']:%Y-%m-%d}" if pd.notna(shift["from_date"]) else "?"
-    return (f"{shift['holder']} on {shift['topic']}: {shift['from_stance'] or '?'} ({when}) -> "
-            f"{shift['to_stance']} ({shift['to_date']:%Y-%m-%d}) [{shift['kind']}]")
+    """`trump on us_ground_troops: open (2025-08-18) -> ruled_out (2025-08-19) [reversal, 0.47]`."""
+    return (f"{shift['holder']} on {shift['topic']}: {shift['from_stance'] or '?'} ({_iso(shift['from_date'])}) -> "
+            f"{shift['to_stance']} ({_iso(shift['to_date'])}) [{shift['kind']}, {shift['confidence']:.2f}]")
 
+
+def _iso(day) -> str:
+    return "?" if pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _shorten(text, width: int) -> str:
+    return textwrap.shorten(" ".join(str(text).split()), width=width, placeholder="…")

@@ -27,6 +27,7 @@ CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
+FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
@@ -213,7 +214,8 @@ def _dated(text: str, doc_date: dt.date, anchor: dt.date):
 
 def _focus_date(sentences: list[Sentence], doc_date: dt.date) -> dt.date:
     """The day an article is mostly about: the past day it names most often (ties: the latest),
-    else its publication day. News dated Wednesday mostly reports Tuesday's words."""
+    if it names it at least twice; else its publication day. News dated Wednesday mostly
+    reports Tuesday's words."""
     counts: Counter[dt.date] = Counter()
     for sentence in sentences:
         for ref in dates.find_dates(sentence.text, doc_date):
@@ -221,7 +223,8 @@ def _focus_date(sentences: list[Sentence], doc_date: dt.date) -> dt.date:
                 counts[ref.date] += 1
     if not counts:
         return doc_date
-    return max(counts.items(), key=lambda item: (item[1], item[0]))[0]
+    day, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return day if count >= FOCUS_MIN_MENTIONS else doc_date
 
 
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:

@@ -14,6 +14,8 @@ import yaml
 
 # An alternative group in a lexicon phrase: "{said,says}" or, optional, "{it,this}?".
 RE_ALTERNATIVES = re.compile(r"^\{([^{}]+)\}(\?)?$")
+# The tokens of a lexicon phrase: a brace group (which may hold spaces) or a plain word.
+RE_PHRASE_TOKEN = re.compile(r"\{[^{}]*\}\??|\S+")
 
 
 def normalize(text: str) -> str:
@@ -30,19 +32,23 @@ def phrase_pattern(phrase: str) -> str:
 
     >>> bool(re.fullmatch(phrase_pattern("{rule,ruled} {it,this}? out"), "ruled it out"))
     True
+    >>> bool(re.fullmatch(phrase_pattern("{will,would}? never {stop,give up}"), "never give up"))
+    True
     """
-    parts = []
-    for token in phrase.split():
+    pattern, need_separator = "", False
+    for token in RE_PHRASE_TOKEN.findall(phrase):
         match = RE_ALTERNATIVES.match(token)
         if match:
-            options = "|".join(re.escape(option.strip()) for option in match.group(1).split(","))
-            parts.append((f"(?:{options})", bool(match.group(2))))
+            options = "|".join(r"\s+".join(map(re.escape, option.split())) for option in match.group(1).split(","))
+            body, optional = f"(?:{options})", bool(match.group(2))
         else:
-            parts.append((re.escape(token), False))
-    pattern = ""
-    for index, (body, optional) in enumerate(parts):
-        separator = r"\s+" if index else ""
+            body, optional = re.escape(token), False
+        separator = r"\s+" if need_separator else ""
+        if optional and not need_separator:
+            pattern += f"(?:{body}\\s+)?"
+            continue
         pattern += f"(?:{separator}{body})?" if optional else separator + body
+        need_separator = True
     return pattern
 
 

@@ -14,6 +14,7 @@ Artists carry a `gid` so that tests and notebooks can find what was drawn: `dail
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 
 import matplotlib.dates as mdates
@@ -31,6 +32,9 @@ NOTE_COLOUR = "#fffbe6"
 # Quotation marks that may open or close a quoted span, straight and typographic.
 QUOTE_MARKS = "\"'“”‘’«»„‟"
 DOUBLE_MARKS = {"“": "‘", "”": "’", "„": "‘", "‟": "‘", "«": "‹", "»": "›"}
+# A wire dateline that opens a lead, "KYIV/MOSCOW, May 11 (Northbridge Wire) - ": place names in
+# capitals, optionally a date or country after a comma, the agency in brackets, then a dash.
+RE_DATELINE = re.compile(r"^[A-Z][A-Z/.' -]+(?:, [^()]{1,30})? \([^()]{1,40}\) [-–—] ")
 # Where a timeline label may go, in points from its shift marker, best first: beside, then
 # further out, above before below when the marker sits low on the scale.
 TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -40), (-14, 40), (-14, -40),
@@ -38,7 +42,7 @@ TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -
 # Where a swimlane label may go, in points from its marker: right of it on the lane, just above,
 # just below, then the same on the left; a label that fits none of them is left out rather than
 # drawn over another.
-SWIMLANE_OFFSETS = [(8, 0), (2, 7), (2, -7), (-8, 0), (-2, 7), (-2, -7)]
+SWIMLANE_OFFSETS = [(10, 0), (3, 8), (3, -8), (-10, 0), (-3, 8), (-3, -8)]
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -64,8 +68,12 @@ def short_quote(text: str, width: int = QUOTE_CHARS) -> str:
     '“We need them too.”'
     >>> short_quote("Trump ruled out sending US boots on the ground in Ukraine", 30)
     '“Trump ruled out sending US…”'
+    >>> short_quote("KYIV/MOSCOW, May 11 (Northbridge Wire) - Putin proposed talks.")
+    '“Putin proposed talks.”'
+    >>> short_quote("EU leaders (all 27) - and Kyiv - said no.")
+    '“EU leaders (all 27) - and Kyiv - said no.”'
     """
-    words = " ".join(str(text).split())
+    words = RE_DATELINE.sub("", " ".join(str(text).split()))
     if len(words) >= 2 and words[0] in QUOTE_MARKS and words[-1] in QUOTE_MARKS \
             and not any(mark in words[1:-1] for mark in QUOTE_MARKS if mark != "'" and mark != "’"):
         words = words[1:-1].strip()
@@ -129,7 +137,7 @@ def _lay_out(ax) -> None:
         engine.execute(ax.figure)
 
 
-def _point_boxes(ax, xs, ys, size: float = 7.0) -> list:
+def _point_boxes(ax, xs, ys, size: float = 6.0) -> list:
     """Display-space boxes `size` points around data points, so labels do not cover them."""
     from matplotlib.transforms import Bbox
     size = size * ax.figure.dpi / 72
@@ -250,10 +258,11 @@ def _draw_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, annotate: bool) ->
     for shift in moved.itertuples(index=False):
         low = shift.to_score <= 0
         offsets = sorted(TIMELINE_OFFSETS, key=lambda offset: (offset[1] < 0) if low else (offset[1] > 0))
-        move = f"{topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         if shift.reported:
-            move = f"reported by {shift.speaker or 'the author'}: → {topic_label(shift.to_stance)}"
-        text = f"{_day(shift.to_date)}, {shift.kind}: {move}\n{short_quote(shift.after_text)}"
+            move = f"reported by {shift.speaker or 'the author'}, now {topic_label(shift.to_stance)}"
+        else:
+            move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
+        text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken, keep_crowded=True,
                        fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.8},
                        bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
@@ -401,6 +410,8 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of))
     for shift in rows.itertuples(index=False):
         text = f"{topic_label(shift.topic)}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
+        if shift.reported:
+            text = f"{topic_label(shift.topic)}: reported move to {topic_label(shift.to_stance)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
                        keep_crowded=False, fontsize=7, color="#333333", zorder=4)
         if label is not None:

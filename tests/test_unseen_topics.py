@@ -1,0 +1,81 @@
+"""Topics and actors that exist only in a user's YAML, worded unlike anything in the code or the
+gold set, are found with the right stance (and found through a paraphrase of their label)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import stance
+
+ACTORS = """
+actors:
+  - id: grossi
+    name: Rafael Grossi
+    aliases: [Rafael Grossi, Grossi]
+    roles: [the IAEA chief, the agency's director general]
+    kind: person
+    gender: male
+  - id: lavrov
+    name: Sergei Lavrov
+    aliases: [Sergei Lavrov, Lavrov]
+    kind: person
+    gender: male
+  - id: lubinets
+    name: Dmytro Lubinets
+    aliases: [Dmytro Lubinets, Lubinets]
+    kind: person
+    gender: male
+"""
+
+TOPICS = """
+topics:
+  - id: plant_handover
+    label: Foreign operators running the Zaporizhzhia nuclear plant
+    keywords: [Zaporizhzhia plant, Zaporizhzhia nuclear plant]
+  - id: children_return
+    label: Return of deported Ukrainian children
+    keywords: [deported children, abducted children]
+"""
+
+ARTICLE = """---
+title: Nuclear plant and deported children on the agenda
+date: 2025-11-20
+---
+Rafael Grossi told reporters in Vienna on Tuesday that the agency was ready to help run the Zaporizhzhia plant if both sides asked.
+Sergei Lavrov rejected any foreign management of the Zaporizhzhia nuclear plant on Wednesday.
+"Kyiv will never stop demanding that the deported children come home," Dmytro Lubinets said.
+He refused to rule out new talks with Moscow on the abducted children.
+"""
+
+
+@pytest.fixture()
+def run(tmp_path):
+    (tmp_path / "actors.yaml").write_text(ACTORS)
+    (tmp_path / "topics.yaml").write_text(TOPICS)
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "nuclear.md").write_text(ARTICLE)
+    return stance.analyze([tmp_path / "articles"], actors=tmp_path / "actors.yaml", topics=tmp_path / "topics.yaml")
+
+
+def position(run, holder, topic):
+    rows = run.statements[(run.statements["holder"] == holder) & (run.statements["topic"] == topic)]
+    return sorted(zip(rows["stance"], rows["date"].dt.date))
+
+
+def test_user_defined_topics_are_found_with_stance_and_date(run):
+    # An offer made on a condition ("if both sides asked") is still an offer: support.
+    assert position(run, "grossi", "plant_handover") == [("support", dt.date(2025, 11, 18))]
+    assert position(run, "lavrov", "plant_handover") == [("oppose", dt.date(2025, 11, 19))]
+    assert ("support", dt.date(2025, 11, 20)) in position(run, "lubinets", "children_return")
+    assert ("open", dt.date(2025, 11, 20)) in position(run, "lubinets", "children_return")
+
+
+def test_a_paraphrase_of_a_user_topic_is_found():
+    topics = stance.Topics([stance.Topic("plant_handover", "Foreign operators running the Zaporizhzhia nuclear plant",
+                                         keywords=("Zaporizhzhia plant",))])
+    actors = stance.Actors([stance.Actor("grossi", "Rafael Grossi", aliases=("Grossi",))])
+    frame = __import__("pandas").DataFrame({"text": ["Grossi said international operators could be running the Zaporizhzhia nuclear station."],
+                                            "date": ["2025-11-20"]})
+    found = stance.analyze(frame, actors=actors, topics=topics).statements
+    assert found[["holder", "topic", "stance"]].values.tolist() == [["grossi", "plant_handover", "open"]]
