@@ -33,6 +33,8 @@ RE_ANAPHOR = re.compile(r"\b(?:the|that|this|such an?)\s+(?:idea|possibility|pro
                         re.IGNORECASE)
 # A determiner that makes the next noun refer back: "the missiles", "such a loan", "those sanctions".
 RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
+# The first preposition of a topic phrase; the head noun stands before it.
+RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|over|into|at)\s+", re.IGNORECASE)
 # Heads too general to refer back to one topic on their own.
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # A noun that undoes its object: "ordered a pause in aid" opposes aid, whatever the verb.
@@ -100,7 +102,9 @@ class TopicMatcher:
         self._heads: dict[str, set[str]] = {}
         for topic in topics:
             for phrase in (topic.label, *topic.keywords):
-                concepts = [c for c in self.concepts_of(phrase) if c not in ubiquitous and c not in GENERIC_HEADS]
+                # The head comes before the first preposition: "boots | on the ground".
+                head_part = RE_FIRST_PREPOSITION.split(phrase, maxsplit=1)[0]
+                concepts = [c for c in self.concepts_of(head_part) if c not in ubiquitous and c not in GENERIC_HEADS]
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)
         self._any_keyword = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._keywords), re.IGNORECASE) \
@@ -173,7 +177,7 @@ class TopicMatcher:
                 if topic_id in best or not set(wanted) <= present:
                     continue
                 span = _ordered_window(tokens, wanted, reach=len(wanted) + 4)
-                if span:
+                if span and not _inside_name(plain, span):
                     _keep(best, TopicHit(topic_id, span[0], span[1], 0.85, "keyword_concepts"))
             for topic_id, wanted in self._label_concepts:
                 if topic_id in best or not wanted <= present:
@@ -199,7 +203,9 @@ class TopicMatcher:
         plain = normalize(text)
         hits: dict[str, TopicHit] = {}
         for determiner in RE_DETERMINER.finditer(plain):
-            for concept, start, end in self._concept_tokens(plain[determiner.end():determiner.end() + 40])[:3]:
+            # The noun itself or after one modifier: "the missiles", "the long-range missiles".
+            following = " ".join(plain[determiner.end():determiner.end() + 40].split()[:2])
+            for concept, start, end in self._concept_tokens(following)[:2]:
                 owners = [t for t in self._heads.get(concept, ()) if t in recent]
                 if owners:
                     topic_id = min(owners, key=lambda t: (recent[t], t))
@@ -374,6 +380,15 @@ def _unordered_window(tokens: list[tuple[str, int, int]], wanted: frozenset[str]
                     # The first concept stands for the topic: the words between may be the stance.
                     return tokens[index][1], tokens[index][2]
     return None
+
+
+def _inside_name(text: str, span: tuple[int, int]) -> bool:
+    """Whether a span is part of a proper name ("U.S. Air Force General"), not a description:
+    every word capitalised, and a capitalised word right after it."""
+    words_in = RE_TOKEN.findall(text[span[0]:span[1]])
+    after = RE_TOKEN.match(text[span[1]:].lstrip())
+    return bool(words_in) and all(w[0].isupper() for w in words_in) and after is not None \
+        and after.group()[0].isupper() and len(words_in) >= 2
 
 
 def _stem(word: str) -> str:

@@ -27,6 +27,8 @@ CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
+# Date words that count from another date, not from the publication day: "the day before".
+RE_ANAPHORIC_DATE = re.compile(r"\b(?:before|earlier|after|later|previous|next|same|that)\b", re.IGNORECASE)
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
@@ -87,7 +89,8 @@ class Extractor:
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
             for hit in hits:
-                recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
+                if hit.how not in ("reference", "context"):   # no chains of guesses
+                    recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
             clauses = split_clauses(sentence)
             previous_attribution: Attribution | None = None
             previous_date: tuple[dt.date, str, str] | None = None
@@ -112,7 +115,8 @@ class Extractor:
                 when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus,
                                      spoke_on.get(voice))
                 previous_date = when
-                if voice and when[1] == "day" and not when[2].startswith("("):
+                if voice and when[1] == "day" and not when[2].startswith("(") and \
+                        not RE_ANAPHORIC_DATE.search(when[2]):
                     spoke_on[voice] = (when[0], "day", f"(as {voice} earlier: {when[2]})")
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
@@ -139,8 +143,10 @@ class Extractor:
                     confidence = attribution.confidence * reading.confidence * (hit.score if hit else 0.6)
                     if sentence.is_heading:
                         confidence *= HEADING_CONFIDENCE
-                    rows.append(_row(document, clause, attribution, topic_id, reading, when, confidence,
-                                     reports_shift, inherited))
+                    row = _row(document, clause, attribution, topic_id, reading, when, confidence,
+                               reports_shift, inherited)
+                    row["topic_how"] = hit.how if hit is not None else "inherited"
+                    rows.append(row)
         return rows
 
     def _context_topics(self, sentence: Sentence, recent_topics) -> list[TopicHit]:
