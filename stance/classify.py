@@ -42,7 +42,7 @@ RE_OBJECT_NEGATION = re.compile(r"^(?:a pause|a halt|a freeze|a suspension|an en
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
-LABEL_WINDOW = 10     # a label's concepts must all stand within this many words
+LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 
 
 @dataclass(frozen=True)
