@@ -28,7 +28,7 @@ def test_quote_with_cue_before():
 
 def test_quote_split_around_the_cue():
     text = ("Donald Trump spoke to the press on the lawn.\n"
-            "“We are not sending US troops, not now,” the president said, “but we will help from the air, probably.”")
+            "“We are not sending US troops, not now,” the president said, “but we will probably give air support.”")
     rows = extract(text)
     assert who(rows, "us_ground_troops")[:2] == ("trump", "trump")
     assert who(rows, "us_air_support")[:2] == ("trump", "trump")
