@@ -562,12 +562,41 @@ def _read_numeric_date(match: re.Match, doc_date: datetime.date,
 
 def _read_named_day(match: re.Match, doc_date: datetime.date,
                     anchor: datetime.date | None) -> _Reading | None:
-    """15 August, Aug. 15, 2025, Tuesday 19 August: a day; a year in the words fixes the tense."""
-    words = f"{int(match.group('day'))} {match.group('month')} {match.group('year') or ''}"
-    parsed = _parse_absolute(words.strip(), doc_date, "DMY")  # None: "31 February"
-    if parsed is None:
+    """15 August, Aug. 15, 2025, Tuesday 19 August: a day; a year in the words fixes the tense.
+
+    Without a year it is the latest such day not after the publication day, unless that is
+    most of a year back while the same day this year is only weeks ahead: "talks in Istanbul
+    on 2 June", written on 29 May, is a plan, not last year's 2 June.
+    """
+    month = MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")[:3])
+    if month is None:
         return None
-    return _Reading(parsed, tense="past" if match.group("year") else "open")
+    day = int(match.group("day"))
+    if match.group("year"):
+        try:
+            return _Reading(datetime.date(int(match.group("year")), month, day), tense="past")
+        except ValueError:  # "31 February"
+            return None
+    for year in (doc_date.year, doc_date.year - 1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= doc_date:
+            try:
+                ahead = datetime.date(doc_date.year, month, day) - doc_date
+            except ValueError:
+                ahead = datetime.timedelta(days=999)
+            if (doc_date - candidate).days > PLAN_BACK_DAYS and datetime.timedelta(0) < ahead <= datetime.timedelta(days=PLAN_AHEAD_DAYS):
+                return None
+            return _Reading(candidate, tense="open")
+    return None
+
+
+MONTH_NUMBERS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+PLAN_BACK_DAYS = 300   # a yearless date this far back ...
+PLAN_AHEAD_DAYS = 90   # ... that falls this soon after publication is a plan
 
 
 def _read_day_of_month(match: re.Match, doc_date: datetime.date,

@@ -334,3 +334,12 @@ def test_phrase_salad_never_fails_nor_dates_after_publication(words, doc_date, a
 def test_any_header_line_never_fails_nor_dates_after_publication(line, doc_date):
     day_of_entry = parse_entry_header(line, doc_date)
     assert day_of_entry is None or day_of_entry <= doc_date
+
+
+@pytest.mark.parametrize("text, doc_date", [
+    ("Lavrov proposed that the next round be held in Istanbul on 2 June.", datetime.date(2025, 5, 29)),
+    ("Without a vote the measures would lapse on 31 January.", datetime.date(2025, 1, 28)),
+], ids=["talks-next-week", "deadline-in-days"])
+def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
+    assert all(ref.date.year == doc_date.year for ref in find_dates(text, doc_date))
+    assert date_statement(text, doc_date) is None
