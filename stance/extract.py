@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
+from importlib import resources
+
+import numpy as np
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,13 +46,15 @@ class Extractor:
     topics: Topics
     model: object | None = None
     lexicon: Lexicon = field(default_factory=Lexicon.load)
+    calibration: tuple | None = field(default_factory=lambda: load_calibration())
 
     def __post_init__(self):
         self.attributor = Attributor(self.actors, self.lexicon)
         self.matcher = TopicMatcher(self.topics, self.lexicon)
 
     def __getstate__(self):
-        return {"actors": self.actors, "topics": self.topics, "model": self.model, "lexicon": self.lexicon}
+        return {"actors": self.actors, "topics": self.topics, "model": self.model, "lexicon": self.lexicon,
+                "calibration": self.calibration}
 
     def __setstate__(self, state):
         self.__dict__.update(state)
@@ -145,6 +151,9 @@ class Extractor:
                         confidence *= HEADING_CONFIDENCE
                     row = _row(document, clause, attribution, topic_id, reading, when, confidence,
                                reports_shift, inherited)
+                    row["evidence"] = row["confidence"]
+                    if self.calibration is not None:
+                        row["confidence"] = round(float(np.interp(row["evidence"], *self.calibration)), 4)
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
         return rows
@@ -206,6 +215,16 @@ class Extractor:
         if sentence.entry_date is not None:
             return sentence.entry_date, "day", "(entry)"
         return focus, "doc", ""
+
+
+def load_calibration() -> tuple | None:
+    """The curve from a statement's raw evidence score to the share of such statements that were
+    right (holder, topic and stance) on the gold set's tune split; None if none is shipped."""
+    path = resources.files("stance") / "data" / "calibration.json"
+    if not path.is_file():
+        return None
+    curve = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(curve["raw"]), tuple(curve["calibrated"])
 
 
 def _dated(text: str, doc_date: dt.date, anchor: dt.date):

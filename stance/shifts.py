@@ -43,7 +43,8 @@ def shift_kind(from_score: float, to_score: float) -> str:
 
 def is_evidence(statements: pd.DataFrame) -> pd.Series:
     """Which statements may stand on either side of a shift."""
-    strong = statements["confidence"] >= MIN_EVIDENCE
+    score = statements["evidence"] if "evidence" in statements.columns else statements["confidence"]
+    strong = score >= MIN_EVIDENCE
     if "cue" in statements.columns:
         strong &= ~statements["cue"].astype(str).str.contains("(no stance word)", regex=False)
     if "is_heading" in statements.columns:

@@ -50,9 +50,12 @@ def build_timeline(statements: pd.DataFrame, holder: str | None = None, topic: s
 
 
 def _combine_day(holder: str, topic: str, day, group: pd.DataFrame) -> dict:
-    ordered = group.sort_values(["confidence", "statement_id"], ascending=[False, True], kind="stable")
+    # Rank by the raw evidence score where there is one: calibration keeps its order but
+    # flattens it into ties.
+    strength = "evidence" if "evidence" in group.columns else "confidence"
+    ordered = group.sort_values([strength, "statement_id"], ascending=[False, True], kind="stable")
     best = ordered.iloc[0]
-    strong = ordered[ordered["confidence"] >= best["confidence"] - TIE_MARGIN]
+    strong = ordered[ordered[strength] >= best[strength] - TIE_MARGIN]
     stances = sorted(set(strong["stance"]), key=lambda s: SCORES[s])
     return {"holder": holder, "topic": topic, "date": day, "stance": best["stance"], "score": int(best["score"]),
             "confidence": float(best["confidence"]), "n_statements": int(len(group)),
