@@ -40,8 +40,6 @@ RE_PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE)
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+$", re.IGNORECASE)
-# A subject of a complement clause: "said (that) (the) X would ...".
-RE_COMPLEMENT_LEAD = re.compile(r"^\s*(?:,\s*)?(?:that\s+)?$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
 RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,80},)?\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
                            r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|doesn't|"

@@ -216,7 +216,7 @@ class TopicMatcher:
 
 
 def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
-                sentence: str = "", fallback: bool = False) -> StanceReading | None:
+                fallback: bool = False) -> StanceReading | None:
     """The holder's stance on a topic mentioned at [topic_start, topic_end) of a clause.
 
     None when the clause takes no position (a question, a bare mention, "declined to comment").
@@ -227,7 +227,6 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     'open'
     """
     plain = normalize(clause)
-    context = normalize(sentence or clause)
     if RE_QUESTION.search(plain) and not plain.lstrip().startswith(("“", '"')):
         return None
     if lexicon.no_comment.search(plain):
@@ -416,8 +415,3 @@ def _keep(best: dict[str, TopicHit], hit: TopicHit) -> None:
 def inherits_topic(clause: str) -> bool:
     """Whether a clause without a topic of its own points back to one ("the idea", "it")."""
     return bool(RE_ANAPHOR.search(clause))
-
-
-def topic_text(topic: Topic) -> str:
-    """The words that describe a topic, for a learned model that reads text and target."""
-    return " ".join(filter(None, (topic.label, topic.description, " ".join(topic.keywords))))

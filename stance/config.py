@@ -6,7 +6,7 @@ Every entry remembers the line it came from, so a mistake is reported as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -291,7 +291,3 @@ def _topic_from(item: dict, path, line) -> Topic:
     return Topic(topic_id, label, _text(item, "description", path, line, what, required=False),
                  _texts(item, "keywords", path, line, what), line)
 
-
-def with_line(entry, line: int | None):
-    """The same entry, remembering another line (used when entries are built in Python)."""
-    return replace(entry, line=line)

@@ -135,7 +135,7 @@ class Extractor:
                     speaks = bool(attribution.holder) and attribution.attribution != "commentary"
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
-                                          sentence.text, fallback=speaks and not sentence.is_heading and not from_context)
+                                          fallback=speaks and not sentence.is_heading and not from_context)
                     if from_context and (reading is None or not attribution.holder):
                         continue
                     if reading is None and reports_shift:

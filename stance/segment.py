@@ -62,10 +62,6 @@ class Quote:
     end: int
     is_open_ended: bool = False
 
-    @property
-    def n_chars(self) -> int:
-        return self.end - self.start
-
 
 @dataclass(frozen=True)
 class Sentence:
