@@ -8,11 +8,13 @@ back.
 from __future__ import annotations
 
 import html
+import io
 import json
 import os
 import shutil
 import tempfile
 import textwrap
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,36 +79,52 @@ class Analysis:
     def save(self, out: str | os.PathLike, charts: bool = True, report: bool = True, force: bool = False) -> Path:
         """Write the tables, report.md and charts/ to a folder, atomically.
 
-        Everything is written to a temporary folder beside `out` and swapped in at the end, so an
-        interrupted run leaves the previous result whole. A non-empty folder that is not a run of
-        this tool is refused unless `force`.
+        Everything is written to a temporary folder beside `out` and swapped in with renames at
+        the end, so an interrupted run (Ctrl-C, kill) leaves the previous result whole; what such
+        a run leaves behind is cleaned up by the next save. A folder holding anything but a run of
+        this tool is refused unless `force`, and then only the run's own files are replaced.
         """
-        out = Path(out)
+        given = Path(out)
+        # Absolute, and through a link to where the run lives: the swap renames beside the folder.
+        out = given.resolve() if given.is_symlink() else Path(os.path.abspath(given))
         if out.exists() and not out.is_dir():
-            raise InputError("--out must be a folder, and this is a file", out)
-        if out.exists() and any(out.iterdir()) and not (out / MARKER).exists() and not force:
-            raise InputError("the folder is not empty and holds no stance run; choose another --out or pass --force",
-                             out)
+            raise InputError("--out must be a folder, and this is a file", given)
+        _clean_leftovers(out)
+        foreign = _foreign_entries(out)
+        if foreign and not force:
+            if (out / MARKER).exists():
+                raise InputError(f"the folder holds a stance run and other files ({', '.join(foreign[:3])}"
+                                 f"{', ...' if len(foreign) > 3 else ''}); choose another --out or pass --force "
+                                 "(which keeps the other files)", given)
+            raise InputError("the folder is not empty and holds no stance run; choose another --out or pass --force "
+                             "(which keeps its files and adds the run's)", given)
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}{os.getpid()}-", dir=out.parent))
         try:
             self._write_tables(staging)
             if report or charts:
                 from . import report as reporting
                 reporting.write_outputs(self, staging, charts=charts, report=report)
-            (staging / MARKER).write_text(json.dumps({"tool": "stance", **_plain(self.settings)}, indent=2, sort_keys=True))
-            _swap_in(staging, out)
+            files = sorted([entry.name for entry in staging.iterdir()] + [MARKER])
+            _write_synced(staging / MARKER, json.dumps({"tool": "stance", "files": files, **_plain(self.settings)},
+                                                       indent=2, sort_keys=True).encode())
+            _sync(staging)
+            if foreign:
+                _merge_in(staging, out)
+            else:
+                _swap_in(staging, out)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return out
+        return given
 
     write = save
 
     def _write_tables(self, folder: Path) -> None:
         for name in TABLES:
-            frame = getattr(self, name)
-            frame.to_parquet(folder / f"{name}.parquet", index=False)
+            buffer = io.BytesIO()
+            getattr(self, name).to_parquet(buffer, index=False)
+            _write_synced(folder / f"{name}.parquet", buffer.getvalue())
 
     # -- display ----------------------------------------------------------------------------------
 
@@ -138,11 +156,11 @@ class Analysis:
     def _counts(self) -> str:
         """`42 documents (42 ok), 416 statements by 30 holders on 13 topics, dated ..., 72 shifts`."""
         ok = int((self.documents["status"] == "ok").sum())
-        attributed = self.statements[self.statements["holder"] != ""]
-        holders, topics = attributed["holder"].nunique(), self.statements.loc[self.statements["topic"] != "", "topic"].nunique()
-        return (f"{len(self.documents)} documents ({ok} ok), {len(self.statements)} statements by "
-                f"{_plural(holders, 'holder')} on {_plural(topics, 'topic')}{self._span()}, "
-                f"{_plural(len(self.shifts), 'shift')}")
+        holders = self.statements.loc[self.statements["holder"] != "", "holder"].nunique()
+        topics = self.statements.loc[self.statements["topic"] != "", "topic"].nunique()
+        return (f"{_plural(len(self.documents), 'document')} ({ok} ok), "
+                f"{_plural(len(self.statements), 'statement')} by {_plural(holders, 'holder')} on "
+                f"{_plural(topics, 'topic')}{self._span()}, {_plural(len(self.shifts), 'shift')}")
 
     def _top_shifts(self, count: int = 5) -> pd.DataFrame:
         return self.shifts.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable").head(count)
@@ -157,6 +175,8 @@ class Analysis:
 def load(folder: str | os.PathLike) -> Analysis:
     """Read a saved run back; the tables equal the ones that were saved."""
     folder = Path(folder)
+    if not folder.exists():
+        _clean_leftovers(folder)   # a run killed between its two renames: put the previous one back
     missing = [name for name in TABLES if not (folder / f"{name}.parquet").exists()]
     if missing:
         raise InputError(f"not a stance run folder: {', '.join(m + '.parquet' for m in missing)} missing", folder)
@@ -168,24 +188,130 @@ def load(folder: str | os.PathLike) -> Analysis:
         try:
             settings = json.loads((folder / MARKER).read_text())
             settings.pop("tool", None)
+            settings.pop("files", None)
         except ValueError:
             settings = {}
     return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings)
+
+
+# Beside OUT, a save works in ".OUT.tmp-PID-XXXX" and moves the previous run to ".OUT.old-PID-XXXX"
+# for the instant of the swap; the PID tells a later save whether their writer is still alive.
+STAGING, RETIRED = ".tmp-", ".old-"
+# What a run folder holds when its marker does not list its files (runs written before the list).
+RUN_FILES = tuple(f"{name}.parquet" for name in TABLES) + ("report.md", "charts", MARKER)
+
+
+def _foreign_entries(out: Path) -> list[str]:
+    """Names in `out` that no run of this tool wrote there (all of them if it holds no run)."""
+    if not out.is_dir():
+        return []
+    names = sorted(entry.name for entry in out.iterdir())
+    return [name for name in names if name not in _run_files(out)]
+
+
+def _run_files(out: Path) -> set[str]:
+    try:
+        marker = json.loads((out / MARKER).read_text())
+    except (OSError, ValueError):
+        return set()
+    files = marker.get("files") if isinstance(marker, dict) else None
+    return set(files) if isinstance(files, list) else set(RUN_FILES)
 
 
 def _swap_in(staging: Path, out: Path) -> None:
     """Replace `out` by `staging` with renames only, so a reader never sees a half-written folder."""
     if not out.exists():
         os.replace(staging, out)
+        _sync(out.parent)
         return
-    retired = out.parent / f".{out.name}.old-{os.getpid()}"
+    retired = out.parent / f".{out.name}{RETIRED}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     os.replace(out, retired)
     try:
         os.replace(staging, out)
     except BaseException:
         os.replace(retired, out)
         raise
+    _sync(out.parent)
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def _merge_in(staging: Path, out: Path) -> None:
+    """Move the run's files into a folder that also holds other files (--force): each file by one
+    rename over the old one; files of an earlier run that this run did not write go; all else stays."""
+    stale = _run_files(out) - {entry.name for entry in staging.iterdir()}
+    aside = out.parent / f".{out.name}{RETIRED}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    aside.mkdir()
+    for entry in sorted(staging.iterdir(), key=lambda entry: entry.name == MARKER):   # the marker last
+        target = out / entry.name
+        if target.exists() and (target.is_dir() or entry.is_dir()):
+            os.replace(target, aside / entry.name)   # a folder cannot be renamed over, nor onto a file
+        os.replace(entry, target)
+    for name in sorted(stale):
+        if (out / name).exists() or (out / name).is_symlink():
+            os.replace(out / name, aside / name)
+    _sync(out)
+    shutil.rmtree(aside, ignore_errors=True)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _clean_leftovers(out: Path) -> None:
+    """Tidy what killed saves to `out` left beside it: a previous run moved aside in the instant of
+    a swap goes back if `out` is missing, stale temporary folders go."""
+    if not out.parent.is_dir():
+        return
+    prefixes = {f".{out.name}{RETIRED}": "retired", f".{out.name}{STAGING}": "staging"}
+    leftovers = []
+    for entry in out.parent.iterdir():
+        for prefix, kind in prefixes.items():
+            if entry.name.startswith(prefix) and entry.is_dir() and _writer_is_gone(entry, prefix):
+                leftovers.append((kind != "retired", entry.name, entry, kind))
+    for _, _, entry, kind in sorted(leftovers):
+        if kind == "retired" and not out.exists() and all((entry / f"{name}.parquet").exists() for name in TABLES):
+            os.replace(entry, out)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _writer_is_gone(entry: Path, prefix: str) -> bool:
+    """Whether the process that made a temporary folder has ended (its PID is in the name)."""
+    pid_text = entry.name[len(prefix):].split("-", 1)[0]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True   # this process is not writing it now: saves of one process do not overlap
+    if os.name == "nt":   # os.kill would terminate the process there; go by age instead
+        import time
+        return time.time() - entry.stat().st_mtime > 24 * 3600
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False   # alive, under another user
+    return False
+
+
+def _write_synced(path: Path, data: bytes) -> None:
+    """Write a file and flush it to disk, so a power cut after the swap cannot leave it empty."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _sync(folder: Path) -> None:
+    """Flush a folder's entries (the renames) to disk, where the system allows it."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def _plain(settings: dict) -> dict:

@@ -29,8 +29,8 @@ STANCE_COLOURS = {"ruled_out": "#b2182b", "oppose": "#ef8a62", "neutral": "#9999
 KIND_MARKERS = {"reversal": "X", "hardening": "^", "softening": "v", "reported": "D"}
 QUOTE_CHARS = 56
 NOTE_COLOUR = "#fffbe6"
-# Quotation marks that may open or close a quoted span, straight and typographic.
-QUOTE_MARKS = "\"'“”‘’«»„‟"
+# Double quotation marks that may open a quoted span, straight and typographic.
+OPENING_MARKS = ("\"", "“", "„", "«", "‟")
 DOUBLE_MARKS = {"“": "‘", "”": "’", "„": "‘", "‟": "‘", "«": "‹", "»": "›"}
 # A wire dateline that opens a lead, "KYIV/MOSCOW, May 11 (Northbridge Wire) - ": place names in
 # capitals, optionally a date or country after a comma, the agency in brackets, then a dash.
@@ -57,15 +57,20 @@ def plural(count: int, noun: str) -> str:
 
 
 def short_quote(text: str, width: int = QUOTE_CHARS) -> str:
-    """A quote shortened to about `width` characters inside one pair of quotation marks.
+    """A statement shortened to about `width` characters and shown as a quotation, with no
+    doubled quotation marks.
 
-    A text that is itself one quotation loses its own marks, and quotation marks inside become
-    single ones, so the label never shows a doubled mark.
+    A text that already opens with a quotation mark is shown in its own marks (closed if the cut
+    left them open); any other text is put in “…”, its inner quotation marks made single.
 
     >>> short_quote('“I cannot imagine that,” the chancellor said.')
-    '“‘I cannot imagine that,’ the chancellor said.”'
+    '“I cannot imagine that,” the chancellor said.'
     >>> short_quote('"We need them too."')
     '“We need them too.”'
+    >>> short_quote('“The president has definitively stated US boots will not be on the ground," she said.', 44)
+    '“The president has definitively stated US…”'
+    >>> short_quote('Trump said "no troops" on Tuesday')
+    '“Trump said ‘no troops’ on Tuesday”'
     >>> short_quote("Trump ruled out sending US boots on the ground in Ukraine", 30)
     '“Trump ruled out sending US…”'
     >>> short_quote("KYIV/MOSCOW, May 11 (Northbridge Wire) - Putin proposed talks.")
@@ -74,11 +79,26 @@ def short_quote(text: str, width: int = QUOTE_CHARS) -> str:
     '“EU leaders (all 27) - and Kyiv - said no.”'
     """
     words = RE_DATELINE.sub("", " ".join(str(text).split()))
-    if len(words) >= 2 and words[0] in QUOTE_MARKS and words[-1] in QUOTE_MARKS \
-            and not any(mark in words[1:-1] for mark in QUOTE_MARKS if mark != "'" and mark != "’"):
-        words = words[1:-1].strip()
-    words = "".join(DOUBLE_MARKS.get(character, character) for character in words).replace('"', "'")
-    return f"“{textwrap.shorten(words, width=width, placeholder='…')}”"
+    if words[:1] in OPENING_MARKS:
+        words = _curly("“" + words[1:])
+        shortened = textwrap.shorten(words, width=width, placeholder="…")
+        opened = shortened.count("“") > shortened.count("”")
+        return shortened + "”" if opened else shortened
+    words = "".join(DOUBLE_MARKS.get(character, character) for character in words)
+    return f"“{textwrap.shorten(_curly(words, single=True), width=width, placeholder='…')}”"
+
+
+def _curly(text: str, single: bool = False) -> str:
+    """Straight double quotation marks made typographic, opening and closing in turn (or single)."""
+    marks = ("‘", "’") if single else ("“", "”")
+    opened = not single and text.count("“") > text.count("”")   # apostrophes make single marks uncountable
+    out = []
+    for character in text:
+        if character == '"':
+            character = marks[1] if opened else marks[0]
+            opened = not opened
+        out.append(character)
+    return "".join(out)
 
 
 def topic_label(topic: str) -> str:
@@ -126,8 +146,10 @@ def _empty(ax, message: str):
     return ax
 
 
-def _day(value) -> str:
-    return f"{pd.Timestamp(value).day} {pd.Timestamp(value):%b %Y}"
+def _day(value, year: bool = True) -> str:
+    """`9 Oct 2025` (or `9 Oct`)."""
+    day = pd.Timestamp(value)
+    return f"{day.day} {day:%b %Y}" if year else f"{day.day} {day:%b}"
 
 
 def _lay_out(ax) -> None:
@@ -147,38 +169,41 @@ def _point_boxes(ax, xs, ys, size: float = 6.0) -> list:
 
 
 def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **style):
-    """Add `text` at the first offset from `anchor` where it overlaps no label in `taken` and stays
-    inside the Axes; if none is free, the least crowded one (`keep_crowded`) or nothing."""
+    """Add `text` at the first offset from `anchor` where it overlaps nothing in `taken` and stays
+    inside the Axes; if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
+    Returns the label, or None."""
     from matplotlib.text import Text
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
-    best, best_score = None, None
-    for dx, dy in offsets:
-        label = ax.annotate(text, anchor, xytext=(dx, dy), textcoords="offset points",
-                            ha="left" if dx >= 0 else "right",
-                            va="center" if dy == 0 else "bottom" if dy > 0 else "top", **style)
-        label.set_in_layout(False)
+    label = ax.annotate(text, anchor, xytext=offsets[0], textcoords="offset points", **style)
+    label.set_in_layout(False)   # labels are placed inside the Axes; they must not move it
+    best = None
+    for offset in offsets:
+        _move(label, offset)
         label.update_positions(renderer)   # an annotation finds its place only when drawn
         box = Text.get_window_extent(label, renderer).padded(2)   # the words, not the arrow
         overlaps = sum(box.overlaps(other) for other in taken)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
         score = overlaps + 3 * outside   # a label cut off at the edge is worse than one overlap
+        if best is None or score < best[0]:
+            best = (score, offset, box)
         if score == 0:
-            if best is not None:
-                best.remove()
-            taken.append(box)
-            return label
-        if best is None or score < best_score:
-            if best is not None:
-                best.remove()
-            best, best_score, best_box = label, score, box
-        else:
-            label.remove()
-    if keep_crowded:
-        taken.append(best_box)
-        return best
-    best.remove()
-    return None
+            break
+    score, offset, box = best
+    if score and not keep_crowded:
+        label.remove()
+        return None
+    _move(label, offset)
+    taken.append(box)
+    return label
+
+
+def _move(label, offset) -> None:
+    """Put a label at an offset from its anchor, aligned so that it grows away from the anchor."""
+    dx, dy = offset
+    label.xyann = offset
+    label.set_horizontalalignment("left" if dx >= 0 else "right")
+    label.set_verticalalignment("center" if dy == 0 else "bottom" if dy > 0 else "top")
 
 
 # -- timeline --------------------------------------------------------------------------------------
@@ -193,6 +218,15 @@ def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, t
     marker shaped by its kind and labelled with its date and a short quote.
     """
     ax = _axes(ax)
+    days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end)
+    if annotate and not moved.empty:
+        _lay_out(ax)
+        _label_shifts(ax, moved, days)
+    return ax
+
+
+def _draw_timeline(ax, statements, shifts, holder, topic, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Everything of a timeline but the shift labels; returns the daily positions and the shifts."""
     rows = statements[(statements["holder"] == holder) & (statements["topic"] == topic)]
     rows = _between(rows, "date", start, end)
     days = build_timeline(rows)
@@ -203,11 +237,15 @@ def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, t
     _stance_axis(ax)
     _date_axis(ax)
     if days.empty:
-        return _empty(ax, f"no statements by {holder} on {topic_label(topic)}")
+        _empty(ax, f"no statements by {holder} on {topic_label(topic)}")
+        return days, moved.iloc[:0]
     _draw_positions(ax, days)
     _set_date_range(ax, pd.concat([days["date"], moved["to_date"]]))
-    _draw_shifts(ax, moved, days, annotate)
-    return ax
+    for kind, group in moved.groupby("kind", sort=True):
+        ax.scatter(group["to_date"], group["to_score"], marker=KIND_MARKERS.get(kind, "o"), s=170,
+                   facecolors="none", edgecolors="black", linewidths=1.4, zorder=4, gid="shift-markers",
+                   label=f"shift: {kind}")
+    return days, moved
 
 
 def _draw_positions(ax, days: pd.DataFrame) -> None:
@@ -244,16 +282,8 @@ def _set_date_range(ax, dates: pd.Series, room: float = 0.3) -> None:
     ax.set_xlim(first - span * 0.04 - pd.Timedelta(days=1), last + span * room + pd.Timedelta(days=1))
 
 
-def _draw_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, annotate: bool) -> None:
-    if moved.empty:
-        return
-    for kind, group in moved.groupby("kind", sort=True):
-        ax.scatter(group["to_date"], group["to_score"], marker=KIND_MARKERS.get(kind, "o"), s=170,
-                   facecolors="none", edgecolors="black", linewidths=1.4, zorder=4, gid="shift-markers",
-                   label=f"shift: {kind}")
-    if not annotate:
-        return
-    _lay_out(ax)
+def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame) -> None:
+    """Label each shift with its date, move and a short quote, where it covers no other label."""
     taken = _point_boxes(ax, days["date"], days["score"])
     for shift in moved.itertuples(index=False):
         low = shift.to_score <= 0
@@ -301,10 +331,14 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         _empty(panels[0], "no shifts found")
         panels[0].set_axis_off()
         return figure
-    for panel, (pair_holder, pair_topic) in zip(panels, pairs):
-        plot_timeline(statements, shifts, pair_holder, pair_topic, ax=panel, start=start, end=end)
+    drawn = [(panel, *_draw_timeline(panel, statements, shifts, pair_holder, pair_topic, start, end))
+             for panel, (pair_holder, pair_topic) in zip(panels, pairs)]
     for panel in panels[len(pairs):]:
         panel.set_axis_off()
+    _lay_out(panels[0])   # once for the whole figure: labels go where the panels end up
+    for panel, days, moved in drawn:
+        if not moved.empty:
+            _label_shifts(panel, moved, days)
     return figure
 
 
@@ -340,7 +374,7 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     image.set_gid("stance-cells")
     for (row, column), score in np.ndenumerate(grid.to_numpy(dtype=float)):
         if not np.isnan(score):
-            ax.text(column, row, f"{dates.iat[row, column]:%d %b}", ha="center", va="center", fontsize=6.5,
+            ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=6.5,
                     color="white" if abs(score) == 2 else "black", gid="cell-date")
     ax.set_xticks(range(grid.shape[1]), [topic_label(t) for t in grid.columns], rotation=35, ha="right")
     ax.set_yticks(range(grid.shape[0]), grid.index)

@@ -1,0 +1,290 @@
+"""Charts: what the image shows, read back from the matplotlib objects (labels, ticks, points,
+markers, annotations, cells, lanes, date range), on the seed live blog and on small tables."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
+
+import stance  # noqa: E402
+from stance import plot, schema  # noqa: E402
+
+STANCE_TICKS = ["ruled out", "oppose", "neutral", "open", "support"]
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def seed_run(seed_path):
+    return stance.analyze([seed_path])
+
+
+def statements_table(*rows) -> pd.DataFrame:
+    """Statements from (holder, topic, stance, date, confidence, text) tuples."""
+    records = [{"statement_id": f"s{number}", "doc_id": "doc", "holder": holder, "speaker": holder, "topic": topic,
+                "stance": stance_, "score": schema.SCORES[stance_], "date": pd.Timestamp(day), "confidence": confidence,
+                "text": text, "attribution": "reported", "date_precision": "day", "doc_date": pd.Timestamp(day),
+                "start": 0, "end": len(text)}
+               for number, (holder, topic, stance_, day, confidence, text) in enumerate(rows)]
+    return schema.conform(pd.DataFrame(records), schema.STATEMENT_COLUMNS)
+
+
+def shifts_table(*rows) -> pd.DataFrame:
+    """Shifts from (holder, topic, from_stance, to_stance, from_date, to_date, kind, after_text) tuples."""
+    records = [{"holder": holder, "topic": topic, "from_stance": before, "to_stance": after,
+                "from_score": schema.SCORES.get(before, np.nan), "to_score": schema.SCORES[after],
+                "from_date": pd.Timestamp(start) if start else pd.NaT, "to_date": pd.Timestamp(end), "kind": kind,
+                "after_text": text, "before_text": "", "confidence": 0.8, "reported": kind == "reported",
+                "speaker": "graham" if kind == "reported" else ""}
+               for holder, topic, before, after, start, end, kind, text in rows]
+    return schema.conform(pd.DataFrame(records), schema.SHIFT_COLUMNS)
+
+
+MERZ = statements_table(
+    ("merz", "loan", "oppose", "2025-10-01", 0.9, "Merz said he opposed the loan."),
+    ("merz", "loan", "oppose", "2025-10-01", 0.5, "Merz repeated that he opposed it."),      # same day: one point
+    ("merz", "loan", "open", "2025-10-09", 0.7, "Merz said the loan could work."),
+    ("merz", "loan", "support", "2025-10-20", 0.8, '"We back the loan," Merz said.'),
+    ("kallas", "loan", "support", "2025-10-02", 0.8, "Kallas backed the loan."),
+    ("kallas", "sanctions", "support", "2025-09-15", 0.8, "Kallas wants more sanctions."),
+    ("orban", "sanctions", "ruled_out", "2025-09-20", 0.9, "Orban ruled out new sanctions."),
+)
+MERZ_SHIFTS = shifts_table(
+    ("merz", "loan", "oppose", "open", "2025-10-01", "2025-10-09", "reversal", "Merz said the loan could work."),
+    ("merz", "loan", "open", "support", "2025-10-09", "2025-10-20", "hardening", '"We back the loan," Merz said.'),
+    ("orban", "sanctions", "", "ruled_out", None, "2025-09-20", "reported", "Orban ruled out new sanctions."),
+)
+
+
+def collection(ax: Axes, gid: str):
+    found = [artist for artist in ax.collections if artist.get_gid() == gid]
+    return found
+
+
+def points(ax: Axes, gid: str) -> np.ndarray:
+    """The data coordinates of every point drawn by the scatter collections with this gid."""
+    offsets = [artist.get_offsets() for artist in collection(ax, gid)]
+    return np.concatenate(offsets) if offsets else np.empty((0, 2))
+
+
+def annotations(ax: Axes, gid: str) -> list[Text]:
+    return [text for text in ax.texts if text.get_gid() == gid]
+
+
+def tick_labels(axis) -> list[str]:
+    return [label.get_text() for label in axis.get_ticklabels()]
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+def test_timeline_names_its_axes_and_the_stance_scale():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    assert isinstance(ax, Axes)
+    assert ax.get_xlabel() == "date the position was expressed" and ax.get_ylabel() == "stance"
+    assert tick_labels(ax.yaxis) == STANCE_TICKS
+    assert list(ax.get_yticks()) == [-2, -1, 0, 1, 2]
+    assert isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter)
+
+
+def test_timeline_has_one_point_per_day_at_that_days_stance():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    drawn = points(ax, "daily-positions")
+    assert len(drawn) == 3     # four statements, two of them on 1 October
+    assert [mdates.num2date(x).strftime("%Y-%m-%d") for x in drawn[:, 0]] == ["2025-10-01", "2025-10-09", "2025-10-20"]
+    assert list(drawn[:, 1]) == [-1, 1, 2]
+
+
+def test_timeline_marks_and_annotates_every_shift_with_date_and_quote():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    markers = points(ax, "shift-markers")
+    assert sorted(markers[:, 1]) == [1, 2]
+    labels = [label.get_text() for label in annotations(ax, "shift-annotation")]
+    assert len(labels) == 2
+    assert labels[0].startswith("9 Oct 2025, reversal: oppose → open\n“Merz said the loan could work.”")
+    assert labels[1] == "20 Oct 2025, hardening: open → support\n“We back the loan,” Merz said."
+
+
+def test_timeline_labels_stay_apart_and_inside_the_axes():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [Text.get_window_extent(label, renderer) for label in annotations(ax, "shift-annotation")]
+    frame = ax.get_window_extent(renderer)
+    assert not boxes[0].overlaps(boxes[1])
+    assert all(frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1 for box in boxes)
+
+
+def test_timeline_x_range_covers_every_date():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    left, right = ax.get_xlim()
+    assert left < mdates.date2num(pd.Timestamp("2025-10-01")) and right > mdates.date2num(pd.Timestamp("2025-10-20"))
+
+
+def test_timeline_title_counts_in_singular_and_plural():
+    one = shifts_table(("kallas", "loan", "oppose", "support", "2025-09-01", "2025-10-02", "reversal", "Backed."))
+    assert plot.plot_timeline(MERZ, one, "kallas", "loan").get_title() == "kallas on loan: 1 statement, 1 shift"
+    assert plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan").get_title() == "merz on loan: 4 statements, 2 shifts"
+
+
+def test_timeline_draws_into_the_axes_it_is_given():
+    figure, (left, right) = plt.subplots(1, 2)
+    assert plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan", ax=right) is right
+    assert len(points(right, "daily-positions")) == 3 and not left.collections
+
+
+def test_timeline_filters_by_date_range():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan", start="2025-10-05")
+    assert len(points(ax, "daily-positions")) == 2 and len(annotations(ax, "shift-annotation")) == 2
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan", end="2025-10-10")
+    assert len(points(ax, "daily-positions")) == 2 and len(annotations(ax, "shift-annotation")) == 1
+
+
+def test_timeline_without_statements_says_so():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "trump", "loan")
+    assert [text.get_text() for text in ax.texts] == ["no statements by trump on loan"]
+    assert tick_labels(ax.yaxis) == STANCE_TICKS
+
+
+def test_timeline_shows_a_tie_as_a_ring_at_the_other_stance():
+    tied = statements_table(("merz", "loan", "oppose", "2025-10-01", 0.8, "Merz opposed it."),
+                            ("merz", "loan", "support", "2025-10-01", 0.8, "Merz backed it."))
+    ax = plot.plot_timeline(tied, MERZ_SHIFTS.iloc[:0], "merz", "loan")
+    assert len(points(ax, "daily-positions")) == 1
+    assert len(points(ax, "tied-positions")) == 1
+
+
+def test_reported_shift_is_labelled_with_its_reporter():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "orban", "sanctions")
+    [label] = annotations(ax, "shift-annotation")
+    assert label.get_text().startswith("20 Sep 2025, reported by graham, now ruled out\n")
+
+
+def test_seed_timeline_shows_the_troops_reversal(seed_run):
+    ax = seed_run.plot_timeline("trump", "us_ground_troops")
+    days = seed_run.timeline("trump", "us_ground_troops")
+    assert len(points(ax, "daily-positions")) == len(days) == 2
+    assert list(points(ax, "daily-positions")[:, 1]) == [1, -2]
+    assert len(points(ax, "shift-markers")) == 1
+    [label] = annotations(ax, "shift-annotation")
+    shift = seed_run.shifts[(seed_run.shifts["holder"] == "trump") & (seed_run.shifts["topic"] == "us_ground_troops")]
+    text = label.get_text()
+    assert text == f"19 Aug 2025, reversal: open → ruled out\n{plot.short_quote(shift['after_text'].iloc[0])}"
+    assert "““" not in text and '“"' not in text and text.count("“") == 1
+    statements = seed_run.statements
+    count = int(((statements["holder"] == "trump") & (statements["topic"] == "us_ground_troops")).sum())
+    assert ax.get_title() == f"trump on us ground troops: {count} statements, 1 shift"
+
+
+def test_seed_chart_saves_as_png(seed_run, tmp_path):
+    ax = seed_run.plot_timeline("trump", "us_ground_troops")
+    ax.figure.savefig(tmp_path / "troops.png")
+    assert (tmp_path / "troops.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We need them too."', "“We need them too.”"),
+    ("“We need them too,” he said.", "“We need them too,” he said."),
+    ("He said “we need them too”.", "“He said ‘we need them too’.”"),
+    ("We need them too.", "“We need them too.”"),
+    ('“US boots will not be on the ground," she said.', "“US boots will not be on the ground,” she said."),
+], ids=["straight-quoted", "curly-quoted-then-said", "quote-inside", "plain", "mixed-marks"])
+def test_short_quote_never_doubles_quotation_marks(text, expected):
+    assert plot.short_quote(text) == expected
+
+
+# -- small multiples -----------------------------------------------------------------------------
+
+def test_small_multiples_have_one_panel_per_series_with_a_shift():
+    figure = plot.plot_timelines(MERZ, MERZ_SHIFTS)
+    assert isinstance(figure, Figure)
+    titles = sorted(ax.get_title() for ax in figure.axes if ax.axison)
+    assert titles == ["merz on loan: 4 statements, 2 shifts", "orban on sanctions: 1 statement, 1 shift"]
+
+
+def test_small_multiples_draw_into_given_axes_and_refuse_too_few():
+    figure, grid = plt.subplots(1, 3)
+    assert plot.plot_timelines(MERZ, MERZ_SHIFTS, ax=grid) is figure
+    assert [ax.axison for ax in grid] == [True, True, False]
+    with pytest.raises(ValueError, match="2 series have a shift but 1 Axes were given"):
+        plot.plot_timelines(MERZ, MERZ_SHIFTS, ax=[grid[0]])
+
+
+# -- heatmap -------------------------------------------------------------------------------------
+
+def test_heatmap_cells_hold_each_latest_stance():
+    ax = plot.plot_heatmap(MERZ)
+    assert ax.get_xlabel() == "topic" and ax.get_ylabel() == "holder"
+    assert tick_labels(ax.yaxis) == ["kallas", "merz", "orban"]
+    assert tick_labels(ax.xaxis) == ["loan", "sanctions"]
+    [image] = [image for image in ax.get_images() if image.get_gid() == "stance-cells"]
+    cells = image.get_array()
+    np.testing.assert_array_equal(cells.filled(np.nan), [[2, 2], [2, np.nan], [np.nan, -2]])
+    dates = [text.get_text() for text in ax.texts if text.get_gid() == "cell-date"]
+    assert dates == ["2 Oct", "15 Sep", "20 Oct", "20 Sep"]
+
+
+def test_heatmap_colour_scale_names_the_stances():
+    ax = plot.plot_heatmap(MERZ)
+    [colourbar] = [other for other in ax.figure.axes if other is not ax]
+    assert tick_labels(colourbar.yaxis) == STANCE_TICKS
+
+
+def test_heatmap_filters_holders_and_topics():
+    ax = plot.plot_heatmap(MERZ, holders=["merz", "kallas"], topics=["loan"])
+    assert tick_labels(ax.yaxis) == ["kallas", "merz"] and tick_labels(ax.xaxis) == ["loan"]
+
+
+def test_heatmap_of_the_seed_has_a_row_per_holder(seed_run):
+    ax = seed_run.plot_heatmap()
+    attributed = seed_run.statements[(seed_run.statements["holder"] != "") & (seed_run.statements["topic"] != "")]
+    assert tick_labels(ax.yaxis) == sorted(attributed["holder"].unique())
+    assert len([text for text in ax.texts if text.get_gid() == "cell-date"]) == \
+        len(attributed[["holder", "topic"]].drop_duplicates())
+
+
+# -- swimlane ------------------------------------------------------------------------------------
+
+def test_swimlane_has_a_lane_per_holder_and_a_marker_per_shift():
+    ax = plot.plot_swimlane(MERZ_SHIFTS)
+    assert tick_labels(ax.yaxis) == ["merz", "orban"]
+    assert ax.get_ylabel() == "holder" and ax.get_xlabel() == "date of the new position"
+    markers = points(ax, "shift-markers")
+    assert len(markers) == len(MERZ_SHIFTS)
+    lanes = sorted((mdates.num2date(x).strftime("%m-%d"), int(y)) for x, y in markers)
+    assert lanes == [("09-20", 1), ("10-09", 0), ("10-20", 0)]
+    assert ax.get_title() == "3 shifts of 2 holders (shape: kind of shift; colour: new stance)"
+
+
+def test_swimlane_x_range_covers_every_shift():
+    ax = plot.plot_swimlane(MERZ_SHIFTS)
+    left, right = ax.get_xlim()
+    assert left < mdates.date2num(pd.Timestamp("2025-09-20")) and right > mdates.date2num(pd.Timestamp("2025-10-20"))
+
+
+def test_swimlane_labels_never_overlap():
+    many = shifts_table(*[("trump", f"topic_{number}", "open", "ruled_out", "2025-08-01", "2025-08-10", "reversal", "x")
+                          for number in range(9)])
+    ax = plot.plot_swimlane(many)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [label.get_window_extent(renderer) for label in annotations(ax, "shift-label")]
+    assert 0 < len(boxes) < 9   # crowded labels are left out
+    assert not any(a.overlaps(b) for index, a in enumerate(boxes) for b in boxes[index + 1:])
+
+
+def test_swimlane_without_shifts_says_so():
+    ax = plot.plot_swimlane(MERZ_SHIFTS.iloc[:0])
+    assert [text.get_text() for text in ax.texts] == ["no shifts found"]
