@@ -364,7 +364,10 @@ class Attributor:
         """"X said Y has ruled out ...": Y holds the position when Y is the subject of a stance
         word, or owns it ("Y's willingness to ..."); otherwise the speaker holds it."""
         for mention in after[:1]:
-            lead = RE_COMPLEMENT_FILLER.sub(" ", plain[verb_end:mention.start])
+            lead = plain[verb_end:mention.start]
+            if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
+                lead = ""   # "told reporters at the briefing that ...": the addressee comes first
+            lead = RE_COMPLEMENT_FILLER.sub(" ", lead)
             if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":
                 return "", ""
             if RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40]) or self._governs_cue(plain, mention):

@@ -39,6 +39,10 @@ RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|o
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # A noun that undoes its object: "ordered a pause in aid" opposes aid, whatever the verb.
 RE_OBJECT_NEGATION = re.compile(r"^(?:a pause|a halt|a freeze|a suspension|an end|a stop)\b", re.IGNORECASE)
+# "no" right before the topic: "no American troops would be deployed".
+RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
+# What ends a clause between a topic and a later word: "as", "while", "but", a comma.
+RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since|and)\b", re.IGNORECASE)
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -287,13 +291,21 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     # cue before the topic decides; a cue after it decides only when none stands before
     # ("US troops would not be sent").
     before = [m for m in cues if m.end() <= topic_start]
-    cue = before[-1] if before else min(cues, key=lambda m: _words_between(words, topic_end, m.start()))
+    # A cue after the topic counts only inside the topic's own clause ("US troops would not be
+    # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
+    after = [m for m in cues if m.start() >= topic_end and not RE_CLAUSE_BREAK.search(plain[topic_end:m.start()])]
+    if not before and not after:
+        return StanceReading("open", possibility[0].group(), 0.6) if possibility else None
+    cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
     phrase = cue.group()
     stance = lexicon.stance_of_phrase(phrase)
     negator = _negator_before(words, cue.start(), lexicon, plain)
+    if not negator and cue.start() >= topic_end and RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start]):
+        negator = "no"   # "no US troops would be sent": the determiner negates what follows
     confidence = 0.9 if len(phrase.split()) > 1 else 0.75
     if negator and not any(w in phrase.lower() for w in ("not", "n't", "never", "no ")):
-        strong = bool(RE_STRONG_NEGATION.search(plain[max(0, cue.start() - 25):cue.start()]))
+        strong = bool(RE_STRONG_NEGATION.search(plain[max(0, cue.start() - 25):cue.start()])) or (
+            negator == "no" and bool(re.search(r"\b(?:will|would|shall)\b", plain[topic_end:cue.start()])))
         stance = {"support": "ruled_out" if strong else "oppose", "oppose": "open",
                   "open": "ruled_out" if strong else "oppose", "ruled_out": "open",
                   "neutral": "neutral"}[stance]

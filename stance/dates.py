@@ -333,7 +333,7 @@ RE_TENSE_CUE = re.compile(rf"""
     (?:(?P<future>{_alternation(_read_phrases("future_cues.txt"))})(?!\s+have\b)
                                                               # will, would, expected to, next...
       |(?P<past>{_alternation(_read_phrases("past_verbs.txt"))}
-               |(?!hundred\b)[a-z]{{2,}}(?<!e)ed)             # met, said, ruled (not "need")
+               |(?!hundred\b)(?!Red\b)[A-Za-z][a-z]{{1,}}(?<!e)ed)  # met, said, ruled, "Asked" (not "need")
     )
     (?![\w'’])
 """, re.VERBOSE)

@@ -243,9 +243,10 @@ def _focus_date(sentences: list[Sentence], doc_date: dt.date) -> dt.date:
     reports Tuesday's words."""
     counts: Counter[dt.date] = Counter()
     for sentence in sentences:
-        for ref in dates.find_dates(sentence.text, doc_date):
-            if ref.precision == "day" and ref.date <= doc_date:
-                counts[ref.date] += 1
+        # Only dates of what was said count: "Monday's summit" names an event, not a statement.
+        ref = dates.date_statement(sentence.text, doc_date)
+        if ref is not None and ref.precision == "day" and ref.date <= doc_date:
+            counts[ref.date] += 1
     if not counts:
         return doc_date
     day, count = max(counts.items(), key=lambda item: (item[1], item[0]))

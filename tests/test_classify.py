@@ -39,6 +39,8 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("If the talks fail, we will send US troops, he warned.", "support"),
     ("If the talks fail, we could send US troops, he warned.", "open"),
     ("The general ordered a pause in sending US troops abroad.", "oppose"),
+    ("She was definitive: no US troops would be deployed there.", "ruled_out"),
+    ("He answered without ruling it out: US troops might go.", "open"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_stance_of_modality_and_negation(sentence, expected, lexicon):
     assert stance_of(sentence, lexicon) == expected
