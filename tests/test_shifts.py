@@ -92,3 +92,16 @@ def test_long_noisy_series_uses_change_points_not_every_blip():
     shifts = detect_shifts(_statements(*days))
     assert len(shifts) == 1
     assert (shifts.iloc[0]["from_stance"], shifts.iloc[0]["to_stance"]) == ("oppose", "support")
+
+
+def test_every_shift_quotes_its_evidence_verbatim_from_its_documents():
+    articles = sorted((FIXTURES.parents[1] / "datasets" / "articles").glob("2025-0[78]-*.md"))
+    run = stance.analyze(articles)
+    bodies = {path.stem: path.read_text(encoding="utf-8") for path in articles}
+    assert len(run.shifts) > 0
+    for _, shift in run.shifts.iterrows():
+        assert shift["before_text"] in bodies[shift["before_doc_id"]]
+        assert shift["after_text"] in bodies[shift["after_doc_id"]]
+        assert shift["before_statement_id"] in set(run.statements["statement_id"])
+        assert shift["after_statement_id"] in set(run.statements["statement_id"])
+        assert shift["from_date"] <= shift["to_date"] or pd.isna(shift["from_date"])
