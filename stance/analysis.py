@@ -7,10 +7,12 @@ back.
 """
 from __future__ import annotations
 
+import glob
 import html
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import textwrap
@@ -99,8 +101,9 @@ class Analysis:
             raise InputError("the folder is not empty and holds no stance run; choose another --out or pass --force "
                              "(which keeps its files and adds the run's)", given)
         out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}{STAGING}{os.getpid()}-", dir=out.parent))
+        prefix = f".{out.name}{STAGING}{os.getpid()}-"
         try:
+            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
             self._write_tables(staging)
             if report or charts:
                 from . import report as reporting
@@ -114,7 +117,9 @@ class Analysis:
             else:
                 _swap_in(staging, out)
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            # By prefix, not by name: Ctrl-C may land after the folder is made, before it is named.
+            for entry in out.parent.glob(f"{glob.escape(prefix)}*"):
+                shutil.rmtree(entry, ignore_errors=True)
             raise
         return given
 
@@ -199,6 +204,9 @@ def load(folder: str | os.PathLike) -> Analysis:
 STAGING, RETIRED = ".tmp-", ".old-"
 # What a run folder holds when its marker does not list its files (runs written before the list).
 RUN_FILES = tuple(f"{name}.parquet" for name in TABLES) + ("report.md", "charts", MARKER)
+# Files the system or an editor drops into any folder a person looks at: they do not make a run
+# folder someone else's (.DS_Store, Thumbs.db, desktop.ini, AppleDouble "._x", vim's ".x.swp").
+RE_SYSTEM_LITTER = re.compile(r"^(?:\.DS_Store|Thumbs\.db|desktop\.ini|\._.+|\..+\.sw[a-p])$")
 
 
 def _foreign_entries(out: Path) -> list[str]:
@@ -206,7 +214,10 @@ def _foreign_entries(out: Path) -> list[str]:
     if not out.is_dir():
         return []
     names = sorted(entry.name for entry in out.iterdir())
-    return [name for name in names if name not in _run_files(out)]
+    owned = _run_files(out)
+    if not owned:
+        return names
+    return [name for name in names if name not in owned and not RE_SYSTEM_LITTER.match(name)]
 
 
 def _run_files(out: Path) -> set[str]:

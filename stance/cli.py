@@ -2,7 +2,8 @@
 
 Exit codes: 0 done; 1 unexpected failure; 2 wrong usage; 3 bad actors/topics file;
 4 unreadable input (or, with --strict, the first bad document); 5 bad model folder;
-6 done, but some documents were skipped or failed (see documents.parquet and the stderr lines).
+6 done, but some documents were skipped or failed (see documents.parquet and the stderr lines);
+130 interrupted (Ctrl-C), OUT left as it was.
 """
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ import stance
 from .errors import StanceError
 
 EXIT_SOME_SKIPPED = 6
-EPILOG = ("Exit codes: 0 done; 2 wrong usage; 3 bad actors/topics file; 4 unreadable input; "
-          "5 bad model folder; 6 done, but some documents were skipped (listed in documents.parquet).")
+EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
+EPILOG = ("Exit codes: 0 done; 1 unexpected failure; 2 wrong usage; 3 bad actors/topics file; "
+          "4 unreadable input (with --strict: the first bad document); 5 bad model folder; "
+          "6 done, but some documents were skipped (listed in documents.parquet); "
+          "130 interrupted, OUT left as it was.")
 
 
 class StanceGroup(click.Group):
@@ -63,11 +67,12 @@ def _date_range(function):
               help="Run the per-document stages here, or on dask (needs `pip install stance-shift[dask]`).")
 @click.option("--scheduler", help="With --engine dask: address of a running dask scheduler (default: a local cluster).")
 @click.option("--strict", is_flag=True, help="Stop at the first document that cannot be analysed.")
-@click.option("--force", is_flag=True, help="Write into a non-empty folder that holds no stance run.")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that holds other files too; they are kept, the run's own files replaced.")
 @click.option("--no-charts", is_flag=True, help="Skip the PNG charts (faster on large runs).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--append", is_flag=True,
-              help="Add INPUTS to the run in OUT: documents it holds are not read again; shifts and report cover all.")
+              help="Add INPUTS to the run in OUT: documents it holds are not analysed again; shifts and report cover all.")
 def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, scheduler, strict, force, no_charts, quiet,
             append):
     """Find who took which stance when; write tables, report and charts to OUT.
@@ -78,11 +83,15 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
     Then:    stance analyze new-articles/ --out results/ --append
     """
-    result = stance.analyze(list(inputs), actors=actors, topics=topics, date=default_date, model=model,
-                            jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
-                            progress=not quiet and sys.stderr.isatty(),
-                            previous=out if append and out.exists() else None)
-    result.save(out, charts=not no_charts, force=force)
+    try:
+        result = stance.analyze(list(inputs), actors=actors, topics=topics, date=default_date, model=model,
+                                jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
+                                progress=not quiet and sys.stderr.isatty(),
+                                previous=out if append and out.exists() else None)
+        result.save(out, charts=not no_charts, force=force)
+    except KeyboardInterrupt:
+        click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     _finish(result, out)
 
 

@@ -1,15 +1,21 @@
 """Read articles from files, folders or a DataFrame into documents, accounting for every one.
 
 A broken file is not an exception: it becomes a document with `status` "skipped" or "error"
-and a `reason` that names the file and line, and the run goes on.
+and a `reason` that names the file and line, and the run goes on. Only inputs that cannot be
+read at all (a path that does not exist, a `--date` that is no date, no files anywhere) raise.
 """
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime as dt
 import html
+import io
 import json
 import os
 import re
+import sys
+import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -25,14 +31,33 @@ TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 SUPPORTED = TEXT_SUFFIXES + TABLE_SUFFIXES
 REQUIRED_COLUMNS = ("text", "date")
 OPTIONAL_COLUMNS = ("id", "title", "source", "url")
+FRONT_MATTER_KEYS = ("id", "title", "date", "source", "url")
+# A long live blog is well under 1 MB; ten times that is a scraping accident (a whole site in one
+# file), which would take minutes and flood the tables with one day's statements.
+MAX_DOCUMENT_SIZE = 10_000_000
+# The file a run folder carries (see analysis.MARKER): a run inside an input folder is not input.
+RUN_MARKER = ".stance-run.json"
+BINARY_SAMPLE = 8192
+FUTURE_TOLERANCE = dt.timedelta(days=1)   # an article from a time zone ahead of ours is not "future"
 
-# Front matter: a first line of three dashes, YAML, and a closing line of three dashes.
-RE_FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\n")
+# Front matter: optional blank lines, a line of three dashes, YAML, and a closing line of dashes.
+RE_FRONT_MATTER_OPEN = re.compile(r"\A(?:[ \t]*\n)*---[ \t]*\n")
 RE_FRONT_MATTER_CLOSE = re.compile(r"^---[ \t]*$", re.MULTILINE)
-# HTML left in scraped text: tags, and the line breaks that block tags stood for.
-RE_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]{0,400}>")
-RE_HTML_BLOCK = re.compile(r"<\s*(?:br|/p|/div|/li|/h[1-6]|p|li)\b[^<>]{0,400}>", re.IGNORECASE)
-RE_HTML_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# HTML left in scraped text: tags (a letter right after "<", as in every real tag), comments,
+# and the line breaks that block tags stood for.
+RE_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]{0,400})?/?>")
+RE_HTML_COMMENT = re.compile(r"<!--.*?-->|<![a-zA-Z][^<>]{0,400}>", re.DOTALL)
+RE_HTML_BLOCK = re.compile(r"</?(?:br|p|div|li|ul|ol|tr|h[1-6]|blockquote|section|article)\b[^<>]{0,400}>",
+                           re.IGNORECASE)
+RE_HTML_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,400}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# Dates: an ISO day, optionally with a time ("2025-08-20", "2025-08-20T09:30:00+02:00") ...
+RE_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# ... or day and month in digits, whose order is only known when one of them exceeds 12.
+RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+# Control characters that never occur in text (tab, newlines, form feed and escape do).
+CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 26, 27})
+# A character of two, three or four bytes in UTF-8: evidence a file is UTF-8 even if damaged.
+RE_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 @dataclass(frozen=True)
@@ -58,23 +83,26 @@ def read_documents(inputs, default_date: dt.date | str | None = None,
                    today: dt.date | None = None) -> Iterator[Document]:
     """Yield every document of the inputs (paths, folders or a DataFrame), in a stable order.
 
-    Ids repeated across inputs are kept and made unique ("id~2") in input order.
+    Files are read in sorted path order whatever the order they were given in. Ids repeated
+    across inputs are kept and made unique ("id~2") in that order, and the reason says so.
 
     >>> frame = pd.DataFrame({"text": ["Kallas backed the loan."], "date": ["2025-10-23"]})
     >>> [(d.doc_id, d.date.isoformat(), d.status) for d in read_documents(frame)]
     [('row-1', '2025-10-23', 'ok')]
     """
-    default = _as_date(default_date) if default_date is not None else None
+    default = None
+    if default_date is not None:
+        try:
+            default = _as_date(default_date)
+        except (ValueError, TypeError, OverflowError) as error:
+            raise InputError(f"--date '{default_date}' is not a day ({error}); write it as YYYY-MM-DD") from None
     today = today or dt.date.today()
-    seen: dict[str, int] = {}
+    owners: dict[str, str] = {}   # doc_id -> path of the document that has it
     for document in _raw_documents(inputs):
         document = _finish(document, default, today)
-        count = seen.get(document.doc_id, 0) + 1
-        seen[document.doc_id] = count
-        if count > 1:
-            note = f"duplicate id '{document.doc_id}', renamed '{document.doc_id}~{count}'"
-            document = replace(document, doc_id=f"{document.doc_id}~{count}",
-                               reason="; ".join(filter(None, (document.reason, note))))
+        if document.doc_id in owners:
+            document = _renamed(document, owners)
+        owners[document.doc_id] = document.path
         yield document
 
 
@@ -89,25 +117,52 @@ def documents_frame(documents: Iterable[Document], n_statements: dict[str, int] 
 
 
 def collect_files(inputs: Iterable[str | os.PathLike]) -> list[Path]:
-    """All files under the inputs, sorted, hidden files left out, symlink loops visited once."""
-    files: set[Path] = set()
+    """All files under the inputs, sorted, each once; hidden files, run folders and loops left out.
+
+    Folders that cannot be listed are left out here; `read_documents` reports them as errors.
+    """
+    return [path for path, problem in _collect(inputs) if not problem]
+
+
+def _collect(inputs: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
+    """(path, problem) for every file under the inputs and every folder that cannot be listed,
+    sorted by path. A file reached twice (through a symlink, or given twice) is read once, by
+    its own path rather than a link's."""
+    found: dict[str, tuple[tuple[bool, str], Path, str]] = {}
+
+    def add(path: Path, problem: str = "") -> None:
+        real = os.path.realpath(path)
+        key = real if not problem else f"{real}\0folder"
+        rank = (real != os.path.abspath(path), path.as_posix())
+        if key not in found or rank < found[key][0]:
+            found[key] = (rank, path, problem)
+
+    def unlistable(error: OSError) -> None:
+        # A folder that vanished or cannot be read must not lose its files without a word.
+        add(Path(error.filename or "."), f"folder cannot be read ({_describe(error)}); its files are left out")
+
     for item in inputs:
         path = Path(item)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise InputError("no such file or folder", path)
-        if path.is_file():
-            files.add(path)
+        if not path.is_dir():
+            add(path)
             continue
+        if (path / RUN_MARKER).exists():
+            raise InputError("this folder holds the output of a stance run, not articles; give the articles' folder",
+                             path)
         visited: set[str] = set()
-        for root, dirs, names in os.walk(path, followlinks=True):
+        for root, dirs, names in os.walk(path, followlinks=True, onerror=unlistable):
             real = os.path.realpath(root)
-            if real in visited:
-                dirs[:] = []
+            if real in visited or RUN_MARKER in names:
+                dirs[:] = []    # a symlink loop, or the output of an earlier run inside the input
                 continue
             visited.add(real)
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            files.update(Path(root) / name for name in names if not name.startswith("."))
-    return sorted(files, key=lambda p: p.as_posix())
+            for name in names:
+                if not name.startswith("."):
+                    add(Path(root) / name)
+    return [(path, problem) for _, path, problem in sorted(found.values(), key=lambda item: item[1].as_posix())]
 
 
 def _raw_documents(inputs) -> Iterator[Document]:
@@ -116,66 +171,141 @@ def _raw_documents(inputs) -> Iterator[Document]:
         return
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
+    inputs = list(inputs)
     frames = [item for item in inputs if isinstance(item, pd.DataFrame)]
     paths = [item for item in inputs if not isinstance(item, pd.DataFrame)]
     for number, frame in enumerate(frames, start=1):
         yield from _rows_documents(frame, f"<DataFrame {number}>", "row" if len(frames) == 1 else f"frame{number}-row")
-    for path in collect_files(paths):
-        yield from _file_documents(path)
+    if not paths:
+        return
+    files = _collect(paths)
+    if not files and not frames:
+        shown = ", ".join(str(path) for path in paths)
+        raise InputError(f"no files to read in {shown}; give .txt, .md, .jsonl, .csv or .parquet files or folders of them")
+    for path, problem in files:
+        if problem:
+            yield Document(path.name or path.as_posix(), path.as_posix(), status="error",
+                           reason=f"{path.as_posix()}: {problem}")
+        else:
+            yield from _file_documents(path)
 
 
 def _file_documents(path: Path) -> Iterator[Document]:
+    """The documents of one file; whatever goes wrong becomes a document with a reason."""
     suffix = path.suffix.lower()
     name = path.as_posix()
+    stem = path.stem or path.name
     if suffix not in SUPPORTED:
-        yield Document(path.stem or path.name, name, status="skipped",
+        yield Document(stem, name, status="skipped",
                        reason=f"{name}: unsupported file type '{suffix or path.name}'; supported: {', '.join(SUPPORTED)}")
         return
     try:
+        if path.is_symlink() and not path.exists():
+            yield Document(stem, name, status="error",
+                           reason=f"{name}: broken link to {os.readlink(path)}; the file it points to does not exist")
+            return
+        if not path.exists():
+            raise FileNotFoundError(name)
+        if not path.is_file():
+            yield Document(stem, name, status="skipped", reason=f"{name}: not a regular file (a pipe, socket or device)")
+            return
         if suffix in TEXT_SUFFIXES:
             yield _text_document(path)
         elif suffix == ".jsonl":
             yield from _jsonl_documents(path)
+        elif suffix == ".csv":
+            yield from _csv_documents(path)
         else:
-            yield from _table_documents(path, suffix)
+            yield from _parquet_documents(path)
     except FileNotFoundError:
-        yield Document(path.stem, name, status="error", reason=f"{name}: the file disappeared while it was being read")
-    except (OSError, ValueError) as error:
-        yield Document(path.stem, name, status="error", reason=f"{name}: cannot be read ({error})")
+        yield Document(stem, name, status="error", reason=f"{name}: the file disappeared before it could be read")
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        yield Document(stem, name, status="error", reason=f"{name}: cannot be read ({_describe(error)})")
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
 
 
 def _decode(raw: bytes) -> tuple[str | None, str]:
-    """Text from bytes: UTF-8 (with or without BOM), else Windows-1252, else Latin-1; None if binary."""
-    if b"\x00" in raw[:8192]:
-        return None, "binary file (contains NUL bytes)"
+    """Text from bytes: UTF-8 (with or without BOM), UTF-16/32 with a BOM, else Windows-1252,
+    else Latin-1; None (and why) for a binary file.
+
+    >>> _decode("Zelensky’s".encode("cp1252"))
+    ('Zelensky’s', 'not UTF-8; read as Windows-1252')
+    >>> _decode(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+    (None, 'binary file, not text (it contains control bytes such as NUL)')
+    """
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), f"read as {encoding.upper()}"
+            except UnicodeDecodeError:
+                break
+    sample = raw[:BINARY_SAMPLE]
+    if b"\x00" in sample or len(sample.translate(None, CONTROL_BYTES)) < 0.95 * len(sample):
+        return None, "binary file, not text (it contains control bytes such as NUL)"
     try:
         return raw.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
         pass
+    # Mostly UTF-8 with a few stray bytes (pasted from elsewhere): keep the UTF-8, mark the strays.
+    text = raw.decode("utf-8-sig", errors="replace")
+    damaged = text.count("\ufffd") - raw.count("\ufffd".encode())
+    if len(RE_UTF8_MULTIBYTE.findall(raw)) > damaged:
+        return text, f"not valid UTF-8 in {_plural(damaged, 'place')}, shown as \ufffd"
     try:
-        return raw.decode("cp1252"), "not UTF-8, read as Windows-1252"
+        return raw.decode("cp1252"), "not UTF-8; read as Windows-1252"
     except UnicodeDecodeError:
-        return raw.decode("latin-1"), "not UTF-8, read as Latin-1"
+        return raw.decode("latin-1"), "not UTF-8; read as Latin-1"
+
+
+def _read_text(path: Path) -> tuple[str | None, str]:
+    """The decoded text of a file (None if binary) and a note on how it was decoded."""
+    text, note = _decode(path.read_bytes())
+    return text, (f"{path.as_posix()}: {note}" if note else "")
+
+
+def _too_big(size: int) -> str:
+    return (f"{size / 1e6:.1f} MB is too long for one article (the limit is {MAX_DOCUMENT_SIZE / 1e6:.0f} MB); "
+            "split it into articles")
 
 
 def _text_document(path: Path) -> Document:
     name = path.as_posix()
-    text, note = _decode(path.read_bytes())
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_SIZE:   # decided before reading: a huge file is never loaded
+        return Document(path.stem, name, status="skipped", reason=f"{name}: {_too_big(size)}")
+    text, note = _read_text(path)
     if text is None:
-        return Document(path.stem, name, status="skipped", reason=f"{name}: {note}")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return Document(path.stem, name, status="skipped", reason=note)
+    text = _newlines(text)
     meta, body, problem, line = _split_front_matter(text)
     if problem:
         return Document(path.stem, name, status="error", reason=f"{name}:{line}: {problem}")
-    doc_id = str(meta.get("id") or path.stem).strip() or path.stem
+    doc_id = _meta_text(meta, "id") or path.stem
     date, date_problem = _meta_date(meta.get("date"))
-    reason = note
+    values = {key: _meta_text(meta, key) for key in ("title", "source", "url")}
     if date_problem:
-        date_line = _key_line(text, "date")
-        return Document(doc_id, name, body, _meta_text(meta, "title"), _meta_text(meta, "source"),
-                        _meta_text(meta, "url"), None, "skipped", f"{name}:{date_line}: {date_problem}")
-    return Document(doc_id, name, body, _meta_text(meta, "title"), _meta_text(meta, "source"),
-                    _meta_text(meta, "url"), date, "ok", reason)
+        return Document(doc_id, name, body, **values, status="skipped",
+                        reason=_join(note, f"{name}:{_key_line(text, 'date')}: {date_problem}"))
+    return Document(doc_id, name, body, **values, date=date, reason=note)
+
+
+def _newlines(text: str) -> str:
+    """Windows and old Mac line ends as "\\n", so lines and offsets mean the same everywhere."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """safe_load that keeps dates as written, so '2025-13-45' is our error, not YAML's crash."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
@@ -183,18 +313,27 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
     opening = RE_FRONT_MATTER_OPEN.match(text)
     if not opening:
         return {}, text, "", None
+    first_line = text.count("\n", 0, opening.end())   # the line of the opening dashes
     closing = RE_FRONT_MATTER_CLOSE.search(text, opening.end())
     if not closing:
-        return {}, text, "front matter opened with '---' is never closed; add a '---' line after it", 1
+        return {}, text, "front matter opened with '---' is never closed; add a '---' line after it", first_line
     block = text[opening.end():closing.start()]
     try:
-        meta = yaml.safe_load(block) or {}
+        meta = yaml.load(block, Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        line = first_line + mark.line + 1 if mark is not None else first_line
         return {}, text, f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})", line
+    except (ValueError, TypeError, OverflowError) as error:   # a value YAML cannot construct
+        return {}, text, f"front matter is not valid YAML ({error})", first_line
+    except RecursionError:
+        return {}, text, "front matter is not valid YAML (nested too deeply)", first_line
     if not isinstance(meta, dict):
-        return {}, text, "front matter must be 'key: value' lines", 2
+        return {}, text, "front matter must be 'key: value' lines", first_line + 1
+    for key in FRONT_MATTER_KEYS:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, (str, int, float, dt.date)):
+            return {}, text, f"front matter '{key}' must be a single value, not a list or mapping", _key_line(text, key)
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     return meta, text[body_start:], "", None
 
@@ -212,150 +351,299 @@ def _meta_text(meta: dict, key: str) -> str:
 
 
 def _meta_date(value) -> tuple[dt.date | None, str]:
+    """(day, problem): None and no problem when there is no date at all."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None, ""
     try:
         return _as_date(value), ""
-    except (ValueError, TypeError, OverflowError):
-        return None, f"unparseable date '{value}'; write it as YYYY-MM-DD"
+    except (ValueError, TypeError, OverflowError) as error:
+        shown = str(value) if len(str(value)) <= 60 else str(value)[:57] + "..."
+        return None, f"cannot read the date '{shown}' ({error}); write it as YYYY-MM-DD"
 
 
 def _as_date(value) -> dt.date:
-    """A day from a date, a datetime, a timestamp or an ISO-like string."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    """A day from a date, a datetime, a timestamp or a written date; never a guess.
+
+    >>> _as_date("20 August 2025"), _as_date("2025-08-20T23:10:00+02:00")
+    (datetime.date(2025, 8, 20), datetime.date(2025, 8, 20))
+    >>> _as_date("August 2025")
+    Traceback (most recent call last):
+    ValueError: no day of the month
+    """
     if isinstance(value, pd.Timestamp):
         if pd.isna(value):
             raise ValueError("missing date")
         return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        raise ValueError("missing date")
+    if hasattr(value, "dtype") and str(getattr(value, "dtype", "")).startswith("datetime64"):
+        return _as_date(pd.Timestamp(value))
     text = str(value).strip()
     if not text or text.lower() in {"nan", "nat", "none", "null"}:
         raise ValueError("missing date")
-    stamp = pd.Timestamp(text)
-    if pd.isna(stamp):
-        raise ValueError(f"unparseable date {text!r}")
-    return stamp.date()
+    if len(text) > 60:
+        raise ValueError("too long for a date")
+    iso = RE_ISO_DAY.match(text)
+    if iso:
+        return dt.date.fromisoformat(iso.group(1))
+    numeric = RE_NUMERIC_DAY.match(text)
+    if numeric:
+        first, second, year = (int(part) for part in numeric.groups())
+        if first <= 12 and second <= 12 and first != second:
+            raise ValueError(f"{first}/{second} could be day/month or month/day")
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        return dt.date(year, month, day)
+    return _written_date(text)
+
+
+def _written_date(text: str) -> dt.date:
+    """'20 August 2025', 'Aug 20, 2025': parsed twice with different defaults, so that a missing
+    year, month or day shows up as a difference instead of being silently filled in."""
+    from dateutil import parser
+    try:
+        with warnings.catch_warnings():   # "BST" and other unknown zones: the day is still right
+            warnings.simplefilter("ignore")
+            first = parser.parse(text, default=dt.datetime(2000, 1, 1))
+            second = parser.parse(text, default=dt.datetime(2004, 2, 2))
+    except (parser.ParserError, OverflowError) as error:
+        raise ValueError(str(error).split(":")[0].lower() or "not a date") from None
+    if first.year != second.year:
+        raise ValueError("no year")
+    if first.month != second.month:
+        raise ValueError("no month")
+    if first.day != second.day:
+        raise ValueError("no day of the month")
+    return first.date()
 
 
 def _jsonl_documents(path: Path) -> Iterator[Document]:
     name = path.as_posix()
-    text, note = _decode(path.read_bytes())
+    text, note = _read_text(path)
     if text is None:
-        yield Document(path.stem, name, status="skipped", reason=f"{name}: {note}")
+        yield Document(path.stem, name, status="skipped", reason=note)
         return
     rows, broken = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a JSON line: str.splitlines would also cut at U+2028, valid inside a string.
+    for number, line in enumerate(_newlines(text).split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as error:
+        except (ValueError, RecursionError) as error:   # RecursionError: "[[[[..." nested too deeply
+            problem = "nested too deeply" if isinstance(error, RecursionError) else getattr(error, "msg", None) or str(error)
             broken.append(Document(f"{path.stem}-{number}", f"{name}:{number}", status="error",
-                                   reason=f"{name}:{number}: invalid JSON ({error.msg}); line left out"))
+                                   reason=f"{name}:{number}: invalid JSON ({problem}); line left out"))
             continue
         if not isinstance(record, dict):
             broken.append(Document(f"{path.stem}-{number}", f"{name}:{number}", status="error",
-                                   reason=f"{name}:{number}: each line must be a JSON object"))
+                                   reason=f"{name}:{number}: each line must be a JSON object {{\"text\": ..., \"date\": ...}}"))
             continue
         rows.append((number, record))
-    frame = pd.DataFrame([record for _, record in rows], index=[number for number, _ in rows])
     if not rows:
         yield from broken
         if not broken:
             yield Document(path.stem, name, status="skipped", reason=f"{name}: empty file")
         return
-    yield from _rows_documents(frame, name, path.stem, line_numbers=True)
-    yield from broken
+    frame = pd.DataFrame([record for _, record in rows], index=[number for number, _ in rows])
+    yield from _merged(_rows_documents(frame, name, path.stem, line_numbers=True, note=note), broken)
 
 
-def _table_documents(path: Path, suffix: str) -> Iterator[Document]:
+def _merged(documents: Iterable[Document], broken: list[Document]) -> Iterator[Document]:
+    """The documents of a table and its broken lines, in line order."""
+    def line_of(document: Document) -> int:
+        tail = document.path.rsplit(":", 1)[-1]
+        return int(tail) if tail.isdigit() else 0
+    yield from sorted([*documents, *broken], key=line_of)
+
+
+def _csv_documents(path: Path) -> Iterator[Document]:
     name = path.as_posix()
-    if suffix == ".csv":
-        raw = path.read_bytes()
-        text, note = _decode(raw)
-        if text is None:
-            yield Document(path.stem, name, status="skipped", reason=f"{name}: {note}")
-            return
-        if not text.strip():
-            yield Document(path.stem, name, status="skipped", reason=f"{name}: empty file")
-            return
-        import io
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-        # Row 1 of the data is line 2 of the file (after the header).
-        frame.index = range(2, len(frame) + 2)
-    else:
-        try:
-            frame = pd.read_parquet(path)
-        except Exception as error:  # pyarrow raises several unrelated types for a damaged file
-            yield Document(path.stem, name, status="error", reason=f"{name}: not a readable Parquet file ({error})")
-            return
-        frame.index = range(1, len(frame) + 1)
-    yield from _rows_documents(frame, name, path.stem, line_numbers=suffix == ".csv")
+    text, note = _read_text(path)
+    if text is None:
+        yield Document(path.stem, name, status="skipped", reason=note)
+        return
+    if not text.strip():
+        yield Document(path.stem, name, status="skipped", reason=f"{name}: empty file")
+        return
+    header, records, broken = _csv_records(text, name, path.stem)
+    if header is None or not records:
+        if not broken:
+            yield Document(path.stem, name, status="skipped", reason=f"{name}: no rows after the header line")
+        yield from broken
+        return
+    frame = pd.DataFrame([record for _, record in records], index=[line for line, _ in records], columns=header)
+    yield from _merged(_rows_documents(frame, name, path.stem, line_numbers=True, note=note), broken)
 
 
-def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: bool = False) -> Iterator[Document]:
-    missing = [column for column in REQUIRED_COLUMNS if column not in frame.columns]
-    if missing and not (missing == ["date"] and "text" in frame.columns):
+def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, list[tuple[int, dict]], list[Document]]:
+    """(header, [(line, record)], broken rows) of a CSV; a quoted field may span several lines,
+    so each record is numbered by the line it starts on."""
+    header, records, broken = None, [], []
+    limit = csv.field_size_limit()
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))   # an article is longer than csv's 128 kB default
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start = 1
+    try:
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not any(field.strip() for field in row):
+                continue
+            if header is None:
+                header = _unique_names([field.strip() for field in row])
+                continue
+            if len(row) != len(header):
+                broken.append(Document(f"{stem}-{line}", f"{name}:{line}", status="error",
+                                       reason=f"{name}:{line}: {_plural(len(row), 'field')} where the header has {len(header)} "
+                                              "(a stray comma or quote?); row left out"))
+                continue
+            records.append((line, dict(zip(header, row))))
+    except csv.Error as error:
+        broken.append(Document(f"{stem}-{start}", f"{name}:{start}", status="error",
+                               reason=f"{name}:{start}: not valid CSV ({error}); this row and the rest are left out"))
+    finally:
+        csv.field_size_limit(limit)
+    return header, records, broken
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        unique.append(name if seen[name] == 1 else f"{name}.{seen[name] - 1}")
+    return unique
+
+
+def _parquet_documents(path: Path) -> Iterator[Document]:
+    name = path.as_posix()
+    try:
+        frame = pd.read_parquet(path)
+    except FileNotFoundError:
+        raise
+    except Exception as error:  # pyarrow raises several unrelated types for a damaged file
+        yield Document(path.stem, name, status="error", reason=f"{name}: not a readable Parquet file ({error})")
+        return
+    if frame.empty:
+        yield Document(path.stem, name, status="skipped", reason=f"{name}: no rows")
+        return
+    frame.index = range(1, len(frame) + 1)
+    yield from _rows_documents(frame, name, path.stem)
+
+
+def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: bool = False,
+                    note: str = "") -> Iterator[Document]:
+    """One document per row; `text` is required, `date` may come from --date."""
+    columns = _find_columns(frame)
+    doubled = [key for key in REQUIRED_COLUMNS if list(frame.columns).count(key) > 1]
+    if doubled:
         yield Document(stem, name, status="error",
-                       reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {', '.join(map(str, frame.columns))}")
+                       reason=f"{name}: column(s) {', '.join(doubled)} occur more than once; keep one of each")
+        return
+    missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+    if "text" in missing:
+        found = ", ".join(map(str, frame.columns)) or "none"
+        yield Document(stem, name, status="error",
+                       reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {found}")
         return
     if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0:
         frame = frame.set_axis(range(1, len(frame) + 1))
-    for number, row in frame.iterrows():
+    # Column by column, not iterrows: each value keeps its own type (a Timestamp stays one).
+    values = [frame[columns[key]].tolist() if key in columns else [None] * len(frame)
+              for key in ("id", "text", "date", "title", "source", "url")]
+    for number, raw_id, text, date, *extra in zip(frame.index, *values):
         where = f"{name}:{number}" if line_numbers else f"{name}[row {number}]"
-        raw_id = row.get("id")
         doc_id = str(raw_id).strip() if _present(raw_id) else f"{stem}-{number}"
-        text = row.get("text")
+        fields = {key: str(value).strip() if _present(value) else ""
+                  for key, value in zip(("title", "source", "url"), extra)}
+        if isinstance(text, bytes):
+            text = _decode(text)[0]
         if not _present(text):
-            yield Document(doc_id, where, status="skipped", reason=f"{where}: no text")
+            yield Document(doc_id, where, status="skipped", reason=f"{where}: no text", **fields)
             continue
-        date, problem = _meta_date(row.get("date") if _present(row.get("date")) else None)
-        values = {key: str(row.get(key)).strip() if _present(row.get(key)) else "" for key in ("title", "source", "url")}
+        day, problem = _meta_date(date if _present(date) else None)
         if problem:
-            yield Document(doc_id, where, str(text), status="skipped", reason=f"{where}: {problem}", **values)
+            yield Document(doc_id, where, status="skipped", reason=f"{where}: {problem}", **fields)
             continue
-        yield Document(doc_id, where, str(text).replace("\r\n", "\n"), date=date, **values)
+        yield Document(doc_id, where, _newlines(str(text)), date=day, reason=note, **fields)
+
+
+def _find_columns(frame: pd.DataFrame) -> dict[str, object]:
+    """Column of each known field: the exact name, else the one spelled with other case or spaces
+    (a name that occurs twice is ambiguous, and not used)."""
+    found = {}
+    for key in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+        if list(frame.columns).count(key) == 1:
+            found[key] = key
+            continue
+        loose = [column for column in frame.columns if str(column).strip().lower() == key]
+        if len(loose) == 1:
+            found[key] = loose[0]
+    return found
 
 
 def _present(value) -> bool:
-    if value is None:
+    if value is None or value is pd.NaT or value is pd.NA:
         return False
     if isinstance(value, float) and pd.isna(value):
-        return False
-    if value is pd.NaT or value is pd.NA:
         return False
     return not (isinstance(value, str) and not value.strip())
 
 
 def _finish(document: Document, default: dt.date | None, today: dt.date) -> Document:
-    """Apply the shared checks: HTML, emptiness, the default date, dates in the future."""
-    if not document.is_ok and document.status != "skipped":
+    """Apply the shared checks: size, HTML, emptiness, the default date, dates in the future."""
+    if not document.is_ok:
         return document
-    if document.status == "skipped" and document.reason and "date" not in document.reason:
-        return document
-    text = document.text
-    if "<" in text and RE_HTML_TAG.search(text):
-        text = RE_HTML_SCRIPT.sub(" ", text)
-        text = RE_HTML_BLOCK.sub("\n", text)
-        text = html.unescape(RE_HTML_TAG.sub("", text))
-    elif "&" in text:
-        text = html.unescape(text)
+    if len(document.text) > MAX_DOCUMENT_SIZE:
+        return replace(document, text="", status="skipped", reason=f"{document.path}: {_too_big(len(document.text))}")
+    text = _without_html(document.text)
     document = replace(document, text=text)
-    if document.status == "skipped":
-        return document
     if not text.strip():
-        return replace(document, status="skipped", reason=_join(document.reason, f"{document.path}: empty document"))
+        return replace(document, status="skipped",
+                       reason=_join(document.reason, f"{document.path}: empty document, no text to analyse"))
     if document.date is None:
         if default is None:
             return replace(document, status="skipped",
                            reason=_join(document.reason, f"{document.path}: no date; add 'date: YYYY-MM-DD' or pass --date"))
         document = replace(document, date=default, reason=_join(document.reason, "date from --date"))
-    if document.date > today:
+    if document.date > today + FUTURE_TOLERANCE:
         return replace(document, status="skipped",
                        reason=_join(document.reason, f"{document.path}: date {document.date.isoformat()} is in the future"))
     return document
+
+
+def _without_html(text: str) -> str:
+    """Scraped text without the HTML it still carries; plain text is returned as it is.
+
+    >>> _without_html("<p>Trump <b>ruled out</b> troops &amp; jets.</p><script>x()</script>")
+    'Trump ruled out troops & jets.\\n'
+    """
+    if "<" in text and (RE_HTML_TAG.search(text) or RE_HTML_COMMENT.search(text)):
+        text = RE_HTML_COMMENT.sub("", RE_HTML_SCRIPT.sub(" ", text))
+        text = RE_HTML_TAG.sub("", RE_HTML_BLOCK.sub("\n", text))
+        # One paragraph a line, as in the plain-text articles.
+        return html.unescape("".join(f"{line.strip()}\n" for line in text.split("\n") if line.strip()))
+    if "&" in text:
+        return html.unescape(text)
+    return text
+
+
+def _renamed(document: Document, owners: dict[str, str]) -> Document:
+    """A document whose id is taken gets the first free "id~N", and a reason saying so."""
+    number = 2
+    while f"{document.doc_id}~{number}" in owners:
+        number += 1
+    new_id = f"{document.doc_id}~{number}"
+    note = f"id '{document.doc_id}' is also the id of {owners[document.doc_id]}; renamed '{new_id}'"
+    return replace(document, doc_id=new_id,
+                   reason=_join(document.reason, note) if document.reason else f"{document.path}: {note}")
 
 
 def _join(*parts: str) -> str:
