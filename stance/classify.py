@@ -111,8 +111,13 @@ class TopicMatcher:
                 concepts = [c for c in self.concepts_of(head_part) if c not in ubiquitous and c not in GENERIC_HEADS]
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)
-        self._any_keyword = re.compile("|".join(f"(?:{p.pattern})" for _, p in self._keywords), re.IGNORECASE) \
-            if self._keywords else None
+        # Keywords indexed by their first word, so a sentence is scanned once, word by word.
+        self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
+        for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
+            first = _first_word(keyword)
+            self._keywords_by_first.setdefault(first, []).append((regex, topic_id))
+        for candidates in self._keywords_by_first.values():
+            candidates.sort(key=lambda item: -len(item[0].pattern))
 
     def concepts_of(self, text: str) -> list[str]:
         """The concepts a text names, in order: synonyms folded, function words dropped.
@@ -168,11 +173,14 @@ class TopicMatcher:
         """
         best: dict[str, TopicHit] = {}
         plain = normalize(text)
-        if self._any_keyword is not None and self._any_keyword.search(plain):
-            for topic_id, regex in self._keywords:
-                match = regex.search(plain)
-                if match:
-                    _keep(best, TopicHit(topic_id, match.start(), match.end(), 1.0, "keyword"))
+        if self._keywords_by_first:
+            for token in RE_TOKEN.finditer(plain):
+                for regex, topic_id in self._keywords_by_first.get(token.group().lower().replace(".", ""), ()):
+                    if topic_id in best:
+                        continue
+                    match = regex.match(plain, token.start())
+                    if match:
+                        _keep(best, TopicHit(topic_id, match.start(), match.end(), 1.0, "keyword"))
         tokens = self._concept_tokens(plain)
         if tokens:
             concepts = [c for c, _, _ in tokens]
@@ -349,6 +357,12 @@ def _negator_before(words, position: int, lexicon: Lexicon, text: str = "") -> s
         if lexicon.is_negator(word):
             return word
     return ""
+
+
+def _first_word(text: str) -> str:
+    """The first word of a keyword or a token as an index key ("U.S." and "US" alike)."""
+    match = RE_TOKEN.search(normalize(text))
+    return match.group().lower().replace(".", "") if match else ""
 
 
 def _keyword_regex(keyword: str) -> re.Pattern:

@@ -21,7 +21,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m app
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets,
 # then white space, then something that can start a sentence (a capital, digit or opening quote).
-RE_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])""")
+RE_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9])""")
+# (The look-behind starts a match only at the first of a run of stops, so a line of a million
+# dots takes linear, not quadratic, time.)
 # Words: letters, digits, inner apostrophes, dots and hyphens ("U.S.", "won't", "Nato-led").
 RE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # A live-blog byline that opens a column: "Holly Baxter writes:".
