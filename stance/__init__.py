@@ -78,7 +78,6 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
         columns.extend(document_rows)
         counts[document.doc_id] = len(document_rows)
     documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame())
-    del columns
     if earlier is not None:
         documents_table = schema.conform(pd.concat([earlier.documents, documents_table]).sort_values(
             "doc_id", kind="stable"), schema.DOCUMENT_COLUMNS)
@@ -90,10 +89,14 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
 def statements_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
     """The statements table from extracted rows: typed, sorted by document, place and topic."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    del rows  # large runs: let the unsorted rows go as soon as the sorted copy exists
     if frame.empty:
         return schema.empty(schema.STATEMENT_COLUMNS)
-    frame = frame.sort_values(["doc_id", "start", "topic"], kind="stable")
-    frame = frame.drop_duplicates("statement_id", keep="first")
+    # Sort and drop repeats by positions, so the whole table is copied once, not twice.
+    keys = frame[["doc_id", "start", "topic"]].reset_index(drop=True)
+    order = keys.sort_values(["doc_id", "start", "topic"], kind="stable").index.to_numpy()
+    repeated = frame["statement_id"].iloc[order].duplicated(keep="first").to_numpy()
+    frame = frame.iloc[order[~repeated]]
     return schema.conform(frame, schema.STATEMENT_COLUMNS)
 
 
@@ -155,7 +158,12 @@ def _fingerprint(actors: Actors, topics: Topics, model) -> str:
 
 
 def _load_model(model):
+    """The model that reads stance where no stance word does: a model folder, or "default" for
+    the one shipped (trained on the gold set's tune split). None: the rules' own default (an
+    actor speaking of a topic favours it unless negated), which did as well on the test split."""
     if model is None:
         return None
     from .model import StanceModel
+    if str(model) == "default":
+        model = Path(str(resources.files("stance") / "data" / "model"))
     return StanceModel.load(model)

@@ -60,8 +60,9 @@ def _date_range(function):
 @click.option("--topics", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Topics YAML (replaces the shipped Russia-Ukraine topics).")
 @click.option("--date", "default_date", help="Publication date (YYYY-MM-DD) for documents that carry none.")
-@click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="A model folder written by `stance train`, to label stance alongside the rules.")
+@click.option("--model", help="A model folder written by `stance train`, or 'default' for the shipped one, to read "
+                             "stance where no stance word does (without it, such a position counts as support "
+                             "unless negated).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes to use.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Run the per-document stages here, or on dask (needs `pip install stance-shift[dask]`).")

@@ -135,9 +135,13 @@ class Extractor:
                     speaks = bool(attribution.holder) and attribution.attribution != "commentary"
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
-                                          fallback=speaks and not sentence.is_heading and not from_context)
+                                          fallback=speaks and not sentence.is_heading and not from_context
+                                          and self.model is None)
                     if from_context and (reading is None or not attribution.holder):
                         continue
+                    if reading is None and speaks and self.model is not None and not from_context \
+                            and not sentence.is_heading:
+                        reading = self._model_reading(clause.text, topic_id)
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
                     if reading is None:
@@ -157,6 +161,16 @@ class Extractor:
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
         return rows
+
+    def _model_reading(self, text: str, topic_id: str) -> StanceReading | None:
+        """The learned model's stance for a clause with no stance word (five-point labels only)."""
+        labels = [str(label) for label in self.model.classes_]
+        if not set(labels) <= set(SCORES):
+            return None
+        topic = self.topics[topic_id]
+        probabilities = self.model.predict_proba([text], [f"{topic.label}. {topic.description}".strip()])[0]
+        best = int(probabilities.argmax())
+        return StanceReading(labels[best], f"(model, p={probabilities[best]:.2f})", 0.35 + 0.3 * probabilities[best])
 
     def _context_topics(self, sentence: Sentence, recent_topics) -> list[TopicHit]:
         """A sentence that names no topic continues its paragraph's: "Putin backed a truce. He

@@ -46,7 +46,8 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
     score = statements["evidence"] if "evidence" in statements.columns else statements["confidence"]
     strong = score >= MIN_EVIDENCE
     if "cue" in statements.columns:
-        strong &= ~statements["cue"].astype(str).str.contains("(no stance word)", regex=False)
+        cue = statements["cue"].astype(str)
+        strong &= ~(cue.str.contains("(no stance word)", regex=False) | cue.str.startswith("(model"))
     if "is_heading" in statements.columns:
         strong &= ~statements["is_heading"].astype(bool)
     return strong
