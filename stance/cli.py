@@ -151,7 +151,8 @@ def train(data, out, text_column, target_column, stance_column):
     """
     from .model import train_file
     model = train_file(data, out, text_column=text_column, target_column=target_column, stance_column=stance_column)
-    click.echo(f"trained on {model.n_samples_} rows, labels {', '.join(map(str, model.classes_))} -> {out}")
+    rows = getattr(model, "n_samples_", "the")
+    click.echo(f"trained on {rows} rows, labels {', '.join(map(str, model.classes_))} -> {out}")
 
 
 @cli.command()
