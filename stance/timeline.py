@@ -37,10 +37,7 @@ def build_timeline(statements: pd.DataFrame, holder: str | None = None, topic: s
         return pd.DataFrame({column: pd.Series(dtype=dtype) for column, dtype in zip(
             TIMELINE_COLUMNS, ("string", "string", "datetime64[ns]", "string", "int64", "float64", "int64",
                                "string", "bool", "string", "datetime64[ns]"))})
-    days = []
-    for (holder_id, topic_id, day), group in rows.groupby(["holder", "topic", "date"], sort=True):
-        days.append(_combine_day(holder_id, topic_id, day, group))
-    timeline = pd.DataFrame(days).sort_values(["holder", "topic", "date"], kind="stable").reset_index(drop=True)
+    timeline = _combine_days(rows)
     following = timeline.groupby(["holder", "topic"])["date"].shift(-1)
     horizon = timeline["date"] + pd.Timedelta(days=CARRY_DAYS)
     timeline["valid_until"] = following.where(following.notna() & (following < horizon), horizon)
@@ -49,14 +46,23 @@ def build_timeline(statements: pd.DataFrame, holder: str | None = None, topic: s
     return timeline[list(TIMELINE_COLUMNS)]
 
 
-def _combine_day(holder: str, topic: str, day, group: pd.DataFrame) -> dict:
+def _combine_days(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per holder, topic and day: the strongest statement's stance; `tied` where a
+    statement of near-equal strength (within TIE_MARGIN) says otherwise."""
+    keys = ["holder", "topic", "date"]
     # Rank by the raw evidence score where there is one: calibration keeps its order but
     # flattens it into ties.
-    strength = "evidence" if "evidence" in group.columns else "confidence"
-    ordered = group.sort_values([strength, "statement_id"], ascending=[False, True], kind="stable")
-    best = ordered.iloc[0]
-    strong = ordered[ordered[strength] >= best[strength] - TIE_MARGIN]
-    stances = sorted(set(strong["stance"]), key=lambda s: SCORES[s])
-    return {"holder": holder, "topic": topic, "date": day, "stance": best["stance"], "score": int(best["score"]),
-            "confidence": float(best["confidence"]), "n_statements": int(len(group)),
-            "statement_id": best["statement_id"], "tied": len(stances) > 1, "stances": ",".join(stances)}
+    strength = "evidence" if "evidence" in rows.columns else "confidence"
+    ordered = rows.sort_values(keys + [strength, "statement_id"], ascending=[True, True, True, False, True],
+                               kind="stable")
+    best = ordered.drop_duplicates(keys, keep="first").set_index(keys)
+    top = ordered.groupby(keys, sort=False)[strength].transform("max")
+    strong = ordered[ordered[strength] >= top - TIE_MARGIN]
+    stances = strong.groupby(keys)["stance"].agg(lambda found: ",".join(sorted(set(found), key=SCORES.get)))
+    counts = ordered.groupby(keys).size()
+    timeline = pd.DataFrame({
+        "stance": best["stance"], "score": best["score"].astype(int), "confidence": best["confidence"].astype(float),
+        "n_statements": counts.reindex(best.index).astype(int), "statement_id": best["statement_id"],
+        "stances": stances.reindex(best.index)})
+    timeline["tied"] = timeline["stances"].str.contains(",", regex=False)
+    return timeline.reset_index().sort_values(keys, kind="stable").reset_index(drop=True)
