@@ -34,6 +34,8 @@ DASK_BATCH_CHARS = 256_000
 # Batches submitted per worker before the oldest is waited for: enough to hide the round trip,
 # few enough that the input is read only just ahead of the work.
 IN_FLIGHT_PER_WORKER = 3
+# Statement rows kept as Python lists before they are packed into a DataFrame chunk.
+CHUNK_ROWS = 20_000
 
 # The extractor of a worker process, set once by the pool initializer (each worker has its own).
 _worker_extractor: Extractor | None = None
@@ -97,8 +99,9 @@ def extract_batch(batch: list[Document], extractor: Extractor) -> list[tuple[Doc
 
 
 class StatementColumns:
-    """Statement rows gathered column by column: a list per column instead of a dict per row,
-    which keeps a large run's statements in about a third of the memory.
+    """Statement rows gathered column by column, and every `chunk_rows` rows moved into a
+    DataFrame chunk (whose strings pandas keeps in compact Arrow buffers): a large run's
+    statements take a fraction of the memory of a dict per row.
 
     >>> columns = StatementColumns()
     >>> columns.extend([{"doc_id": "a", "score": 1}, {"doc_id": "b", "score": -2}])
@@ -106,12 +109,15 @@ class StatementColumns:
     [['a', 1], ['b', -2]]
     """
 
-    def __init__(self):
+    def __init__(self, chunk_rows: int = CHUNK_ROWS):
+        self.chunk_rows = chunk_rows
+        self._chunks: list[pd.DataFrame] = []
         self._columns: dict[str, list] = {}
-        self._length = 0
+        self._length = 0      # rows in self._columns, not yet in a chunk
+        self._total = 0
 
     def __len__(self) -> int:
-        return self._length
+        return self._total
 
     def extend(self, rows: list[dict]) -> None:
         for row in rows:
@@ -124,10 +130,23 @@ class StatementColumns:
                 for name, column in self._columns.items():
                     column.append(row.get(name))
             self._length += 1
+            self._total += 1
+            if self._length >= self.chunk_rows:
+                self._close_chunk()
 
     def frame(self) -> pd.DataFrame:
-        """The rows as a DataFrame, as `pd.DataFrame(rows)` would build it."""
-        return pd.DataFrame(self._columns)
+        """All rows as a DataFrame, as `pd.DataFrame(rows)` would build it; the gathered rows are
+        handed over (the collection is empty afterwards), so they are not held twice."""
+        if self._length or not self._chunks:
+            self._close_chunk()
+        chunks, self._chunks, self._total = self._chunks, [], 0
+        if len(chunks) == 1:
+            return chunks[0]
+        return pd.concat(chunks, ignore_index=True)
+
+    def _close_chunk(self) -> None:
+        columns, self._columns, self._length = self._columns, {}, 0
+        self._chunks.append(pd.DataFrame(columns))
 
 
 def _batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
