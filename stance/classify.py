@@ -88,15 +88,21 @@ class TopicMatcher:
             for phrase in (topic.label, *topic.keywords, topic.description):
                 for concept in self.concepts_of(phrase):
                     concept_topics.setdefault(concept, set()).add(topic.id)
+        label_owners: dict[str, set[str]] = {}
+        for topic in topics:
+            for concept in self.concepts_of(topic.label):
+                label_owners.setdefault(concept, set()).add(topic.id)
         # A concept named by a third or more of the topics ("Ukraine") only sets the scene.
         ubiquitous = {c for c, owners in concept_topics.items() if len(owners) > max(2, len(topics) / 3)}
         for topic in topics:
             for keyword in topic.keywords:
                 self._keywords.append((topic.id, _keyword_regex(keyword)))
                 concepts = tuple(c for c in self.concepts_of(keyword) if c not in ubiquitous)
-                # One concept is enough when it has synonyms of its own ("ceasefire" ~ "truce").
+                # One concept is enough when it has synonyms of its own ("ceasefire" ~ "truce") and
+                # names this topic's label and no other's ("troops" names two).
                 if len(concepts) >= 2 or (len(concepts) == 1 and concepts[0] in self._concepts_with_synonyms
-                                          and concepts[0] not in GENERIC_HEADS):
+                                          and concepts[0] not in GENERIC_HEADS
+                                          and label_owners.get(concepts[0]) == {topic.id}):
                     self._keyword_concepts.append((topic.id, concepts))
             label = frozenset(c for c in self.concepts_of(topic.label) if c not in ubiquitous)
             if len(label) >= 2:
@@ -188,9 +194,11 @@ class TopicMatcher:
             for topic_id, wanted in self._keyword_concepts:
                 if topic_id in best or not set(wanted) <= present:
                     continue
-                span = _ordered_window(tokens, wanted, reach=len(wanted) + 4)
-                if span and not _inside_name(plain, span):
-                    _keep(best, TopicHit(topic_id, span[0], span[1], 0.85, "keyword_concepts"))
+                found = _ordered_window(tokens, wanted, reach=len(wanted) + 4)
+                if found and not _inside_name(plain, found[0]):
+                    # The head stands for the topic: "The U.S. won't send troops" keeps "won't send".
+                    head = found[1]
+                    _keep(best, TopicHit(topic_id, head[0], head[1], 0.85, "keyword_concepts"))
             for topic_id, wanted in self._label_concepts:
                 if topic_id in best or not wanted <= present:
                     continue
@@ -376,18 +384,19 @@ def _keyword_regex(keyword: str) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
 
 
-def _ordered_window(tokens: list[tuple[str, int, int]], wanted: tuple[str, ...], reach: int) -> tuple[int, int] | None:
-    """The first span where the wanted concepts appear in order, within `reach` words."""
-    for index, (concept, start, _) in enumerate(tokens):
+def _ordered_window(tokens: list[tuple[str, int, int]], wanted: tuple[str, ...], reach: int):
+    """The first place where the wanted concepts appear in order within `reach` words:
+    (start, end) of the whole stretch and (start, end) of its last concept, the head."""
+    for index, (concept, start, end) in enumerate(tokens):
         if concept != wanted[0]:
             continue
-        position, last_end = 1, None
-        for concept_after, _, end in tokens[index + 1:index + reach]:
+        position, head = 1, (start, end)
+        for concept_after, start_after, end_after in tokens[index + 1:index + reach]:
             if position < len(wanted) and concept_after == wanted[position]:
                 position += 1
-                last_end = end
-        if position == len(wanted) and last_end is not None:
-            return start, last_end
+                head = (start_after, end_after)
+        if position == len(wanted):
+            return (start, head[1]), head
     return None
 
 
