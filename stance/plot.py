@@ -67,8 +67,8 @@ def short_quote(text: str, width: int = QUOTE_CHARS) -> str:
     '“I cannot imagine that,” the chancellor said.'
     >>> short_quote('"We need them too."')
     '“We need them too.”'
-    >>> short_quote('“The president has definitively stated US boots will not be on the ground," she said.', 44)
-    '“The president has definitively stated US…”'
+    >>> short_quote('“The chancellor has said plainly that German soldiers will stay home," he said.', 44)
+    '“The chancellor has said plainly that…”'
     >>> short_quote('Trump said "no troops" on Tuesday')
     '“Trump said ‘no troops’ on Tuesday”'
     >>> short_quote("Trump ruled out sending US boots on the ground in Ukraine", 30)
