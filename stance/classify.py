@@ -98,9 +98,10 @@ class TopicMatcher:
             for keyword in topic.keywords:
                 self._keywords.append((topic.id, _keyword_regex(keyword)))
                 concepts = tuple(c for c in self.concepts_of(keyword) if c not in ubiquitous)
-                # One concept is enough when it has synonyms of its own ("ceasefire" ~ "truce") and
-                # names this topic's label and no other's ("troops" names two).
-                if len(concepts) >= 2 or (len(concepts) == 1 and concepts[0] in self._concepts_with_synonyms
+                # A one-word keyword is found through its synonyms ("ceasefire" ~ "truce") when its
+                # concept names this topic's label and no other's ("troops" names two).
+                if len(concepts) >= 2 or (len(concepts) == 1 and len(keyword.split()) == 1
+                                          and concepts[0] in self._concepts_with_synonyms
                                           and concepts[0] not in GENERIC_HEADS
                                           and label_owners.get(concepts[0]) == {topic.id}):
                     self._keyword_concepts.append((topic.id, concepts))
