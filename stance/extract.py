@@ -78,19 +78,8 @@ class Extractor:
         named: dict[str, int] = {}                        # topic -> last sentence that named it
         spoke_on: dict[str, tuple] = {}                   # speaker -> the day their words were dated
         for sentence in sentences:
-            hits = self.matcher.find(sentence.text)
-            if not hits:
-                recent = {t: sentence.index - i for t, i in named.items() if sentence.index - i <= REFERENCE_REACH}
-                hits = self.matcher.find_references(sentence.text, recent)
-            if not hits:
-                hits = self._context_topics(sentence, recent_topics)
-            for hit in hits:
-                if hit.how not in ("reference", "context"):
-                    named[hit.topic] = sentence.index
-            day_refs = [d for d in dates.find_dates(sentence.text, document.date, anchor=focus)
-                        if d.precision == "day" and d.relative_to == "doc" and d.date <= document.date]
-            if day_refs:
-                paragraph_date = (sentence.paragraph, day_refs[-1].date, day_refs[-1].expression)
+            hits = self._topics_of(sentence, named, recent_topics)
+            paragraph_date = _paragraph_date(sentence, document.date, focus) or paragraph_date
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
@@ -162,6 +151,20 @@ class Extractor:
                     rows.append(row)
         return rows
 
+    def _topics_of(self, sentence: Sentence, named: dict[str, int], recent_topics) -> list[TopicHit]:
+        """A sentence's topics: named outright; else referred back to ("the missiles"); else
+        carried on from its paragraph. `named` records where each topic was last named."""
+        hits = self.matcher.find(sentence.text)
+        if not hits:
+            recent = {t: sentence.index - i for t, i in named.items() if sentence.index - i <= REFERENCE_REACH}
+            hits = self.matcher.find_references(sentence.text, recent)
+        if not hits:
+            hits = self._context_topics(sentence, recent_topics)
+        for hit in hits:
+            if hit.how not in ("reference", "context"):
+                named[hit.topic] = sentence.index
+        return hits
+
     def _model_reading(self, text: str, topic_id: str) -> StanceReading | None:
         """The learned model's stance for a clause with no stance word (five-point labels only)."""
         labels = [str(label) for label in self.model.classes_]
@@ -229,6 +232,14 @@ class Extractor:
         if sentence.entry_date is not None:
             return sentence.entry_date, "day", "(entry)"
         return focus, "doc", ""
+
+
+def _paragraph_date(sentence: Sentence, doc_date: dt.date, focus: dt.date) -> tuple[int, dt.date, str] | None:
+    """The last day a sentence names counting from the publication day: later sentences of its
+    paragraph without date words of their own were said then."""
+    days = [d for d in dates.find_dates(sentence.text, doc_date, anchor=focus)
+            if d.precision == "day" and d.relative_to == "doc" and d.date <= doc_date]
+    return (sentence.paragraph, days[-1].date, days[-1].expression) if days else None
 
 
 def load_calibration() -> tuple | None:
