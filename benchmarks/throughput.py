@@ -15,6 +15,7 @@ stage modules are not changed); time inside nested stages counts for the innermo
     python benchmarks/throughput.py --mb 2,20                  # linearity, one process
     python benchmarks/throughput.py --mb 10 --jobs 1,2         # process scaling
     python benchmarks/throughput.py --mb 5 --engine dask --jobs 2
+    python benchmarks/throughput.py --mb 20 --preload candidate.py   # time a monkeypatched faster stage
 
 MB here is 10**6 bytes of input files (front matter included). The results are printed as
 Markdown tables: one row per run, the stage split of the one-process runs, and the targets of

@@ -8,7 +8,6 @@ rows come back in input order, so every engine gives the same tables.
 """
 from __future__ import annotations
 
-import itertools
 import logging
 import sys
 from collections import deque
