@@ -7,6 +7,7 @@ rule out"), modality ("could", "might") and conditions ("if Russia refuses, we w
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ RE_ANAPHOR = re.compile(r"\b(?:the|that|this|such an?)\s+(?:idea|possibility|pro
                         r"backed|reject|rejects|rejected|oppose|opposes|opposed|accept|accepts|accepted|sign|signed|"
                         r"block|blocked|blocking|give|giving|gave|provide|provided|want|wants|wanted)\s+(?:it|them)\b",
                         re.IGNORECASE)
+# The next two words: how far after a determiner its noun may stand.
+RE_TWO_WORDS = re.compile(r"\S+(?:\s+\S+)?")
 # A determiner that makes the next noun refer back: "the missiles", "such a loan", "those sanctions".
 RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
 # The first preposition of a topic phrase; the head noun stands before it.
@@ -47,6 +50,7 @@ NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
+TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,10 @@ class TopicMatcher:
     def __init__(self, topics: Topics, lexicon: Lexicon):
         self.topics = topics
         self.lexicon = lexicon
+        self._word_concepts: dict[str, tuple[str, ...]] = {}   # a word -> its concepts, memoised
+        self._token_cache: dict[str, list[tuple[str, int, int]]] = {}
         self._keywords: list[tuple[str, re.Pattern]] = []
-        self._keyword_concepts: list[tuple[str, tuple[str, ...]]] = []
+        self._keyword_concepts: list[tuple[str, tuple[str, ...], frozenset[str]]] = []
         self._label_concepts: list[tuple[str, frozenset[str]]] = []
         self._concepts_with_synonyms = frozenset(lexicon.synonyms.values())
         concept_topics: dict[str, set[str]] = {}
@@ -104,10 +110,14 @@ class TopicMatcher:
                                           and concepts[0] in self._concepts_with_synonyms
                                           and concepts[0] not in GENERIC_HEADS
                                           and label_owners.get(concepts[0]) == {topic.id}):
-                    self._keyword_concepts.append((topic.id, concepts))
+                    self._keyword_concepts.append((topic.id, concepts, frozenset(concepts)))
             label = frozenset(c for c in self.concepts_of(topic.label) if c not in ubiquitous)
             if len(label) >= 2:
                 self._label_concepts.append((topic.id, label))
+        # Keyword concepts indexed by their first concept: a sentence checks only those it can hold.
+        self._keyword_concepts_by_first: dict[str, list[int]] = {}
+        for index, (_, concepts, _) in enumerate(self._keyword_concepts):
+            self._keyword_concepts_by_first.setdefault(concepts[0], []).append(index)
         # The head of each keyword and label ("missiles" of "Tomahawk missiles"): after the topic
         # is named, "the missiles" refers back to it.
         self._heads: dict[str, set[str]] = {}
@@ -125,6 +135,11 @@ class TopicMatcher:
             self._keywords_by_first.setdefault(first, []).append((regex, topic_id))
         for candidates in self._keywords_by_first.values():
             candidates.sort(key=lambda item: -len(item[0].pattern))
+        # Where a keyword can start: one pass of a pattern of first words, not a look-up per word;
+        # it starts where a word (`RE_TOKEN`) can start.
+        firsts = sorted({_first_token(k) for t in topics for k in t.keywords} - {""}, key=len, reverse=True)
+        self._first_words = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['.-])(?:" + "|".join(_token_regex(f) for f in firsts) + r")(?![\w'-])"
+                                       if firsts else r"(?!x)x", re.IGNORECASE)
 
     def concepts_of(self, text: str) -> list[str]:
         """The concepts a text names, in order: synonyms folded, function words dropped.
@@ -135,38 +150,61 @@ class TopicMatcher:
         """
         return [concept for concept, _, _ in self._concept_tokens(text)]
 
+    def forget_texts(self) -> None:
+        """Drop the texts read so far (kept while one document is read: its sentences are read
+        as a whole, clause by clause and as references); the word memo stays."""
+        self._token_cache.clear()
+
     def _concept_tokens(self, text: str) -> list[tuple[str, int, int]]:
+        cached = self._token_cache.get(text)
+        if cached is None:
+            cached = self._read_concept_tokens(text)
+            if len(self._token_cache) >= TOKEN_CACHE_SIZE:
+                self._token_cache.clear()
+            self._token_cache[text] = cached
+        return cached
+
+    def _read_concept_tokens(self, text: str) -> list[tuple[str, int, int]]:
         plain = normalize(text)
-        lower = plain.lower()
         found: list[tuple[str, int, int]] = []
         covered: list[tuple[int, int]] = []
-        for match in self.lexicon.synonym_phrases.finditer(lower):
+        for match in self.lexicon.synonym_phrases.finditer(plain.lower()):
             found.append((self.lexicon.synonyms[match.group()], match.start(), match.end()))
             covered.append((match.start(), match.end()))
+        concepts_of_word = self._word_concepts
         for match in RE_TOKEN.finditer(plain):
-            if any(s <= match.start() < e for s, e in covered):
+            start = match.start()
+            if covered and any(s <= start < e for s, e in covered):
                 continue
             token = match.group()
-            word = token.lower()
-            if word == "us" and token != "US":
-                continue  # the pronoun, not the country
-            if word in self.lexicon.stopwords:
-                continue
-            if word.endswith("'s"):
-                word = word[:-2]
-            if "-" in word and word not in self.lexicon.synonyms:
-                for part in word.split("-"):
-                    if part and part not in self.lexicon.stopwords:
-                        found.append((self.lexicon.synonyms.get(part, part), match.start(), match.end()))
-                continue
-            concept = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word.rstrip("."))
-            if concept is None and word.endswith("s") and len(word) > 3:
-                concept = self.lexicon.synonyms.get(word[:-1])
-            if concept is None:
-                concept = _stem(word)
-            found.append((concept, match.start(), match.end()))
-        found.sort(key=lambda item: item[1])
+            concepts = concepts_of_word.get(token)
+            if concepts is None:
+                concepts = concepts_of_word[token] = self._concepts_of_word(token)
+            end = match.end()
+            for concept in concepts:
+                found.append((concept, start, end))
+        if covered:
+            found.sort(key=lambda item: item[1])
         return found
+
+    def _concepts_of_word(self, token: str) -> tuple[str, ...]:
+        """The concepts one word names (none for a function word; two for "air-defence")."""
+        word = token.lower()
+        if word == "us" and token != "US":
+            return ()  # the pronoun, not the country
+        if word in self.lexicon.stopwords:
+            return ()
+        if word.endswith("'s"):
+            word = word[:-2]
+        if "-" in word and word not in self.lexicon.synonyms:
+            return tuple(self.lexicon.synonyms.get(part, part) for part in word.split("-")
+                         if part and part not in self.lexicon.stopwords)
+        concept = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word.rstrip("."))
+        if concept is None and word.endswith("s") and len(word) > 3:
+            concept = self.lexicon.synonyms.get(word[:-1])
+        if concept is None:
+            concept = _stem(word)
+        return (concept,)
 
     def find(self, text: str) -> list[TopicHit]:
         """Topics of a text, best evidence per topic, in order of appearance.
@@ -181,7 +219,7 @@ class TopicMatcher:
         best: dict[str, TopicHit] = {}
         plain = normalize(text)
         if self._keywords_by_first:
-            for token in RE_TOKEN.finditer(plain):
+            for token in self._first_words.finditer(plain):
                 for regex, topic_id in self._keywords_by_first.get(token.group().lower().replace(".", ""), ()):
                     if topic_id in best:
                         continue
@@ -192,8 +230,9 @@ class TopicMatcher:
         if tokens:
             concepts = [c for c, _, _ in tokens]
             present = set(concepts)
-            for topic_id, wanted in self._keyword_concepts:
-                if topic_id in best or not set(wanted) <= present:
+            candidates = sorted({i for concept in present for i in self._keyword_concepts_by_first.get(concept, ())})
+            for topic_id, wanted, wanted_set in (self._keyword_concepts[i] for i in candidates):
+                if topic_id in best or not wanted_set <= present:
                     continue
                 found = _ordered_window(tokens, wanted, reach=len(wanted) + 4)
                 if found and not _inside_name(plain, found[0]):
@@ -222,16 +261,22 @@ class TopicMatcher:
         if not recent:
             return []
         plain = normalize(text)
+        tokens = self._concept_tokens(plain)
+        ends = [end for _, _, end in tokens]
         hits: dict[str, TopicHit] = {}
         for determiner in RE_DETERMINER.finditer(plain):
             # The noun itself or after one modifier: "the missiles", "the long-range missiles".
-            following = " ".join(plain[determiner.end():determiner.end() + 40].split()[:2])
-            for concept, start, end in self._concept_tokens(following)[:2]:
+            reach = RE_TWO_WORDS.match(plain, determiner.end())
+            if reach is None:
+                continue
+            first = bisect.bisect_right(ends, determiner.end())   # tokens ending past the determiner
+            for concept, start, end in tokens[first:first + 2]:
+                if start >= reach.end():
+                    break
                 owners = [t for t in self._heads.get(concept, ()) if t in recent]
                 if owners:
                     topic_id = min(owners, key=lambda t: (recent[t], t))
-                    offset = determiner.end()
-                    hits.setdefault(topic_id, TopicHit(topic_id, offset + start, offset + end, 0.6, "reference"))
+                    hits.setdefault(topic_id, TopicHit(topic_id, start, end, 0.6, "reference"))
                     break
         return sorted(hits.values(), key=lambda hit: (hit.start, hit.topic))
 
@@ -374,14 +419,19 @@ def _first_word(text: str) -> str:
     return match.group().lower().replace(".", "") if match else ""
 
 
+def _first_token(keyword: str) -> str:
+    parts = normalize(keyword).split()
+    return parts[0] if parts else ""
+
+
+def _token_regex(token: str) -> str:
+    """One word of a keyword as a regex; "US" also matches "U.S." (but never "us")."""
+    return r"(?-i:U\.?S\.?)" if token in ("US", "U.S.", "U.S") else re.escape(token)
+
+
 def _keyword_regex(keyword: str) -> re.Pattern:
     """A keyword as whole words, case-insensitive; "US" also matches "U.S." (but never "us")."""
-    parts = []
-    for token in normalize(keyword).split():
-        if token in ("US", "U.S.", "U.S"):
-            parts.append(r"(?-i:U\.?S\.?)")
-        else:
-            parts.append(re.escape(token))
+    parts = [_token_regex(token) for token in normalize(keyword).split()]
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
 
 

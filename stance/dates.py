@@ -66,6 +66,7 @@ into the compiled patterns below; nothing changes after that.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -182,7 +183,6 @@ RE_PATTERN_FAMILY = re.compile(r"""
                 \s+(?:day|week|night|morning|afternoon|evening))  # the day before, that day
    |(?P<spans>week|month|fortnight)                           # last week, earlier this month
    |(?P<ago>ago\b)                                            # two days ago
-   |(?P<months>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)  # month names
    |(?P<numeric>\d[/.-]\d)                                    # 15/08/2025, 2025-08-15
    |(?P<ordinal>\d(?:st|nd|rd|th)\b)                          # on the 15th
 """, re.VERBOSE)
@@ -190,6 +190,8 @@ RE_PATTERN_FAMILY = re.compile(r"""
 
 Each family names the patterns worth running in full (see `READERS`); the rest are skipped.
 """
+# Month names count only capitalised (see MONTH_NAMES), so they are looked for in the text as written.
+RE_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 RE_NUMERIC_DATE = re.compile(rf"""
     (?<![\w/.-])                                              # not inside a longer number
@@ -460,13 +462,12 @@ def parse_entry_header(line: str, doc_date: datetime.date) -> datetime.date | No
 
 def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:
     """Every past or present date expression in `text`, with its role, in text order."""
-    lowered = text.lower()
-    if not RE_DATE_HINT.search(lowered):
+    candidates = _candidates(text)
+    if not candidates:
         return []
-    families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
     found = []
     quoted_spans = None
-    for match, reader in _matches(text, families):
+    for match, reader in candidates:
         try:
             reading = reader(match, doc_date, anchor)
         except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
@@ -489,6 +490,26 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
         found.append(_Found(ref, _clause_role(before, after, lead_word, is_possessive),
                             any(start <= match.start() < end for start, end in quoted_spans)))
     return found
+
+
+def forget_texts() -> None:
+    """Drop the remembered pattern matches (the caller's document is done)."""
+    _candidates.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _candidates(text: str) -> tuple[tuple[re.Match, Reader], ...]:
+    """The date patterns' matches in a text, whatever its dates resolve to: a sentence is dated
+    several times (for the article's focus, its paragraph, each clause), but read once."""
+    lowered = text.lower()
+    if not RE_DATE_HINT.search(lowered):
+        return ()
+    families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
+    if RE_MONTH_HINT.search(text):
+        families.add("months")
+    if not families:
+        return ()
+    return tuple(_matches(text, families))
 
 
 def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:

@@ -66,6 +66,10 @@ class Extractor:
             return []
         text = document.text
         plain = normalize(text)
+        # Texts are remembered within a document only, so a corpus of near-copies is not faster
+        # than real news would be.
+        self.matcher.forget_texts()
+        dates.forget_texts()
         sentences = split_document(document.doc_id, text, document.date, self.lexicon.boilerplate)
         if not sentences:
             return []

@@ -53,6 +53,8 @@ RE_MARKDOWN_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•]\s+|\d{1,2}[.)]\s+|>\
 OPENING_QUOTES = "“«"
 CLOSING_QUOTES = "”»"
 AMBIGUOUS_QUOTES = '"'
+# Any quotation mark: a paragraph is scanned for these, not character by character.
+RE_QUOTE_MARK = re.compile("[" + re.escape(OPENING_QUOTES + CLOSING_QUOTES + AMBIGUOUS_QUOTES) + "]")
 
 
 @dataclass(frozen=True)
@@ -187,7 +189,8 @@ def find_quotes(paragraph: str, offset: int = 0) -> tuple[Quote, ...]:
     ['“We will not go,"']
     """
     quotes, opened = [], None
-    for position, char in enumerate(paragraph):
+    for mark in RE_QUOTE_MARK.finditer(paragraph):
+        position, char = mark.start(), mark.group()
         if char in OPENING_QUOTES or (char in AMBIGUOUS_QUOTES and opened is None):
             if opened is None:
                 opened = position
