@@ -157,6 +157,8 @@ def _lay_out(ax) -> None:
     engine = ax.figure.get_layout_engine()
     if engine is not None:
         engine.execute(ax.figure)
+        # The Axes are where they will stay: saving need not lay the figure out a second time.
+        ax.figure.set_layout_engine("none")
 
 
 def _point_boxes(ax, xs, ys, size: float = 6.0) -> list:
@@ -178,11 +180,12 @@ def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **st
     label = ax.annotate(text, anchor, xytext=offsets[0], textcoords="offset points", **style)
     label.set_in_layout(False)   # labels are placed inside the Axes; they must not move it
     best = None
+    others = np.array([other.extents for other in taken]).reshape(-1, 4)   # x0, y0, x1, y1 each
     for offset in offsets:
         _move(label, offset)
         label.update_positions(renderer)   # an annotation finds its place only when drawn
         box = Text.get_window_extent(label, renderer).padded(2)   # the words, not the arrow
-        overlaps = sum(box.overlaps(other) for other in taken)
+        overlaps = _overlap_count(box, others)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
         score = overlaps + 3 * outside   # a label cut off at the edge is worse than one overlap
         if best is None or score < best[0]:
@@ -196,6 +199,17 @@ def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **st
     _move(label, offset)
     taken.append(box)
     return label
+
+
+def _overlap_count(box, others: np.ndarray) -> int:
+    """How many of the boxes (rows of x0, y0, x1, y1) overlap `box` (as `Bbox.overlaps` counts)."""
+    if not len(others):
+        return 0
+    x0, y0, x1, y1 = box.extents
+    low_x, high_x = np.minimum(others[:, 0], others[:, 2]), np.maximum(others[:, 0], others[:, 2])
+    low_y, high_y = np.minimum(others[:, 1], others[:, 3]), np.maximum(others[:, 1], others[:, 3])
+    apart = (high_x < min(x0, x1)) | (low_x > max(x0, x1)) | (high_y < min(y0, y1)) | (low_y > max(y0, y1))
+    return int((~apart).sum())
 
 
 def _move(label, offset) -> None:

@@ -14,6 +14,10 @@ is a reversal, a Full Flop); `hardening` moves away from neutral on the same sid
 """
 from __future__ import annotations
 
+import functools
+import itertools
+from collections import Counter
+
 import numpy as np
 import pandas as pd
 
@@ -56,17 +60,19 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
 def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date."""
     check_columns(statements, REQUIRES, "detect_shifts")
-    by_id = statements.set_index("statement_id", drop=False)
+    # Both sides of a shift quote their statement; looked up by id (a dict: one look-up per shift).
+    quotes = dict(zip(statements["statement_id"], zip(statements["text"], statements["doc_id"])))
     timeline = build_timeline(statements[is_evidence(statements)])
     rows: list[dict] = []
-    for (_, _), series in timeline.groupby(["holder", "topic"], sort=True):
-        series = series.reset_index(drop=True)
-        if len(series) < 2:
+    ordered = timeline.sort_values(["holder", "topic"], kind="stable").to_dict("records")
+    for _, series in itertools.groupby(ordered, key=lambda day: (day["holder"], day["topic"])):
+        days = list(series)
+        if len(days) < 2:
             continue
-        if len(series) >= CHANGE_POINT_MIN_DAYS:
-            rows.extend(_change_point_shifts(series, by_id))
+        if len(days) >= CHANGE_POINT_MIN_DAYS:
+            rows.extend(_change_point_shifts(days, quotes))
         else:
-            rows.extend(_rule_shifts(series, by_id))
+            rows.extend(_rule_shifts(days, quotes))
     rows = _merge_reported(rows, _reported_shifts(statements, timeline))
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
@@ -75,65 +81,98 @@ def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(table, schema.SHIFT_COLUMNS)
 
 
-def _rule_shifts(series: pd.DataFrame, by_id: pd.DataFrame) -> list[dict]:
+def _rule_shifts(days: list[dict], quotes: dict) -> list[dict]:
     rows, skip_next = [], False
-    for index in range(1, len(series)):
-        before, after = series.iloc[index - 1], series.iloc[index]
+    for index in range(1, len(days)):
+        before, after = days[index - 1], days[index]
         if skip_next:
             skip_next = False
             continue
         if before["stance"] == after["stance"]:
             continue
-        contested = _is_contested(series, index)
-        rows.append(_shift_row(before, after, by_id, contested=contested))
+        contested = _is_contested(days, index)
+        rows.append(_shift_row(before, after, quotes, contested=contested))
         skip_next = contested
     return rows
 
 
-def _is_contested(series: pd.DataFrame, index: int) -> bool:
+def _is_contested(days: list[dict], index: int) -> bool:
     """A -> B -> A within days, B resting on one weaker statement: one contested move, not two."""
-    if index + 1 >= len(series):
+    if index + 1 >= len(days):
         return False
-    before, middle, after = series.iloc[index - 1], series.iloc[index], series.iloc[index + 1]
+    before, middle, after = days[index - 1], days[index], days[index + 1]
     return (after["stance"] == before["stance"]
             and (after["date"] - before["date"]).days <= CONTESTED_DAYS
             and middle["n_statements"] == 1
             and middle["confidence"] <= max(before["confidence"], after["confidence"]))
 
 
-def _change_point_shifts(series: pd.DataFrame, by_id: pd.DataFrame) -> list[dict]:
+def _change_point_shifts(days: list[dict], quotes: dict) -> list[dict]:
     """Segment a long daily series with ruptures (exact Pelt, jump=1, real day order)."""
     import ruptures
 
-    signal = series["score"].to_numpy(dtype=float).reshape(-1, 1)
-    breaks = ruptures.Pelt(model="l2", min_size=2, jump=1).fit(signal).predict(pen=CHANGE_POINT_PENALTY)
-    rows, start = [], 0
-    segments = []
+    signal = np.array([day["score"] for day in days], dtype=float)
+    breaks = ruptures.Pelt(custom_cost=_squared_error()(), min_size=2, jump=1).fit(signal).predict(pen=CHANGE_POINT_PENALTY)
+    segments, start = [], 0
     for end in breaks:
-        segments.append(series.iloc[start:end])
+        segments.append(days[start:end])
         start = end
+    rows = []
     for left, right in zip(segments, segments[1:]):
         left_stance = _segment_stance(left)
         right_stance = _segment_stance(right)
         if left_stance == right_stance:
             continue
-        before = left[left["stance"] == left_stance].iloc[-1]
-        after = right[right["stance"] == right_stance].iloc[0]
-        rows.append(_shift_row(before, after, by_id, contested=False))
+        before = [day for day in left if day["stance"] == left_stance][-1]
+        after = next(day for day in right if day["stance"] == right_stance)
+        rows.append(_shift_row(before, after, quotes, contested=False))
     return rows
 
 
-def _segment_stance(segment: pd.DataFrame) -> str:
-    """The stance nearest the segment's mean score (ties: the more frequent, then the later)."""
-    mean = segment["score"].mean()
-    nearest = min(STANCES, key=lambda stance: (abs(SCORES[stance] - mean), -int((segment["stance"] == stance).sum())))
-    if (segment["stance"] == nearest).any():
+@functools.lru_cache(maxsize=1)
+def _squared_error():
+    """ruptures' "l2" cost (squared deviation from the segment mean) from running sums: constant
+    time per segment instead of a pass over it, which Pelt asks for about n^2/2 times.
+    (Defined on first use: ruptures is imported only when a long series needs it.)"""
+    from ruptures.base import BaseCost
+
+    class SquaredError(BaseCost):
+        model = "l2-running-sums"
+        min_size = 1
+
+        def fit(self, signal: np.ndarray) -> "SquaredError":
+            self.signal = signal.reshape(-1, 1)   # Pelt reads its length
+            self.sums = np.concatenate([[0.0], np.cumsum(signal)])
+            self.squares = np.concatenate([[0.0], np.cumsum(signal * signal)])
+            return self
+
+        def error(self, start: int, end: int) -> float:
+            # Scores are small whole numbers, so the sums are exact and so is the numerator here.
+            n, total = end - start, self.sums[end] - self.sums[start]
+            return float((n * (self.squares[end] - self.squares[start]) - total * total) / n)
+
+    return SquaredError
+
+
+def _segment_stance(segment: list[dict]) -> str:
+    """The stance nearest the segment's mean score (ties: the more frequent).
+
+    >>> _segment_stance([{"score": 1, "stance": "open"}, {"score": 2, "stance": "support"},
+    ...                  {"score": 2, "stance": "support"}])
+    'support'
+    """
+    counts = Counter(day["stance"] for day in segment)
+    mean = sum(day["score"] for day in segment) / len(segment)
+    nearest = min(STANCES, key=lambda stance: (abs(SCORES[stance] - mean), -counts[stance]))
+    if counts[nearest]:
         return nearest
-    return segment["stance"].mode().iloc[-1]
+    # No day holds the nearest stance: the most frequent (a tie goes to the last in name order).
+    top = max(counts.values())
+    return max(stance for stance, count in counts.items() if count == top)
 
 
-def _shift_row(before: pd.Series, after: pd.Series, by_id: pd.DataFrame, contested: bool) -> dict:
-    first, second = by_id.loc[before["statement_id"]], by_id.loc[after["statement_id"]]
+def _shift_row(before: dict, after: dict, quotes: dict, contested: bool) -> dict:
+    (first_text, first_doc), (second_text, second_doc) = quotes[before["statement_id"]], quotes[after["statement_id"]]
     confidence = float(np.sqrt(before["confidence"] * after["confidence"]))
     if contested:
         confidence *= 0.5
@@ -145,8 +184,8 @@ def _shift_row(before: pd.Series, after: pd.Series, by_id: pd.DataFrame, contest
         "kind": shift_kind(before["score"], after["score"]),
         "before_statement_id": before["statement_id"], "after_statement_id": after["statement_id"],
         "confidence": round(confidence, 4), "reported": False, "speaker": "",
-        "before_text": first["text"], "after_text": second["text"],
-        "before_doc_id": first["doc_id"], "after_doc_id": second["doc_id"], "contested": contested,
+        "before_text": first_text, "after_text": second_text,
+        "before_doc_id": first_doc, "after_doc_id": second_doc, "contested": contested,
     }
 
 
@@ -156,27 +195,37 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[d
         return []
     reports = statements[statements["is_shift_report"].astype(bool) & (statements["holder"] != "")
                          & (statements["topic"] != "")]
+    if reports.empty:
+        return []
+    # Each report looks back along its own holder x topic series only.
+    series = {key: group for key, group in timeline.groupby(["holder", "topic"], sort=False)}
+    reports = reports.sort_values(["date", "statement_id"]).to_dict("records")
+    before_ids = []
+    for report in reports:
+        days = series.get((report["holder"], report["topic"]))
+        earlier = days[days["date"] < report["date"]] if days is not None else None
+        before_ids.append(earlier["statement_id"].iloc[-1] if earlier is not None and not earlier.empty else None)
+    columns = ["statement_id", "stance", "date", "text", "doc_id"]
+    wanted = statements[statements["statement_id"].isin([i for i in before_ids if i is not None])]
+    by_id = dict(zip(wanted["statement_id"], wanted[columns].itertuples(index=False)))
     rows = []
-    for _, report in reports.sort_values(["date", "statement_id"]).iterrows():
-        earlier = timeline[(timeline["holder"] == report["holder"]) & (timeline["topic"] == report["topic"])
-                           & (timeline["date"] < report["date"])]
-        before = statements.loc[statements["statement_id"] == earlier.iloc[-1]["statement_id"]].iloc[0] \
-            if not earlier.empty else None
+    for report, before_id in zip(reports, before_ids):
+        before = by_id[before_id] if before_id is not None else None
         to_stance = report["stance"]
-        from_stance = before["stance"] if before is not None else _implied_earlier(report)
+        from_stance = before.stance if before is not None else _implied_earlier(report)
         kind = shift_kind(SCORES[from_stance], SCORES[to_stance]) if from_stance and from_stance != to_stance \
             else "reported"
         rows.append({
             "holder": report["holder"], "topic": report["topic"],
             "from_stance": from_stance, "to_stance": to_stance,
             "from_score": float(SCORES[from_stance]) if from_stance else np.nan, "to_score": float(report["score"]),
-            "from_date": before["date"] if before is not None else pd.NaT, "to_date": report["date"],
+            "from_date": before.date if before is not None else pd.NaT, "to_date": report["date"],
             "kind": kind,
-            "before_statement_id": before["statement_id"] if before is not None else report["statement_id"],
+            "before_statement_id": before.statement_id if before is not None else report["statement_id"],
             "after_statement_id": report["statement_id"],
             "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": report["speaker"],
-            "before_text": before["text"] if before is not None else report["text"], "after_text": report["text"],
-            "before_doc_id": before["doc_id"] if before is not None else report["doc_id"],
+            "before_text": before.text if before is not None else report["text"], "after_text": report["text"],
+            "before_doc_id": before.doc_id if before is not None else report["doc_id"],
             "after_doc_id": report["doc_id"], "contested": False,
         })
     return rows
@@ -195,7 +244,7 @@ def _merge_reported(detected: list[dict], reported: list[dict]) -> list[dict]:
     return merged
 
 
-def _implied_earlier(report: pd.Series) -> str:
+def _implied_earlier(report: dict) -> str:
     """"No longer wants X" says that the holder used to want X."""
     cue = str(report.get("cue", "")).lower()
     if "no longer" in cue:
