@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import schema
@@ -77,27 +78,29 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
         seen.append(document)
         columns.extend(document_rows)
         counts[document.doc_id] = len(document_rows)
-    documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame())
+    documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame(), consume=True)
     if earlier is not None:
         documents_table = schema.conform(pd.concat([earlier.documents, documents_table]).sort_values(
             "doc_id", kind="stable"), schema.DOCUMENT_COLUMNS)
         parts = [table for table in (earlier.statements, statements) if len(table)]
-        statements = statements_frame(pd.concat(parts)) if len(parts) > 1 else (parts or [statements])[0]
+        statements = statements_frame(pd.concat(parts), consume=True) if len(parts) > 1 else (parts or [statements])[0]
     return Analysis(documents_table, statements, detect_shifts(statements), settings)
 
 
-def statements_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
-    """The statements table from extracted rows: typed, sorted by document, place and topic."""
+def statements_frame(rows: list[dict] | pd.DataFrame, consume: bool = False) -> pd.DataFrame:
+    """The statements table from extracted rows: typed, sorted by document, place and topic.
+    With `consume`, a DataFrame given is emptied column by column as the table is built (for
+    large runs: the unsorted rows are let go while the sorted table is made)."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
-    del rows  # large runs: let the unsorted rows go as soon as the sorted copy exists
+    del rows
     if frame.empty:
         return schema.empty(schema.STATEMENT_COLUMNS)
-    # Sort and drop repeats by positions, so the whole table is copied once, not twice.
-    keys = frame[["doc_id", "start", "topic"]].reset_index(drop=True)
-    order = keys.sort_values(["doc_id", "start", "topic"], kind="stable").index.to_numpy()
-    repeated = frame["statement_id"].iloc[order].duplicated(keep="first").to_numpy()
-    frame = frame.iloc[order[~repeated]]
-    return schema.conform(frame, schema.STATEMENT_COLUMNS)
+    # Sort by small integer codes (not by strings), and drop repeats by position.
+    doc_codes = pd.factorize(frame["doc_id"], sort=True)[0]
+    topic_codes = pd.factorize(frame["topic"], sort=True)[0]
+    order = np.lexsort((topic_codes, frame["start"].to_numpy(dtype="int64"), doc_codes))
+    repeated = frame["statement_id"].take(order).duplicated(keep="first").to_numpy()
+    return schema.conform(frame, schema.STATEMENT_COLUMNS, rows=order[~repeated], consume=consume)
 
 
 def demo_corpus() -> Path:

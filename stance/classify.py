@@ -332,7 +332,6 @@ def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
 
 def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: int,
                 lexicon: Lexicon) -> StanceReading | None:
-    words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)]
     cues = []
     for match in lexicon.all_stances.finditer(plain, start, end):
         if match.start() < topic_end and match.end() > topic_start:
@@ -341,6 +340,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
         cues.append(match)
+    # The words with their offsets, only for a clause with a cue to weigh (most have none).
+    words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)] if cues else []
     cues = _drop_governed(cues, words)
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
                    if not (m.start() < topic_end and m.end() > topic_start)

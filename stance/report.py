@@ -125,7 +125,8 @@ def _evidence(text: str, doc_id: str, day, sources: pd.DataFrame) -> str:
 
 
 def _positions_section(statements: pd.DataFrame) -> list[str]:
-    attributed = statements[(statements["holder"] != "") & (statements["topic"] != "")]
+    named = (statements["holder"] != "") & (statements["topic"] != "")
+    attributed = statements.loc[named, ["holder", "topic", "stance", "date", "confidence"]]
     if attributed.empty:
         return []
     lines = ["## Latest positions", "", "| holder | topic | stance | since | statements |", "|---|---|---|---|---|"]

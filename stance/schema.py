@@ -82,22 +82,37 @@ def empty(columns: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns.items()})
 
 
-def conform(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """Order and type a table's columns as declared; extra columns are kept at the end."""
-    out = frame.copy()
-    for name, dtype in columns.items():
-        if name not in out.columns:
-            out[name] = pd.Series(dtype=dtype, index=out.index)
-        if dtype == "string":
-            out[name] = out[name].astype("string").fillna("")
-        elif dtype.startswith("datetime64"):
-            out[name] = pd.to_datetime(out[name]).astype(dtype)
-        elif dtype == "bool":
-            out[name] = out[name].fillna(False).astype(bool)
+def conform(frame: pd.DataFrame, columns: dict[str, str], rows=None, consume: bool = False) -> pd.DataFrame:
+    """Order and type a table's columns as declared; extra columns are kept at the end.
+
+    `rows` (positions) picks and orders the rows on the way. Built column by column into a new
+    frame: a column already of its type is not copied, and with `consume` each column is
+    dropped from `frame` once taken, so a large statements table is never held twice.
+    """
+    out: dict[str, pd.Series] = {}
+    index = pd.RangeIndex(len(frame) if rows is None else len(rows))
+    for name in [*columns, *(c for c in frame.columns if c not in columns)]:
+        dtype = columns.get(name)
+        if name in frame.columns:
+            column = frame[name] if rows is None else frame[name].take(rows)
+            if consume:
+                del frame[name]
         else:
-            out[name] = out[name].astype(dtype)
-    extra = [name for name in out.columns if name not in columns]
-    return out[list(columns) + extra].reset_index(drop=True)
+            column = pd.Series(dtype=dtype, index=range(len(index)))
+        column = column.set_axis(index)
+        if dtype is None:
+            pass
+        elif dtype == "string":
+            if str(column.dtype) != "string" or column.hasnans:   # not "str", pandas' other string type
+                column = column.astype("string").fillna("")
+        elif dtype.startswith("datetime64"):
+            column = pd.to_datetime(column).astype(dtype)
+        elif dtype == "bool":
+            column = column.fillna(False).astype(bool) if column.dtype != bool else column
+        else:
+            column = column.astype(dtype)
+        out[name] = column
+    return pd.DataFrame(out, index=index, copy=False)
 
 
 def check_columns(frame: pd.DataFrame, required: tuple[str, ...], stage: str) -> None:

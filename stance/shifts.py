@@ -60,8 +60,6 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
 def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date."""
     check_columns(statements, REQUIRES, "detect_shifts")
-    # Both sides of a shift quote their statement; looked up by id (a dict: one look-up per shift).
-    quotes = dict(zip(statements["statement_id"], zip(statements["text"], statements["doc_id"])))
     timeline = build_timeline(statements[is_evidence(statements)])
     rows: list[dict] = []
     ordered = timeline.sort_values(["holder", "topic"], kind="stable").to_dict("records")
@@ -70,9 +68,10 @@ def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
         if len(days) < 2:
             continue
         if len(days) >= CHANGE_POINT_MIN_DAYS:
-            rows.extend(_change_point_shifts(days, quotes))
+            rows.extend(_change_point_shifts(days))
         else:
-            rows.extend(_rule_shifts(days, quotes))
+            rows.extend(_rule_shifts(days))
+    _quote(rows, statements)
     rows = _merge_reported(rows, _reported_shifts(statements, timeline))
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
@@ -81,7 +80,7 @@ def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(table, schema.SHIFT_COLUMNS)
 
 
-def _rule_shifts(days: list[dict], quotes: dict) -> list[dict]:
+def _rule_shifts(days: list[dict]) -> list[dict]:
     rows, skip_next = [], False
     for index in range(1, len(days)):
         before, after = days[index - 1], days[index]
@@ -91,7 +90,7 @@ def _rule_shifts(days: list[dict], quotes: dict) -> list[dict]:
         if before["stance"] == after["stance"]:
             continue
         contested = _is_contested(days, index)
-        rows.append(_shift_row(before, after, quotes, contested=contested))
+        rows.append(_shift_row(before, after, contested=contested))
         skip_next = contested
     return rows
 
@@ -107,7 +106,7 @@ def _is_contested(days: list[dict], index: int) -> bool:
             and middle["confidence"] <= max(before["confidence"], after["confidence"]))
 
 
-def _change_point_shifts(days: list[dict], quotes: dict) -> list[dict]:
+def _change_point_shifts(days: list[dict]) -> list[dict]:
     """Segment a long daily series with ruptures (exact Pelt, jump=1, real day order)."""
     import ruptures
 
@@ -125,7 +124,7 @@ def _change_point_shifts(days: list[dict], quotes: dict) -> list[dict]:
             continue
         before = [day for day in left if day["stance"] == left_stance][-1]
         after = next(day for day in right if day["stance"] == right_stance)
-        rows.append(_shift_row(before, after, quotes, contested=False))
+        rows.append(_shift_row(before, after, contested=False))
     return rows
 
 
@@ -171,8 +170,8 @@ def _segment_stance(segment: list[dict]) -> str:
     return max(stance for stance, count in counts.items() if count == top)
 
 
-def _shift_row(before: dict, after: dict, quotes: dict, contested: bool) -> dict:
-    (first_text, first_doc), (second_text, second_doc) = quotes[before["statement_id"]], quotes[after["statement_id"]]
+def _shift_row(before: dict, after: dict, contested: bool) -> dict:
+    """A detected shift; its quotes are filled in by `_quote`."""
     confidence = float(np.sqrt(before["confidence"] * after["confidence"]))
     if contested:
         confidence *= 0.5
@@ -184,9 +183,19 @@ def _shift_row(before: dict, after: dict, quotes: dict, contested: bool) -> dict
         "kind": shift_kind(before["score"], after["score"]),
         "before_statement_id": before["statement_id"], "after_statement_id": after["statement_id"],
         "confidence": round(confidence, 4), "reported": False, "speaker": "",
-        "before_text": first_text, "after_text": second_text,
-        "before_doc_id": first_doc, "after_doc_id": second_doc, "contested": contested,
+        "before_text": "", "after_text": "", "before_doc_id": "", "after_doc_id": "", "contested": contested,
     }
+
+
+def _quote(rows: list[dict], statements: pd.DataFrame) -> None:
+    """Give each shift the text and document of the statements on both sides (looked up only for
+    the statements that are in a shift, so a large run builds no index of every statement)."""
+    wanted = {row[f"{side}_statement_id"] for row in rows for side in ("before", "after")}
+    found = statements[statements["statement_id"].isin(wanted)]
+    quotes = dict(zip(found["statement_id"], zip(found["text"], found["doc_id"])))
+    for row in rows:
+        for side in ("before", "after"):
+            row[f"{side}_text"], row[f"{side}_doc_id"] = quotes[row[f"{side}_statement_id"]]
 
 
 def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[dict]:

@@ -28,6 +28,8 @@ def build_timeline(statements: pd.DataFrame, holder: str | None = None, topic: s
     [['2025-10-01', 'oppose'], ['2025-10-20', 'support']]
     """
     check_columns(statements, REQUIRES, "build_timeline")
+    # Only the columns a day's position is made of: a large run's texts are not copied around.
+    statements = statements[[c for c in (*REQUIRES, "evidence") if c in statements.columns]]
     rows = statements[(statements["holder"] != "") & (statements["topic"] != "")]
     if holder is not None:
         rows = rows[rows["holder"] == holder]
