@@ -165,12 +165,10 @@ STANDS_ALONE = (r"(?=\s*(?:[.,;:!?)\]\"”—–]|$)"
 RE_DATE_HINT = re.compile(r"""
     day|night|tomorrow|morning|afternoon|evening              # Monday, today, last night
    |week|month|fortnight|ago\b                                # last week, two days ago
-   |jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec           # month names
    |\d[/.-]\d|\d(?:st|nd|rd|th)\b                             # 15/08/2025, 2025-08-15, 15th
 """, re.VERBOSE)
-"""A cheap first look, run on the lower-cased text: without any of these, there is no date.
-
-Substrings are enough ("mar" also hits "market"); most sentences have none and stop here.
+"""A cheap first look, run on the lower-cased text: without any of these (or a month name,
+see `RE_MONTH_HINT`), there is no date. Substrings are enough ("day" also hits "Monday").
 """
 
 RE_PATTERN_FAMILY = re.compile(r"""
@@ -502,9 +500,9 @@ def _candidates(text: str) -> tuple[tuple[re.Match, Reader], ...]:
     """The date patterns' matches in a text, whatever its dates resolve to: a sentence is dated
     several times (for the article's focus, its paragraph, each clause), but read once."""
     lowered = text.lower()
-    if not RE_DATE_HINT.search(lowered):
-        return ()
-    families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
+    families = set()
+    if RE_DATE_HINT.search(lowered):
+        families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
     if RE_MONTH_HINT.search(text):
         families.add("months")
     if not families:
