@@ -33,6 +33,19 @@ CONTEXT_SCORE = 0.5
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
 # Date words that count from another date, not from the publication day: "the day before".
 RE_ANAPHORIC_DATE = re.compile(r"\b(?:before|earlier|after|later|previous|next|same|that)\b", re.IGNORECASE)
+# A position stated as standing at the time of writing, not reported from one day: the present
+# perfect ("has said", "has ruled out", "have so far refused"), a present-tense verb of saying or
+# wanting ("says", "insists", "wants"), "no longer". Read outside quotes (quotes are present
+# tense whatever day they were spoken).
+RE_STANDING = re.compile(
+    r"\b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|since|long|already|also|now|still)\s+){0,2}"
+    r"(?!been\b|to\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written|become)\b"
+    r"|\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b",
+    re.IGNORECASE)
+# A verb of saying in the past ("Twenty-six countries have agreed ..., Macron announced"): the
+# clause reports a day's words after all.
+RE_PAST_SAYING = re.compile(r"(?<!\bhas )(?<!\bhave )\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
+                            r"confirmed|claimed|explained|replied|repeated|stressed|suggested|noted)\b", re.IGNORECASE)
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
@@ -112,7 +125,8 @@ class Extractor:
                     attribution = self.attributor.with_stance_owner(attribution, clause, plain, mentions)
                 voice = attribution.speaker if attribution.speaker not in ("", AUTHOR) else attribution.holder
                 when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus,
-                                     spoke_on.get(voice))
+                                     spoke_on.get(voice),
+                                     is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
                 previous_date = when
                 if voice and when[1] == "day" and not when[2].startswith("(") and \
                         not RE_ANAPHORIC_DATE.search(when[2]):
@@ -216,9 +230,12 @@ class Extractor:
         return []
 
     def _date_of(self, clause: Clause, sentence: Sentence, doc_date: dt.date, previous_date,
-                 paragraph_date, focus: dt.date, speaker_date=None) -> tuple[dt.date, str, str]:
+                 paragraph_date, focus: dt.date, speaker_date=None,
+                 is_commentary: bool = False) -> tuple[dt.date, str, str]:
         """The day a clause's position was expressed: its own date words; else the date of the
-        clause before it in the sentence; else the date its paragraph or live-blog entry set;
+        clause before it in the sentence; else, for the writer's own words or a position stated
+        as standing ("has ruled out", "says"), the day of writing (its live-blog entry's day or
+        the publication day); else the date its paragraph or live-blog entry set;
         else the day the same speaker's earlier words were dated (an article reports one
         occasion per speaker, mostly); else the day the article is about (the past day it
         names most often), precision `doc`."""
@@ -229,6 +246,10 @@ class Extractor:
             return own
         if previous_date is not None:
             return previous_date
+        own_words = _unquoted(clause)
+        if is_commentary or (not sentence.is_heading and RE_STANDING.search(own_words)
+                              and not RE_PAST_SAYING.search(own_words)):
+            return (sentence.entry_date or doc_date), "doc", "(as of writing)"
         if same_paragraph is not None:
             return same_paragraph[1], "day", same_paragraph[2]
         if speaker_date is not None:
@@ -236,6 +257,16 @@ class Extractor:
         if sentence.entry_date is not None:
             return sentence.entry_date, "day", "(entry)"
         return focus, "doc", ""
+
+
+def _unquoted(clause: Clause) -> str:
+    """A clause's own words, its quoted words blanked out."""
+    text = clause.text
+    for quote in clause.sentence.quotes:
+        start, end = max(quote.start - clause.start, 0), min(quote.end - clause.start, len(text))
+        if start < end:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _paragraph_date(sentence: Sentence, doc_date: dt.date, focus: dt.date) -> tuple[int, dt.date, str] | None:
