@@ -330,8 +330,9 @@ RE_CLAUSE_BOUNDARY = re.compile(r"""
 
 RE_TENSE_CUE = re.compile(rf"""
     (?:(?<![\w'’])|(?=['’]))                                  # a whole word, or "'ll" in "he'll"
-    (?:(?P<future>{_alternation(_read_phrases("future_cues.txt"))})(?!\s+have\b)
-                                                              # will, would, expected to, next...
+    (?:(?P<future>{_alternation(_read_phrases("future_cues.txt"))})(?!\s+have\b)(?!(?<=next)\s+to\b)
+                                                              # will, would, expected to, next
+                                                              # (not "next to", a place)
       |(?P<past>{_alternation(_read_phrases("past_verbs.txt"))}
                |(?!hundred\b)(?!Red\b)[A-Za-z][a-z]{{1,}}(?<!e)ed)  # met, said, ruled, "Asked" (not "need")
     )

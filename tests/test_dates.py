@@ -150,6 +150,8 @@ RESOLVED = [
                  "vaguer.", WED_20, None, "2025-08-19", "day", id="speech-verb-after"),
     pytest.param("Trump on Monday ruled out troops, though he will meet Putin on Friday.",
                  WED_20, None, "2025-08-18", "day", id="past-clause-beside-plan"),
+    pytest.param("Seated next to Merz in Berlin on Monday, the president said he backed the plan.",
+                 WED_20, None, "2025-08-18", "day", id="next-to-is-a-place-not-a-plan"),
 ]
 
 
