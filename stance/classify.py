@@ -307,6 +307,10 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         reading = _by_polarity(plain, lexicon)
     if reading is None:
         return None
+    qualifier = lexicon.qualifiers.search(plain) if reading.stance == "support" else None
+    if qualifier is not None:
+        # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
+        return StanceReading("open", f"{reading.cue} ... {qualifier.group()}", reading.confidence * 0.9)
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return reading

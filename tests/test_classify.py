@@ -41,6 +41,10 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("The general ordered a pause in sending US troops abroad.", "oppose"),
     ("She was definitive: no US troops would be deployed there.", "ruled_out"),
     ("He answered without ruling it out: US troops might go.", "open"),
+    ("The senator backs US troops for the mission, but only once Congress votes.", "open"),
+    ("She supported US troops in principle, aides said.", "open"),
+    ("He would back US troops on condition that allies pay for them.", "open"),
+    ("The Pentagon is looking at US troops for a training role.", "open"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_stance_of_modality_and_negation(sentence, expected, lexicon):
     assert stance_of(sentence, lexicon) == expected
