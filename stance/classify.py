@@ -51,6 +51,8 @@ RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|where
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
+# A stance on undoing a topic, as a stance on the topic: backing the lifting of sanctions opposes them.
+INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
@@ -299,6 +301,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         return None
     if lexicon.no_comment.search(plain):
         return None
+    # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
+    # read on them is turned around at the end.
+    inverter = _inverter_before(plain, topic_start, lexicon)
+    if inverter is not None:
+        topic_start = inverter.start()
     segment_start = _segment_start(plain, topic_start, lexicon)
     reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon)
     if reading is None and segment_start > 0:
@@ -307,6 +314,9 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         reading = _by_polarity(plain, lexicon)
     if reading is None:
         return None
+    if inverter is not None:
+        reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
+                                reading.confidence * 0.9)
     qualifier = lexicon.qualifiers.search(plain) if reading.stance == "support" else None
     if qualifier is not None:
         # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
@@ -314,6 +324,13 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return reading
+
+
+def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match | None:
+    """The words right before a topic that undo it ("lifting", "the easing of"), or None."""
+    found = [m for m in lexicon.inverters.finditer(plain, max(0, topic_start - 30), topic_start)
+             if not plain[m.end():topic_start].strip()]
+    return found[-1] if found else None
 
 
 def _by_polarity(plain: str, lexicon: Lexicon) -> StanceReading:

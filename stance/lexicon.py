@@ -103,6 +103,7 @@ class Lexicon:
     negators: frozenset = field(repr=False)
     conditionals: re.Pattern = field(repr=False)
     qualifiers: re.Pattern = field(repr=False)
+    inverters: re.Pattern = field(repr=False)
     speech_verbs: re.Pattern = field(repr=False)
     shift_cues: re.Pattern = field(repr=False)
     no_comment: re.Pattern = field(repr=False)
@@ -137,6 +138,7 @@ class Lexicon:
             negators=frozenset(w.lower() for w in cues["negators"]),
             conditionals=compile_phrases(cues["conditionals"]),
             qualifiers=compile_phrases(cues["qualifiers"]),
+            inverters=compile_phrases(cues["inverters"]),
             speech_verbs=compile_phrases(cues["speech_verbs"]),
             shift_cues=compile_phrases(cues["shift_cues"]),
             no_comment=compile_phrases(cues["no_comment"]),
