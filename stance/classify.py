@@ -370,9 +370,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                    if not (m.start() < topic_end and m.end() > topic_start)
                    and not (m.group() == "May" and m.start() > 0)]   # the month, not the modal
     if not cues:
-        if possibility:
-            return StanceReading("open", possibility[0].group(), 0.6)
-        return None
+        return _possible(plain, possibility, lexicon)
     # A verb governs the object after it ("ruled out the deployment of troops"), so the nearest
     # cue before the topic decides; a cue after it decides only when none stands before
     # ("US troops would not be sent").
@@ -381,7 +379,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
     after = [m for m in cues if m.start() >= topic_end and not RE_CLAUSE_BREAK.search(plain[topic_end:m.start()])]
     if not before and not after:
-        return StanceReading("open", possibility[0].group(), 0.6) if possibility else None
+        return _possible(plain, possibility, lexicon)
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
     phrase = cue.group()
     stance = lexicon.stance_of_phrase(phrase)
@@ -404,6 +402,19 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _possible(plain: str, possibility: list[re.Match], lexicon: Lexicon) -> StanceReading | None:
+    """A clause whose only stance word is a possibility: open, or oppose when the possibility is
+    denied ("hardly possible", "not likely")."""
+    if not possibility:
+        return None
+    cue = possibility[0]
+    words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain, 0, cue.start())]
+    negator = _negator_before(words, cue.start(), lexicon, plain)
+    if negator and cue.group().lower().endswith(("possible", "likely", "possibly")):
+        return StanceReading("oppose", f"{negator} ... {cue.group()}", 0.6)
+    return StanceReading("open", cue.group(), 0.6)
 
 
 def _drop_governed(cues: list[re.Match], words) -> list[re.Match]:

@@ -46,6 +46,8 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("He would back US troops on condition that allies pay for them.", "open"),
     ("The Pentagon is looking at US troops for a training role.", "open"),
     ("He backs the removal of US troops from the border.", "oppose"),
+    ("A role for US troops was hardly possible, the envoy said.", "oppose"),
+    ("A role for US troops is possible, the envoy said.", "open"),
     ("She said scrapping US troops for the mission would be a mistake.", "support"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_stance_of_modality_and_negation(sentence, expected, lexicon):
