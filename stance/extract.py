@@ -40,6 +40,8 @@ RE_ANAPHORIC_DATE = re.compile(r"\b(?:before|earlier|after|later|previous|next|s
 RE_STANDING = re.compile(
     r"\b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|since|long|already|also|now|still)\s+){0,2}"
     r"(?!been\b|to\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written|become)\b"
+    r"(?=.*\b(?:repeatedly|consistently|always|long|so\s+far|since|still|for\s+(?:weeks|months|years))\b)"
+    r"|\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b"
     r"|\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b",
     re.IGNORECASE)
 # A verb of saying in the past ("Twenty-six countries have agreed ..., Macron announced"): the

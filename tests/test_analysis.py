@@ -107,7 +107,8 @@ def test_repr_gives_counts_date_range_and_strongest_shifts(seed_run):
     statements, holders = len(seed_run.statements), seed_run.statements.query("holder != ''")["holder"].nunique()
     assert text.splitlines()[0].startswith(f"<stance.Analysis: 1 document (1 ok), {statements} statements by "
                                            f"{holders} holders on ")
-    assert f"dated 2025-08-18 to 2025-08-19, {len(seed_run.shifts)} shifts>" in text.splitlines()[0]
+    first, last = seed_run.statements["date"].min(), seed_run.statements["date"].max()
+    assert f"dated {first:%Y-%m-%d} to {last:%Y-%m-%d}, {len(seed_run.shifts)} shifts>" in text.splitlines()[0]
     assert "  trump on us_ground_troops: open (2025-08-18) -> ruled_out (2025-08-19) [reversal, " in text
     assert "trump on russia_sanctions: ? (?) -> support (2025-08-19) [reported, " in text
 
