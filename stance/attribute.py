@@ -1,10 +1,25 @@
 """Decide whose position a statement is (the holder) and who put it into words (the speaker).
 
 Works from the actor file alone: aliases are found as whole phrases, roles ("the president")
-stand for an actor already named in the article, pronouns go to the person most recently in
-subject position, and quotes go to the speaker named by the cue before or after them, or to
-the speaker of the quote they continue. "Leavitt said the president has ruled out troops" has
-speaker leavitt and holder trump; the writer's own analysis has speaker `author` and no holder.
+and their head nouns ("the senator") stand for an actor already named in the article, pronouns
+go to the person most recently in subject position, and quotes go to the speaker named by the
+cue before or after them, or to the speaker of the quote they continue. "Leavitt said the
+president has ruled out troops" has speaker leavitt and holder trump; the writer's own analysis
+(and the writer's "Washington should ...") has speaker `author` and no holder.
+
+Rules of news attribution it follows, all read from the text and the actor file:
+- the speaker is the subject of a verb of saying, also across an appositive or a relative
+  clause ("Ukraine's foreign minister, Andrii Sybiha, said", "Peskov, who said"), after
+  "according to", in a tag ("..., he said."), or the actor a body or document speaks for
+  ("the Kremlin's readout said"); "told Moscow" names an addressee, not an inverted speaker;
+- a clause that goes on without a subject ("but insisted that", "saying", "but that") keeps
+  the speaker of what came before;
+- the holder is the subject of what was said when a stance word follows it, or when it is the
+  speaker's own government or leader ("Peskov said Russia was observing the truce"); a head of
+  state or government (read from their roles) saying what their country will do holds it
+  themselves; "Y should" after "X said" is X's demand;
+- anonymous sources and speakers outside the actor list ("an EU spokesperson", "European
+  leaders") give no speaker, but the actor whose position they report is still the holder.
 """
 from __future__ import annotations
 
@@ -24,9 +39,10 @@ RE_PRONOUN = re.compile(r"(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]
 # Between a subject and its verb: an appositive in commas ("Leavitt, the press secretary,"),
 # then auxiliaries and adverbs ("has also publicly").
 RE_SUBJECT_GAP = re.compile(
-    r"^(?:\s*,[^,.;:“”\"]{1,80},)?"                                   # ", the press secretary,"
+    r"^(?:\s*,[^,.;:“”\"]{1,120},)?"                                  # ", the press secretary,"
     r"(?:\s+and\s+(?:[\w.'’-]+\s+){0,4}?[A-Z][\w.'’-]+)?"              # "and trade envoy Jamieson Greer"
     r"(?:\s+(?:has|have|had|was|is|were|are|would|will|could|may|might|also|further|again|then|now|already|"
+    r"been|being|remained|remains|seemed|seems|appeared|appears|perhaps|probably|possibly|did|does|do|not|"
     r"reportedly|publicly|repeatedly|previously|earlier|later|once|still|even|since|himself|herself|itself|"
     r"themselves|both|all|too|first|just|apparently|privately|separately|quickly|long|so far|yet|never|"
     r"yesterday|today|tonight|last\s+\w+|this\s+(?:week|month|morning|afternoon|evening)|"
@@ -41,7 +57,7 @@ RE_PREPOSITION_BEFORE = re.compile(
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
-RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,80},)?\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
+RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
                            r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|doesn't|"
                            r"never|also|not|no|now|again|still|already|first|just|only|[a-z]+ly|ruled|told|said|"
                            r"says|wants|backs|sent|made|gave|took|put|set|held|left|kept|met|spoke|saw|thought|"
@@ -72,6 +88,81 @@ RE_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?\w
 # What stands between a name and a pronoun that may point back to it within one sentence.
 RE_SEPARATES = re.compile(r"\b(?:and|but|that|while|after|before|when|because|who|which|as|since|said|says|told|"
                           r"added)\b|[;“”\":]", re.IGNORECASE)
+# Before a verb of saying whose subject follows it ("..., said Peskov", "“...” says Kallas").
+RE_INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
+# Verbs whose next noun is their object, not an inverted subject ("told Moscow", "saying Russia ...").
+RE_NO_INVERSION = re.compile(r"^(?:tell|tells|told|telling|ask|asks|asked|\w+ing)$", re.IGNORECASE)
+# The connective opening a clause that goes on with the subject of the one before: "but insisted
+# that ...", "and added ...", "but that ..." (a second thing said).
+RE_CONTINUES = re.compile(r"^(?:(?:but|and|yet|then|while|,)\s*)*(?:(?:then|also|later|again|still|further|only)\s+)*",
+                          re.IGNORECASE)
+# A wire dateline before the first sentence: "KYIV/MOSCOW, May 11 (Northbridge Wire) - ".
+RE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*[\s,/]*){1,6}(?:\d{1,2}\s*)?(?:\([^)]{1,40}\)\s*)?[-—–]\s+")
+# What someone ought to do: in the writer's own words it is the writer's advice ("Washington
+# should ..."); after "X said Y should ..." it is X's demand on Y, not Y's position.
+RE_DEONTIC = re.compile(r"^(?:should|shouldn't|ought to|must|mustn't|(?:has|have|had|needs?|needed) to)\b", re.IGNORECASE)
+# A passive verb of saying names no speaker: "the request Zelensky is reported to have made".
+RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# Someone outside the actor list doing the saying, just before the verb: "An EU spokesperson",
+# "a spokesman for Pete Hegseth", "European leaders", "John Ratcliffe, the CIA director,".
+RE_UNLISTED_SPEAKER = re.compile(
+    r"(?:\b(?:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
+    r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
+    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout)"
+    r"(?:\s+(?:for|of|at|from|in|to)\s+[^,.;:“”\"]{1,40}?)?"
+    r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
+    r"(?:\s*,[^,.;:“”\"]{1,80},)?"
+    r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|\w+ly))*\s*$")
+# Between a name in apposition and its verb: "Andrii Sybiha, said" ends "Ukraine's foreign
+# minister, Andrii Sybiha, said"; "Peskov, who said" is a relative clause on the name.
+RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
+# An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
+RE_MODIFIED_SPEAKER = re.compile(r"\s+(?:spokes|officials?\b|diplomats?\b|leaders\b)")
+# Roles that make a person the head of the organisation they belong to.
+RE_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|leader|head of state|king|queen|"
+                            r"secretary[- ]general)\b", re.IGNORECASE)
+RE_NOT_LEADER = re.compile(r"\b(?:vice|former|deputy|ex)\b", re.IGNORECASE)
+# A parenthetical tag: ", he said," / ", Lavrov added on Friday,".
+RE_TAG_BEFORE = re.compile(r",\s*(?:[\w.'’-]+\s+){1,4}$")
+RE_TAG_AFTER = re.compile(r"^(?:\s+(?:on\s+\w+|\w+ly|later|earlier|again|today|yesterday))*\s*,")
+# What speaks or acts for its owner: "the Kremlin's readout said", "Ukraine's own road map calls for".
+RE_OWN_VOICE = re.compile(
+    r"^['’]s\s+(?:own\s+|new\s+|latest\s+|official\s+|formal\s+|written\s+|first\s+)?"
+    r"(?:account|statement|readout|read-out|plan|peace plan|proposal|counter-?proposal|memorandum|road ?map|letter|"
+    r"draft|response|reply|note|position paper|communiqu[eé]|delegation|negotiators|negotiating team|office|"
+    r"foreign ministry|ministry|embassy|mission|leadership|presidency)"
+    r"(?:\s+(?:of|on|to|for)\s+the\s+[\w-]+)?", re.IGNORECASE)
+# A verb (not a noun) opening what follows a connective: "but declined", "and would", "but wanted".
+RE_BARE_PREDICATE = re.compile(
+    r"(?:[a-z]+ed|has|had|have|would|will|could|can|may|might|must|should|did|does|was|were|is|are|won't|"
+    r"wouldn't|didn't|doesn't|hasn't|never|not|told|said|sent|made|gave|took|put|held|left|kept|met|spoke|"
+    r"saw|thought|knew|sought|brought|went|came|stood|wrote)\b")
+RE_TAG_END = re.compile(r"^(?:\s+(?:on\s+\w+|\w+ly|later|earlier|again|today|yesterday|tonight|last\s+\w+|"
+                        r"(?:in|at|to|on)\s+(?:a|an|the|his|her)?\s*[\w-]+(?:\s+[\w-]+)?))*\s*[.!?]?\s*$")
+# What ends a subject's reach: a sentence or clause break, or a quote.
+RE_CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
+# A question put to the speaker, opening the sentence: "Asked whether Kyiv would accept, ...",
+# "On Sunday, pressed on whether Washington might say no, ...". Its names are not the answer's subject.
+RE_QUESTION_FRAME = re.compile(r"^(?:[^,“”\"]{0,40},\s*)?(?:when\s+)?(?:asked|pressed|questioned|quizzed)\b"
+                               r"(?:\s+(?:on|about|by\s+[^,]{1,40}))?\s+(?:whether|if|about|how|why|what|when)\b[^,;“”\"]*,",
+                               re.IGNORECASE)
+# A nested frame between the verb of saying and the holder: "said the call showed Russia was not
+# ready", "said it seemed Moscow was ...".
+RE_EVIDENTIAL = re.compile(r"\b(?:it|this|that|the\s+[\w'’-]+(?:\s+[\w-]+)?)\s+(?:showed|shows|seemed|seems|appeared|appears|"
+                           r"suggested|suggests|proved|proves|meant|means|confirmed|confirms|made clear)(?:\s+that)?\b",
+                           re.IGNORECASE)
+# "Kyiv and its allies were ready": the actor leads the coordinated subject.
+RE_POSSESSIVE_PARTNER = re.compile(r"^\s+and\s+(?:its|their|his|her)\s+[\w-]+", re.IGNORECASE)
+# A condition that opens a clause, up to its comma: "If Moscow refuses, ...".
+RE_CONDITION_OPENING = re.compile(r"^(?:if|unless|even if)\b[^,;:“”\"]{3,160},", re.IGNORECASE)
+# "X accused Y of preparing to reject the truce": X says it, the position described is Y's.
+RE_ACCUSE = re.compile(r"\b(?:accuse|accuses|accused|accusing)\s+(?:the\s+)?$", re.IGNORECASE)
+# A position-noun that is itself judged ("Putin's position was 'clearly unacceptable'") is the
+# judge's view, not the owner's stance.
+RE_JUDGED = re.compile(r"^\s+(?:was|is|were|are|remains|remained)\b", re.IGNORECASE)
+# An adverbial that opens a sentence before its subject: "In his address on Thursday, ...".
+RE_INTRODUCTION = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
+                             r"Over|From|Within|By|Hours|Days|Minutes)\b[^,;:“”\"]{0,80},\s*")
 MIN_QUOTE_WORDS = 4
 
 
@@ -114,11 +205,30 @@ class Attributor:
             for role in actor.roles:
                 self._role_owners.setdefault(normalize(role).casefold(), []).append(actor.id)
                 insensitive.append(role)
+        # A role's head noun alone stands for the actor too, once named: "the senator" after
+        # "Lindsey Graham" ("the South Carolina senator"), "the chancellor" after "Merz".
+        explicit = set(self._role_owners) | set(self._alias_owner)
+        heads: dict[str, list[str]] = {}
+        for actor in actors:
+            for role in actor.roles:
+                words = normalize(role).split()
+                if len(words) >= 3 and words[0].casefold() == "the" and "of" not in words and words[-1].islower() \
+                        and words[-2].casefold() not in ("secretary", "vice"):   # "secretary general" is one title
+                    head = f"the {words[-1]}".casefold()
+                    if head not in explicit and actor.id not in heads.setdefault(head, []):
+                        heads[head].append(actor.id)
+        for head, owners in heads.items():
+            self._role_owners[head] = owners
+            insensitive.append(head)
+        self._heads = set(heads)
         self._sensitive = _phrase_regex(sensitive, 0)
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
         self._members = {actor.id: set(actor.member_of) for actor in actors}
+        # Who leads the organisation they belong to, read from their roles ("the Ukrainian president").
+        self._leaders = {actor.id for actor in actors if actor.member_of and any(
+            RE_LEADER_ROLE.search(role) and not RE_NOT_LEADER.search(role) for role in actor.roles)}
 
     # -- mentions ---------------------------------------------------------------------------------
 
@@ -144,6 +254,8 @@ class Attributor:
             actor, how = "", ""
             if kind == "named" and key in self._alias_owner:
                 actor, how = self._alias_owner[key], "alias"
+            elif kind == "named" and key in self._heads and re.match(r"\s+of\b|-", plain[end:end + 4]):
+                continue   # "the leader of the opposition" is someone else
             elif kind == "named" and key in self._role_owners:
                 actor, how = self._resolve_role(self._role_owners[key], mentions), "role"
             elif kind == "pronoun" and phrase.lower() in FIRST_PERSON:
@@ -177,6 +289,11 @@ class Attributor:
         if sentence is not None:
             same = [m for m in fitting if sentence.start <= m.start < position
                     and RE_SEPARATES.search(sentences_text(sentences, m.end, position))]
+            # The object of a preposition or of "met/asked" is a weaker antecedent than a subject:
+            # "He wants something from Trump ... which he believes" -> the first "he".
+            subjects = [m for m in same if not self._after_preposition(m, sentence)]
+            if subjects:
+                return subjects[-1].actor
             if same:
                 return same[-1].actor
             for previous in reversed(sentences[:sentence.index]):
@@ -187,7 +304,16 @@ class Attributor:
         return fitting[-1].actor
 
     def _is_subject_like(self, mention: Mention, sentence: Sentence) -> bool:
-        return mention.start - sentence.start < 40 or bool(RE_VERB_AFTER.match(normalize(sentence.text[mention.end - sentence.start:][:60])))
+        if self._after_preposition(mention, sentence):
+            return False   # "There was no reason for Putin to ..."
+        following = normalize(sentence.text[mention.end - sentence.start:][:140])
+        return mention.start - sentence.start < 40 or bool(RE_VERB_AFTER.match(following))
+
+    @staticmethod
+    def _after_preposition(mention: Mention, sentence: Sentence) -> bool:
+        """Whether the mention follows a preposition or a verb that makes it an object."""
+        before = normalize(sentence.text[max(0, mention.start - sentence.start - 20):mention.start - sentence.start])
+        return bool(RE_PREPOSITION_BEFORE.search(before))
 
     # -- attribution -----------------------------------------------------------------------------
 
@@ -197,6 +323,7 @@ class Attributor:
         speakers: dict[Quote, str] = {}
         plain = normalize(text)
         previous_speaker, previous_open = "", False
+        previous_end, previous_paragraph = -1, -1
         seen: set[Quote] = set()
         for sentence in sentences:
             for quote in sentence.quotes:
@@ -206,10 +333,17 @@ class Attributor:
                 speaker = self._cue_after(plain, quote, mentions) or self._cue_before(plain, quote, mentions)
                 if not speaker and (previous_open or _starts_paragraph(plain, quote)):
                     speaker = previous_speaker
+                if not speaker and previous_speaker and previous_paragraph == sentence.paragraph and \
+                        not plain[sentence.start:quote.start].strip() and \
+                        all(m.actor in ("", previous_speaker) for m in mentions if previous_end <= m.start < quote.start):
+                    # A quote that opens a sentence right after another quote of the same paragraph,
+                    # with no one else named in between, goes on with the same speaker.
+                    speaker = previous_speaker
                 speakers[quote] = speaker
                 if speaker:
                     previous_speaker = speaker
                 previous_open = quote.is_open_ended
+                previous_end, previous_paragraph = quote.end, sentence.paragraph
         # A quote left open at a paragraph's end continues in the next one, whose cue names the speaker.
         following = ""
         for quote in sorted(speakers, key=lambda q: q.start, reverse=True):
@@ -272,24 +406,77 @@ class Attributor:
             speaker = speakers.get(quote, "")
             inner = [m for m in in_clause if quote.start <= m.start < quote.end]
             holder, how = self._holder_in(inner, plain, quote, speaker)
+            if not holder and speaker:
+                asked = self._asked_about(plain, sentence, mentions)
+                if asked is not None and asked.actor != speaker:
+                    # "Asked whether Zelensky was ready to give up Crimea, Trump replied: 'I think so.'"
+                    holder, how = asked.actor, asked.kind
             if not speaker:
                 return Attribution(holder, AUTHOR if not holder else "", "direct_quote", 0.4, how)
             return Attribution(holder or speaker, speaker, "direct_quote", 0.85 if speaker else 0.4, how or "speaker")
         outside = [m for m in in_clause if not any(q.start <= m.start < q.end for q in quotes)]
+        if clause.index == 0 and outside and outside[0].actor and outside[0].kind in ("alias", "role") and \
+                not plain[sentence.start:outside[0].start].strip(" #*>-") and \
+                re.match(r"\s*:\s", plain[outside[0].end:outside[0].end + 3]):
+            # A headline or lead in the form "Macron: European forces could follow a peace deal".
+            return Attribution(outside[0].actor, outside[0].actor, "reported", 0.7, outside[0].kind)
+        frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 else None
+        if frame and any(m.start >= clause.start + frame.end() for m in outside):
+            outside = [m for m in outside if m.start >= clause.start + frame.end()]
         source_kind = self._unnamed_source(segment)
-        if source_kind == "sources" and RE_SOURCES_SPEAK.search(segment):
-            return Attribution("", "", "reported", 0.6, "", source_kind)
-        said = self._speech(plain, clause, outside)
+        sources = RE_SOURCES_SPEAK.search(segment) if source_kind == "sources" or \
+            (source_kind != "poll" and "according to" in segment.lower()) else None
+        if sources is not None and (source_kind != "sources" and not sources.group().lower().startswith("according")
+                                    or any(m.start < clause.start + sources.end() and m.end > clause.start + sources.start()
+                                           for m in outside)):
+            sources = None   # "the EU's top diplomat said" names an actor
+        if sources is not None:
+            # Anonymous people speak: no speaker, but the position they report may be an actor's.
+            named = [m for m in outside if not clause.start + sources.start() <= m.start < clause.start + sources.end()]
+            holder = self._reported_holder(plain, clause, named, clause.start + sources.end())
+            return Attribution(holder.actor if holder else "", "", "reported", 0.6,
+                               holder.kind if holder else "", "sources")
+        if previous is None and clause.index > 0:
+            previous = self._head(clause, plain, mentions, speakers)
+        said = self._speech(plain, clause, outside) or self._continued_speech(plain, clause, previous)
+        if said is not None and said[2] == "unlisted":
+            # Someone not in the actor list speaks: no speaker; the holder is the actor the words
+            # are about, if one is their subject ("..., the CIA director says").
+            holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1]) \
+                or self._reported_holder(plain, clause, [m for m in outside if m.end <= said[3]], clause.start)
+            if holder is not None:
+                return Attribution(holder.actor, "", "reported", 0.6, holder.kind)
+            return Attribution("", "", "reported", 0.55, "", "unlisted")
         if said is not None:
-            speaker, verb_end, how = said
+            speaker, verb_end, how = said[:3]
             after = [m for m in outside if m.start >= verb_end]
             holder, holder_how = self._complement_subject(plain, verb_end, after, speaker)
+            if not holder and len(said) > 3:
+                # "X said A and added that Y ...", "he wrote, which made him think Y ...": a later verb
+                # of saying by the same speaker may carry the holder.
+                holder, holder_how = self._later_complement(plain, clause, outside, verb_end, speaker)
+            if not holder and clause.index == 0:
+                asked = self._asked_about(plain, sentence, mentions)
+                if asked is not None and asked.actor != speaker:
+                    holder, holder_how = asked.actor, asked.kind
             return Attribution(holder or speaker, speaker, "reported", 0.8, holder_how or how)
-        subject = self._position_subject(plain, clause, outside)
+        accused = self._accused(plain, clause, outside, mentions)
+        if accused is not None:
+            return accused
+        if clause.index > 0 and previous is not None and previous.holder and self._lacks_subject(segment):
+            # "X agreed to A but declined B that Y had proposed": the verb's subject is X.
+            return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
+                               previous.holder_kind, previous.source_kind)
+        subject, cue = self._position_subject(plain, clause, outside)
+        if subject is not None and RE_DEONTIC.match(cue) and not (
+                previous is not None and previous.attribution in ("reported", "direct_quote")):
+            return Attribution("", AUTHOR, "commentary", 0.55)
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.7, subject.kind)
         if source_kind:
-            return Attribution("", "", "reported", 0.6, "", source_kind)
+            holder = self._reported_holder(plain, clause, outside, clause.start) if source_kind == "sources" else None
+            return Attribution(holder.actor if holder else "", "", "reported", 0.6, holder.kind if holder else "",
+                               source_kind)
         if sentence.is_commentary:
             return Attribution("", AUTHOR, "commentary", 0.6)
         if previous is not None and previous.holder and clause.index > 0:
@@ -302,6 +489,152 @@ class Attributor:
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.55, subject.kind)
         return Attribution("", AUTHOR, "commentary", 0.5)
+
+    def _verbs_of_saying(self, segment: str) -> list[re.Match]:
+        """The verbs of saying in a clause, the likeliest attribution first."""
+        verbs = list(self.lexicon.speech_verbs.finditer(segment))
+        # One inside an opening condition is not the attribution ("If the president means what he says, ...").
+        condition = RE_CONDITION_OPENING.match(segment) if verbs else None
+        if condition:
+            verbs = [v for v in verbs if v.start() >= condition.end()]
+        if len(verbs) < 2:
+            return verbs
+
+        def tagged(verb: re.Match) -> bool:   # ", he said" rather than "the land Russia claims"
+            return bool(RE_TAG_BEFORE.search(segment[max(0, verb.start() - 60):verb.start()]))
+
+        # A tag that ends the clause ("..., he said.") attributes all that comes before it; a verb that
+        # ends a relative clause ("the territories Russia claims, he said, ...") says nothing of its own;
+        # a participle ("Macron, speaking in Berlin, said ...") yields to a finite verb.
+        final = [v for v in verbs if RE_TAG_END.match(segment[v.end():]) and tagged(v)]
+        closing = [v for v in verbs if v not in final and RE_TAG_AFTER.match(segment[v.end():]) and not tagged(v)]
+        ordinary = [v for v in verbs if v not in closing and v not in final]
+        participles = [v for v in ordinary if v.group().lower().endswith("ing")]
+        return final + [v for v in ordinary if v not in participles] + participles + closing
+
+    def _later_complement(self, plain: str, clause: Clause, mentions: list[Mention], after_end: int,
+                          speaker: str) -> tuple[str, str]:
+        """The holder named after a later verb of saying of the same speaker, or ("", "")."""
+        segment = plain[after_end:clause.end]
+        for verb in self.lexicon.speech_verbs.finditer(segment):
+            start, end = after_end + verb.start(), after_end + verb.end()
+            if verb.group().lower().endswith("ing") or RE_PASSIVE_AUX.search(plain[max(after_end, start - 20):start]):
+                continue
+            subject = self._subject_of(plain, start, end, mentions, inverted=False)
+            shared = subject is None and re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+)?$",
+                                                   plain[max(after_end, start - 12):start])
+            if (subject is not None and subject.actor == speaker) or shared:
+                return self._complement_subject(plain, end, [m for m in mentions if m.start >= end], speaker)
+        return "", ""
+
+    def _accused(self, plain: str, clause: Clause, outside: list[Mention], mentions: list[Mention]) -> Attribution | None:
+        """"X accused Y of preparing to reject the truce": holder Y, speaker X."""
+        for index, mention in enumerate(outside):
+            if not mention.actor or mention.kind == "first_person":
+                continue
+            accuse = RE_ACCUSE.search(plain[max(clause.start, mention.start - 14):mention.start])
+            if accuse is None or not re.match(r"\s+of\b", plain[mention.end:mention.end + 4]):
+                continue
+            verb_start = max(clause.start, mention.start - 14) + accuse.start()
+            subject = self._subject_of(plain, verb_start, verb_start + len(accuse.group().rstrip()), outside[:index])
+            if subject is None:
+                # "He called the answer 'manipulative', and accused ...": the verbs share the opening subject,
+                # unless a complement with a subject of its own comes between ("He said that leaders accused").
+                subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < verb_start and
+                                                                          not self._after_preposition(m, clause.sentence)])
+                if subject is not None and re.search(r"\b(?:that|who|which|whom)\b", plain[subject.end:verb_start]):
+                    subject = None
+            if subject is None or subject.actor == mention.actor:
+                return None
+            return Attribution(mention.actor, subject.actor, "reported", 0.7, mention.kind)
+        return None
+
+    def _asked_about(self, plain: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
+        """The actor whose position a question frame opening the sentence asks about."""
+        frame = RE_QUESTION_FRAME.match(plain[sentence.start:sentence.end])
+        if frame is None:
+            return None
+        for mention in mentions:
+            if sentence.start <= mention.start < sentence.start + frame.end() and mention.actor and \
+                    mention.kind != "first_person" and self._governs_cue(plain, mention):
+                return mention
+        return None
+
+    @staticmethod
+    def _lacks_subject(segment: str) -> bool:
+        """Whether a clause opens with a connective and then its verb ("but declined to ...")."""
+        opening = RE_CONTINUES.match(segment)
+        if not opening or not opening.group().strip(" ,"):
+            return False
+        return bool(RE_BARE_PREDICATE.match(segment[opening.end():]))
+
+    def _head(self, clause: Clause, plain: str, mentions: list[Mention], speakers: dict[Quote, str]) -> Attribution:
+        """The attribution of the part of the sentence before a clause (its subject carries on)."""
+        sentence = clause.sentence
+        head = Clause(sentence, 0, sentence.start, clause.start, plain[sentence.start:clause.start])
+        return self.attribute(head, plain, mentions, speakers, None)
+
+    def _unlisted_subject(self, plain: str, clause: Clause, verb_start: int, mentions: list[Mention]) -> bool:
+        """Whether a verb of saying has a subject that names no actor ("European leaders said")."""
+        head_start = max(clause.start, verb_start - 140)
+        match = RE_UNLISTED_SPEAKER.search(plain[head_start:verb_start])
+        if match is None:
+            return False
+        start = head_start + match.start()
+        subject_end = head_start + match.end()
+        # An actor named inside the subject is its owner or the person spoken for, not the speaker:
+        # "a spokesman for Pete Hegseth"; but a named actor *is* the subject in "Maria Zakharova, ...".
+        for mention in mentions:
+            if start <= mention.start < subject_end and mention.actor and \
+                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]) and \
+                    not RE_MODIFIED_SPEAKER.match(plain[mention.end:mention.end + 12]):
+                return False
+        return True
+
+    def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int) -> Mention | None:
+        """The actor whose position unnamed speakers report: the subject of what they said, of a
+        stance word in the clause, or the actor that opens the clause."""
+        after = [m for m in mentions if m.start >= content_start and m.actor and m.kind != "first_person"]
+        if after:
+            lead = re.split(r"\bthat\b", plain[content_start:after[0].start], flags=re.IGNORECASE)[-1]
+            lead = RE_COMPLEMENT_FILLER.sub(" ", lead)
+            if not lead.strip(" ,") and (RE_VERB_AFTER.match(plain[after[0].end:after[0].end + 140]) or
+                                         self._governs_cue(plain, after[0])):
+                return after[0]
+        subject, _ = self._position_subject(plain, clause, mentions)
+        if subject is not None:
+            return subject
+        return self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start >= clause.start])
+
+    def _continued_speech(self, plain: str, clause: Clause, previous: "Attribution | None") -> tuple | None:
+        """"X said A, but insisted that B", "..., saying B", "X said A but that B": a verb of saying
+        (or a second "that") with no subject of its own is said by the speaker of what came before."""
+        segment = plain[clause.start:clause.end]
+        opening = RE_CONTINUES.match(segment)
+        rest = segment[opening.end():]
+        verb = self.lexicon.speech_verbs.match(rest)
+        that = re.match(r"that\b", rest, re.IGNORECASE)
+        if verb is None and that is None:
+            return None
+        if verb is None and not (previous is not None and previous.attribution == "reported"):
+            return None
+        before = plain[max(0, clause.start - 2):clause.start] + segment[:opening.end()]
+        if verb is not None and verb.group().lower().endswith("ing") and not re.search(r"[,;]\s*$", before):
+            return None
+        if clause.index == 0 and verb is not None and not verb.group().lower().endswith("ing"):
+            return None
+        speaker = self._previous_voice(plain, clause, previous)
+        if not speaker:
+            return None
+        end = clause.start + opening.end() + (verb.end() if verb is not None else 0)
+        return speaker, end, previous.holder_kind if previous is not None else ""
+
+    def _previous_voice(self, plain: str, clause: Clause, previous: "Attribution | None") -> str:
+        if previous is not None and previous.speaker not in ("", AUTHOR):
+            return previous.speaker
+        if previous is not None and previous.holder:
+            return previous.holder
+        return ""
 
     def with_stance_owner(self, attribution: Attribution, clause: Clause, plain: str,
                           mentions: list[Mention]) -> Attribution:
@@ -332,17 +665,28 @@ class Attributor:
                     return subject.actor, subject.kind
         return "", ""
 
-    def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[str, int, str] | None:
-        """A verb of saying in the clause and its subject: (speaker, end of verb, how named)."""
+    def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:
+        """A verb of saying in the clause and its subject: (speaker, end of verb, how named, start of
+        verb); speaker "" and how "unlisted" when the subject is someone outside the actor list."""
         segment = plain[clause.start:clause.end]
-        for verb in self.lexicon.speech_verbs.finditer(segment):
+        for verb in self._verbs_of_saying(segment):
             start, end = clause.start + verb.start(), clause.start + verb.end()
+            if RE_PASSIVE_AUX.search(plain[max(clause.start, start - 20):start]) or \
+                    (verb.group()[:1].isupper() and verb.start() > 0):   # "(Atlantic Desk Report)"
+                continue
             subject = self._subject_of(plain, start, end, mentions)
+            if subject is None and verb.group().lower().endswith("ing") and \
+                    re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
+                subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
             if subject is not None:
-                return subject.actor, end, subject.kind
+                return subject.actor, end, subject.kind, start
+            if not verb.group().lower().endswith("ing") and self._unlisted_subject(plain, clause, start, mentions):
+                return "", end, "unlisted", start
         for mention in mentions:
             if RE_ACCORDING_TO.search(plain[max(clause.start, mention.start - 20):mention.start]):
-                return mention.actor, clause.start, mention.kind
+                # "According to Peskov, Putin ...": what follows is reported; "..., according to Peskov": what precedes.
+                content = mention.end if mention.start - clause.start < 25 else clause.start
+                return mention.actor, content, mention.kind, content
         return None
 
     def _subject_of(self, plain: str, verb_start: int, verb_end: int, mentions: list[Mention],
@@ -351,12 +695,27 @@ class Attributor:
         for mention in reversed(before):
             gap = plain[mention.end:verb_start]
             if gap.startswith("'s") or gap.startswith("’s"):
+                owned = RE_OWN_VOICE.match(gap)
+                if owned and RE_SUBJECT_GAP.match(gap[owned.end():]) and \
+                        not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+                    return mention   # "the Kremlin's account of the call said", "Ukraine's delegation proposed"
                 continue
             if RE_SUBJECT_GAP.match(gap) and not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                 return mention
+            # The end of an appositive ("Maria Zakharova, the foreign ministry spokeswoman, said",
+            # "Ukraine's foreign minister, Andrii Sybiha, said") or a relative clause ("Peskov, who said").
+            relative = RE_RELATIVE_GAP.match(gap)
+            if relative and (relative.group(1) or re.search(r",\s*$", plain[max(0, mention.start - 3):mention.start])) \
+                    and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not RE_PREPOSITION_BEFORE.search(
+                        plain[max(0, mention.start - 20):mention.start])):
+                return mention
+            if "," in gap and not RE_CLAUSE_BREAK.search(gap):
+                continue   # a name inside an appositive or relative clause: the subject came before it
             break
         after = [m for m in mentions if m.start >= verb_end and m.actor]
-        if inverted and after and not plain[verb_end:after[0].start].strip():
+        if inverted and after and not plain[verb_end:after[0].start].strip() \
+                and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start]) \
+                and not RE_NO_INVERSION.match(plain[verb_start:verb_end]):
             return after[0]
         return None
 
@@ -367,35 +726,64 @@ class Attributor:
             lead = plain[verb_end:mention.start]
             if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
                 lead = ""   # "told reporters at the briefing that ...": the addressee comes first
-            lead = RE_COMPLEMENT_FILLER.sub(" ", lead)
+            lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))
             if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":
                 return "", ""
-            if RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40]) or self._governs_cue(plain, mention):
+            own = mention.actor in self._members.get(speaker, set())
+            if own and speaker in self._leaders:
+                return "", ""   # a leader saying what their country will do states their own position
+            owned = RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40])
+            if owned and RE_JUDGED.match(plain[mention.end + owned.end():mention.end + owned.end() + 12]):
+                return "", ""
+            if owned or self._governs_cue(plain, mention):
+                return mention.actor, mention.kind
+            if self._governs_cue(plain, mention, deontic=True) or \
+                    RE_DEONTIC.match(plain[mention.end:mention.end + 30].lstrip()):
+                return "", ""   # "the bloc had to keep raising the cost": the speaker's demand
+            same_side = own or bool(self._members.get(speaker, set()) & self._members.get(mention.actor, set()))
+            following = RE_POSSESSIVE_PARTNER.sub("", plain[mention.end:mention.end + 80], count=1)
+            if same_side and RE_VERB_AFTER.match(following):
+                # A minister or spokesperson reporting what their government or leader does
+                # ("Peskov said Russia was observing the moratorium") reports its position.
                 return mention.actor, mention.kind
         return "", ""
 
-    def _governs_cue(self, plain: str, mention: Mention) -> bool:
-        """Whether a stance word or a verb of saying follows the mention as its predicate."""
+    def _governs_cue(self, plain: str, mention: Mention, deontic: bool = False) -> bool:
+        """Whether a stance word or a verb of saying follows the mention as its predicate (with
+        `deontic`: whether that word is an "ought" — "should", "has to" — which is not a position)."""
         window = plain[mention.end:mention.end + 90]
         for pattern in (self.lexicon.all_stances, self.lexicon.speech_verbs, self.lexicon.possibility):
             cue = pattern.search(window)
             if cue and RE_SUBJECT_GAP.match(window[:cue.start()]):
-                return True
+                is_deontic = pattern is self.lexicon.all_stances and bool(RE_DEONTIC.match(cue.group()))
+                return is_deontic if deontic else not is_deontic
         return False
 
-    def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> Mention | None:
+    def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[Mention | None, str]:
+        """The actor that is the subject of a stance word in the clause, and that word."""
         segment = plain[clause.start:clause.end]
         for cue in self.lexicon.all_stances.finditer(segment):
             subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions)
             if subject is not None and subject.start >= clause.start:
-                return subject
-        return None
+                return subject, cue.group()
+        return None, ""
 
     def _leading_subject(self, plain: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
         """The actor that opens a sentence and is followed by a verb ("Trump continues to ...")."""
+        opening = 0
+        mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        condition = RE_CONDITION_OPENING.match(plain[sentence.start:sentence.end])
+        if condition:
+            mentions = [m for m in mentions if m.start >= sentence.start + condition.end()]
+        dateline = RE_DATELINE.match(plain[sentence.start:sentence.start + 80])
+        if dateline and re.search(r"[A-Z]{3,}", dateline.group()):
+            opening = dateline.end()
+        introduction = RE_INTRODUCTION.match(plain[sentence.start + opening:sentence.start + opening + 100])
+        if introduction:
+            opening += introduction.end()   # "In his evening address on Thursday, he called ..."
         for mention in mentions[:1]:
-            if mention.actor and mention.start - sentence.start <= 30 and \
-                    RE_VERB_AFTER.match(plain[mention.end:mention.end + 60]) and \
+            if mention.actor and mention.start - sentence.start - opening <= 30 and \
+                    RE_VERB_AFTER.match(plain[mention.end:mention.end + 140]) and \
                     not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                 return mention
         return None
