@@ -188,6 +188,9 @@ RE_PATTERN_FAMILY = re.compile(r"""
 
 Each family names the patterns worth running in full (see `READERS`); the rest are skipped.
 """
+# A day that opens a period ahead: "a 30-day ceasefire starting on Monday", "effective from Friday".
+RE_PERIOD_START = re.compile(r"\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+from)?\s*$",
+                             re.IGNORECASE)
 # Month names count only capitalised (see MONTH_NAMES), so they are looked for in the text as written.
 RE_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
@@ -478,6 +481,8 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
         if lead_word == "by":  # "by Friday" is a deadline
             continue
         before = _clause_before(text, match.start())
+        if RE_PERIOD_START.search(before):  # "a ceasefire starting on Monday" begins, it was not said
+            continue
         after = _clause_after(text, match.end(), is_clause_start=not before.strip())
         if reading.tense == "open" and _clause_tense(before, after) == "future":
             continue

@@ -198,6 +198,8 @@ UNDATED = [
     pytest.param("Kyiv worries after the welcome Putin got last week.", WED_20, None,
                  id="after-last-week"),
     pytest.param("The truce holds until Friday.", WED_20, None, id="until-weekday"),
+    pytest.param("They urged Moscow to accept a 30-day ceasefire starting on Monday.", WED_20, None,
+                 id="period-starting-on-a-day"),
 ]
 
 
