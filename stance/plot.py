@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .schema import SCORES, STANCES
+from .timeline import REQUIRES as TIMELINE_REQUIRES
 from .timeline import build_timeline
 
 STANCE_COLOURS = {"ruled_out": "#b2182b", "oppose": "#ef8a62", "neutral": "#999999", "open": "#67a9cf",
@@ -42,6 +43,7 @@ TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -
 # Where a swimlane label may go, in points from its marker: right of it on the lane, just above,
 # just below, then the same on the left; a label that fits none of them is left out rather than
 # drawn over another.
+MAX_SWIMLANE_LABELS = 80
 SWIMLANE_OFFSETS = [(10, 0), (3, 8), (3, -8), (-10, 0), (-3, 8), (-3, -8)]
 
 
@@ -161,16 +163,26 @@ def _lay_out(ax) -> None:
         ax.figure.set_layout_engine("none")
 
 
-def _point_boxes(ax, xs, ys, size: float = 6.0) -> list:
+class _Boxes:
+    """Display-space boxes already taken on a chart, kept as one array (x0, y0, x1, y1 rows) so
+    that each new label is checked against all of them at once."""
+
+    def __init__(self, extents: np.ndarray):
+        self.extents = np.asarray(extents, dtype=float).reshape(-1, 4)
+
+    def append(self, box) -> None:
+        self.extents = np.vstack([self.extents, box.extents])
+
+
+def _point_boxes(ax, xs, ys, size: float = 6.0) -> _Boxes:
     """Display-space boxes `size` points around data points, so labels do not cover them."""
-    from matplotlib.transforms import Bbox
     size = size * ax.figure.dpi / 72
     points = ax.transData.transform(np.column_stack([mdates.date2num(pd.to_datetime(pd.Series(xs))),
                                                      np.asarray(ys, dtype=float)]))
-    return [Bbox.from_extents(x - size, y - size, x + size, y + size) for x, y in points]
+    return _Boxes(np.column_stack([points - size, points + size]))
 
 
-def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **style):
+def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, **style):
     """Add `text` at the first offset from `anchor` where it overlaps nothing in `taken` and stays
     inside the Axes; if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
     Returns the label, or None."""
@@ -180,7 +192,7 @@ def _place(ax, text: str, anchor, offsets, taken: list, keep_crowded: bool, **st
     label = ax.annotate(text, anchor, xytext=offsets[0], textcoords="offset points", **style)
     label.set_in_layout(False)   # labels are placed inside the Axes; they must not move it
     best = None
-    others = np.array([other.extents for other in taken]).reshape(-1, 4)   # x0, y0, x1, y1 each
+    others = taken.extents
     for offset in offsets:
         _move(label, offset)
         label.update_positions(renderer)   # an annotation finds its place only when drawn
@@ -364,12 +376,14 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     with its date (blank: no statement); returns the Axes. The `max_holders` holders with the most
     positions are shown."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
-    rows = _between(statements[(statements["holder"] != "") & (statements["topic"] != "")], "date", start, end)
+    named = (statements["holder"] != "") & (statements["topic"] != "")
     if holders is not None:
-        rows = rows[rows["holder"].isin(holders)]
+        named &= statements["holder"].isin(holders)
     if topics is not None:
-        rows = rows[rows["topic"].isin(topics)]
-    days = build_timeline(rows)
+        named &= statements["topic"].isin(topics)
+    # Only the columns a daily position needs: the texts of a large run are not copied.
+    columns = [c for c in statements.columns if c in (*TIMELINE_REQUIRES, "evidence")]
+    days = build_timeline(_between(statements.loc[named, columns], "date", start, end))
     if days.empty:
         ax = _axes(ax)
         _empty(ax, "no attributed statements")
@@ -456,7 +470,9 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
               frameon=False)
     _lay_out(ax)
     taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of))
-    for shift in rows.itertuples(index=False):
+    # The most confident shifts are labelled first; past MAX_SWIMLANE_LABELS the markers speak alone.
+    labelled = rows.sort_values("confidence", ascending=False, kind="stable").head(MAX_SWIMLANE_LABELS)
+    for shift in labelled.itertuples(index=False):
         text = f"{topic_label(shift.topic)}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
         if shift.reported:
             text = f"{topic_label(shift.topic)}: reported move to {topic_label(shift.to_stance)}"
