@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import Lexicon, normalize
+from .lexicon import compile_phrases, Lexicon, normalize
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -807,11 +807,12 @@ class Attributor:
 
 
 def _phrase_regex(phrases: list[str], flags: int) -> re.Pattern | None:
-    phrases = sorted({normalize(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    """Names and roles as one pattern (a trie, see `compile_phrases`), matched as whole words."""
+    phrases = sorted({normalize(p) for p in phrases if p.strip()})
     if not phrases:
         return None
-    body = "|".join(re.escape(p) for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+    # Braces would read as alternatives in the lexicon's phrase syntax; names never need them.
+    return compile_phrases([p.replace("{", "(").replace("}", ")") for p in phrases], flags, before=r"(?<![\w-])")
 
 
 def sentences_text(sentences: list[Sentence], start: int, end: int) -> str:

@@ -48,12 +48,13 @@ def expand_phrase(phrase: str) -> list[tuple[str, ...]]:
     return [tuple(word for part in combination for word in part) for combination in itertools.product(*choices)]
 
 
-def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
+def compile_phrases(phrases, flags: int = re.IGNORECASE, before: str = r"(?<![\w'-])") -> re.Pattern:
     """One pattern for many phrases, matched as whole words, the longest phrase at a place winning.
 
     The phrases are folded into a character trie ("rule out", "ruled out" and "rules out" share
     "rule"), so the pattern tries one branch per character instead of every phrase at every
-    place in the text: the stance lexicon's thousand phrases cost about what ten do.
+    place in the text: the stance lexicon's thousand phrases cost about what ten do. `before`
+    is what may not stand just before a match (by default a word character, "'" or "-").
 
     >>> pattern = compile_phrases(["rule out", "{rule,ruled} {it,this}? out", "won't"])
     >>> [m.group() for m in pattern.finditer("He ruled it out, and won't rule out more; ruler out.")]
@@ -70,7 +71,7 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE) -> re.Pattern:
                 node = node.setdefault(symbol, {})
             node[_END] = {}
     body = _trie_pattern(trie) if trie else r"(?!x)x"
-    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", flags)
+    return re.compile(rf"{before}(?:{body})(?![\w-])", flags)
 
 
 _END = ""          # the trie key that marks the end of a phrase
