@@ -46,6 +46,9 @@ GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal
 RE_OBJECT_NEGATION = re.compile(r"^(?:a pause|a halt|a freeze|a suspension|an end|a stop)\b", re.IGNORECASE)
 # "no" right before the topic: "no American troops would be deployed".
 RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
+# Words that make a denial final: "no troops, full stop", "no troops under any circumstances".
+RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
+                         re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
 RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since|and)\b", re.IGNORECASE)
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
@@ -370,6 +373,13 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                    if not (m.start() < topic_end and m.end() > topic_start)
                    and not (m.group() == "May" and m.start() > 0)]   # the month, not the modal
     if not cues:
+        denied = RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start])
+        if denied and not possibility:
+            # "no American soldiers in Ukraine, full stop": the determiner is the stance.
+            strong = RE_EMPHATIC.search(plain[topic_end:])
+            return StanceReading("ruled_out" if strong else "oppose",
+                                 f"{denied.group().strip()} ... {strong.group()}" if strong else denied.group().strip(),
+                                 0.6)
         return _possible(plain, possibility, lexicon)
     # A verb governs the object after it ("ruled out the deployment of troops"), so the nearest
     # cue before the topic decides; a cue after it decides only when none stands before

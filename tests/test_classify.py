@@ -47,6 +47,9 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("The Pentagon is looking at US troops for a training role.", "open"),
     ("He backs the removal of US troops from the border.", "oppose"),
     ("A role for US troops was hardly possible, the envoy said.", "oppose"),
+    ("No US troops on the ground, full stop.", "ruled_out"),
+    ("Her answer: no US troops for this mission.", "oppose"),
+    ("The governor is openly doubtful that US troops would help.", "oppose"),
     ("A role for US troops is possible, the envoy said.", "open"),
     ("She said scrapping US troops for the mission would be a mistake.", "support"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
