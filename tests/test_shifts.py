@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import stance
-from stance.shifts import detect_shifts, shift_kind
+from stance.shifts import CHANGE_POINT_MIN_DAYS, detect_shifts, shift_kind
 
 from conftest import FIXTURES
 
@@ -86,9 +86,10 @@ def test_a_lasting_change_is_one_shift():
 
 
 def test_long_noisy_series_uses_change_points_not_every_blip():
-    days = [(f"2025-03-{day:02d}", "oppose", 0.8) for day in range(1, 15)]
+    days = [(f"2025-03-{day:02d}", "oppose", 0.8) for day in range(1, 17)]
     days[6] = ("2025-03-07", "neutral", 0.8)          # one noisy day inside the first regime
-    days += [(f"2025-04-{day:02d}", "support", 0.8) for day in range(1, 15)]
+    days += [(f"2025-04-{day:02d}", "support", 0.8) for day in range(1, 17)]
+    assert len(days) >= CHANGE_POINT_MIN_DAYS
     shifts = detect_shifts(_statements(*days))
     assert len(shifts) == 1
     assert (shifts.iloc[0]["from_stance"], shifts.iloc[0]["to_stance"]) == ("oppose", "support")
