@@ -85,6 +85,16 @@ def test_a_lasting_change_is_one_shift():
     assert len(shifts) == 1 and shifts.iloc[0]["kind"] == "reversal" and not shifts.iloc[0]["contested"]
 
 
+def test_a_weak_change_of_tone_is_not_a_shift_but_a_firm_one_is():
+    # support -> open on the strength of one hedged statement: tone, not position
+    weak = detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "open", 0.4)))
+    firm = detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "open", 0.8)))
+    assert weak.empty
+    assert len(firm) == 1 and firm.iloc[0]["kind"] == "softening"
+    # crossing neutral is a shift whatever the evidence
+    assert len(detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "oppose", 0.4)))) == 1
+
+
 def test_long_noisy_series_uses_change_points_not_every_blip():
     days = [(f"2025-03-{day:02d}", "oppose", 0.8) for day in range(1, 17)]
     days[6] = ("2025-03-07", "neutral", 0.8)          # one noisy day inside the first regime
