@@ -19,6 +19,8 @@ from .schema import SCORES
 RE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # A clause boundary inside a clause: after a verb of saying, a "that", a colon, or "whether".
 RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
+# "Neither the Pentagon nor Nato has commented": no one's position.
+RE_NEITHER_COMMENTED = re.compile(r"\bneither\b[^.;]*\bnor\b[^.;]*\b(?:commented|responded)\b", re.IGNORECASE)
 # Questions are not positions unless quoted; a question mark closes them.
 RE_QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 # Negations that make a denial final ("will not", "never") rather than a mere refusal ("did not").
@@ -302,7 +304,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     plain = normalize(clause)
     if RE_QUESTION.search(plain) and not plain.lstrip().startswith(("“", '"')):
         return None
-    if lexicon.no_comment.search(plain):
+    if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
         return None
     # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
     # read on them is turned around at the end.

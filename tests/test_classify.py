@@ -65,6 +65,8 @@ def test_the_topic_words_themselves_are_no_stance(lexicon):
 def test_questions_and_no_comment_take_no_position(lexicon):
     assert stance_of("Will the president send US troops?", lexicon) == "none"
     assert stance_of("The Pentagon declined to comment on US troops.", lexicon) == "none"
+    assert stance_of("Neither the Pentagon nor the embassy has commented on US troops.", lexicon) == "none"
+    assert stance_of("The ministry has yet to comment on opposing US troops.", lexicon) == "none"
 
 
 @pytest.mark.parametrize("sentence", [
