@@ -15,7 +15,6 @@ is a reversal, a Full Flop); `hardening` moves away from neutral on the same sid
 from __future__ import annotations
 
 import functools
-import itertools
 from collections import Counter
 
 import numpy as np
@@ -66,9 +65,7 @@ def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     columns = [c for c in statements.columns if c in (*TIMELINE_REQUIRES, "evidence")]
     timeline = build_timeline(statements.loc[is_evidence(statements), columns])
     rows: list[dict] = []
-    ordered = timeline.sort_values(["holder", "topic"], kind="stable").to_dict("records")
-    for _, series in itertools.groupby(ordered, key=lambda day: (day["holder"], day["topic"])):
-        days = list(series)
+    for days in _series(timeline):
         if len(days) < 2:
             continue
         if len(days) >= CHANGE_POINT_MIN_DAYS:
@@ -83,6 +80,17 @@ def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame(rows)
     table = table.sort_values(["holder", "topic", "to_date", "reported", "after_statement_id"], kind="stable")
     return schema.conform(table, schema.SHIFT_COLUMNS)
+
+
+def _series(timeline: pd.DataFrame):
+    """Each holder x topic series of daily positions as a list of dicts, in holder, topic, date
+    order; built one series at a time (a dict per day for the whole timeline of a large run
+    would take hundreds of MB)."""
+    columns = {name: (list(timeline[name]) if name in ("date", "valid_until") else timeline[name].to_numpy())
+               for name in timeline.columns}
+    groups = timeline.groupby(["holder", "topic"], sort=True).indices
+    for key in sorted(groups):
+        yield [{name: values[i] for name, values in columns.items()} for i in groups[key]]
 
 
 def _rule_shifts(days: list[dict]) -> list[dict]:
@@ -225,13 +233,14 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[d
     if reports.empty:
         return []
     # Each report looks back along its own holder x topic series only.
-    series = {key: group for key, group in timeline.groupby(["holder", "topic"], sort=False)}
+    series = timeline.groupby(["holder", "topic"], sort=False).indices   # key -> row positions
+    days, ids = timeline["date"].to_numpy(), timeline["statement_id"].to_numpy()
     reports = reports.sort_values(["date", "statement_id"]).to_dict("records")
     before_ids = []
     for report in reports:
-        days = series.get((report["holder"], report["topic"]))
-        earlier = days[days["date"] < report["date"]] if days is not None else None
-        before_ids.append(earlier["statement_id"].iloc[-1] if earlier is not None and not earlier.empty else None)
+        rows = series.get((report["holder"], report["topic"]), ())
+        earlier = [i for i in rows if days[i] < report["date"].to_datetime64()]
+        before_ids.append(ids[earlier[-1]] if earlier else None)
     columns = ["statement_id", "stance", "date", "text", "doc_id"]
     wanted = statements[statements["statement_id"].isin([i for i in before_ids if i is not None])]
     by_id = dict(zip(wanted["statement_id"], wanted[columns].itertuples(index=False)))
