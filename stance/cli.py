@@ -274,7 +274,17 @@ def _finish(result, out: Path) -> None:
 
 
 def main():
+    _return_freed_memory()
     cli(prog_name="stance")
+
+
+def _return_freed_memory() -> None:
+    """Arrow's default allocator keeps freed blocks for reuse; a command-line run builds its
+    statement table once and then frees the pieces, so the system allocator, which gives them
+    back, keeps the peak lower (about 100 MB less at 50 MB of input)."""
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
 
 
 if __name__ == "__main__":
