@@ -48,6 +48,7 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("He backs the removal of US troops from the border.", "oppose"),
     ("A role for US troops was hardly possible, the envoy said.", "oppose"),
     ("No US troops on the ground, full stop.", "ruled_out"),
+    ("He called US troops on the border an escalation.", "oppose"),
     ("Her answer: no US troops for this mission.", "oppose"),
     ("The governor is openly doubtful that US troops would help.", "oppose"),
     ("A role for US troops is possible, the envoy said.", "open"),
@@ -67,6 +68,8 @@ def test_questions_and_no_comment_take_no_position(lexicon):
     assert stance_of("The Pentagon declined to comment on US troops.", lexicon) == "none"
     assert stance_of("Neither the Pentagon nor the embassy has commented on US troops.", lexicon) == "none"
     assert stance_of("The ministry has yet to comment on opposing US troops.", lexicon) == "none"
+    # the noun is the object of "prevent", not a verdict on the troops
+    assert stance_of("Planners discussed where US troops would stand to prevent escalation.", lexicon) == "none"
 
 
 @pytest.mark.parametrize("sentence", [
