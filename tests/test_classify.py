@@ -49,6 +49,7 @@ def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     ("A role for US troops was hardly possible, the envoy said.", "oppose"),
     ("No US troops on the ground, full stop.", "ruled_out"),
     ("He called US troops on the border an escalation.", "oppose"),
+    ("One option involves sending US troops to the border.", "open"),
     ("Her answer: no US troops for this mission.", "oppose"),
     ("The governor is openly doubtful that US troops would help.", "oppose"),
     ("A role for US troops is possible, the envoy said.", "open"),
