@@ -1,6 +1,7 @@
 """The learned stance model: any label set, identical after a save, safe files, the CSV functions."""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 
@@ -9,7 +10,8 @@ import pandas as pd
 import pytest
 
 from stance.errors import InputError, ModelError
-from stance.model import MANIFEST, MODEL_FILES, WEIGHTS_FILE, HashtagSplitter, StanceModel, predict_file, train_file
+from stance.model import (MANIFEST, MODEL_FILES, SETTINGS_FILE, WEIGHTS_FILE, HashtagSplitter, StanceModel,
+                          predict_file, train_file)
 
 # Short news-style sentences we wrote: two topics, each with clear cue words per label.
 SENTENCES = {
@@ -98,6 +100,34 @@ def test_two_labels_give_two_probability_columns():
     model = fit(frame[frame["stance"] != "NONE"])
     assert model.predict_proba(NEW_TEXTS, NEW_TARGETS).shape == (2, 2)
     assert list(model.predict(NEW_TEXTS, NEW_TARGETS)) == ["FAVOR", "AGAINST"]
+
+
+def test_sentiment_reads_words_the_training_texts_never_used():
+    # Six short texts teach "good words favour the plan"; the test words are in none of them, so
+    # only the sentiment lexicon can tell "superb" from "dreadful".
+    texts = ["The plan is great.", "The plan is wonderful.", "What a good plan.",
+             "The plan is awful.", "The plan is terrible.", "What a bad plan."] * 3
+    labels = ["FAVOR"] * 3 + ["AGAINST"] * 3
+    new_texts = ["The plan is superb.", "The plan is dreadful.", "Such a brilliant plan"]
+    model = StanceModel().fit(texts, ["plan"] * len(texts), labels * 3)
+    assert list(model.predict(new_texts, ["plan"] * 3)) == ["FAVOR", "AGAINST", "FAVOR"]
+    without = StanceModel(sentiment=False).fit(texts, ["plan"] * len(texts), labels * 3)
+    assert without.predict_proba(new_texts, ["plan"] * 3).max() < 0.6    # no clue without the lexicon
+
+
+def test_a_folder_saved_before_the_sentiment_setting_loads_without_it(tmp_path):
+    model = fit(training_frame(), sentiment=False)
+    folder = model.save(tmp_path / "older")
+    settings = json.loads((folder / SETTINGS_FILE).read_text())
+    del settings["params"]["sentiment"]               # as written before the setting existed
+    (folder / SETTINGS_FILE).write_text(json.dumps(settings))
+    manifest = json.loads((folder / MANIFEST).read_text())
+    manifest["files"][SETTINGS_FILE] = hashlib.sha256((folder / SETTINGS_FILE).read_bytes()).hexdigest()
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    again = StanceModel.load(folder)
+    assert again.sentiment is False
+    np.testing.assert_array_equal(model.predict_proba(NEW_TEXTS, NEW_TARGETS),
+                                  again.predict_proba(NEW_TEXTS, NEW_TARGETS))
 
 
 def test_save_then_load_predicts_exactly_the_same(saved_model):
