@@ -354,7 +354,9 @@ def _row(document: Document, clause: Clause, attribution: Attribution, topic_id:
         "confidence": round(min(1.0, confidence), 4),
         "start": clause.start,
         "end": clause.end,
-        "sentence": clause.sentence.text,
+        # The whole sentence only where the statement is a part of it (most statements are their
+        # whole sentence: repeating it would take a quarter of a large run's memory).
+        "sentence": clause.sentence.text if clause.text != clause.sentence.text else "",
         "date_expression": expression,
         "cue": reading.cue,
         "is_heading": clause.sentence.is_heading,

@@ -45,7 +45,7 @@ STATEMENT_COLUMNS = {
     # which words gave its date and stance, so every row can be checked by a reader.
     "start": "int64",
     "end": "int64",
-    "sentence": "string",
+    "sentence": "string",        # the whole sentence when `text` is a clause of it, else ""
     "date_expression": "string",
     "cue": "string",
 }
