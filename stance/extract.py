@@ -34,9 +34,10 @@ RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But 
 # Date words that count from another date, not from the publication day: "the day before".
 RE_ANAPHORIC_DATE = re.compile(r"\b(?:before|earlier|after|later|previous|next|same|that)\b", re.IGNORECASE)
 # A position stated as standing at the time of writing, not reported from one day: the present
-# perfect ("has said", "has ruled out", "have so far refused"), a present-tense verb of saying or
-# wanting ("says", "insists", "wants"), "no longer". Read outside quotes (quotes are present
-# tense whatever day they were spoken).
+# perfect with a mark of duration ("has said repeatedly", "has long opposed", "have so far
+# refused"; a bare "has ruled out" in a live blog means yesterday), or a present-tense verb of
+# saying or wanting ("says", "insists", "wants"). Read outside quotes (quotes are present tense
+# whatever day they were spoken).
 RE_STANDING = re.compile(
     r"\b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|since|long|already|also|now|still)\s+){0,2}"
     r"(?!been\b|to\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written|become)\b"
