@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 FORMATS = ("md", "csv", "json", "table")
-MAX_TIMELINE_CHARTS = 24
+MAX_TIMELINE_CHARTS = 12
 SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
               "contested", "confidence"]
 FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip", "reported": "reported"}
@@ -42,7 +42,8 @@ def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = Tr
 
 
 def write_charts(analysis, folder: Path) -> dict[str, list[str]]:
-    """The overview charts and one timeline per holder x topic series with a shift."""
+    """The overview charts, and a timeline for each of the `MAX_TIMELINE_CHARTS` holder x topic
+    series with the most confident shifts."""
     import matplotlib
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
@@ -58,7 +59,11 @@ def write_charts(analysis, folder: Path) -> dict[str, list[str]]:
     ax.figure.savefig(folder / "swimlane.png", dpi=110, bbox_inches="tight")
     plt.close(ax.figure)
     files["overview"].append("charts/swimlane.png")
-    pairs = analysis.shifts[["holder", "topic"]].drop_duplicates().head(MAX_TIMELINE_CHARTS)
+    # The series whose strongest shift is most confident first (ties: holder, topic); a reader
+    # draws any other with `stance plot --kind timeline --holder H --topic T`.
+    strongest = analysis.shifts.groupby(["holder", "topic"], as_index=False)["confidence"].max()
+    pairs = strongest.sort_values(["confidence", "holder", "topic"], ascending=[False, True, True],
+                                  kind="stable")[["holder", "topic"]].head(MAX_TIMELINE_CHARTS)
     for holder, topic in pairs.itertuples(index=False):
         ax = plot.plot_timeline(analysis.statements, analysis.shifts, holder, topic)
         name = f"timeline-{_slug(holder)}-{_slug(topic)}.png"
