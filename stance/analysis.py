@@ -78,13 +78,15 @@ class Analysis:
 
     # -- files ------------------------------------------------------------------------------------
 
-    def save(self, out: str | os.PathLike, charts: bool = True, report: bool = True, force: bool = False) -> Path:
+    def save(self, out: str | os.PathLike, charts: bool = True, report: bool = True, force: bool = False,
+             jobs: int = 1) -> Path:
         """Write the tables, report.md and charts/ to a folder, atomically.
 
         Everything is written to a temporary folder beside `out` and swapped in with renames at
         the end, so an interrupted run (Ctrl-C, kill) leaves the previous result whole; what such
         a run leaves behind is cleaned up by the next save. A folder holding anything but a run of
         this tool is refused unless `force`, and then only the run's own files are replaced.
+        With `jobs` > 1 the timeline charts are drawn by that many processes (same images).
         """
         given = Path(out)
         # Absolute, and through a link to where the run lives: the swap renames beside the folder.
@@ -107,7 +109,7 @@ class Analysis:
             self._write_tables(staging)
             if report or charts:
                 from . import report as reporting
-                reporting.write_outputs(self, staging, charts=charts, report=report)
+                reporting.write_outputs(self, staging, charts=charts, report=report, jobs=jobs)
             files = sorted([entry.name for entry in staging.iterdir()] + [MARKER])
             _write_synced(staging / MARKER, json.dumps({"tool": "stance", "files": files, **_plain(self.settings)},
                                                        indent=2, sort_keys=True).encode())

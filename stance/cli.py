@@ -89,7 +89,7 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
                                 jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
                                 progress=not quiet and sys.stderr.isatty(),
                                 previous=out if append and out.exists() else None)
-        result.save(out, charts=not no_charts, force=force)
+        result.save(out, charts=not no_charts, force=force, jobs=jobs)
     except KeyboardInterrupt:
         click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -106,7 +106,7 @@ def demo(out, jobs, quiet):
     Example: stance demo --out demo-out   (then open demo-out/report.md)
     """
     result = stance.analyze(stance.demo_corpus(), jobs=jobs, progress=not quiet and sys.stderr.isatty())
-    result.save(out)
+    result.save(out, jobs=jobs)
     _finish(result, out)
     click.echo(f"report: {out / 'report.md'}")
     click.echo(f"charts: {out / 'charts'}")

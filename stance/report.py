@@ -32,16 +32,16 @@ def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topi
     return statements, shifts
 
 
-def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = True) -> None:
-    """report.md and charts/*.png for a run, in `folder`."""
+def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = True, jobs: int = 1) -> None:
+    """report.md and charts/*.png for a run, in `folder` (the timelines drawn by `jobs` processes)."""
     chart_files: dict[str, list[str]] = {}
     if charts:
-        chart_files = write_charts(analysis, folder / "charts")
+        chart_files = write_charts(analysis, folder / "charts", jobs=jobs)
     if report:
         (folder / "report.md").write_text(markdown_report(analysis, chart_files), encoding="utf-8")
 
 
-def write_charts(analysis, folder: Path) -> dict[str, list[str]]:
+def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
     """The overview charts, and a timeline for each of the `MAX_TIMELINE_CHARTS` holder x topic
     series with the most confident shifts."""
     import matplotlib
@@ -64,13 +64,35 @@ def write_charts(analysis, folder: Path) -> dict[str, list[str]]:
     strongest = analysis.shifts.groupby(["holder", "topic"], as_index=False)["confidence"].max()
     pairs = strongest.sort_values(["confidence", "holder", "topic"], ascending=[False, True, True],
                                   kind="stable")[["holder", "topic"]].head(MAX_TIMELINE_CHARTS)
+    statements, shifts = analysis.statements, analysis.shifts
+    tasks = []
     for holder, topic in pairs.itertuples(index=False):
-        ax = plot.plot_timeline(analysis.statements, analysis.shifts, holder, topic)
         name = f"timeline-{_slug(holder)}-{_slug(topic)}.png"
-        ax.figure.savefig(folder / name, dpi=110)
-        plt.close(ax.figure)
+        # Each chart gets only its own series, so a worker process is sent little.
+        tasks.append((statements[(statements["holder"] == holder) & (statements["topic"] == topic)],
+                      shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)], holder, topic, folder / name))
         files["timelines"].append(f"charts/{name}")
+    if jobs > 1 and len(tasks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            list(pool.map(_save_timeline, tasks))
+    else:
+        for task in tasks:
+            _save_timeline(task)
     return files
+
+
+def _save_timeline(task) -> None:
+    """Draw one holder x topic timeline to a PNG (in this process or a worker)."""
+    import matplotlib
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+
+    from . import plot
+    statements, shifts, holder, topic, path = task
+    ax = plot.plot_timeline(statements, shifts, holder, topic)
+    ax.figure.savefig(path, dpi=110)
+    plt.close(ax.figure)
 
 
 def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None) -> str:

@@ -140,3 +140,12 @@ def test_plot_methods_draw_into_a_given_axes(merz_run):
     assert merz_run.plot_timeline("merz", "german_troops", ax=left) is left
     assert merz_run.plot_shifts(ax=right) is right
     assert left.figure is right.figure is figure
+
+
+def test_timelines_drawn_by_two_processes_are_the_same_images(seed_run, tmp_path):
+    seed_run.save(tmp_path / "one", jobs=1)
+    seed_run.save(tmp_path / "two", jobs=2)
+    one = {path.name: path.read_bytes() for path in (tmp_path / "one" / "charts").iterdir()}
+    two = {path.name: path.read_bytes() for path in (tmp_path / "two" / "charts").iterdir()}
+    assert sum(name.startswith("timeline-") for name in one) >= 2   # more than one, so a pool is used
+    assert one == two
