@@ -22,8 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .schema import SCORES, STANCES
-from .timeline import REQUIRES as TIMELINE_REQUIRES
-from .timeline import build_timeline
+from .timeline import build_timeline, position_columns
 
 STANCE_COLOURS = {"ruled_out": "#b2182b", "oppose": "#ef8a62", "neutral": "#999999", "open": "#67a9cf",
                   "support": "#2166ac"}
@@ -381,9 +380,7 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
         named &= statements["holder"].isin(holders)
     if topics is not None:
         named &= statements["topic"].isin(topics)
-    # Only the columns a daily position needs: the texts of a large run are not copied.
-    columns = [c for c in statements.columns if c in (*TIMELINE_REQUIRES, "evidence")]
-    days = build_timeline(_between(statements.loc[named, columns], "date", start, end))
+    days = build_timeline(_between(position_columns(statements, named), "date", start, end))
     if days.empty:
         ax = _axes(ax)
         _empty(ax, "no attributed statements")

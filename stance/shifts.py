@@ -22,8 +22,7 @@ import pandas as pd
 
 from . import schema
 from .schema import SCORES, STANCES, check_columns
-from .timeline import REQUIRES as TIMELINE_REQUIRES
-from .timeline import build_timeline
+from .timeline import build_timeline, position_columns
 
 REQUIRES = ("statement_id", "doc_id", "holder", "topic", "stance", "score", "date", "confidence", "text", "speaker")
 CONTESTED_DAYS = 14
@@ -61,9 +60,7 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
 def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
     """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date."""
     check_columns(statements, REQUIRES, "detect_shifts")
-    # Only the columns a daily position is made of: a large run's texts are not copied.
-    columns = [c for c in statements.columns if c in (*TIMELINE_REQUIRES, "evidence")]
-    timeline = build_timeline(statements.loc[is_evidence(statements), columns])
+    timeline = build_timeline(position_columns(statements, is_evidence(statements)))
     rows: list[dict] = []
     for days in _series(timeline):
         if len(days) < 2:

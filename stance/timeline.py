@@ -18,6 +18,13 @@ TIE_MARGIN = 0.05   # confidences this close count as equally strong
 CARRY_DAYS = 30     # how long a position is assumed to hold without new evidence
 
 
+def position_columns(statements: pd.DataFrame, rows=None) -> pd.DataFrame:
+    """The rows (a mask, or all) with only the columns a day's position is made of, so a large
+    run's texts are not copied on the way to a timeline."""
+    columns = [c for c in (*REQUIRES, "evidence") if c in statements.columns]
+    return statements[columns] if rows is None else statements.loc[rows, columns]
+
+
 def build_timeline(statements: pd.DataFrame, holder: str | None = None, topic: str | None = None) -> pd.DataFrame:
     """Daily positions per holder and topic, sorted by holder, topic and date.
 
@@ -28,8 +35,7 @@ def build_timeline(statements: pd.DataFrame, holder: str | None = None, topic: s
     [['2025-10-01', 'oppose'], ['2025-10-20', 'support']]
     """
     check_columns(statements, REQUIRES, "build_timeline")
-    # Only the columns a day's position is made of: a large run's texts are not copied around.
-    statements = statements[[c for c in (*REQUIRES, "evidence") if c in statements.columns]]
+    statements = position_columns(statements)
     rows = statements[(statements["holder"] != "") & (statements["topic"] != "")]
     if holder is not None:
         rows = rows[rows["holder"] == holder]
