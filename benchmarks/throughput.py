@@ -252,7 +252,7 @@ class StageClock:
     def install(self) -> None:
         """Wrap the entry points of every stage where the pipeline looks them up."""
         import stance
-        from stance import analysis, attribute, classify, dates, extract, ingest, report
+        from stance import analysis, attribute, classify, dates, extract, ingest, report, store
         patches = [
             (ingest, "_raw_documents", "ingest", True), (ingest, "_finish", "ingest", False),
             (stance, "documents_frame", "tables (build, sort, type)", False),
@@ -269,8 +269,11 @@ class StageClock:
             (extract, "read_stance", "classify", False), (extract, "inherits_topic", "classify", False),
             (dates, "find_dates", "dates", False), (dates, "date_statement", "dates", False),
             (stance, "statements_frame", "tables (build, sort, type)", False),
+            (store, "statements_frame", "tables (build, sort, type)", False),
+            (store.StatementStore, "finish", "writing tables", False),
             (stance, "detect_shifts", "timeline/shifts", False),
             (analysis.Analysis, "_write_tables", "writing tables", False),
+            (analysis, "write_table", "writing tables", False),
             (report, "markdown_report", "writing report", False),
             (report, "write_charts", "writing charts", False),
         ]

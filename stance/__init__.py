@@ -13,19 +13,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-import numpy as np
 import pandas as pd
 
 from . import schema
-from .analysis import Analysis, load
+from .analysis import Analysis, Outline, load, load_settings, save_run, write_table
 from .config import Actor, Actors, Topic, Topics, load_actors, load_topics
 from .engine import StatementColumns, run_documents, track
 from .errors import ConfigError, InputError, ModelError, StanceError
 from .extract import Extractor
 from .ingest import documents_frame, read_documents
 from .shifts import detect_shifts
+from .store import StatementStore, statements_frame
 
-__all__ = ["analyze", "load", "Analysis", "Actor", "Actors", "Topic", "Topics", "demo_corpus",
+__all__ = ["analyze", "analyze_into", "load", "Analysis", "Actor", "Actors", "Topic", "Topics", "demo_corpus",
            "StanceError", "ConfigError", "InputError", "ModelError"]
 __version__ = "0.1.0"
 # Ids that ingest made up or made unique: "row-3" for a DataFrame row without an id, "brief~2".
@@ -56,18 +56,80 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
     [['merz', 'german_troops', 'ruled_out']]
     """
     actors, topics = load_actors(actors), load_topics(topics)
-    settings = {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
-                "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model)}
+    settings = _settings(actors, topics, model)
     earlier = _previous_run(previous, settings)
     extractor = Extractor(actors, topics, model=_load_model(model))
+    documents = _documents(inputs, date, earlier.documents if earlier is not None else None, strict)
+    columns = StatementColumns()
+    seen, counts = _extract_all(documents, extractor, columns.extend, jobs, engine, scheduler, progress, strict)
+    documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame(), consume=True)
+    if earlier is not None:
+        documents_table = _with_earlier(earlier.documents, documents_table)
+        parts = [table for table in (earlier.statements, statements) if len(table)]
+        statements = statements_frame(pd.concat(parts), consume=True) if len(parts) > 1 else (parts or [statements])[0]
+    return Analysis(documents_table, statements, detect_shifts(statements), settings)
+
+
+def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=None, model=None, jobs: int = 1,
+                 engine: str = "local", scheduler: str | None = None, progress: bool = False, strict: bool = False,
+                 append: bool = False, charts: bool = True, force: bool = False) -> Outline:
+    """`analyze`, written straight into the run folder `out` (tables, report.md, charts) as it
+    goes: statements are stored to parquet in parts while documents are read, and memory holds
+    only their position columns (no texts), so a corpus of any size fits (what `stance analyze`
+    runs). With `append`, the run already in `out` is added to, as `previous` does for `analyze`.
+    The folder is replaced atomically, as `Analysis.save` does. Returns the run's `Outline`
+    (documents, shifts, the statements' position columns); `load(out)` reads all of it.
+    """
+    actors, topics = load_actors(actors), load_topics(topics)
+    settings = _settings(actors, topics, model)
+    earlier = Path(out) if append and Path(out).exists() else None
+    earlier_documents = _earlier_documents(earlier, settings) if earlier is not None else None
+    extractor = Extractor(actors, topics, model=_load_model(model))
+    documents = _documents(inputs, date, earlier_documents, strict)
+    outlines = []
+
+    def fill(staging: Path) -> None:
+        store = StatementStore(staging)
+        seen, counts = _extract_all(documents, extractor, store.add, jobs, engine, scheduler, progress, strict)
+        documents_table = documents_frame(seen, counts)
+        if earlier_documents is not None:
+            documents_table = _with_earlier(earlier_documents, documents_table)
+        statements = store.finish(staging / "statements.parquet",
+                                  earlier=earlier / "statements.parquet" if earlier is not None else None)
+        shifts = detect_shifts(statements, quotes=store.quotes)
+        write_table(documents_table, staging / "documents.parquet")
+        write_table(shifts, staging / "shifts.parquet")
+        outline = Outline(documents_table, statements, shifts, settings)
+        from . import report as reporting
+        reporting.write_outputs(outline, staging, charts=charts, report=True, jobs=jobs)
+        outlines.append(outline)
+
+    save_run(out, fill, settings, force=force)
+    return outlines[0]
+
+
+def _settings(actors: Actors, topics: Topics, model) -> dict:
+    return {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
+            "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model)}
+
+
+def _documents(inputs, date, known: pd.DataFrame | None, strict: bool):
+    """The documents to analyse, read lazily: those of `inputs` that `known` does not hold."""
     if isinstance(inputs, (str, os.PathLike, pd.DataFrame)):
         inputs = [inputs]
     documents = read_documents(list(inputs), default_date=date)
-    if earlier is not None:
-        documents = _not_in(documents, earlier.documents)
+    if known is not None:
+        documents = _not_in(documents, known)
     if strict:
         documents = _strictly(documents)
-    seen, columns, counts = [], StatementColumns(), {}
+    return documents
+
+
+def _extract_all(documents, extractor: Extractor, sink, jobs: int, engine: str, scheduler: str | None,
+                 progress: bool, strict: bool) -> tuple[list, dict]:
+    """Run the per-document stages; each document's statement rows go to `sink`. Returns the
+    documents seen (with their status) and each one's number of statements."""
+    seen, counts = [], {}
     results = run_documents(documents, extractor, jobs=jobs, engine=engine, scheduler=scheduler)
     for document, document_rows, error in track(results, "analysing", progress):
         if error:
@@ -76,31 +138,14 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
             from dataclasses import replace
             document = replace(document, status="error", reason=error)
         seen.append(document)
-        columns.extend(document_rows)
+        sink(document_rows)
         counts[document.doc_id] = len(document_rows)
-    documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame(), consume=True)
-    if earlier is not None:
-        documents_table = schema.conform(pd.concat([earlier.documents, documents_table]).sort_values(
-            "doc_id", kind="stable"), schema.DOCUMENT_COLUMNS)
-        parts = [table for table in (earlier.statements, statements) if len(table)]
-        statements = statements_frame(pd.concat(parts), consume=True) if len(parts) > 1 else (parts or [statements])[0]
-    return Analysis(documents_table, statements, detect_shifts(statements), settings)
+    return seen, counts
 
 
-def statements_frame(rows: list[dict] | pd.DataFrame, consume: bool = False) -> pd.DataFrame:
-    """The statements table from extracted rows: typed, sorted by document, place and topic.
-    With `consume`, a DataFrame given is emptied column by column as the table is built (for
-    large runs: the unsorted rows are let go while the sorted table is made)."""
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
-    del rows
-    if frame.empty:
-        return schema.empty(schema.STATEMENT_COLUMNS)
-    # Sort by small integer codes (not by strings), and drop repeats by position.
-    doc_codes = pd.factorize(frame["doc_id"], sort=True)[0]
-    topic_codes = pd.factorize(frame["topic"], sort=True)[0]
-    order = np.lexsort((topic_codes, frame["start"].to_numpy(dtype="int64"), doc_codes))
-    repeated = frame["statement_id"].take(order).duplicated(keep="first").to_numpy()
-    return schema.conform(frame, schema.STATEMENT_COLUMNS, rows=order[~repeated], consume=consume)
+def _with_earlier(earlier: pd.DataFrame, documents_table: pd.DataFrame) -> pd.DataFrame:
+    return schema.conform(pd.concat([earlier, documents_table]).sort_values("doc_id", kind="stable"),
+                          schema.DOCUMENT_COLUMNS)
 
 
 def demo_corpus() -> Path:
@@ -121,13 +166,22 @@ def _previous_run(previous, settings: dict) -> Analysis | None:
     if previous is None:
         return None
     earlier = previous if isinstance(previous, Analysis) else load(previous)
-    before = earlier.settings.get("fingerprint")
-    if before and before != settings["fingerprint"]:
-        where = "" if isinstance(previous, Analysis) else f"{previous}: "
-        raise InputError(f"{where}this run was made with other actors, topics or model (actors "
-                         f"{earlier.settings.get('actors')}, topics {earlier.settings.get('topics')}); "
-                         "append with the same ones, or analyse everything again into a new folder")
+    _check_same_settings(earlier.settings, settings, "" if isinstance(previous, Analysis) else f"{previous}: ")
     return earlier
+
+
+def _earlier_documents(folder: Path, settings: dict) -> pd.DataFrame:
+    """The documents table of the run in `folder`, checked as `_previous_run` does (its
+    statements are merged from disk, never read whole)."""
+    _check_same_settings(load_settings(folder), settings, f"{folder}: ")
+    return schema.conform(pd.read_parquet(folder / "documents.parquet"), schema.DOCUMENT_COLUMNS)
+
+
+def _check_same_settings(before: dict, settings: dict, where: str) -> None:
+    if before.get("fingerprint") and before["fingerprint"] != settings["fingerprint"]:
+        raise InputError(f"{where}this run was made with other actors, topics or model (actors "
+                         f"{before.get('actors')}, topics {before.get('topics')}); "
+                         "append with the same ones, or analyse everything again into a new folder")
 
 
 def _not_in(documents: Iterable, known: pd.DataFrame):

@@ -88,50 +88,18 @@ class Analysis:
         this tool is refused unless `force`, and then only the run's own files are replaced.
         With `jobs` > 1 the timeline charts are drawn by that many processes (same images).
         """
-        given = Path(out)
-        # Absolute, and through a link to where the run lives: the swap renames beside the folder.
-        out = given.resolve() if given.is_symlink() else Path(os.path.abspath(given))
-        if out.exists() and not out.is_dir():
-            raise InputError("--out must be a folder, and this is a file", given)
-        _clean_leftovers(out)
-        foreign = _foreign_entries(out)
-        if foreign and not force:
-            if (out / MARKER).exists():
-                raise InputError(f"the folder holds a stance run and other files ({', '.join(foreign[:3])}"
-                                 f"{', ...' if len(foreign) > 3 else ''}); choose another --out or pass --force "
-                                 "(which keeps the other files)", given)
-            raise InputError("the folder is not empty and holds no stance run; choose another --out or pass --force "
-                             "(which keeps its files and adds the run's)", given)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        prefix = f".{out.name}{STAGING}{os.getpid()}-"
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        def fill(staging: Path) -> None:
             self._write_tables(staging)
             if report or charts:
                 from . import report as reporting
                 reporting.write_outputs(self, staging, charts=charts, report=report, jobs=jobs)
-            files = sorted([entry.name for entry in staging.iterdir()] + [MARKER])
-            _write_synced(staging / MARKER, json.dumps({"tool": "stance", "files": files, **_plain(self.settings)},
-                                                       indent=2, sort_keys=True).encode())
-            _sync(staging)
-            if foreign:
-                _merge_in(staging, out)
-            else:
-                _swap_in(staging, out)
-        except BaseException:
-            # By prefix, not by name: Ctrl-C may land after the folder is made, before it is named.
-            for entry in out.parent.glob(f"{glob.escape(prefix)}*"):
-                shutil.rmtree(entry, ignore_errors=True)
-            raise
-        return given
+        return save_run(out, fill, self.settings, force=force)
 
     write = save
 
     def _write_tables(self, folder: Path) -> None:
         for name in TABLES:
-            buffer = io.BytesIO()
-            getattr(self, name).to_parquet(buffer, index=False)
-            _write_synced(folder / f"{name}.parquet", buffer.getvalue())
+            write_table(getattr(self, name), folder / f"{name}.parquet")
 
     # -- display ----------------------------------------------------------------------------------
 
@@ -179,17 +147,70 @@ class Analysis:
         return f", dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}"
 
 
+def save_run(out: str | os.PathLike, fill, settings: dict, force: bool = False) -> Path:
+    """Write a run folder atomically: `fill(staging)` writes the run's files into a temporary
+    folder beside `out`, which is then swapped in with renames (see `Analysis.save`)."""
+    given = Path(out)
+    # Absolute, and through a link to where the run lives: the swap renames beside the folder.
+    out = given.resolve() if given.is_symlink() else Path(os.path.abspath(given))
+    if out.exists() and not out.is_dir():
+        raise InputError("--out must be a folder, and this is a file", given)
+    _clean_leftovers(out)
+    foreign = _foreign_entries(out)
+    if foreign and not force:
+        if (out / MARKER).exists():
+            raise InputError(f"the folder holds a stance run and other files ({', '.join(foreign[:3])}"
+                             f"{', ...' if len(foreign) > 3 else ''}); choose another --out or pass --force "
+                             "(which keeps the other files)", given)
+        raise InputError("the folder is not empty and holds no stance run; choose another --out or pass --force "
+                         "(which keeps its files and adds the run's)", given)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    prefix = f".{out.name}{STAGING}{os.getpid()}-"
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        fill(staging)
+        files = sorted([entry.name for entry in staging.iterdir()] + [MARKER])
+        _write_synced(staging / MARKER, json.dumps({"tool": "stance", "files": files, **_plain(settings)},
+                                                   indent=2, sort_keys=True).encode())
+        _sync(staging)
+        if foreign:
+            _merge_in(staging, out)
+        else:
+            _swap_in(staging, out)
+    except BaseException:
+        # By prefix, not by name: Ctrl-C may land after the folder is made, before it is named.
+        for entry in out.parent.glob(f"{glob.escape(prefix)}*"):
+            shutil.rmtree(entry, ignore_errors=True)
+        raise
+    return given
+
+
+def write_table(frame: pd.DataFrame, path: Path) -> None:
+    """A table as parquet, flushed to disk."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    _write_synced(path, buffer.getvalue())
+
+
 def load(folder: str | os.PathLike) -> Analysis:
     """Read a saved run back; the tables equal the ones that were saved."""
+    folder = Path(folder)
+    settings = load_settings(folder)
+    tables = {}
+    for name, columns in zip(TABLES, (schema.DOCUMENT_COLUMNS, schema.STATEMENT_COLUMNS, schema.SHIFT_COLUMNS)):
+        tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), columns)
+    return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings)
+
+
+def load_settings(folder: str | os.PathLike) -> dict:
+    """The settings a saved run was made with (actors, topics, model, their fingerprint); raises
+    when the folder holds no run."""
     folder = Path(folder)
     if not folder.exists():
         _clean_leftovers(folder)   # a run killed between its two renames: put the previous one back
     missing = [name for name in TABLES if not (folder / f"{name}.parquet").exists()]
     if missing:
         raise InputError(f"not a stance run folder: {', '.join(m + '.parquet' for m in missing)} missing", folder)
-    tables = {}
-    for name, columns in zip(TABLES, (schema.DOCUMENT_COLUMNS, schema.STATEMENT_COLUMNS, schema.SHIFT_COLUMNS)):
-        tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), columns)
     settings = {}
     if (folder / MARKER).exists():
         try:
@@ -198,7 +219,19 @@ def load(folder: str | os.PathLike) -> Analysis:
             settings.pop("files", None)
         except ValueError:
             settings = {}
-    return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings)
+    return settings
+
+
+@dataclass(eq=False)
+class Outline:
+    """What `stance.analyze_into` keeps of the run it wrote: the documents and shifts, and of the
+    statements only the columns positions are made of (`store.NARROW_COLUMNS`, no texts). The
+    report and charts are drawn from it; `load(folder)` reads the whole run."""
+
+    documents: pd.DataFrame
+    statements: pd.DataFrame
+    shifts: pd.DataFrame
+    settings: dict = field(default_factory=dict)
 
 
 # Beside OUT, a save works in ".OUT.tmp-PID-XXXX" and moves the previous run to ".OUT.old-PID-XXXX"

@@ -85,11 +85,10 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     Then:    stance analyze new-articles/ --out results/ --append
     """
     try:
-        result = stance.analyze(list(inputs), actors=actors, topics=topics, date=default_date, model=model,
-                                jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
-                                progress=not quiet and sys.stderr.isatty(),
-                                previous=out if append and out.exists() else None)
-        result.save(out, charts=not no_charts, force=force, jobs=jobs)
+        result = stance.analyze_into(out, list(inputs), actors=actors, topics=topics, date=default_date,
+                                     model=model, jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
+                                     progress=not quiet and sys.stderr.isatty(), append=append,
+                                     charts=not no_charts, force=force)
     except KeyboardInterrupt:
         click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
         sys.exit(EXIT_INTERRUPTED)
@@ -105,8 +104,7 @@ def demo(out, jobs, quiet):
 
     Example: stance demo --out demo-out   (then open demo-out/report.md)
     """
-    result = stance.analyze(stance.demo_corpus(), jobs=jobs, progress=not quiet and sys.stderr.isatty())
-    result.save(out, jobs=jobs)
+    result = stance.analyze_into(out, stance.demo_corpus(), jobs=jobs, progress=not quiet and sys.stderr.isatty())
     _finish(result, out)
     click.echo(f"report: {out / 'report.md'}")
     click.echo(f"charts: {out / 'charts'}")

@@ -24,7 +24,7 @@ from . import schema
 from .schema import SCORES, STANCES, check_columns
 from .timeline import build_timeline, position_columns
 
-REQUIRES = ("statement_id", "doc_id", "holder", "topic", "stance", "score", "date", "confidence", "text", "speaker")
+REQUIRES = ("statement_id", "doc_id", "holder", "topic", "stance", "score", "date", "confidence", "speaker")
 CONTESTED_DAYS = 14
 CHANGE_POINT_MIN_DAYS = 30   # a month of daily positions; shorter series follow the rule (tune: 12 -> 30 took shift recall 0.26 -> 0.39)
 CHANGE_POINT_PENALTY = 3.0
@@ -57,9 +57,15 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
     return strong
 
 
-def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
-    """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date."""
+def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
+    """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date.
+
+    The quotes of a shift's two sides come from the table's `text` column, or, for a table
+    without texts (a large run keeps only the columns positions are made of), from `quotes`: a
+    function of statement ids returning a frame of `statement_id`, `text` and `doc_id`."""
     check_columns(statements, REQUIRES, "detect_shifts")
+    if "text" not in statements.columns and quotes is None:
+        raise ValueError("detect_shifts needs a 'text' column or a quotes lookup")
     timeline = build_timeline(position_columns(statements, is_evidence(statements)))
     rows: list[dict] = []
     for days in _series(timeline):
@@ -70,8 +76,8 @@ def detect_shifts(statements: pd.DataFrame) -> pd.DataFrame:
         else:
             rows.extend(_rule_shifts(days))
     rows = _drop_changes_of_tone(rows, statements)
-    _quote(rows, statements)
-    rows = _merge_reported(rows, _reported_shifts(statements, timeline))
+    _quote(rows, statements, quotes)
+    rows = _merge_reported(rows, _reported_shifts(statements, timeline, quotes))
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
     table = pd.DataFrame(rows)
@@ -210,18 +216,24 @@ def _drop_changes_of_tone(rows: list[dict], statements: pd.DataFrame) -> list[di
             or evidence.get(row["after_statement_id"], 0.0) >= TONE_EVIDENCE]
 
 
-def _quote(rows: list[dict], statements: pd.DataFrame) -> None:
+def _quote(rows: list[dict], statements: pd.DataFrame, quotes=None) -> None:
     """Give each shift the text and document of the statements on both sides (looked up only for
     the statements that are in a shift, so a large run builds no index of every statement)."""
-    wanted = {row[f"{side}_statement_id"] for row in rows for side in ("before", "after")}
-    found = statements[statements["statement_id"].isin(wanted)]
-    quotes = dict(zip(found["statement_id"], zip(found["text"], found["doc_id"])))
+    found = _texts(statements, {row[f"{side}_statement_id"] for row in rows for side in ("before", "after")}, quotes)
     for row in rows:
         for side in ("before", "after"):
-            row[f"{side}_text"], row[f"{side}_doc_id"] = quotes[row[f"{side}_statement_id"]]
+            row[f"{side}_text"], row[f"{side}_doc_id"] = found[row[f"{side}_statement_id"]]
 
 
-def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[dict]:
+def _texts(statements: pd.DataFrame, ids: set, quotes=None) -> dict[str, tuple[str, str]]:
+    """statement_id -> (text, doc_id) for the given statements, from the table or the lookup."""
+    if not ids:
+        return {}
+    found = statements[statements["statement_id"].isin(ids)] if "text" in statements.columns else quotes(ids)
+    return dict(zip(found["statement_id"], zip(found["text"], found["doc_id"])))
+
+
+def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=None) -> list[dict]:
     """Shifts a source reports ("a shift in the president's stance", "no longer backs")."""
     if "is_shift_report" not in statements.columns:
         return []
@@ -238,9 +250,10 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[d
         rows = series.get((report["holder"], report["topic"]), ())
         earlier = [i for i in rows if days[i] < report["date"].to_datetime64()]
         before_ids.append(ids[earlier[-1]] if earlier else None)
-    columns = ["statement_id", "stance", "date", "text", "doc_id"]
+    columns = ["statement_id", "stance", "date"]
     wanted = statements[statements["statement_id"].isin([i for i in before_ids if i is not None])]
     by_id = dict(zip(wanted["statement_id"], wanted[columns].itertuples(index=False)))
+    texts = _texts(statements, {i for i in before_ids if i is not None} | {r["statement_id"] for r in reports}, quotes)
     rows = []
     for report, before_id in zip(reports, before_ids):
         before = by_id[before_id] if before_id is not None else None
@@ -257,8 +270,9 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[d
             "before_statement_id": before.statement_id if before is not None else report["statement_id"],
             "after_statement_id": report["statement_id"],
             "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": report["speaker"],
-            "before_text": before.text if before is not None else report["text"], "after_text": report["text"],
-            "before_doc_id": before.doc_id if before is not None else report["doc_id"],
+            "before_text": texts[before.statement_id if before is not None else report["statement_id"]][0],
+            "after_text": texts[report["statement_id"]][0],
+            "before_doc_id": texts[before.statement_id if before is not None else report["statement_id"]][1],
             "after_doc_id": report["doc_id"], "contested": False,
         })
     return rows

@@ -1,0 +1,210 @@
+"""The statements table of a run, written to parquet while the run goes.
+
+Rows arrive document by document, in input order. Every `PART_ROWS` rows (at the end of a
+document) they are typed and sorted like the statements table and written to a part file in a
+scratch folder; only the columns the cross-document stages read (timelines, shifts, the report:
+`NARROW_COLUMNS`, no texts) stay in memory. At the end the parts, and an earlier run's
+statements when a run is appended to, are merged into one statements.parquet sorted by
+document, place and topic. Each part is sorted and holds whole documents, so the merge reads
+every part once, front to back, a few thousand rows at a time. Row groups have a fixed size, so
+the file's bytes depend on its rows alone: every engine, any `--jobs` and `--append` write the
+same file.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import schema
+from .engine import StatementColumns
+
+PART_ROWS = 20_000        # statement rows gathered before they are written as a part
+ROW_GROUP_ROWS = 65_536   # rows per row group of statements.parquet
+READ_ROWS = 8_192         # rows read from a part at a time while merging
+# What timelines, shift detection, the charts and the report read of each statement.
+NARROW_COLUMNS = ("statement_id", "doc_id", "start", "holder", "speaker", "topic", "stance", "score", "date",
+                  "confidence", "evidence", "cue", "is_heading", "is_shift_report")
+QUOTE_COLUMNS = ("statement_id", "text", "doc_id")
+
+
+def statements_frame(rows: list[dict] | pd.DataFrame, consume: bool = False) -> pd.DataFrame:
+    """The statements table from extracted rows: typed, sorted by document, place and topic.
+    With `consume`, a DataFrame given is emptied column by column as the table is built (for
+    large runs: the unsorted rows are let go while the sorted table is made).
+
+    >>> row = {"end": 9, "score": 1, "topic": "x"}
+    >>> statements_frame([{**row, "statement_id": "b", "doc_id": "d2", "start": 0},
+    ...                   {**row, "statement_id": "a", "doc_id": "d1", "start": 5}])["doc_id"].tolist()
+    ['d1', 'd2']
+    """
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows)
+    del rows
+    if frame.empty:
+        return schema.empty(schema.STATEMENT_COLUMNS)
+    # Sort by small integer codes (not by strings), and drop repeats by position.
+    doc_codes = pd.factorize(frame["doc_id"], sort=True)[0]
+    topic_codes = pd.factorize(frame["topic"], sort=True)[0]
+    order = np.lexsort((topic_codes, frame["start"].to_numpy(dtype="int64"), doc_codes))
+    repeated = frame["statement_id"].take(order).duplicated(keep="first").to_numpy()
+    return schema.conform(frame, schema.STATEMENT_COLUMNS, rows=order[~repeated], consume=consume)
+
+
+@dataclass
+class _Part:
+    """A sorted part file: its path and its documents in order, with their row counts."""
+    path: Path
+    documents: list[tuple[str, int]] = field(default_factory=list)
+
+
+class StatementStore:
+    """Statement rows written to part files in `scratch` as they come; `finish` merges them.
+
+    >>> import tempfile
+    >>> scratch = Path(tempfile.mkdtemp())
+    >>> store = StatementStore(scratch)
+    >>> row = {"start": 0, "end": 4, "score": 2, "topic": "t"}
+    >>> store.add([{**row, "statement_id": "s1", "doc_id": "b", "text": "Yes."}])
+    >>> store.add([{**row, "statement_id": "s2", "doc_id": "a", "text": "No."}])
+    >>> narrow = store.finish(scratch / "statements.parquet")
+    >>> narrow["doc_id"].tolist(), pd.read_parquet(scratch / "statements.parquet")["text"].tolist()
+    (['a', 'b'], ['No.', 'Yes.'])
+    """
+
+    def __init__(self, scratch: Path, part_rows: int = PART_ROWS):
+        self.scratch = Path(scratch)
+        self.part_rows = part_rows
+        self.path: Path | None = None      # the merged file, once written
+        self._pending = StatementColumns(chunk_rows=part_rows)
+        self._parts: list[_Part] = []
+        self._narrow: list[pa.Table] = []
+
+    def add(self, rows: list[dict]) -> None:
+        """The statement rows of one document (a part closes only between documents)."""
+        self._pending.extend(rows)
+        if len(self._pending) >= self.part_rows:
+            self._close_part()
+
+    def finish(self, path: Path, earlier: Path | None = None) -> pd.DataFrame:
+        """Write the merged statements table to `path` (the statements of the `earlier` run's
+        statements.parquet too, if given) and return its narrow columns in the same order."""
+        self._close_part()
+        parts, narrow = list(self._parts), list(self._narrow)
+        if earlier is not None:
+            held = pq.read_table(earlier, columns=[c for c in NARROW_COLUMNS if c in pq.read_schema(earlier).names])
+            parts.insert(0, _Part(Path(earlier), _runs(held.column("doc_id").to_pylist())))
+            narrow.insert(0, held)
+        ranks = _write_merged(parts, path)
+        self.path = Path(path)
+        return _sorted_narrow(narrow, ranks)
+
+    def quotes(self, ids: Iterable[str]) -> pd.DataFrame:
+        """Text and document of the given statements, read back from the merged file."""
+        wanted = sorted(set(ids))
+        if self.path is None or not wanted:
+            return pd.DataFrame({name: pd.Series(dtype="string") for name in QUOTE_COLUMNS})
+        table = pq.read_table(self.path, columns=list(QUOTE_COLUMNS), filters=[("statement_id", "in", wanted)])
+        return table.to_pandas()
+
+    def _close_part(self) -> None:
+        if not len(self._pending):
+            return
+        frame = statements_frame(self._pending.frame(), consume=True)
+        path = self.scratch / f"part-{len(self._parts):05d}.parquet"
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        pq.write_table(table, path)
+        self._parts.append(_Part(path, _runs(frame["doc_id"].tolist())))
+        self._narrow.append(table.select([c for c in NARROW_COLUMNS if c in table.column_names]))
+
+
+def _runs(doc_ids: list[str]) -> list[tuple[str, int]]:
+    """(document, rows) for each run of equal ids in a sorted column."""
+    runs: list[tuple[str, int]] = []
+    for doc_id in doc_ids:
+        if runs and runs[-1][0] == doc_id:
+            runs[-1] = (doc_id, runs[-1][1] + 1)
+        else:
+            runs.append((doc_id, 1))
+    return runs
+
+
+def _write_merged(parts: list[_Part], path: Path) -> dict[str, int]:
+    """Merge sorted parts into one file in document order; returns each document's rank."""
+    order = sorted((doc_id, index, rows) for index, part in enumerate(parts) for doc_id, rows in part.documents)
+    readers = [_PartReader(part.path) for part in parts]
+    target = pa.unify_schemas([reader.schema for reader in readers]) if readers else None
+    writer = pq.ParquetWriter(path, target) if target is not None else None
+    held: list[pa.Table] = []
+    count = 0
+    try:
+        for index, rows in _consecutive(order):
+            held.append(readers[index].take(rows).select(target.names).cast(target))
+            count += rows
+            while count >= ROW_GROUP_ROWS:
+                table = pa.concat_tables(held)
+                writer.write_table(table.slice(0, ROW_GROUP_ROWS).combine_chunks(), row_group_size=ROW_GROUP_ROWS)
+                held, count = [table.slice(ROW_GROUP_ROWS)], count - ROW_GROUP_ROWS
+        if count:
+            writer.write_table(pa.concat_tables(held).combine_chunks(), row_group_size=ROW_GROUP_ROWS)
+    finally:
+        if writer is not None:
+            writer.close()
+    for part in parts:
+        if part.path.parent == Path(path).parent and part.path.name.startswith("part-"):
+            os.remove(part.path)
+    if writer is None:
+        schema.empty(schema.STATEMENT_COLUMNS).to_parquet(path, index=False)
+    return {doc_id: rank for rank, (doc_id, _, _) in enumerate(order)}
+
+
+def _consecutive(order: list[tuple[str, int, int]]):
+    """(part, rows) for each stretch of documents in `order` that come from the same part."""
+    current, rows = None, 0
+    for _, index, count in order:
+        if index != current and rows:
+            yield current, rows
+            rows = 0
+        current, rows = index, rows + count
+    if rows:
+        yield current, rows
+
+
+class _PartReader:
+    """Reads a part front to back, handing out the next `rows` rows on each `take`."""
+
+    def __init__(self, path: Path):
+        self._file = pq.ParquetFile(path)
+        self.schema = self._file.schema_arrow
+        self._batches = self._file.iter_batches(batch_size=READ_ROWS)
+        self._buffer: pa.Table | None = None
+
+    def take(self, rows: int) -> pa.Table:
+        pieces = []
+        while rows:
+            if self._buffer is None or self._buffer.num_rows == 0:
+                self._buffer = pa.Table.from_batches([next(self._batches)])
+            piece = self._buffer.slice(0, rows)
+            self._buffer = self._buffer.slice(piece.num_rows)
+            pieces.append(piece)
+            rows -= piece.num_rows
+        return pa.concat_tables(pieces)
+
+
+def _sorted_narrow(tables: list[pa.Table], ranks: dict[str, int]) -> pd.DataFrame:
+    """The narrow columns of all parts as one frame, in the merged file's order."""
+    if not tables:
+        return schema.empty({name: schema.STATEMENT_COLUMNS.get(name, "string") for name in NARROW_COLUMNS})
+    table = pa.concat_tables(tables, promote_options="default")
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow"),
+                                          pa.large_string(): pd.StringDtype("pyarrow")}.get)
+    del table
+    doc_ranks = frame["doc_id"].map(ranks).to_numpy(dtype="int64")
+    topic_codes = pd.factorize(frame["topic"], sort=True)[0]
+    order = np.lexsort((topic_codes, frame["start"].to_numpy(dtype="int64"), doc_ranks))
+    return frame.take(order).reset_index(drop=True)
