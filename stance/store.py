@@ -26,8 +26,10 @@ from . import schema
 from .engine import StatementColumns
 
 PART_ROWS = 20_000        # statement rows gathered before they are written as a part
-ROW_GROUP_ROWS = 65_536   # rows per row group of statements.parquet
-READ_ROWS = 8_192         # rows read from a part at a time while merging
+ROW_GROUP_ROWS = 16_384   # rows per row group of statements.parquet (the merge holds one)
+# Rows read from a part at a time while merging, and so the row groups of a part: a reader
+# holds one decoded row group, and a merge may have every part open at once.
+READ_ROWS = 4_096
 # What timelines, shift detection, the charts and the report read of each statement.
 NARROW_COLUMNS = ("statement_id", "doc_id", "start", "holder", "speaker", "topic", "stance", "score", "date",
                   "confidence", "evidence", "cue", "is_heading", "is_shift_report")
@@ -118,7 +120,7 @@ class StatementStore:
         frame = statements_frame(self._pending.frame(), consume=True)
         path = self.scratch / f"part-{len(self._parts):05d}.parquet"
         table = pa.Table.from_pandas(frame, preserve_index=False)
-        pq.write_table(table, path)
+        pq.write_table(table, path, row_group_size=READ_ROWS)
         self._parts.append(_Part(path, _runs(frame["doc_id"].tolist())))
         self._narrow.append(table.select([c for c in NARROW_COLUMNS if c in table.column_names]))
 
