@@ -53,6 +53,51 @@ RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any 
                          re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
 RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since|and)\b", re.IGNORECASE)
+# Double quotes inside a clause: read through, so that 'was "looking at" the request' is "was
+# looking at" (replaced by spaces, which keeps every offset).
+RE_QUOTE_MARKS = re.compile(r'["“”]')
+# A journalist's question put before the answer: "Asked whether he would send them, Trump said
+# ...", "... , he said when asked about the missiles". Its words are the question's, not a stance;
+# it runs to the next comma or colon.
+RE_ASKED_PREAMBLE = re.compile(r"(?:^|[,;—]\s*|\bwhen\s+|\bafter\s+being\s+)asked\b[^,:;]*", re.IGNORECASE)
+# The holder asking a question: "asked, rhetorically, whether Moscow wanted the missiles", "Who
+# would police a truce ..., he asked." Raising a question weighs a proposal; it does not take it.
+RE_ASKING = re.compile(r"\b(?:asked|asks|asking|wondered|wonders|wondering)\b,?(?:\s+\w+ly,?)?\s+"
+                       r"(?:whether|if|who|what|why|how|where)\b", re.IGNORECASE)
+RE_ASKED_AFTER = re.compile(r"^\W*(?:who|what|why|how|where|whether|would|will|should|could|can|is|are|do|does|did)\b"
+                            r".*,\s*(?:\w+\s+){1,3}(?:asked|wondered)\W*$", re.IGNORECASE)
+# A condition's own clause: "if Russia won't negotiate", "as long as ..."; its stance words
+# describe the condition, not the holder's position (up to the next comma).
+# (up to a comma, or to the main clause's subject and modal: "if Russia wanted peace it should ...").
+RE_CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|as long as)\b(?:(?!\s(?:then|it|we|they|he|she|i|you)\s+"
+                                 r"(?:will|would|should|must|could|can|shall)\b)[^,;:—])*", re.IGNORECASE)
+# An embedded question asserts nothing: in "weighing whether to send troops" the stance is
+# "weighing whether", not "send" (up to the next comma).
+RE_EMBEDDED_QUESTION = re.compile(r"\bwhether\b[^,;:—]*", re.IGNORECASE)
+# A second complement of the verb of saying ("said X was unacceptable and that Britain would
+# ..."): the first complement's stance words are about something else.
+RE_COORDINATED_COMPLEMENT = re.compile(r"(?:\bbut|\band|,)\s+(?:also\s+)?that\s*$", re.IGNORECASE)
+# What divides a clause into stretches for the no-stance-word reading: punctuation and "but".
+RE_STRETCH_BREAK = re.compile(r"[,;:—]|\bbut\b", re.IGNORECASE)
+# The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
+RE_HEDGED_SAYING = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "be provided by" is a verb, not the condition "provided (that)".
+RE_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
+# The topic's action named as a gerund that opens the subject: "supplying Tomahawks would mark a
+# new stage of escalation"; the predicate after the topic carries the stance, not the gerund.
+RE_SUBJECT_OPENING = re.compile(r"^(?:\W|and|but|that|then|yet)*$", re.IGNORECASE)
+RE_ONLY_DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|any|more|some|its|their)\s+)?$", re.IGNORECASE)
+RE_PREDICATE_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:would|could|will|might|may|is|was|are|were)\b", re.IGNORECASE)
+# Modals of obligation: "must not stop" and "should not slow down" are support, not opposition.
+RE_DEONTIC_NEGATION = re.compile(r"^(?:should|must|ought)\b", re.IGNORECASE)
+# A clause boundary a hedge after the topic does not cross: "..., after a call that produced no
+# agreement on when the war might end" (a comma alone may only set off a list or an aside).
+RE_HEDGE_BREAK = re.compile(r"[;:—]|,\s*(?:and\s+)?(?:after|before|while|as|but|because|although|though|whereas|since|when|"
+                            r"which|who|where|saying|adding)\b|\bbut\b", re.IGNORECASE)
+# An object pronoun right after a stance verb: "would not accept it" is about the topic named before.
+RE_POINTS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|to)\b)", re.IGNORECASE)
+# Modals that carry no stance of their own when a stance verb follows them.
+RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -302,33 +347,91 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     'open'
     """
     plain = normalize(clause)
-    if RE_QUESTION.search(plain) and not plain.lstrip().startswith(("“", '"')):
+    is_question = bool(RE_QUESTION.search(plain))
+    if is_question and not plain.lstrip().startswith(("“", '"')):
         return None
     if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
         return None
+    plain = RE_QUOTE_MARKS.sub(" ", plain)
+    preambles = [m.span() for m in RE_ASKED_PREAMBLE.finditer(plain)]
+    asking = _holder_asks(plain, topic_start, preambles)
+    if asking is not None:
+        return StanceReading("open", asking, 0.6)
+    # A topic named in the journalist's question is answered by the rest of the clause.
+    for question_start, question_end in preambles:
+        if question_start <= topic_start < question_end:
+            trailing = not plain[question_end:].strip(" .!\"'")
+            topic_start = topic_end = question_start if trailing else len(plain)
+    # A condition that names the topic ("if doing so would help secure a ceasefire") is read.
+    masked = preambles + [m.span() for m in RE_CONDITION_CLAUSE.finditer(plain)
+                          if not m.start() <= topic_start < m.end()] + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
     # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
     # read on them is turned around at the end.
     inverter = _inverter_before(plain, topic_start, lexicon)
     if inverter is not None:
         topic_start = inverter.start()
     segment_start = _segment_start(plain, topic_start, lexicon)
-    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon)
-    if reading is None and segment_start > 0:
-        reading = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon)
-    if reading is None and fallback:
-        reading = _by_polarity(plain, lexicon)
+    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked)
+    if reading is None and segment_start > 0 and not RE_COORDINATED_COMPLEMENT.search(plain[:segment_start]):
+        reading = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
+    by_polarity = reading is None and fallback
+    if by_polarity:
+        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end))
     if reading is None:
         return None
-    if inverter is not None:
+    # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
+    # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing.
+    if inverter is not None and not (by_polarity and _is_lack(inverter)):
         reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
                                 reading.confidence * 0.9)
-    qualifier = lexicon.qualifiers.search(plain) if reading.stance == "support" else None
+    if is_question and reading.stance == "support":
+        # "Do they want Tomahawks going their way?": a question weighs a move, it does not take it.
+        return StanceReading("open", f"{reading.cue} ... ?", reading.confidence * 0.9)
+    qualifier = _qualifier(plain, lexicon) if reading.stance == "support" else None
     if qualifier is not None:
         # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
-        return StanceReading("open", f"{reading.cue} ... {qualifier.group()}", reading.confidence * 0.9)
+        return StanceReading("open", f"{reading.cue} ... {qualifier}", reading.confidence * 0.9)
+    hedge = _hedged_saying(plain, topic_start, lexicon) if reading.stance == "support" else None
+    if hedge is not None:
+        # "he could tell Putin that Ukraine will get the missiles": a threat held in reserve.
+        return StanceReading("open", f"{hedge} ... {reading.cue}", reading.confidence * 0.9)
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return reading
+
+
+def _holder_asks(plain: str, topic_start: int, preambles: list[tuple[int, int]]) -> str | None:
+    """The words by which the holder asks about the topic rather than answers ("asked whether
+    ...", "Who would police a truce ..., he asked"), or None. A journalist's "Asked whether ...,"
+    before an answer is not the holder asking."""
+    for match in RE_ASKING.finditer(plain, 0, topic_start):
+        if not any(start <= match.start() < end for start, end in preambles):
+            return match.group()
+    if RE_ASKED_AFTER.search(plain) and not preambles:
+        return "(question) ... asked"
+    return None
+
+
+def _is_lack(inverter: re.Match) -> bool:
+    return inverter.group().lower().startswith("without")
+
+
+def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
+    """Words that make support conditional or in principle ("only once", "in principle")."""
+    for match in lexicon.qualifiers.finditer(plain):
+        if match.group().lower().startswith("provided") and RE_PASSIVE_BEFORE.search(plain[:match.start()]):
+            continue   # "should be provided by European troops"
+        return match.group()
+    return None
+
+
+def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None:
+    """A modal on the holder's own verb of saying before the topic ("could tell", "might say")."""
+    for match in lexicon.speech_verbs.finditer(plain, 0, topic_start):
+        modal = RE_HEDGED_SAYING.search(plain[:match.start()])
+        if modal is not None:
+            return f"{modal.group().strip()} {match.group()}"
+    return None
 
 
 def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match | None:
@@ -338,13 +441,30 @@ def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match
     return found[-1] if found else None
 
 
-def _by_polarity(plain: str, lexicon: Lexicon) -> StanceReading:
+def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading:
     """No stance word: an actor speaking of a proposition is taken to favour it, unless the
-    clause is negated. A weak reading, kept low in confidence."""
-    negated = next((w for w in RE_TOKEN.findall(plain) if lexicon.is_negator(w)), "")
+    clause is negated (outside a condition: "if Russia won't talk" negates no one's stance).
+    A weak reading, kept low in confidence."""
+    negated = next((m.group() for m in RE_TOKEN.finditer(plain)
+                    if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)), "")
     if negated:
         return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
     return StanceReading("support", "(no stance word)", 0.35)
+
+
+def _other_stretches(plain: str, topic_start: int, topic_end: int) -> list[tuple[int, int]]:
+    """The parts of a clause outside the topic's stretch between punctuation ("..., after a call
+    that produced no agreement"), for a topic inside the clause; none for one at its end."""
+    if topic_start >= len(plain.rstrip(" .!\"'")):
+        return []
+    breaks = [m.start() for m in RE_STRETCH_BREAK.finditer(plain)]
+    before = max((b for b in breaks if b < topic_start), default=0)
+    after = min((b for b in breaks if b >= topic_end), default=len(plain))
+    return [(0, before), (after, len(plain))]
+
+
+def _inside(position: int, spans) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
@@ -359,21 +479,29 @@ def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
 
 
 def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: int,
-                lexicon: Lexicon) -> StanceReading | None:
+                lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading | None:
     cues = []
     for match in lexicon.all_stances.finditer(plain, start, end):
         if match.start() < topic_end and match.end() > topic_start:
             continue  # "air support" names the topic; it is no stance
+        if _inside(match.start(), masked):
+            continue  # "if Russia won't negotiate": the condition's words, not the holder's
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
         cues.append(match)
+    cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
     words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)] if cues else []
-    cues = _drop_governed(cues, words)
+    governing = _drop_governed(cues, words)
+    # A hedge counts in the topic's own stretch of the clause: not "..., after a call that
+    # produced no agreement on when the war might end".
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
                    if not (m.start() < topic_end and m.end() > topic_start)
-                   and not (m.group() == "May" and m.start() > 0)]   # the month, not the modal
+                   and not (m.group() == "May" and m.start() > 0)   # the month, not the modal
+                   and not _inside(m.start(), masked)
+                   and (m.end() <= topic_start or not RE_HEDGE_BREAK.search(plain[topic_end:m.start()]))]
+    cues = governing
     if not cues:
         denied = RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start])
         if denied and not possibility:
@@ -389,7 +517,9 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     before = [m for m in cues if m.end() <= topic_start]
     # A cue after the topic counts only inside the topic's own clause ("US troops would not be
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
-    after = [m for m in cues if m.start() >= topic_end and not RE_CLAUSE_BREAK.search(plain[topic_end:m.start()])]
+    # A verb whose object points back ("..., and that Russia would not accept it") reaches further.
+    after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(plain[topic_end:m.start()])
+                                                           or RE_POINTS_BACK.match(plain, m.end()))]
     if not before and not after:
         return _possible(plain, possibility, lexicon)
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
@@ -407,13 +537,42 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                   "neutral": "neutral"}[stance]
         phrase = f"{negator} ... {phrase}"
         confidence *= 0.9
-    hedged = any(m.start() < cue.start() or _words_between(words, cue.end(), m.start()) <= 1
+    denied = _denied_opposition(cue, stance, lexicon)
+    if denied is not None:
+        # "work on sanctions should not slow down": an obligation not to oppose is support.
+        stance, phrase = "support", f"{phrase} {denied.group()}"
+    hedged = any(m.start() < cue.start() and not RE_CLAUSE_BREAK.search(plain[m.end():cue.start()])
+                 or (m.start() >= cue.end() and _words_between(words, cue.end(), m.start()) <= 1)
                  or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH)
                  for m in possibility)
     if stance == "support" and hedged:
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _is_subject_gerund(plain: str, start: int, cue: re.Match, topic_start: int, topic_end: int,
+                       lexicon: Lexicon) -> bool:
+    """Whether a cue is the topic's own action named as the subject ("supplying Tomahawks would
+    mark a new stage of escalation"): a one-word "-ing" verb of support that opens its clause
+    right before the topic, with a verb after the topic. The predicate then carries the stance."""
+    word = cue.group()
+    return (word.lower().endswith("ing") and " " not in word and cue.end() <= topic_start
+            and bool(RE_ONLY_DETERMINER.match(plain[cue.end():topic_start]))
+            and bool(RE_SUBJECT_OPENING.match(plain[start:cue.start()]))
+            and lexicon.stance_of_phrase(word) == "support"
+            and bool(RE_PREDICATE_AFTER.match(plain[topic_end:])))
+
+
+def _denied_opposition(cue: re.Match, stance: str, lexicon: Lexicon) -> re.Match | None:
+    """The opposing verb an obligation denies ("should not slow down", "must not stop"), or None."""
+    if stance != "oppose" or not RE_DEONTIC_NEGATION.match(cue.group()):
+        return None
+    following = lexicon.all_stances.search(cue.string, cue.end(), cue.end() + 30)
+    if following is not None and not cue.string[cue.end():following.start()].strip(" ,") \
+            and lexicon.stance_of_phrase(following.group()) in ("oppose", "ruled_out"):
+        return following
+    return None
 
 
 def _possible(plain: str, possibility: list[re.Match], lexicon: Lexicon) -> StanceReading | None:
@@ -435,6 +594,8 @@ def _drop_governed(cues: list[re.Match], words) -> list[re.Match]:
     for cue in sorted(cues, key=lambda m: m.start()):
         if kept and _words_between(words, kept[-1].end(), cue.start()) <= GOVERNED_REACH \
                 and not _has_boundary(kept[-1], cue) and not RE_OBJECT_NEGATION.match(cue.group()):
+            if RE_BARE_MODAL.fullmatch(kept[-1].group()):
+                kept[-1] = cue   # "will depend on": a bare modal says only that the verb holds
             continue
         kept.append(cue)
     return kept

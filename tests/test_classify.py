@@ -96,3 +96,82 @@ def test_two_topics_in_one_sentence(lexicon):
     matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
     found = matcher.find("He ruled out US troops but offered air support.")
     assert [h.topic for h in found] == ["us_ground_troops", "air_cover"]
+
+
+# --- Reading stance cues as a person does: idioms, questions, conditions, hedges, subjects ---
+
+def reading_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
+    """The stance as the pipeline reads it for a named holder: with the no-stance-word fallback."""
+    matcher = TopicMatcher(Topics({t.id: t for t in (TROOPS, JETS, topic)}.values()), lexicon)
+    hits = [h for h in matcher.find(sentence) if h.topic == topic.id]
+    assert hits, f"topic {topic.id} not found in {sentence!r}"
+    reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True)
+    return reading.stance if reading else "none"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The envoy said US troops were not on the table.", "ruled_out"),
+    ("The treaty would close the door to US troops for good.", "ruled_out"),
+    ("He said he had never ruled out US troops.", "open"),
+    ("The governor called US troops on the border unfair to local farmers.", "oppose"),
+    ("The senator said US troops should not be sent.", "oppose"),
+    ("The minister said US troops at the border were unrealistic.", "oppose"),
+    ("He said US troops in the region were the way forward.", "support"),
+    ("The general argued for US troops at the border.", "support"),
+    ("We're certainly looking at US troops for the mission.", "open"),
+    ("A decision on US troops will depend on the talks, the envoy said.", "open"),
+    ("The mayor has kept her own counsel on whether US troops should come.", "neutral"),
+    ("The cabinet is weighing whether to request US troops.", "neutral"),
+    ("The premier wants to know what US troops would cost.", "neutral"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_stance_idioms(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the journalist's question is not the answer
+    ("Asked whether he would send US troops, the senator said he had not decided.", "neutral"),
+    ("Asked whether US troops could help, the governor said: I think so.", "open"),
+    ("Asked about US troops, she said it was not practical.", "oppose"),
+    # the holder asking weighs a proposal
+    ("The senator asked whether US troops would really make a difference.", "open"),
+    ("Who would pay for US troops in the region, she asked.", "open"),
+    ('"Does anyone want US troops there?"', "open"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_questions_are_not_answers(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a condition's own words are not the holder's stance
+    ("If Russia rejects the deal, US troops will be deployed, she said.", "support"),
+    ('She said the bill on US troops is ready "if Congress won\'t act".', "support"),
+    # a hedge in another part of the clause hedges nothing here
+    ("The envoy said talks could resume soon, and urged US troops for the border.", "support"),
+    ("The president backed US troops for the mission, after a call that might have changed things.", "support"),
+    ("Officials said US troops would go to the region, after talks that made no progress.", "support"),
+    # a second "that" has its own stance words
+    ("She said the plan was unacceptable and that US troops would stay.", "support"),
+    # a threat held in reserve
+    ("He said he could tell the allies that US troops will come.", "open"),
+    # "be provided by" is no condition
+    ("Those jobs should be provided by US troops, he said.", "support"),
+    # an obligation not to oppose
+    ("Officials said work on US troops for the mission must not slow down.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_conditions_hedges_and_complements(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the topic's action as the subject: the predicate carries the stance
+    ("Deploying US troops there would mark a new stage of escalation, she said.", "oppose"),
+    ("Sending US troops now would mean war, the minister warned.", "ruled_out"),
+    # a lack deplored is support for the thing lacked
+    ("She said a deal without US troops would not work.", "support"),
+    # an object pronoun points back across the clause
+    ("He said US troops on the border, in any form, would be a threat, and that Moscow would never accept it.",
+     "ruled_out"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_subjects_lacks_and_pronouns(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
