@@ -52,7 +52,9 @@ RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
 RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
                          re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
-RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since|and)\b", re.IGNORECASE)
+# ("the most complicated and least effective option" coordinates two adjectives, no clauses.)
+RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since)\b"
+                             r"|\band\b(?!\s+(?:least|most|more|less|very|too)\b)", re.IGNORECASE)
 # Double quotes inside a clause: read through, so that 'was "looking at" the request' is "was
 # looking at" (replaced by spaces, which keeps every offset).
 RE_QUOTE_MARKS = re.compile(r'["“”]')
@@ -87,7 +89,8 @@ RE_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IG
 # new stage of escalation"; the predicate after the topic carries the stance, not the gerund.
 RE_SUBJECT_OPENING = re.compile(r"^(?:\W|and|but|that|then|yet)*$", re.IGNORECASE)
 RE_ONLY_DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|any|more|some|its|their)\s+)?$", re.IGNORECASE)
-RE_PREDICATE_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:would|could|will|might|may|is|was|are|were)\b", re.IGNORECASE)
+RE_PREDICATE_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:would|could|will|might|may|is|was|are|were|looks|looked|seems|seemed)\b",
+                                re.IGNORECASE)
 # Modals of obligation: "must not stop" and "should not slow down" are support, not opposition.
 RE_DEONTIC_NEGATION = re.compile(r"^(?:should|must|ought)\b", re.IGNORECASE)
 # A clause boundary a hedge after the topic does not cross: "..., after a call that produced no
@@ -96,8 +99,18 @@ RE_HEDGE_BREAK = re.compile(r"[;:—]|,\s*(?:and\s+)?(?:after|before|while|as|bu
                             r"which|who|where|saying|adding)\b|\bbut\b", re.IGNORECASE)
 # An object pronoun right after a stance verb: "would not accept it" is about the topic named before.
 RE_POINTS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|to)\b)", re.IGNORECASE)
+# Before a noun, not a verb: a genitive ("Ukraine's hopes"), or "will" as will power ("no real will").
+RE_GENITIVE_BEFORE = re.compile(r"\w's\s+$")
+RE_NOUN_WILL_BEFORE = re.compile(r"\b(?:no|real|political|the|good|any|its|their|his|her|free|ill|own)\s+$", re.IGNORECASE)
+# The topic's own participle: "the possibility of Tomahawks being sent".
+RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
+# Intentions that take the stance of the verb they govern when it opposes: "ready to veto".
+RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
+                          r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting)",
+                          re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
+RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)$", re.IGNORECASE)
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -387,6 +400,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if is_question and reading.stance == "support":
         # "Do they want Tomahawks going their way?": a question weighs a move, it does not take it.
         return StanceReading("open", f"{reading.cue} ... ?", reading.confidence * 0.9)
+    if inverter is not None and reading.stance in ("oppose", "open"):
+        waits = lexicon.qualifiers.search(plain)
+        if waits is not None and waits.group().lower().startswith("only"):
+            # "would consider lifting sanctions only once Russia withdraws": they stay till then.
+            return StanceReading("support", f"{reading.cue} ... {waits.group()}", reading.confidence * 0.9)
     qualifier = _qualifier(plain, lexicon) if reading.stance == "support" else None
     if qualifier is not None:
         # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
@@ -489,11 +507,13 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
+        if _is_noun_use(plain, match, topic_end):
+            continue
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
     words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)] if cues else []
-    governing = _drop_governed(cues, words)
+    governing = _drop_governed(cues, words, lexicon.stance_of_phrase)
     # A hedge counts in the topic's own stretch of the clause: not "..., after a call that
     # produced no agreement on when the war might end".
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
@@ -518,8 +538,9 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     # A cue after the topic counts only inside the topic's own clause ("US troops would not be
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
     # A verb whose object points back ("..., and that Russia would not accept it") reaches further.
-    after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(plain[topic_end:m.start()])
-                                                           or RE_POINTS_BACK.match(plain, m.end()))]
+    after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(plain[topic_end:m.end()])
+                                                           or RE_POINTS_BACK.match(plain, m.end())
+                                                           or RE_ENDS_IN_PRONOUN.search(m.group()))]
     if not before and not after:
         return _possible(plain, possibility, lexicon)
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
@@ -549,6 +570,18 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
+    """Whether a one-word cue is a noun or the topic's own participle, not a verb of stance:
+    "Ukraine's hopes of joining", "no real will for peace", "Tomahawks being sent"."""
+    word = cue.group()
+    if " " in word:
+        return False
+    before = plain[:cue.start()]
+    return bool(RE_GENITIVE_BEFORE.search(before)
+                or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
+                or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
 
 
 def _is_subject_gerund(plain: str, start: int, cue: re.Match, topic_start: int, topic_end: int,
@@ -588,14 +621,16 @@ def _possible(plain: str, possibility: list[re.Match], lexicon: Lexicon) -> Stan
     return StanceReading("open", cue.group(), 0.6)
 
 
-def _drop_governed(cues: list[re.Match], words) -> list[re.Match]:
+def _drop_governed(cues: list[re.Match], words, stance_of=lambda phrase: "") -> list[re.Match]:
     """In "ruled out sending troops" or "agreed to send", the first verb decides; drop the second."""
     kept: list[re.Match] = []
     for cue in sorted(cues, key=lambda m: m.start()):
         if kept and _words_between(words, kept[-1].end(), cue.start()) <= GOVERNED_REACH \
                 and not _has_boundary(kept[-1], cue) and not RE_OBJECT_NEGATION.match(cue.group()):
-            if RE_BARE_MODAL.fullmatch(kept[-1].group()):
-                kept[-1] = cue   # "will depend on": a bare modal says only that the verb holds
+            if RE_BARE_MODAL.fullmatch(kept[-1].group()) or (
+                    RE_INTENTION.fullmatch(kept[-1].group()) and stance_of(cue.group()) in ("oppose", "ruled_out")):
+                # "will depend on", "preparing to reject": the verb governed carries the stance
+                kept[-1] = cue
             continue
         kept.append(cue)
     return kept

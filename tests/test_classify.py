@@ -175,3 +175,24 @@ def test_conditions_hedges_and_complements(sentence, expected, lexicon):
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_subjects_lacks_and_pronouns(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun is no verb of stance
+    ("Of the governor's hopes for US troops, she said: you can forget about it.", "ruled_out"),
+    ("There is no political will to send US troops, an aide said.", "oppose"),
+    ("The embassy said the risk of US troops being sent was a matter of grave concern.", "oppose"),
+    # an intention takes the stance of the opposing verb it governs
+    ("He accused the senator of preparing to veto US troops.", "oppose"),
+    # denying an effect or an automatic yes is opposition, not a final no
+    ("Officials said US troops will not make much difference.", "oppose"),
+    ("The prime minister will not automatically back US troops.", "oppose"),
+    ("She said there was no panacea for the war, whether US troops or anything else.", "oppose"),
+    ("US troops looked like the most costly and least effective option.", "oppose"),
+    # undoing the topic only on a condition keeps it until then
+    ("The alliance would consider the removal of US troops only once the war ends.", "support"),
+    ("The minister seemed more inclined towards air support for Kyiv.", "open"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_nouns_intentions_and_effects(sentence, expected, lexicon):
+    topic = JETS if "air support" in sentence else TROOPS
+    assert reading_of(sentence, lexicon, topic) == expected
