@@ -81,6 +81,9 @@ RE_EMBEDDED_QUESTION = re.compile(r"\bwhether\b[^,;:—]*", re.IGNORECASE)
 RE_COORDINATED_COMPLEMENT = re.compile(r"(?:\bbut|\band|,)\s+(?:also\s+)?that\s*$", re.IGNORECASE)
 # What divides a clause into stretches for the no-stance-word reading: punctuation and "but".
 RE_STRETCH_BREAK = re.compile(r"[,;:—]|\bbut\b", re.IGNORECASE)
+RE_PRONOUN_BACK = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
+# The topic offered as the price of something else: "in return for a halt to the fighting".
+RE_IN_EXCHANGE = re.compile(r"\bin (?:return|exchange) for\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
 RE_HEDGED_SAYING = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "be provided by" is a verb, not the condition "provided (that)".
@@ -110,7 +113,7 @@ RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared
                           re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
-RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)$", re.IGNORECASE)
+RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -375,9 +378,15 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         if question_start <= topic_start < question_end:
             trailing = not plain[question_end:].strip(" .!\"'")
             topic_start = topic_end = question_start if trailing else len(plain)
-    # A condition that names the topic ("if doing so would help secure a ceasefire") is read.
-    masked = preambles + [m.span() for m in RE_CONDITION_CLAUSE.finditer(plain)
-                          if not m.start() <= topic_start < m.end()] + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
+    conditions = [m.span() for m in RE_CONDITION_CLAUSE.finditer(plain)]
+    own_condition = next(((start, end) for start, end in conditions if start <= topic_start < end), None)
+    if own_condition is not None and _main_cue_after(plain, own_condition[1], lexicon):
+        # "If a ceasefire is possible, it should start now": the main clause speaks of the topic.
+        topic_start = topic_end = own_condition[1] + 1
+    # A condition that names the topic and is all there is ("... if doing so would help secure a
+    # ceasefire") is read.
+    masked = preambles + [span for span in conditions if not span[0] <= topic_start < span[1]] \
+        + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
     # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
     # read on them is turned around at the end.
     inverter = _inverter_before(plain, topic_start, lexicon)
@@ -405,6 +414,10 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         if waits is not None and waits.group().lower().startswith("only"):
             # "would consider lifting sanctions only once Russia withdraws": they stay till then.
             return StanceReading("support", f"{reading.cue} ... {waits.group()}", reading.confidence * 0.9)
+    exchange = RE_IN_EXCHANGE.search(plain[max(0, topic_start - 30):topic_start])
+    if exchange is not None and reading.stance == "support":
+        # "asked Kyiv to pull out of Donetsk in return for a halt to the fighting": a price, not a goal
+        return StanceReading("open", f"{reading.cue} ... {exchange.group().strip()}", reading.confidence * 0.9)
     qualifier = _qualifier(plain, lexicon) if reading.stance == "support" else None
     if qualifier is not None:
         # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
@@ -416,6 +429,16 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return reading
+
+
+def _main_cue_after(plain: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether the next stretch of the clause after a condition takes a stance on what the
+    condition named, by a pronoun ("if a truce is possible, it should start now"), not on a new
+    subject ("as long as there is no truce, concessions should not be discussed")."""
+    following = RE_STRETCH_BREAK.search(plain, position + 1)
+    end = following.start() if following else len(plain)
+    return lexicon.all_stances.search(plain, position + 1, end) is not None \
+        and RE_PRONOUN_BACK.search(plain, position + 1, end) is not None
 
 
 def _holder_asks(plain: str, topic_start: int, preambles: list[tuple[int, int]]) -> str | None:

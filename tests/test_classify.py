@@ -196,3 +196,19 @@ def test_subjects_lacks_and_pronouns(sentence, expected, lexicon):
 def test_nouns_intentions_and_effects(sentence, expected, lexicon):
     topic = JETS if "air support" in sentence else TROOPS
     assert reading_of(sentence, lexicon, topic) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a condition naming the topic, answered by a main clause that points back
+    ("If US troops are possible at all, they should go now, she said.", "support"),
+    # the topic as a price paid for something else
+    ("He asked for a new border in return for US troops.", "open"),
+    # "raise it with" points back across the clause
+    ("He praised US troops, and said he would raise it with the allies.", "open"),
+    ("The envoy said Russia would not bow to pressure over US troops.", "oppose"),
+    ("None of this means US troops should be sent.", "oppose"),
+    ("A truce without US troops would give Russia time to regroup.", "support"),
+    ("He said he would do everything to stop the plan for US troops.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_conditions_prices_and_pointing_back(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
