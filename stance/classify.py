@@ -82,6 +82,14 @@ RE_COORDINATED_COMPLEMENT = re.compile(r"(?:\bbut|\band|,)\s+(?:also\s+)?that\s*
 # What divides a clause into stretches for the no-stance-word reading: punctuation and "but".
 RE_STRETCH_BREAK = re.compile(r"[,;:—]|\bbut\b", re.IGNORECASE)
 RE_PRONOUN_BACK = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
+# Support that waits on someone else's yes: "would need the Bundestag's approval", "ready to
+# act when the allies had agreed" (a time clause alone, "once the guns fall silent", does not).
+RE_WAITS_ON_OTHERS = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required)\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}"
+    r"(?:approval|consent|sign-off|go-ahead|green light)\b"
+    r"|\b(?:when|once|after|until|as soon as)\s+(?:[\w-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:agreed|agree|agrees|joined|join|joins|followed|follow|follows|done the same|do the same|does the same|"
+    r"do likewise|does likewise)\b", re.IGNORECASE)
 # The topic offered as the price of something else: "in return for a halt to the fighting".
 RE_IN_EXCHANGE = re.compile(r"\bin (?:return|exchange) for\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
@@ -394,16 +402,24 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         topic_start = inverter.start()
     segment_start = _segment_start(plain, topic_start, lexicon)
     reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked)
-    if reading is None and segment_start > 0 and not RE_COORDINATED_COMPLEMENT.search(plain[:segment_start]):
-        reading = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
+    from_segment = reading is not None
+    if (reading is None or _hedge_only(reading, lexicon)) and segment_start > 0 \
+            and not RE_COORDINATED_COMPLEMENT.search(plain[:segment_start]):
+        # A clause that only hedges ("a steel porcupine that no invader could swallow") leaves
+        # the stance to the verb that governs it ("had to be turned into").
+        whole = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
+        if reading is None or (whole is not None and not _hedge_only(whole, lexicon)):
+            reading, from_segment = whole, False
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end))
     if reading is None:
         return None
     # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
-    # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing.
-    if inverter is not None and not (by_polarity and _is_lack(inverter)):
+    # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
+    # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
+    lack_judged = from_segment and reading.stance != "open"
+    if inverter is not None and not (_is_lack(inverter) and not lack_judged):
         reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
                                 reading.confidence * 0.9)
     if is_question and reading.stance == "support":
@@ -441,6 +457,11 @@ def _main_cue_after(plain: str, position: int, lexicon: Lexicon) -> bool:
         and RE_PRONOUN_BACK.search(plain, position + 1, end) is not None
 
 
+def _hedge_only(reading: StanceReading, lexicon: Lexicon) -> bool:
+    """Whether a reading rests on a possibility word alone ("could"), no verb of stance."""
+    return bool(lexicon.possibility.fullmatch(reading.cue))
+
+
 def _holder_asks(plain: str, topic_start: int, preambles: list[tuple[int, int]]) -> str | None:
     """The words by which the holder asks about the topic rather than answers ("asked whether
     ...", "Who would police a truce ..., he asked"), or None. A journalist's "Asked whether ...,"
@@ -463,7 +484,8 @@ def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
         if match.group().lower().startswith("provided") and RE_PASSIVE_BEFORE.search(plain[:match.start()]):
             continue   # "should be provided by European troops"
         return match.group()
-    return None
+    waits = RE_WAITS_ON_OTHERS.search(plain)
+    return waits.group() if waits is not None else None
 
 
 def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None:
@@ -587,7 +609,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         stance, phrase = "support", f"{phrase} {denied.group()}"
     hedged = any(m.start() < cue.start() and not RE_CLAUSE_BREAK.search(plain[m.end():cue.start()])
                  or (m.start() >= cue.end() and _words_between(words, cue.end(), m.start()) <= 1)
-                 or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH)
+                 or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH
+                     and not RE_CLAUSE_BREAK.search(plain[m.end():topic_start]))
                  for m in possibility)
     if stance == "support" and hedged:
         modal = next(m.group() for m in possibility)

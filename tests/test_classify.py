@@ -212,3 +212,17 @@ def test_nouns_intentions_and_effects(sentence, expected, lexicon):
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_conditions_prices_and_pointing_back(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hedge inside a relative clause leaves the stance to the verb that governs it
+    ("She said Kyiv has to become a fortress that no army could take, with US troops at its heart.", "support"),
+    # a lack only weighed, not judged
+    ("He argued the talks might succeed without US troops.", "open"),
+    # support that waits on someone else's yes
+    ("Sending US troops would need the Senate's approval, she said.", "open"),
+    ("He said he was ready to send US troops when the allies had agreed.", "open"),
+    ("Britain stood ready to send US troops once the fighting stops.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_hedges_lacks_and_approval(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
