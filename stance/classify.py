@@ -119,6 +119,9 @@ RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
 RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
                           r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting)",
                           re.IGNORECASE)
+# A hedging modal verb (its clause ends at a comma), not a hedging adverb ("especially, probably,
+# ... by air" still hedges what follows).
+RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
 RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
@@ -610,7 +613,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     hedged = any(m.start() < cue.start() and not RE_CLAUSE_BREAK.search(plain[m.end():cue.start()])
                  or (m.start() >= cue.end() and _words_between(words, cue.end(), m.start()) <= 1)
                  or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH
-                     and not RE_CLAUSE_BREAK.search(plain[m.end():topic_start]))
+                     and not (RE_MODAL_VERB.fullmatch(m.group()) and RE_CLAUSE_BREAK.search(plain[m.end():topic_start])))
                  for m in possibility)
     if stance == "support" and hedged:
         modal = next(m.group() for m in possibility)

@@ -226,3 +226,7 @@ def test_conditions_prices_and_pointing_back(sentence, expected, lexicon):
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_hedges_lacks_and_approval(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+def test_a_parenthetical_hedge_reaches_across_commas(lexicon):
+    assert reading_of("We will help them with things, especially, probably, by air support.", lexicon, JETS) == "open"
