@@ -93,6 +93,7 @@ RE_WAITS_ON_OTHERS = re.compile(
 # The topic offered as the price of something else: "in return for a halt to the fighting".
 RE_IN_EXCHANGE = re.compile(r"\bin (?:return|exchange) for\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
+RE_HEDGING_MODAL = re.compile(r"\b(?:could|might|may)\b", re.IGNORECASE)
 RE_HEDGED_SAYING = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "be provided by" is a verb, not the condition "provided (that)".
 RE_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
@@ -125,6 +126,7 @@ RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
 RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
+LOOK_BACK = 30        # characters a pattern anchored at a word looks back over ("could tell", "Ukraine's")
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -407,7 +409,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked)
     from_segment = reading is not None
     if (reading is None or _hedge_only(reading, lexicon)) and segment_start > 0 \
-            and not RE_COORDINATED_COMPLEMENT.search(plain[:segment_start]):
+            and not RE_COORDINATED_COMPLEMENT.search(plain[max(0, segment_start - LOOK_BACK):segment_start]):
         # A clause that only hedges ("a steel porcupine that no invader could swallow") leaves
         # the stance to the verb that governs it ("had to be turned into").
         whole = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
@@ -484,7 +486,8 @@ def _is_lack(inverter: re.Match) -> bool:
 def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
     """Words that make support conditional or in principle ("only once", "in principle")."""
     for match in lexicon.qualifiers.finditer(plain):
-        if match.group().lower().startswith("provided") and RE_PASSIVE_BEFORE.search(plain[:match.start()]):
+        if match.group().lower().startswith("provided") and \
+                RE_PASSIVE_BEFORE.search(plain[max(0, match.start() - LOOK_BACK):match.start()]):
             continue   # "should be provided by European troops"
         return match.group()
     waits = RE_WAITS_ON_OTHERS.search(plain)
@@ -493,8 +496,10 @@ def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
 
 def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None:
     """A modal on the holder's own verb of saying before the topic ("could tell", "might say")."""
+    if not RE_HEDGING_MODAL.search(plain, 0, topic_start):
+        return None   # most clauses: no modal, no verb of saying to look for
     for match in lexicon.speech_verbs.finditer(plain, 0, topic_start):
-        modal = RE_HEDGED_SAYING.search(plain[:match.start()])
+        modal = RE_HEDGED_SAYING.search(plain[max(0, match.start() - LOOK_BACK):match.start()])
         if modal is not None:
             return f"{modal.group().strip()} {match.group()}"
     return None
@@ -627,7 +632,7 @@ def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
     word = cue.group()
     if " " in word:
         return False
-    before = plain[:cue.start()]
+    before = plain[max(0, cue.start() - LOOK_BACK):cue.start()]
     return bool(RE_GENITIVE_BEFORE.search(before)
                 or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
                 or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
