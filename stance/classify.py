@@ -51,6 +51,11 @@ RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
 # Words that make a denial final: "no troops, full stop", "no troops under any circumstances".
 RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
                          re.IGNORECASE)
+# An aside of saying inside a clause: ", he said in his evening address,".
+RE_SPEECH_ASIDE = re.compile(r",\s*(?:[\w'-]+\s+){1,3}(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)\b[^,;:]*,",
+                             re.IGNORECASE)
+# A pronoun standing for a topic named before: "lifting them".
+RE_OBJECT_PRONOUN = re.compile(r"\s*(?:it|them)\b", re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
 # ("the most complicated and least effective option" coordinates two adjectives, no clauses.)
 RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since)\b"
@@ -402,6 +407,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
     # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
     # read on them is turned around at the end.
+    if topic_start >= len(plain.rstrip(" .!'")):
+        # A topic carried from before may be named here by a pronoun: "Lifting them would ...".
+        pronoun = _undone_pronoun(plain, lexicon)
+        if pronoun is not None:
+            topic_start, topic_end = pronoun.span()
     inverter = _inverter_before(plain, topic_start, lexicon)
     if inverter is not None:
         topic_start = inverter.start()
@@ -505,6 +515,15 @@ def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None
     return None
 
 
+def _undone_pronoun(plain: str, lexicon: Lexicon) -> re.Match | None:
+    """A pronoun right after words that undo it ("lifting them", "easing it"), or None."""
+    for inverter in lexicon.inverters.finditer(plain):
+        pronoun = RE_OBJECT_PRONOUN.match(plain, inverter.end())
+        if pronoun is not None:
+            return pronoun
+    return None
+
+
 def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match | None:
     """The words right before a topic that undo it ("lifting", "the easing of"), or None."""
     found = [m for m in lexicon.inverters.finditer(plain, max(0, topic_start - 30), topic_start)
@@ -591,7 +610,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     # A cue after the topic counts only inside the topic's own clause ("US troops would not be
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
     # A verb whose object points back ("..., and that Russia would not accept it") reaches further.
-    after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(plain[topic_end:m.end()])
+    after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(_without_asides(plain[topic_end:m.end()]))
                                                            or RE_POINTS_BACK.match(plain, m.end())
                                                            or RE_ENDS_IN_PRONOUN.search(m.group()))]
     if not before and not after:
@@ -624,6 +643,11 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _without_asides(text: str) -> str:
+    """Text with its asides of saying cut out: "US troops, the minister said, would not go"."""
+    return RE_SPEECH_ASIDE.sub(" ", text)
 
 
 def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:

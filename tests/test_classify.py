@@ -230,3 +230,18 @@ def test_hedges_lacks_and_approval(sentence, expected, lexicon):
 
 def test_a_parenthetical_hedge_reaches_across_commas(lexicon):
     assert reading_of("We will help them with things, especially, probably, by air support.", lexicon, JETS) == "open"
+
+
+def test_a_pronoun_after_undoing_words_stands_for_a_topic_carried_from_before(lexicon):
+    # the topic was named in an earlier sentence; "them" is it, and "lifting" undoes it
+    text = "Lifting them, the minister said, would undermine the talks."
+    reading = read_stance(text, len(text), len(text), lexicon, fallback=True)
+    assert reading is not None and reading.stance == "support"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("US troops, the minister said on Friday, would not be sent.", "ruled_out"),
+    ("She said Kyiv had to get US troops quickly.", "support"),
+], ids=["aside", "had-to"])
+def test_asides_and_past_obligation(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
