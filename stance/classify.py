@@ -51,6 +51,8 @@ RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
 # Words that make a denial final: "no troops, full stop", "no troops under any circumstances".
 RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
                          re.IGNORECASE)
+# "have" and a participle after a modal cue: "would never have started" looks back, not ahead.
+RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
 # An aside of saying inside a clause: ", he said in his evening address,".
 RE_SPEECH_ASIDE = re.compile(r",\s*(?:[\w'-]+\s+){1,3}(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)\b[^,;:]*,",
                              re.IGNORECASE)
@@ -579,8 +581,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
-        if _is_noun_use(plain, match, topic_end):
-            continue
+        if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):
+            continue   # "the war would never have started": a counterfactual, no refusal
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).

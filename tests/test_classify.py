@@ -245,3 +245,8 @@ def test_a_pronoun_after_undoing_words_stands_for_a_topic_carried_from_before(le
 ], ids=["aside", "had-to"])
 def test_asides_and_past_obligation(sentence, expected, lexicon):
     assert stance_of(sentence, lexicon) == expected
+
+
+def test_a_counterfactual_is_no_refusal(lexicon):
+    assert stance_of("He said the war would never have started under US troops.", lexicon) == "none"
+    assert stance_of("He said US troops would never go there.", lexicon) == "ruled_out"
