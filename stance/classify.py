@@ -53,6 +53,8 @@ RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any 
                          re.IGNORECASE)
 # "have" and a participle after a modal cue: "would never have started" looks back, not ahead.
 RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
+# Quantifiers before a noun: "a number of requests", "a couple of the missiles".
+RE_QUANTIFIER = re.compile(r"\b(?:a number of|a series of|a couple of|a handful of|a few|several|some of)\b", re.IGNORECASE)
 # An aside of saying inside a clause: ", he said in his evening address,".
 RE_SPEECH_ASIDE = re.compile(r",\s*(?:[\w'-]+\s+){1,3}(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)\b[^,;:]*,",
                              re.IGNORECASE)
@@ -705,7 +707,10 @@ def _drop_governed(cues: list[re.Match], words, stance_of=lambda phrase: "") -> 
     """In "ruled out sending troops" or "agreed to send", the first verb decides; drop the second."""
     kept: list[re.Match] = []
     for cue in sorted(cues, key=lambda m: m.start()):
-        if kept and _words_between(words, kept[-1].end(), cue.start()) <= GOVERNED_REACH \
+        # "looking at a number of requests": a quantifier is no distance between verb and object
+        quantifiers = len(RE_TOKEN.findall(" ".join(RE_QUANTIFIER.findall(cue.string, kept[-1].end(), cue.start())))) \
+            if kept else 0
+        if kept and _words_between(words, kept[-1].end(), cue.start()) - quantifiers <= GOVERNED_REACH \
                 and not _has_boundary(kept[-1], cue) and not RE_OBJECT_NEGATION.match(cue.group()):
             if RE_BARE_MODAL.fullmatch(kept[-1].group()) or (
                     RE_INTENTION.fullmatch(kept[-1].group()) and stance_of(cue.group()) in ("oppose", "ruled_out")):

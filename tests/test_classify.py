@@ -250,3 +250,7 @@ def test_asides_and_past_obligation(sentence, expected, lexicon):
 def test_a_counterfactual_is_no_refusal(lexicon):
     assert stance_of("He said the war would never have started under US troops.", lexicon) == "none"
     assert stance_of("He said US troops would never go there.", lexicon) == "ruled_out"
+
+
+def test_a_quantifier_does_not_separate_a_verb_from_its_object(lexicon):
+    assert stance_of("The ministry is looking at a number of requests for US troops.", lexicon) == "open"
