@@ -78,8 +78,8 @@ RE_ASKING = re.compile(r"\b(?:asked|asks|asking|wondered|wonders|wondering)\b,?(
 RE_ASKED_AFTER = re.compile(r"^\W*(?:who|what|why|how|where|whether|would|will|should|could|can|is|are|do|does|did)\b"
                             r".*,\s*(?:\w+\s+){1,3}(?:asked|wondered)\W*$", re.IGNORECASE)
 # A condition's own clause: "if Russia won't negotiate", "as long as ..."; its stance words
-# describe the condition, not the holder's position (up to the next comma).
-# (up to a comma, or to the main clause's subject and modal: "if Russia wanted peace it should ...").
+# describe the condition, not the holder's position. It runs to a comma, or to the main clause's
+# subject and modal ("if Russia wanted peace it should ...").
 RE_CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|as long as)\b(?:(?!\s(?:then|it|we|they|he|she|i|you)\s+"
                                  r"(?:will|would|should|must|could|can|shall)\b)[^,;:—])*", re.IGNORECASE)
 # An embedded question asserts nothing: in "weighing whether to send troops" the stance is
@@ -90,6 +90,7 @@ RE_EMBEDDED_QUESTION = re.compile(r"\bwhether\b[^,;:—]*", re.IGNORECASE)
 RE_COORDINATED_COMPLEMENT = re.compile(r"(?:\bbut|\band|,)\s+(?:also\s+)?that\s*$", re.IGNORECASE)
 # What divides a clause into stretches for the no-stance-word reading: punctuation and "but".
 RE_STRETCH_BREAK = re.compile(r"[,;:—]|\bbut\b", re.IGNORECASE)
+# A pronoun by which a main clause speaks of what its condition named.
 RE_PRONOUN_BACK = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
 # Support that waits on someone else's yes: "would need the Bundestag's approval", "ready to
 # act when the allies had agreed" (a time clause alone, "once the guns fall silent", does not).
@@ -395,6 +396,34 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     asking = _holder_asks(plain, topic_start, preambles)
     if asking is not None:
         return StanceReading("open", asking, 0.6)
+    topic_start, topic_end, masked = _topic_and_masks(plain, topic_start, topic_end, preambles, lexicon)
+    # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
+    # read on them is turned around at the end.
+    inverter = _inverter_before(plain, topic_start, lexicon)
+    if inverter is not None:
+        topic_start = inverter.start()
+    reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
+    by_polarity = reading is None and fallback
+    if by_polarity:
+        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end))
+    if reading is None:
+        return None
+    # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
+    # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
+    # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
+    lack_judged = from_segment and reading.stance != "open"
+    if inverter is not None and not (_is_lack(inverter) and not lack_judged):
+        reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
+                                reading.confidence * 0.9)
+    # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
+    # gold set's readers took it so; "could ... if" is open through its modal.
+    return _qualified(reading, plain, topic_start, is_question, inverter is not None, lexicon)
+
+
+def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: list[tuple[int, int]],
+                     lexicon: Lexicon) -> tuple[int, int, list[tuple[int, int]]]:
+    """Where the topic stands for the reading, and the spans whose stance words are not the
+    holder's: the journalist's question, conditions, embedded "whether" questions."""
     # A topic named in the journalist's question is answered by the rest of the clause.
     for question_start, question_end in preambles:
         if question_start <= topic_start < question_end:
@@ -409,16 +438,18 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     # ceasefire") is read.
     masked = preambles + [span for span in conditions if not span[0] <= topic_start < span[1]] \
         + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
-    # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
-    # read on them is turned around at the end.
     if topic_start >= len(plain.rstrip(" .!'")):
         # A topic carried from before may be named here by a pronoun: "Lifting them would ...".
         pronoun = _undone_pronoun(plain, lexicon)
         if pronoun is not None:
             topic_start, topic_end = pronoun.span()
-    inverter = _inverter_before(plain, topic_start, lexicon)
-    if inverter is not None:
-        topic_start = inverter.start()
+    return topic_start, topic_end, masked
+
+
+def _governing_reading(plain: str, topic_start: int, topic_end: int, lexicon: Lexicon,
+                       masked: list[tuple[int, int]]) -> tuple[StanceReading | None, bool]:
+    """The reading of the smallest clause holding the topic, else of the whole clause; and
+    whether it came from the smallest clause."""
     segment_start = _segment_start(plain, topic_start, lexicon)
     reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked)
     from_segment = reading is not None
@@ -429,40 +460,36 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         whole = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
         if reading is None or (whole is not None and not _hedge_only(whole, lexicon)):
             reading, from_segment = whole, False
-    by_polarity = reading is None and fallback
-    if by_polarity:
-        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end))
-    if reading is None:
-        return None
-    # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
-    # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
-    # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
-    lack_judged = from_segment and reading.stance != "open"
-    if inverter is not None and not (_is_lack(inverter) and not lack_judged):
-        reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
-                                reading.confidence * 0.9)
+    return reading, from_segment
+
+
+def _qualified(reading: StanceReading, plain: str, topic_start: int, is_question: bool, undone: bool,
+               lexicon: Lexicon) -> StanceReading:
+    """A reading with what the rest of the clause does to it: a question, a condition, a price,
+    a hypothetical saying."""
+    confidence = reading.confidence * 0.9
     if is_question and reading.stance == "support":
         # "Do they want Tomahawks going their way?": a question weighs a move, it does not take it.
-        return StanceReading("open", f"{reading.cue} ... ?", reading.confidence * 0.9)
-    if inverter is not None and reading.stance in ("oppose", "open"):
+        return StanceReading("open", f"{reading.cue} ... ?", confidence)
+    if undone and reading.stance in ("oppose", "open"):
         waits = lexicon.qualifiers.search(plain)
         if waits is not None and waits.group().lower().startswith("only"):
             # "would consider lifting sanctions only once Russia withdraws": they stay till then.
-            return StanceReading("support", f"{reading.cue} ... {waits.group()}", reading.confidence * 0.9)
-    exchange = RE_IN_EXCHANGE.search(plain[max(0, topic_start - 30):topic_start])
-    if exchange is not None and reading.stance == "support":
+            return StanceReading("support", f"{reading.cue} ... {waits.group()}", confidence)
+    if reading.stance != "support":
+        return reading
+    exchange = RE_IN_EXCHANGE.search(plain[max(0, topic_start - LOOK_BACK):topic_start])
+    if exchange is not None:
         # "asked Kyiv to pull out of Donetsk in return for a halt to the fighting": a price, not a goal
-        return StanceReading("open", f"{reading.cue} ... {exchange.group().strip()}", reading.confidence * 0.9)
-    qualifier = _qualifier(plain, lexicon) if reading.stance == "support" else None
+        return StanceReading("open", f"{reading.cue} ... {exchange.group().strip()}", confidence)
+    qualifier = _qualifier(plain, lexicon)
     if qualifier is not None:
         # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
-        return StanceReading("open", f"{reading.cue} ... {qualifier}", reading.confidence * 0.9)
-    hedge = _hedged_saying(plain, topic_start, lexicon) if reading.stance == "support" else None
+        return StanceReading("open", f"{reading.cue} ... {qualifier}", confidence)
+    hedge = _hedged_saying(plain, topic_start, lexicon)
     if hedge is not None:
         # "he could tell Putin that Ukraine will get the missiles": a threat held in reserve.
-        return StanceReading("open", f"{hedge} ... {reading.cue}", reading.confidence * 0.9)
-    # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
-    # gold set's readers took it so; "could ... if" is open through its modal.
+        return StanceReading("open", f"{hedge} ... {reading.cue}", confidence)
     return reading
 
 
