@@ -51,8 +51,92 @@ RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
 # Words that make a denial final: "no troops, full stop", "no troops under any circumstances".
 RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
                          re.IGNORECASE)
+# "have" and a participle after a modal cue: "would never have started" looks back, not ahead.
+RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
+# Quantifiers before a noun: "a number of requests", "a couple of the missiles".
+RE_QUANTIFIER = re.compile(r"\b(?:a number of|a series of|a couple of|a handful of|a few|several|some of)\b", re.IGNORECASE)
+# An aside of saying inside a clause: ", he said in his evening address,".
+RE_SPEECH_ASIDE = re.compile(r",\s*(?:[\w'-]+\s+){1,3}(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)\b[^,;:]*,",
+                             re.IGNORECASE)
+# A pronoun standing for a topic named before: "lifting them".
+RE_OBJECT_PRONOUN = re.compile(r"\s*(?:it|them)\b", re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
-RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since|and)\b", re.IGNORECASE)
+# ("the most complicated and least effective option" coordinates two adjectives, no clauses.)
+RE_CLAUSE_BREAK = re.compile(r"[,;:—]|\b(?:as|while|but|because|although|whereas|since)\b"
+                             r"|\band\b(?!\s+(?:least|most|more|less|very|too)\b)", re.IGNORECASE)
+# Double quotes inside a clause: read through, so that 'was "looking at" the request' is "was
+# looking at" (replaced by spaces, which keeps every offset).
+RE_QUOTE_MARKS = re.compile(r'["“”]')
+# A journalist's question put before the answer: "Asked whether he would send them, Trump said
+# ...", "... , he said when asked about the missiles". Its words are the question's, not a stance;
+# it runs to the next comma or colon.
+RE_ASKED_PREAMBLE = re.compile(r"(?:^|[,;—]\s*|\bwhen\s+|\bafter\s+being\s+)asked\b[^,:;]*", re.IGNORECASE)
+# The holder asking a question: "asked, rhetorically, whether Moscow wanted the missiles", "Who
+# would police a truce ..., he asked." Raising a question weighs a proposal; it does not take it.
+RE_ASKING = re.compile(r"\b(?:asked|asks|asking|wondered|wonders|wondering)\b,?(?:\s+\w+ly,?)?\s+"
+                       r"(?:whether|if|who|what|why|how|where)\b", re.IGNORECASE)
+RE_ASKED_AFTER = re.compile(r"^\W*(?:who|what|why|how|where|whether|would|will|should|could|can|is|are|do|does|did)\b"
+                            r".*,\s*(?:\w+\s+){1,3}(?:asked|wondered)\W*$", re.IGNORECASE)
+# A condition's own clause: "if Russia won't negotiate", "as long as ..."; its stance words
+# describe the condition, not the holder's position. It runs to a comma, or to the main clause's
+# subject and modal ("if Russia wanted peace it should ...").
+RE_CONDITION_CLAUSE = re.compile(r"\b(?:if|unless|as long as)\b(?:(?!\s(?:then|it|we|they|he|she|i|you)\s+"
+                                 r"(?:will|would|should|must|could|can|shall)\b)[^,;:—])*", re.IGNORECASE)
+# An embedded question asserts nothing: in "weighing whether to send troops" the stance is
+# "weighing whether", not "send" (up to the next comma).
+RE_EMBEDDED_QUESTION = re.compile(r"\bwhether\b[^,;:—]*", re.IGNORECASE)
+# A second complement of the verb of saying ("said X was unacceptable and that Britain would
+# ..."): the first complement's stance words are about something else.
+RE_COORDINATED_COMPLEMENT = re.compile(r"(?:\bbut|\band|,)\s+(?:also\s+)?that\s*$", re.IGNORECASE)
+# What divides a clause into stretches for the no-stance-word reading: punctuation and "but".
+RE_STRETCH_BREAK = re.compile(r"[,;:—]|\bbut\b", re.IGNORECASE)
+# A pronoun by which a main clause speaks of what its condition named.
+RE_PRONOUN_BACK = re.compile(r"\b(?:it|they|them)\b", re.IGNORECASE)
+# Support that waits on someone else's yes: "would need the Bundestag's approval", "ready to
+# act when the allies had agreed" (a time clause alone, "once the guns fall silent", does not).
+RE_WAITS_ON_OTHERS = re.compile(
+    r"\b(?:need|needs|needed|require|requires|required)\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+){0,2}"
+    r"(?:approval|consent|sign-off|go-ahead|green light)\b"
+    r"|\b(?:when|once|after|until|as soon as)\s+(?:[\w-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:agreed|agree|agrees|joined|join|joins|followed|follow|follows|done the same|do the same|does the same|"
+    r"do likewise|does likewise)\b", re.IGNORECASE)
+# The topic offered as the price of something else: "in return for a halt to the fighting".
+RE_IN_EXCHANGE = re.compile(r"\bin (?:return|exchange) for\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+# The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
+RE_HEDGING_MODAL = re.compile(r"\b(?:could|might|may)\b", re.IGNORECASE)
+RE_HEDGED_SAYING = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "be provided by" is a verb, not the condition "provided (that)".
+RE_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
+# The topic's action named as a gerund that opens the subject: "supplying Tomahawks would mark a
+# new stage of escalation"; the predicate after the topic carries the stance, not the gerund.
+RE_SUBJECT_OPENING = re.compile(r"^(?:\W|and|but|that|then|yet)*$", re.IGNORECASE)
+RE_ONLY_DETERMINER = re.compile(r"^\s*(?:(?:the|a|an|any|more|some|its|their)\s+)?$", re.IGNORECASE)
+RE_PREDICATE_AFTER = re.compile(r"^[^,;:]{0,40}?\b(?:would|could|will|might|may|is|was|are|were|looks|looked|seems|seemed)\b",
+                                re.IGNORECASE)
+# Modals of obligation: "must not stop" and "should not slow down" are support, not opposition.
+RE_DEONTIC_NEGATION = re.compile(r"^(?:should|must|ought)\b", re.IGNORECASE)
+# A clause boundary a hedge after the topic does not cross: "..., after a call that produced no
+# agreement on when the war might end" (a comma alone may only set off a list or an aside).
+RE_HEDGE_BREAK = re.compile(r"[;:—]|,\s*(?:and\s+)?(?:after|before|while|as|but|because|although|though|whereas|since|when|"
+                            r"which|who|where|saying|adding)\b|\bbut\b", re.IGNORECASE)
+# An object pronoun right after a stance verb: "would not accept it" is about the topic named before.
+RE_POINTS_BACK = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|would|will|to)\b)", re.IGNORECASE)
+# Before a noun, not a verb: a genitive ("Ukraine's hopes"), or "will" as will power ("no real will").
+RE_GENITIVE_BEFORE = re.compile(r"\w's\s+$")
+RE_NOUN_WILL_BEFORE = re.compile(r"\b(?:no|real|political|the|good|any|its|their|his|her|free|ill|own)\s+$", re.IGNORECASE)
+# The topic's own participle: "the possibility of Tomahawks being sent".
+RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
+# Intentions that take the stance of the verb they govern when it opposes: "ready to veto".
+RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
+                          r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting)",
+                          re.IGNORECASE)
+# A hedging modal verb (its clause ends at a comma), not a hedging adverb ("especially, probably,
+# ... by air" still hedges what follows).
+RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
+# Modals that carry no stance of their own when a stance verb follows them.
+RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
+RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
+LOOK_BACK = 30        # characters a pattern anchored at a word looks back over ("could tell", "Ukraine's")
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
@@ -302,33 +386,173 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     'open'
     """
     plain = normalize(clause)
-    if RE_QUESTION.search(plain) and not plain.lstrip().startswith(("“", '"')):
+    is_question = bool(RE_QUESTION.search(plain))
+    if is_question and not plain.lstrip().startswith(("“", '"')):
         return None
     if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
         return None
+    plain = RE_QUOTE_MARKS.sub(" ", plain)
+    preambles = [m.span() for m in RE_ASKED_PREAMBLE.finditer(plain)]
+    asking = _holder_asks(plain, topic_start, preambles)
+    if asking is not None:
+        return StanceReading("open", asking, 0.6)
+    topic_start, topic_end, masked = _topic_and_masks(plain, topic_start, topic_end, preambles, lexicon)
     # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
     # read on them is turned around at the end.
     inverter = _inverter_before(plain, topic_start, lexicon)
     if inverter is not None:
         topic_start = inverter.start()
-    segment_start = _segment_start(plain, topic_start, lexicon)
-    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon)
-    if reading is None and segment_start > 0:
-        reading = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon)
-    if reading is None and fallback:
-        reading = _by_polarity(plain, lexicon)
+    reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
+    by_polarity = reading is None and fallback
+    if by_polarity:
+        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end))
     if reading is None:
         return None
-    if inverter is not None:
+    # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
+    # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
+    # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
+    lack_judged = from_segment and reading.stance != "open"
+    if inverter is not None and not (_is_lack(inverter) and not lack_judged):
         reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
                                 reading.confidence * 0.9)
-    qualifier = lexicon.qualifiers.search(plain) if reading.stance == "support" else None
-    if qualifier is not None:
-        # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
-        return StanceReading("open", f"{reading.cue} ... {qualifier.group()}", reading.confidence * 0.9)
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
+    return _qualified(reading, plain, topic_start, is_question, inverter is not None, lexicon)
+
+
+def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: list[tuple[int, int]],
+                     lexicon: Lexicon) -> tuple[int, int, list[tuple[int, int]]]:
+    """Where the topic stands for the reading, and the spans whose stance words are not the
+    holder's: the journalist's question, conditions, embedded "whether" questions."""
+    # A topic named in the journalist's question is answered by the rest of the clause.
+    for question_start, question_end in preambles:
+        if question_start <= topic_start < question_end:
+            trailing = not plain[question_end:].strip(" .!\"'")
+            topic_start = topic_end = question_start if trailing else len(plain)
+    conditions = [m.span() for m in RE_CONDITION_CLAUSE.finditer(plain)]
+    own_condition = next(((start, end) for start, end in conditions if start <= topic_start < end), None)
+    if own_condition is not None and _main_cue_after(plain, own_condition[1], lexicon):
+        # "If a ceasefire is possible, it should start now": the main clause speaks of the topic.
+        topic_start = topic_end = own_condition[1] + 1
+    # A condition that names the topic and is all there is ("... if doing so would help secure a
+    # ceasefire") is read.
+    masked = preambles + [span for span in conditions if not span[0] <= topic_start < span[1]] \
+        + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
+    if topic_start >= len(plain.rstrip(" .!'")):
+        # A topic carried from before may be named here by a pronoun: "Lifting them would ...".
+        pronoun = _undone_pronoun(plain, lexicon)
+        if pronoun is not None:
+            topic_start, topic_end = pronoun.span()
+    return topic_start, topic_end, masked
+
+
+def _governing_reading(plain: str, topic_start: int, topic_end: int, lexicon: Lexicon,
+                       masked: list[tuple[int, int]]) -> tuple[StanceReading | None, bool]:
+    """The reading of the smallest clause holding the topic, else of the whole clause; and
+    whether it came from the smallest clause."""
+    segment_start = _segment_start(plain, topic_start, lexicon)
+    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked)
+    from_segment = reading is not None
+    if (reading is None or _hedge_only(reading, lexicon)) and segment_start > 0 \
+            and not RE_COORDINATED_COMPLEMENT.search(plain[max(0, segment_start - LOOK_BACK):segment_start]):
+        # A clause that only hedges ("a steel porcupine that no invader could swallow") leaves
+        # the stance to the verb that governs it ("had to be turned into").
+        whole = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
+        if reading is None or (whole is not None and not _hedge_only(whole, lexicon)):
+            reading, from_segment = whole, False
+    return reading, from_segment
+
+
+def _qualified(reading: StanceReading, plain: str, topic_start: int, is_question: bool, undone: bool,
+               lexicon: Lexicon) -> StanceReading:
+    """A reading with what the rest of the clause does to it: a question, a condition, a price,
+    a hypothetical saying."""
+    confidence = reading.confidence * 0.9
+    if is_question and reading.stance == "support":
+        # "Do they want Tomahawks going their way?": a question weighs a move, it does not take it.
+        return StanceReading("open", f"{reading.cue} ... ?", confidence)
+    if undone and reading.stance in ("oppose", "open"):
+        waits = lexicon.qualifiers.search(plain)
+        if waits is not None and waits.group().lower().startswith("only"):
+            # "would consider lifting sanctions only once Russia withdraws": they stay till then.
+            return StanceReading("support", f"{reading.cue} ... {waits.group()}", confidence)
+    if reading.stance != "support":
+        return reading
+    exchange = RE_IN_EXCHANGE.search(plain[max(0, topic_start - LOOK_BACK):topic_start])
+    if exchange is not None:
+        # "asked Kyiv to pull out of Donetsk in return for a halt to the fighting": a price, not a goal
+        return StanceReading("open", f"{reading.cue} ... {exchange.group().strip()}", confidence)
+    qualifier = _qualifier(plain, lexicon)
+    if qualifier is not None:
+        # "prepared to meet Zelensky, but only once ..." / "backed a truce in principle"
+        return StanceReading("open", f"{reading.cue} ... {qualifier}", confidence)
+    hedge = _hedged_saying(plain, topic_start, lexicon)
+    if hedge is not None:
+        # "he could tell Putin that Ukraine will get the missiles": a threat held in reserve.
+        return StanceReading("open", f"{hedge} ... {reading.cue}", confidence)
     return reading
+
+
+def _main_cue_after(plain: str, position: int, lexicon: Lexicon) -> bool:
+    """Whether the next stretch of the clause after a condition takes a stance on what the
+    condition named, by a pronoun ("if a truce is possible, it should start now"), not on a new
+    subject ("as long as there is no truce, concessions should not be discussed")."""
+    following = RE_STRETCH_BREAK.search(plain, position + 1)
+    end = following.start() if following else len(plain)
+    return lexicon.all_stances.search(plain, position + 1, end) is not None \
+        and RE_PRONOUN_BACK.search(plain, position + 1, end) is not None
+
+
+def _hedge_only(reading: StanceReading, lexicon: Lexicon) -> bool:
+    """Whether a reading rests on a possibility word alone ("could"), no verb of stance."""
+    return bool(lexicon.possibility.fullmatch(reading.cue))
+
+
+def _holder_asks(plain: str, topic_start: int, preambles: list[tuple[int, int]]) -> str | None:
+    """The words by which the holder asks about the topic rather than answers ("asked whether
+    ...", "Who would police a truce ..., he asked"), or None. A journalist's "Asked whether ...,"
+    before an answer is not the holder asking."""
+    for match in RE_ASKING.finditer(plain, 0, topic_start):
+        if not any(start <= match.start() < end for start, end in preambles):
+            return match.group()
+    if RE_ASKED_AFTER.search(plain) and not preambles:
+        return "(question) ... asked"
+    return None
+
+
+def _is_lack(inverter: re.Match) -> bool:
+    return inverter.group().lower().startswith("without")
+
+
+def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
+    """Words that make support conditional or in principle ("only once", "in principle")."""
+    for match in lexicon.qualifiers.finditer(plain):
+        if match.group().lower().startswith("provided") and \
+                RE_PASSIVE_BEFORE.search(plain[max(0, match.start() - LOOK_BACK):match.start()]):
+            continue   # "should be provided by European troops"
+        return match.group()
+    waits = RE_WAITS_ON_OTHERS.search(plain)
+    return waits.group() if waits is not None else None
+
+
+def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None:
+    """A modal on the holder's own verb of saying before the topic ("could tell", "might say")."""
+    if not RE_HEDGING_MODAL.search(plain, 0, topic_start):
+        return None   # most clauses: no modal, no verb of saying to look for
+    for match in lexicon.speech_verbs.finditer(plain, 0, topic_start):
+        modal = RE_HEDGED_SAYING.search(plain[max(0, match.start() - LOOK_BACK):match.start()])
+        if modal is not None:
+            return f"{modal.group().strip()} {match.group()}"
+    return None
+
+
+def _undone_pronoun(plain: str, lexicon: Lexicon) -> re.Match | None:
+    """A pronoun right after words that undo it ("lifting them", "easing it"), or None."""
+    for inverter in lexicon.inverters.finditer(plain):
+        pronoun = RE_OBJECT_PRONOUN.match(plain, inverter.end())
+        if pronoun is not None:
+            return pronoun
+    return None
 
 
 def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match | None:
@@ -338,13 +562,30 @@ def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match
     return found[-1] if found else None
 
 
-def _by_polarity(plain: str, lexicon: Lexicon) -> StanceReading:
+def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading:
     """No stance word: an actor speaking of a proposition is taken to favour it, unless the
-    clause is negated. A weak reading, kept low in confidence."""
-    negated = next((w for w in RE_TOKEN.findall(plain) if lexicon.is_negator(w)), "")
+    clause is negated (outside a condition: "if Russia won't talk" negates no one's stance).
+    A weak reading, kept low in confidence."""
+    negated = next((m.group() for m in RE_TOKEN.finditer(plain)
+                    if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)), "")
     if negated:
         return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
     return StanceReading("support", "(no stance word)", 0.35)
+
+
+def _other_stretches(plain: str, topic_start: int, topic_end: int) -> list[tuple[int, int]]:
+    """The parts of a clause outside the topic's stretch between punctuation ("..., after a call
+    that produced no agreement"), for a topic inside the clause; none for one at its end."""
+    if topic_start >= len(plain.rstrip(" .!\"'")):
+        return []
+    breaks = [m.start() for m in RE_STRETCH_BREAK.finditer(plain)]
+    before = max((b for b in breaks if b < topic_start), default=0)
+    after = min((b for b in breaks if b >= topic_end), default=len(plain))
+    return [(0, before), (after, len(plain))]
+
+
+def _inside(position: int, spans) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
@@ -359,21 +600,31 @@ def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
 
 
 def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: int,
-                lexicon: Lexicon) -> StanceReading | None:
+                lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading | None:
     cues = []
     for match in lexicon.all_stances.finditer(plain, start, end):
         if match.start() < topic_end and match.end() > topic_start:
             continue  # "air support" names the topic; it is no stance
+        if _inside(match.start(), masked):
+            continue  # "if Russia won't negotiate": the condition's words, not the holder's
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
+        if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):
+            continue   # "the war would never have started": a counterfactual, no refusal
         cues.append(match)
+    cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
     words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)] if cues else []
-    cues = _drop_governed(cues, words)
+    governing = _drop_governed(cues, words, lexicon.stance_of_phrase)
+    # A hedge counts in the topic's own stretch of the clause: not "..., after a call that
+    # produced no agreement on when the war might end".
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
                    if not (m.start() < topic_end and m.end() > topic_start)
-                   and not (m.group() == "May" and m.start() > 0)]   # the month, not the modal
+                   and not (m.group() == "May" and m.start() > 0)   # the month, not the modal
+                   and not _inside(m.start(), masked)
+                   and (m.end() <= topic_start or not RE_HEDGE_BREAK.search(plain[topic_end:m.start()]))]
+    cues = governing
     if not cues:
         denied = RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start])
         if denied and not possibility:
@@ -389,7 +640,10 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     before = [m for m in cues if m.end() <= topic_start]
     # A cue after the topic counts only inside the topic's own clause ("US troops would not be
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
-    after = [m for m in cues if m.start() >= topic_end and not RE_CLAUSE_BREAK.search(plain[topic_end:m.start()])]
+    # A verb whose object points back ("..., and that Russia would not accept it") reaches further.
+    after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(_without_asides(plain[topic_end:m.end()]))
+                                                           or RE_POINTS_BACK.match(plain, m.end())
+                                                           or RE_ENDS_IN_PRONOUN.search(m.group()))]
     if not before and not after:
         return _possible(plain, possibility, lexicon)
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
@@ -407,13 +661,60 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                   "neutral": "neutral"}[stance]
         phrase = f"{negator} ... {phrase}"
         confidence *= 0.9
-    hedged = any(m.start() < cue.start() or _words_between(words, cue.end(), m.start()) <= 1
-                 or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH)
+    denied = _denied_opposition(cue, stance, lexicon)
+    if denied is not None:
+        # "work on sanctions should not slow down": an obligation not to oppose is support.
+        stance, phrase = "support", f"{phrase} {denied.group()}"
+    hedged = any(m.start() < cue.start() and not RE_CLAUSE_BREAK.search(plain[m.end():cue.start()])
+                 or (m.start() >= cue.end() and _words_between(words, cue.end(), m.start()) <= 1)
+                 or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH
+                     and not (RE_MODAL_VERB.fullmatch(m.group()) and RE_CLAUSE_BREAK.search(plain[m.end():topic_start])))
                  for m in possibility)
     if stance == "support" and hedged:
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _without_asides(text: str) -> str:
+    """Text with its asides of saying cut out: "US troops, the minister said, would not go"."""
+    return RE_SPEECH_ASIDE.sub(" ", text)
+
+
+def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
+    """Whether a one-word cue is a noun or the topic's own participle, not a verb of stance:
+    "Ukraine's hopes of joining", "no real will for peace", "Tomahawks being sent"."""
+    word = cue.group()
+    if " " in word:
+        return False
+    before = plain[max(0, cue.start() - LOOK_BACK):cue.start()]
+    return bool(RE_GENITIVE_BEFORE.search(before)
+                or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
+                or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
+
+
+def _is_subject_gerund(plain: str, start: int, cue: re.Match, topic_start: int, topic_end: int,
+                       lexicon: Lexicon) -> bool:
+    """Whether a cue is the topic's own action named as the subject ("supplying Tomahawks would
+    mark a new stage of escalation"): a one-word "-ing" verb of support that opens its clause
+    right before the topic, with a verb after the topic. The predicate then carries the stance."""
+    word = cue.group()
+    return (word.lower().endswith("ing") and " " not in word and cue.end() <= topic_start
+            and bool(RE_ONLY_DETERMINER.match(plain[cue.end():topic_start]))
+            and bool(RE_SUBJECT_OPENING.match(plain[start:cue.start()]))
+            and lexicon.stance_of_phrase(word) == "support"
+            and bool(RE_PREDICATE_AFTER.match(plain[topic_end:])))
+
+
+def _denied_opposition(cue: re.Match, stance: str, lexicon: Lexicon) -> re.Match | None:
+    """The opposing verb an obligation denies ("should not slow down", "must not stop"), or None."""
+    if stance != "oppose" or not RE_DEONTIC_NEGATION.match(cue.group()):
+        return None
+    following = lexicon.all_stances.search(cue.string, cue.end(), cue.end() + 30)
+    if following is not None and not cue.string[cue.end():following.start()].strip(" ,") \
+            and lexicon.stance_of_phrase(following.group()) in ("oppose", "ruled_out"):
+        return following
+    return None
 
 
 def _possible(plain: str, possibility: list[re.Match], lexicon: Lexicon) -> StanceReading | None:
@@ -429,12 +730,19 @@ def _possible(plain: str, possibility: list[re.Match], lexicon: Lexicon) -> Stan
     return StanceReading("open", cue.group(), 0.6)
 
 
-def _drop_governed(cues: list[re.Match], words) -> list[re.Match]:
+def _drop_governed(cues: list[re.Match], words, stance_of=lambda phrase: "") -> list[re.Match]:
     """In "ruled out sending troops" or "agreed to send", the first verb decides; drop the second."""
     kept: list[re.Match] = []
     for cue in sorted(cues, key=lambda m: m.start()):
-        if kept and _words_between(words, kept[-1].end(), cue.start()) <= GOVERNED_REACH \
+        # "looking at a number of requests": a quantifier is no distance between verb and object
+        quantifiers = len(RE_TOKEN.findall(" ".join(RE_QUANTIFIER.findall(cue.string, kept[-1].end(), cue.start())))) \
+            if kept else 0
+        if kept and _words_between(words, kept[-1].end(), cue.start()) - quantifiers <= GOVERNED_REACH \
                 and not _has_boundary(kept[-1], cue) and not RE_OBJECT_NEGATION.match(cue.group()):
+            if RE_BARE_MODAL.fullmatch(kept[-1].group()) or (
+                    RE_INTENTION.fullmatch(kept[-1].group()) and stance_of(cue.group()) in ("oppose", "ruled_out")):
+                # "will depend on", "preparing to reject": the verb governed carries the stance
+                kept[-1] = cue
             continue
         kept.append(cue)
     return kept

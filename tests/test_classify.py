@@ -96,3 +96,161 @@ def test_two_topics_in_one_sentence(lexicon):
     matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
     found = matcher.find("He ruled out US troops but offered air support.")
     assert [h.topic for h in found] == ["us_ground_troops", "air_cover"]
+
+
+# --- Reading stance cues as a person does: idioms, questions, conditions, hedges, subjects ---
+
+def reading_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
+    """The stance as the pipeline reads it for a named holder: with the no-stance-word fallback."""
+    matcher = TopicMatcher(Topics({t.id: t for t in (TROOPS, JETS, topic)}.values()), lexicon)
+    hits = [h for h in matcher.find(sentence) if h.topic == topic.id]
+    assert hits, f"topic {topic.id} not found in {sentence!r}"
+    reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True)
+    return reading.stance if reading else "none"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The envoy said US troops were not on the table.", "ruled_out"),
+    ("The treaty would close the door to US troops for good.", "ruled_out"),
+    ("He said he had never ruled out US troops.", "open"),
+    ("The governor called US troops on the border unfair to local farmers.", "oppose"),
+    ("The senator said US troops should not be sent.", "oppose"),
+    ("The minister said US troops at the border were unrealistic.", "oppose"),
+    ("He said US troops in the region were the way forward.", "support"),
+    ("The general argued for US troops at the border.", "support"),
+    ("We're certainly looking at US troops for the mission.", "open"),
+    ("A decision on US troops will depend on the talks, the envoy said.", "open"),
+    ("The mayor has kept her own counsel on whether US troops should come.", "neutral"),
+    ("The cabinet is weighing whether to request US troops.", "neutral"),
+    ("The premier wants to know what US troops would cost.", "neutral"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_stance_idioms(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the journalist's question is not the answer
+    ("Asked whether he would send US troops, the senator said he had not decided.", "neutral"),
+    ("Asked whether US troops could help, the governor said: I think so.", "open"),
+    ("Asked about US troops, she said it was not practical.", "oppose"),
+    # the holder asking weighs a proposal
+    ("The senator asked whether US troops would really make a difference.", "open"),
+    ("Who would pay for US troops in the region, she asked.", "open"),
+    ('"Does anyone want US troops there?"', "open"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_questions_are_not_answers(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a condition's own words are not the holder's stance
+    ("If Russia rejects the deal, US troops will be deployed, she said.", "support"),
+    ('She said the bill on US troops is ready "if Congress won\'t act".', "support"),
+    # a hedge in another part of the clause hedges nothing here
+    ("The envoy said talks could resume soon, and urged US troops for the border.", "support"),
+    ("The president backed US troops for the mission, after a call that might have changed things.", "support"),
+    ("Officials said US troops would go to the region, after talks that made no progress.", "support"),
+    # a second "that" has its own stance words
+    ("She said the plan was unacceptable and that US troops would stay.", "support"),
+    # a threat held in reserve
+    ("He said he could tell the allies that US troops will come.", "open"),
+    # "be provided by" is no condition
+    ("Those jobs should be provided by US troops, he said.", "support"),
+    # an obligation not to oppose
+    ("Officials said work on US troops for the mission must not slow down.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_conditions_hedges_and_complements(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the topic's action as the subject: the predicate carries the stance
+    ("Deploying US troops there would mark a new stage of escalation, she said.", "oppose"),
+    ("Sending US troops now would mean war, the minister warned.", "ruled_out"),
+    # a lack deplored is support for the thing lacked
+    ("She said a deal without US troops would not work.", "support"),
+    # an object pronoun points back across the clause
+    ("He said US troops on the border, in any form, would be a threat, and that Moscow would never accept it.",
+     "ruled_out"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_subjects_lacks_and_pronouns(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a noun is no verb of stance
+    ("Of the governor's hopes for US troops, she said: you can forget about it.", "ruled_out"),
+    ("There is no political will to send US troops, an aide said.", "oppose"),
+    ("The embassy said the risk of US troops being sent was a matter of grave concern.", "oppose"),
+    # an intention takes the stance of the opposing verb it governs
+    ("He accused the senator of preparing to veto US troops.", "oppose"),
+    # denying an effect or an automatic yes is opposition, not a final no
+    ("Officials said US troops will not make much difference.", "oppose"),
+    ("The prime minister will not automatically back US troops.", "oppose"),
+    ("She said there was no panacea for the war, whether US troops or anything else.", "oppose"),
+    ("US troops looked like the most costly and least effective option.", "oppose"),
+    # undoing the topic only on a condition keeps it until then
+    ("The alliance would consider the removal of US troops only once the war ends.", "support"),
+    ("The minister seemed more inclined towards air support for Kyiv.", "open"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_nouns_intentions_and_effects(sentence, expected, lexicon):
+    topic = JETS if "air support" in sentence else TROOPS
+    assert reading_of(sentence, lexicon, topic) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a condition naming the topic, answered by a main clause that points back
+    ("If US troops are possible at all, they should go now, she said.", "support"),
+    # the topic as a price paid for something else
+    ("He asked for a new border in return for US troops.", "open"),
+    # "raise it with" points back across the clause
+    ("He praised US troops, and said he would raise it with the allies.", "open"),
+    ("The envoy said Russia would not bow to pressure over US troops.", "oppose"),
+    ("None of this means US troops should be sent.", "oppose"),
+    ("A truce without US troops would give Russia time to regroup.", "support"),
+    ("He said he would do everything to stop the plan for US troops.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_conditions_prices_and_pointing_back(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a hedge inside a relative clause leaves the stance to the verb that governs it
+    ("She said Kyiv has to become a fortress that no army could take, with US troops at its heart.", "support"),
+    # a lack only weighed, not judged
+    ("He argued the talks might succeed without US troops.", "open"),
+    # support that waits on someone else's yes
+    ("Sending US troops would need the Senate's approval, she said.", "open"),
+    ("He said he was ready to send US troops when the allies had agreed.", "open"),
+    ("Britain stood ready to send US troops once the fighting stops.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_hedges_lacks_and_approval(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
+
+
+def test_a_parenthetical_hedge_reaches_across_commas(lexicon):
+    assert reading_of("We will help them with things, especially, probably, by air support.", lexicon, JETS) == "open"
+
+
+def test_a_pronoun_after_undoing_words_stands_for_a_topic_carried_from_before(lexicon):
+    # the topic was named in an earlier sentence; "them" is it, and "lifting" undoes it
+    text = "Lifting them, the minister said, would undermine the talks."
+    reading = read_stance(text, len(text), len(text), lexicon, fallback=True)
+    assert reading is not None and reading.stance == "support"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("US troops, the minister said on Friday, would not be sent.", "ruled_out"),
+    ("She said Kyiv had to get US troops quickly.", "support"),
+], ids=["aside", "had-to"])
+def test_asides_and_past_obligation(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
+
+
+def test_a_counterfactual_is_no_refusal(lexicon):
+    assert stance_of("He said the war would never have started under US troops.", lexicon) == "none"
+    assert stance_of("He said US troops would never go there.", lexicon) == "ruled_out"
+
+
+def test_a_quantifier_does_not_separate_a_verb_from_its_object(lexicon):
+    assert stance_of("The ministry is looking at a number of requests for US troops.", lexicon) == "open"
