@@ -96,3 +96,57 @@ def test_two_topics_in_one_sentence(lexicon):
     matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
     found = matcher.find("He ruled out US troops but offered air support.")
     assert [h.topic for h in found] == ["us_ground_troops", "air_cover"]
+
+
+PLASTICS = Topic("plastics_treaty", "Global plastics treaty",
+                 "A binding United Nations agreement to cap the production of new plastic.", ("plastics treaty",))
+LEADERS = Topic("lula_milei", "Lula-Milei meeting", "A bilateral or three-way summit where the two presidents meet face to face.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway would back a treaty capping plastic production, the minister said.",
+    "Officials in Brasilia are preparing a bilateral meeting for next month.",
+    "Both capitals now talk of a trilateral summit with Chile.",
+], ids=["head-and-description", "meeting-bilateral", "trilateral"])
+def test_a_head_and_a_word_of_the_description_find_the_topic(sentence, lexicon):
+    # The label is not there whole; its head ("treaty", "meeting") and a word of the topic's
+    # description ("cap", "bilateral") are.
+    matcher = TopicMatcher(Topics([PLASTICS, LEADERS, TROOPS]), lexicon)
+    found = [h.topic for h in matcher.find(sentence)]
+    assert found == ["plastics_treaty" if "treaty" in sentence else "lula_milei"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway would back a new treaty on nuclear arms, the minister said.",
+    "Trump said he was ready to meet Lula in Washington.",
+    "Ministers discussed how many troops to send to the border.",
+], ids=["other-treaty", "half-a-label", "shared-head"])
+def test_a_head_with_words_of_no_one_topic_is_no_paraphrase(sentence, lexicon):
+    # Half of a three-word label is another topic's label (a Trump-Lula meeting); a head that two
+    # topics share ("troops") needs the word that tells them apart ("American", "European").
+    european = Topic("european_troops", "European troops in Ukraine", keywords=("European troops",))
+    matcher = TopicMatcher(Topics([PLASTICS, LEADERS, TROOPS, european]), lexicon)
+    assert matcher.find(sentence) == []
+
+
+def test_a_definite_head_is_left_to_the_reference(lexicon):
+    # "the treaty" points back to a treaty named before: the topic comes from that, not from here.
+    matcher = TopicMatcher(Topics([PLASTICS]), lexicon)
+    sentence = "Delegates said the treaty would cap production by 2040."
+    assert matcher.find(sentence) == []
+    assert [h.topic for h in matcher.find_references(sentence, {"plastics_treaty": 1})] == ["plastics_treaty"]
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("recognition", "recognise"), ("recognizing", "recognise"), ("penalties", "sanctions"),
+    ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
+])
+def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
+    assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
+
+
+@pytest.mark.parametrize("forms", [("sharing", "share", "shared"), ("deliveries", "delivery"),
+                                   ("capping", "cap", "caps"), ("recognised", "recognizes")])
+def test_forms_of_a_word_meet(forms, lexicon):
+    matcher = TopicMatcher(Topics([]), lexicon)
+    assert len({tuple(matcher.concepts_of(form)) for form in forms}) == 1

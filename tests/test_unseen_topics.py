@@ -79,3 +79,26 @@ def test_a_paraphrase_of_a_user_topic_is_found():
                                             "date": ["2025-11-20"]})
     found = stance.analyze(frame, actors=actors, topics=topics).statements
     assert found[["holder", "topic", "stance"]].values.tolist() == [["grossi", "plant_handover", "open"]]
+
+
+def test_a_topic_is_found_through_its_head_and_its_description():
+    # Neither the label nor a keyword is in the text: the head ("treaty", "truce") and a word
+    # of the description ("cap", "goods") are, and the stance is read on them.
+    topics = stance.Topics([
+        stance.Topic("plastics_treaty", "Global plastics treaty",
+                     "A binding United Nations agreement to cap the production of new plastic.",
+                     keywords=("plastics treaty",)),
+        stance.Topic("tariff_truce", "US-China tariff truce",
+                     "A pause in the duties Washington and Beijing levy on each other's goods.",
+                     keywords=("tariff truce",)),
+    ])
+    actors = stance.Actors([stance.Actor("eide", "Espen Barth Eide", aliases=("Eide",)),
+                            stance.Actor("bessent", "Scott Bessent", aliases=("Bessent",))])
+    frame = __import__("pandas").DataFrame({
+        "text": ["Eide said on Monday that Norway would back a treaty capping plastic production.",
+                 "Bessent said a 90-day truce on imported goods could be extended.",
+                 "Eide said Norway would back a new treaty on nuclear arms."],
+        "date": ["2025-11-20", "2025-11-20", "2025-11-21"]})
+    found = stance.analyze(frame, actors=actors, topics=topics).statements
+    assert sorted(found[["holder", "topic", "stance"]].values.tolist()) == [
+        ["bessent", "tariff_truce", "open"], ["eide", "plastics_treaty", "support"]]
