@@ -140,6 +140,7 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
 @pytest.mark.parametrize("text, concept", [
     ("recognition", "recognise"), ("recognizing", "recognise"), ("penalties", "sanctions"),
     ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
+    ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
@@ -150,3 +151,10 @@ def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
 def test_forms_of_a_word_meet(forms, lexicon):
     matcher = TopicMatcher(Topics([]), lexicon)
     assert len({tuple(matcher.concepts_of(form)) for form in forms}) == 1
+
+
+def test_pulling_out_of_land_is_ceding_it(lexicon):
+    ceding = Topic("land_for_peace", "Ceding territory for peace", keywords=("cede territory",))
+    matcher = TopicMatcher(Topics([ceding]), lexicon)
+    assert [h.topic for h in matcher.find("The envoy asked the army to pull out of the disputed provinces.")] == \
+        ["land_for_peace"]
