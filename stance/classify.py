@@ -31,8 +31,9 @@ RE_STRONG_NEGATION = re.compile(r"\b(?:will|would|shall|can|could)\s+not\b|\b(?:
 # Words that refer back to a proposal named just before ("the idea", "the possibility", "rule it
 # out"), as lexicon phrases (`compile_phrases`: one trie, not an alternation tried word by word).
 RE_ANAPHOR = compile_phrases([
-    "{the,that,this,such a,such an} {idea,possibility,proposal,plan,option,move,prospect,demand,request,offer,"
-    "step,suggestion,notion,measure,measures,bill,push,stance,position}",
+    "{the,that,this,such a,such an} {whole,entire}? {idea,possibility,proposal,plan,option,move,prospect,demand,"
+    "request,offer,step,suggestion,notion,measure,measures,bill,push,stance,position,scheme,initiative,invitation,"
+    "arrangement,decision,suspension,pause,freeze}",
     "{rule,rules,ruled,ruling} {it,them} out",
     "{send,sends,sending,sent,supply,supplying,supplied,approve,approved,approving,back,backs,backed,reject,"
     "rejects,rejected,oppose,opposes,opposed,accept,accepts,accepted,sign,signed,block,blocked,blocking,give,"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from stance.classify import TopicMatcher, read_stance
+from stance.classify import TopicMatcher, inherits_topic, read_stance
 from stance.config import Topic, Topics
 
 TROOPS = Topic("us_ground_troops", "US ground troops in Ukraine",
@@ -158,3 +158,15 @@ def test_pulling_out_of_land_is_ceding_it(lexicon):
     matcher = TopicMatcher(Topics([ceding]), lexicon)
     assert [h.topic for h in matcher.find("The envoy asked the army to pull out of the disputed provinces.")] == \
         ["land_for_peace"]
+
+
+@pytest.mark.parametrize("clause, points_back", [
+    ("Ankara called the whole idea a mistake.", True),
+    ("The minister defended the suspension on Friday.", True),
+    ("She turned down the invitation.", True),
+    ("Aides said the decision was final.", True),
+    ("Ankara called for a new idea.", False),
+    ("The minister spoke on Friday.", False),
+], ids=lambda value: str(value)[:30])
+def test_a_definite_proposal_noun_points_back(clause, points_back):
+    assert inherits_topic(clause) is points_back
