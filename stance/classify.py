@@ -187,9 +187,12 @@ class TopicMatcher:
                 companions[(head, topic_id)] = frozenset(wanted - {head})
         return companions
 
-    def _profile_hits(self, text: str, tokens: list[tuple[str, int, int]]) -> list[TopicHit]:
+    def _profile_hits(self, text: str, tokens: list[tuple[str, int, int]],
+                      taken: list[TopicHit]) -> list[TopicHit]:
         """Topics paraphrased in a text: a head of a topic and another of its concepts within
-        `PROFILE_WINDOW` words, for one topic only (a window that fits two names neither)."""
+        `PROFILE_WINDOW` words, for one topic only (a window that fits two names neither), and
+        with no topic found already in between or under them ("assurances that US troops would
+        not be sent to defend Ukraine" gives no guarantee: the troops stand between)."""
         hits: dict[str, TopicHit] = {}
         for index, (concept, start, end) in enumerate(tokens):
             owners = self._heads.get(concept)
@@ -197,9 +200,15 @@ class TopicMatcher:
                 continue
             if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start):
                 continue   # "the missiles" points back to missiles named before: a reference
-            window = {c for c, _, _ in tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]}
-            fitting = [t for t in owners if window & self._companions[(concept, t)]]
-            if len(fitting) == 1 and fitting[0] not in hits:
+            window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
+            present = {c for c, _, _ in window}
+            fitting = [t for t in owners if present & self._companions[(concept, t)]]
+            if len(fitting) != 1 or fitting[0] in hits or any(h.topic == fitting[0] for h in taken):
+                continue
+            companions = self._companions[(concept, fitting[0])]
+            near = min((t for t in window if t[0] in companions), key=lambda t: abs(t[1] - start))
+            stretch = (min(start, near[1]), max(end, near[2]))
+            if not any(h.start < stretch[1] and h.end > stretch[0] for h in taken):
                 hits[fitting[0]] = TopicHit(fitting[0], start, end, 0.6, "profile")
         return list(hits.values())
 
@@ -309,9 +318,8 @@ class TopicMatcher:
                 span = _unordered_window(tokens, wanted, reach=LABEL_WINDOW)
                 if span:
                     _keep(best, TopicHit(topic_id, span[0], span[1], 0.75, "label_concepts"))
-            if not best:
-                for hit in self._profile_hits(plain, tokens):
-                    _keep(best, hit)
+            for hit in self._profile_hits(plain, tokens, list(best.values())):
+                best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
 
 

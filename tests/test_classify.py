@@ -170,3 +170,18 @@ def test_pulling_out_of_land_is_ceding_it(lexicon):
 ], ids=lambda value: str(value)[:30])
 def test_a_definite_proposal_noun_points_back(clause, points_back):
     assert inherits_topic(clause) is points_back
+
+
+def test_a_paraphrase_beside_a_named_topic_is_found_too(lexicon):
+    matcher = TopicMatcher(Topics([PLASTICS, TROOPS]), lexicon)
+    found = matcher.find("He ruled out US troops but would back a treaty capping plastic production.")
+    assert [h.topic for h in found] == ["us_ground_troops", "plastics_treaty"]
+
+
+def test_a_paraphrase_does_not_reach_across_a_named_topic(lexicon):
+    # "assurances ... defend": a guarantee's words, but the troops stand between them.
+    guarantees = Topic("guarantees", "Security guarantees for Ukraine",
+                       "Binding promises to defend Ukraine against a future attack.", ("security guarantees",))
+    matcher = TopicMatcher(Topics([guarantees, TROOPS]), lexicon)
+    found = matcher.find("He gave assurances that US troops would not be sent to defend Ukraine.")
+    assert [h.topic for h in found] == ["us_ground_troops"]
