@@ -141,6 +141,7 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("recognition", "recognise"), ("recognizing", "recognise"), ("penalties", "sanctions"),
     ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
     ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
+    ("frontiers", "territory"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
@@ -185,3 +186,9 @@ def test_a_paraphrase_does_not_reach_across_a_named_topic(lexicon):
     matcher = TopicMatcher(Topics([guarantees, TROOPS]), lexicon)
     found = matcher.find("He gave assurances that US troops would not be sent to defend Ukraine.")
     assert [h.topic for h in found] == ["us_ground_troops"]
+
+
+def test_giving_up_a_border_region_is_ceding_territory(lexicon):
+    ceding = Topic("land_for_peace", "Ceding territory for peace", keywords=("cede territory",))
+    matcher = TopicMatcher(Topics([ceding]), lexicon)
+    assert [h.topic for h in matcher.find("Baku demanded that Yerevan cede the border villages.")] == ["land_for_peace"]
