@@ -192,3 +192,9 @@ def test_giving_up_a_border_region_is_ceding_territory(lexicon):
     ceding = Topic("land_for_peace", "Ceding territory for peace", keywords=("cede territory",))
     matcher = TopicMatcher(Topics([ceding]), lexicon)
     assert [h.topic for h in matcher.find("Baku demanded that Yerevan cede the border villages.")] == ["land_for_peace"]
+
+
+def test_aid_to_a_country_at_war_is_its_weapons(lexicon):
+    arms = Topic("taiwan_arms", "American weapons for Taiwan", keywords=("arms sales to Taiwan",))
+    matcher = TopicMatcher(Topics([arms]), lexicon)
+    assert [h.topic for h in matcher.find("Congress voted to keep American aid to Taiwan flowing.")] == ["taiwan_arms"]
