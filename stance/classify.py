@@ -78,7 +78,7 @@ class TopicHit:
     start: int
     end: int
     score: float
-    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "profile"
+    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "profile"
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,12 @@ class TopicMatcher:
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)
         self._companions = self._read_profiles(topics, ubiquitous)
+        self._label_heads: dict[str, str] = {}   # topic -> the head of its label ("meeting")
+        for topic in topics:
+            concepts = [c for c in self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])
+                        if c not in ubiquitous and c not in GENERIC_HEADS]
+            if concepts:
+                self._label_heads[topic.id] = concepts[-1]
         # Keywords indexed by their first word, so a sentence is scanned once, word by word.
         self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
         for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
@@ -318,6 +324,17 @@ class TopicMatcher:
                 span = _unordered_window(tokens, wanted, reach=LABEL_WINDOW)
                 if span:
                     _keep(best, TopicHit(topic_id, span[0], span[1], 0.75, "label_concepts"))
+            for topic_id, wanted in self._label_concepts:
+                head = self._label_heads.get(topic_id)
+                if topic_id in best or head is None or len(wanted) < 3 or not wanted <= present:
+                    continue
+                if any(other in best for other in self._heads.get(head, ()) if other != topic_id):
+                    continue   # the head is another topic's, found here: "British troops ... US support"
+                # "Zelensky ... said he was prepared to meet Putin": the label's head with one more
+                # of its words close by, the rest elsewhere in the sentence (often its subject).
+                span = _scattered_label(tokens, head, wanted, reach=LABEL_WINDOW)
+                if span:
+                    best[topic_id] = TopicHit(topic_id, span[0], span[1], 0.6, "label_scattered")
             for hit in self._profile_hits(plain, tokens, list(best.values())):
                 best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
@@ -577,6 +594,15 @@ def _unordered_window(tokens: list[tuple[str, int, int]], wanted: frozenset[str]
                 if seen == wanted:
                     # The first concept stands for the topic: the words between may be the stance.
                     return tokens[index][1], tokens[index][2]
+    return None
+
+
+def _scattered_label(tokens: list[tuple[str, int, int]], head: str, wanted: frozenset[str], reach: int):
+    """(start, end) of a label's head with another of the label's concepts within `reach` words."""
+    for index, (concept, start, end) in enumerate(tokens):
+        if concept == head and any(c in wanted and c != head
+                                   for c, _, _ in tokens[max(0, index - reach + 1):index + reach]):
+            return start, end
     return None
 
 

@@ -198,3 +198,19 @@ def test_aid_to_a_country_at_war_is_its_weapons(lexicon):
     arms = Topic("taiwan_arms", "American weapons for Taiwan", keywords=("arms sales to Taiwan",))
     matcher = TopicMatcher(Topics([arms]), lexicon)
     assert [h.topic for h in matcher.find("Congress voted to keep American aid to Taiwan flowing.")] == ["taiwan_arms"]
+
+
+def test_a_label_may_be_spread_over_its_sentence(lexicon):
+    # The subject names one party, the clause about meeting the other: the label is all there.
+    matcher = TopicMatcher(Topics([LEADERS, TROOPS]), lexicon)
+    sentence = "Milei, who spoke to reporters after a long cabinet session in Buenos Aires, said he was ready to meet Lula."
+    assert [h.topic for h in matcher.find(sentence)] == ["lula_milei"]
+
+
+def test_a_spread_label_does_not_take_another_topics_head(lexicon):
+    # "troops" here are the British ones; the "US" at the end backs them.
+    european = Topic("european_troops", "European troops in Ukraine", keywords=("European troops",))
+    matcher = TopicMatcher(Topics([TROOPS, european]), lexicon)
+    found = matcher.find("Britain would put troops on the ground in Ukraine once a truce holds, Starmer said, "
+                         "adding that he expected strong backing from the US.")
+    assert [h.topic for h in found] == ["european_troops"]
