@@ -1,7 +1,9 @@
 """Label a clause with the user's topics and the holder's stance on each, from the topic file alone.
 
 Topics are found by their keywords and by the concepts of their label and keywords, with
-common synonyms ("American soldiers on Ukrainian soil" finds "US ground troops in Ukraine").
+common synonyms ("American soldiers on Ukrainian soil" finds "US ground troops in Ukraine");
+failing those, by a paraphrase: a head of the topic with a word of its description close by
+("a treaty capping plastic production" finds "Global plastics treaty").
 Stance is read as a person reads it: the verb that governs the topic, its negation ("did not
 rule out"), modality ("could", "might") and conditions ("if Russia refuses, we will ...").
 """
@@ -29,8 +31,9 @@ RE_STRONG_NEGATION = re.compile(r"\b(?:will|would|shall|can|could)\s+not\b|\b(?:
 # Words that refer back to a proposal named just before ("the idea", "the possibility", "rule it
 # out"), as lexicon phrases (`compile_phrases`: one trie, not an alternation tried word by word).
 RE_ANAPHOR = compile_phrases([
-    "{the,that,this,such a,such an} {idea,possibility,proposal,plan,option,move,prospect,demand,request,offer,"
-    "step,suggestion,notion,measure,measures,bill,push,stance,position}",
+    "{the,that,this,such a,such an} {whole,entire}? {idea,possibility,proposal,plan,option,move,prospect,demand,"
+    "request,offer,step,suggestion,notion,measure,measures,bill,push,stance,position,scheme,initiative,invitation,"
+    "arrangement,decision,suspension,pause,freeze}",
     "{rule,rules,ruled,ruling} {it,them} out",
     "{send,sends,sending,sent,supply,supplying,supplied,approve,approved,approving,back,backs,backed,reject,"
     "rejects,rejected,oppose,opposes,opposed,accept,accepts,accepted,sign,signed,block,blocked,blocking,give,"
@@ -40,10 +43,14 @@ RE_ANAPHOR = compile_phrases([
 RE_TWO_WORDS = re.compile(r"\S+(?:\s+\S+)?")
 # A determiner that makes the next noun refer back: "the missiles", "such a loan", "those sanctions".
 RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
+# A definite determiner right before a word: "the missiles", "those weapons" refer back.
+RE_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|that|this|such)\s+$", re.IGNORECASE)
 # The first preposition of a topic phrase; the head noun stands before it.
 RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|over|into|at)\s+", re.IGNORECASE)
 # Heads too general to refer back to one topic on their own.
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
+# Words a description may use that tell no topic apart ("to guarantee a peace deal").
+VAGUE_CONCEPTS = frozenset({"deal", "peace", "war", "part", "full", "future", "current", "new"})
 # A noun that undoes its object: "ordered a pause in aid" opposes aid, whatever the verb.
 RE_OBJECT_NEGATION = re.compile(r"^(?:a pause|a halt|a freeze|a suspension|an end|a stop)\b", re.IGNORECASE)
 # "no" right before the topic: "no American troops would be deployed".
@@ -143,6 +150,7 @@ HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the top
 # A stance on undoing a topic, as a stance on the topic: backing the lifting of sanctions opposes them.
 INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
+PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
 
@@ -154,7 +162,7 @@ class TopicHit:
     start: int
     end: int
     score: float
-    how: str  # "keyword" | "keyword_concepts" | "label_concepts"
+    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "profile"
 
 
 @dataclass(frozen=True)
@@ -221,6 +229,13 @@ class TopicMatcher:
                 concepts = [c for c in self.concepts_of(head_part) if c not in ubiquitous and c not in GENERIC_HEADS]
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)
+        self._companions = self._read_profiles(topics, ubiquitous)
+        self._label_heads: dict[str, str] = {}   # topic -> the head of its label ("meeting")
+        for topic in topics:
+            concepts = [c for c in self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])
+                        if c not in ubiquitous and c not in GENERIC_HEADS]
+            if concepts:
+                self._label_heads[topic.id] = concepts[-1]
         # Keywords indexed by their first word, so a sentence is scanned once, word by word.
         self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
         for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
@@ -233,6 +248,59 @@ class TopicMatcher:
         firsts = sorted({_first_token(k) for t in topics for k in t.keywords} - {""}, key=len, reverse=True)
         self._first_words = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['.-])(?:" + "|".join(_token_regex(f) for f in firsts) + r")(?![\w'-])"
                                        if firsts else r"(?!x)x", re.IGNORECASE)
+
+    def _read_profiles(self, topics: Topics, ubiquitous: set[str]):
+        """What a paraphrase of each topic must hold: one of its heads (the noun its label or a
+        keyword is about: "meeting" of "Putin-Zelensky meeting") and another concept of the topic
+        close by ("ready to meet Putin in any format"). The other concept may come from the
+        label, keywords or description; for a head shared by several topics ("troops" of US and
+        of European troops) it must come from the label or keywords and tell the topics apart."""
+        named: dict[str, set[str]] = {}      # topic -> concepts of its label and keywords
+        described: dict[str, set[str]] = {}  # topic -> those and the concepts of its description
+        for topic in topics:
+            label = set(self.concepts_of(topic.label)) - ubiquitous
+            named[topic.id] = {c for phrase in (topic.label, *topic.keywords)
+                               for c in self.concepts_of(phrase)} - ubiquitous
+            described[topic.id] = named[topic.id] | (set(self.concepts_of(topic.description)) - ubiquitous - VAGUE_CONCEPTS)
+            if len(label) > 2:
+                # Part of a longer label is another topic's label ("meet Putin" is a Trump-Putin
+                # meeting as often as a Putin-Zelensky one): the label is found whole or not at all.
+                named[topic.id] -= label
+                described[topic.id] -= label
+        companions: dict[tuple[str, str], frozenset[str]] = {}
+        for head, owners in self._heads.items():
+            for topic_id in owners:
+                if len(owners) == 1:
+                    wanted = described[topic_id]
+                else:
+                    wanted = named[topic_id] - set().union(*(described[t] for t in owners if t != topic_id))
+                companions[(head, topic_id)] = frozenset(wanted - {head})
+        return companions
+
+    def _profile_hits(self, text: str, tokens: list[tuple[str, int, int]],
+                      taken: list[TopicHit]) -> list[TopicHit]:
+        """Topics paraphrased in a text: a head of a topic and another of its concepts within
+        `PROFILE_WINDOW` words, for one topic only (a window that fits two names neither), and
+        with no topic found already in between or under them ("assurances that US troops would
+        not be sent to defend Ukraine" gives no guarantee: the troops stand between)."""
+        hits: dict[str, TopicHit] = {}
+        for index, (concept, start, end) in enumerate(tokens):
+            owners = self._heads.get(concept)
+            if not owners:
+                continue
+            if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start):
+                continue   # "the missiles" points back to missiles named before: a reference
+            window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
+            present = {c for c, _, _ in window}
+            fitting = [t for t in owners if present & self._companions[(concept, t)]]
+            if len(fitting) != 1 or fitting[0] in hits or any(h.topic == fitting[0] for h in taken):
+                continue
+            companions = self._companions[(concept, fitting[0])]
+            near = min((t for t in window if t[0] in companions), key=lambda t: abs(t[1] - start))
+            stretch = (min(start, near[1]), max(end, near[2]))
+            if not any(h.start < stretch[1] and h.end > stretch[0] for h in taken):
+                hits[fitting[0]] = TopicHit(fitting[0], start, end, 0.6, "profile")
+        return list(hits.values())
 
     def concepts_of(self, text: str) -> list[str]:
         """The concepts a text names, in order: synonyms folded, function words dropped.
@@ -293,8 +361,10 @@ class TopicMatcher:
             return tuple(self.lexicon.synonyms.get(part, part) for part in word.split("-")
                          if part and part not in self.lexicon.stopwords)
         concept = self.lexicon.synonyms.get(word) or self.lexicon.synonyms.get(word.rstrip("."))
-        if concept is None and word.endswith("s") and len(word) > 3:
-            concept = self.lexicon.synonyms.get(word[:-1])
+        if concept is None and len(word) > 3:
+            # "penalties", "truces": the plural of a listed word names its concept
+            concept = next((self.lexicon.synonyms[form] for form in _plural_bases(word)
+                            if form in self.lexicon.synonyms), None)
         if concept is None:
             concept = _stem(word)
         return (concept,)
@@ -338,6 +408,19 @@ class TopicMatcher:
                 span = _unordered_window(tokens, wanted, reach=LABEL_WINDOW)
                 if span:
                     _keep(best, TopicHit(topic_id, span[0], span[1], 0.75, "label_concepts"))
+            for topic_id, wanted in self._label_concepts:
+                head = self._label_heads.get(topic_id)
+                if topic_id in best or head is None or len(wanted) < 3 or not wanted <= present:
+                    continue
+                if any(other in best for other in self._heads.get(head, ()) if other != topic_id):
+                    continue   # the head is another topic's, found here: "British troops ... US support"
+                # "Zelensky ... said he was prepared to meet Putin": the label's head with one more
+                # of its words close by, the rest elsewhere in the sentence (often its subject).
+                span = _scattered_label(tokens, head, wanted, reach=LABEL_WINDOW)
+                if span:
+                    best[topic_id] = TopicHit(topic_id, span[0], span[1], 0.6, "label_scattered")
+            for hit in self._profile_hits(plain, tokens, list(best.values())):
+                best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
 
 
@@ -822,6 +905,15 @@ def _unordered_window(tokens: list[tuple[str, int, int]], wanted: frozenset[str]
     return None
 
 
+def _scattered_label(tokens: list[tuple[str, int, int]], head: str, wanted: frozenset[str], reach: int):
+    """(start, end) of a label's head with another of the label's concepts within `reach` words."""
+    for index, (concept, start, end) in enumerate(tokens):
+        if concept == head and any(c in wanted and c != head
+                                   for c, _, _ in tokens[max(0, index - reach + 1):index + reach]):
+            return start, end
+    return None
+
+
 def _inside_name(text: str, span: tuple[int, int]) -> bool:
     """Whether a span is part of a proper name ("U.S. Air Force General"), not a description:
     every word capitalised, and a capitalised word right after it."""
@@ -832,20 +924,43 @@ def _inside_name(text: str, span: tuple[int, int]) -> bool:
 
 
 def _stem(word: str) -> str:
-    """A light stem so that "running", "runs" and "run" meet: plural s, -ing, -ed, doubled consonant.
+    """A light stem so that the forms of a word meet: "sharing", "shared" and "share"; "supplies"
+    and "supply"; "recognising" and "recognize". Both sides of a comparison are stemmed alike,
+    so a stem need not be a word.
 
-    >>> [_stem(w) for w in ("running", "operators", "deported", "truss")]
-    ['run', 'operator', 'deport', 'truss']
+    >>> [_stem(w) for w in ("running", "operators", "deported", "truss", "sharing", "share")]
+    ['run', 'operator', 'deport', 'truss', 'shar', 'shar']
+    >>> [_stem(w) for w in ("deliveries", "delivery", "recognized", "recognising", "taxes")]
+    ['delivery', 'delivery', 'recognis', 'recognis', 'tax']
     """
-    if word.endswith("ing") and len(word) > 5:
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("ing") and len(word) > 5:
         word = word[:-3]
     elif word.endswith("ed") and len(word) > 4:
         word = word[:-2]
-    elif word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
+    elif word.endswith(("sses", "xes", "zes", "ches", "shes")) and len(word) > 4:
+        word = word[:-2]
+    elif word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
         word = word[:-1]
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    if word.endswith(("iz", "yz")):
+        word = word[:-1] + "s"
     return word
+
+
+def _plural_bases(word: str) -> tuple[str, ...]:
+    """The singular a plural may have in a word list: "penalties" -> "penalty", "taxes" ->
+    "tax", "truces" -> "truce". (Verb endings are left to `_stem`: "planned" is no "plan".)"""
+    if not word.endswith("s") or word.endswith("ss"):
+        return ()
+    forms = [word[:-1], word[:-2]]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    return tuple(f for f in forms if len(f) > 2)
 
 
 def _keep(best: dict[str, TopicHit], hit: TopicHit) -> None:

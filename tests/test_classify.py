@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from stance.classify import TopicMatcher, read_stance
+from stance.classify import TopicMatcher, inherits_topic, read_stance
 from stance.config import Topic, Topics
 
 TROOPS = Topic("us_ground_troops", "US ground troops in Ukraine",
@@ -254,3 +254,121 @@ def test_a_counterfactual_is_no_refusal(lexicon):
 
 def test_a_quantifier_does_not_separate_a_verb_from_its_object(lexicon):
     assert stance_of("The ministry is looking at a number of requests for US troops.", lexicon) == "open"
+
+
+PLASTICS = Topic("plastics_treaty", "Global plastics treaty",
+                 "A binding United Nations agreement to cap the production of new plastic.", ("plastics treaty",))
+LEADERS = Topic("lula_milei", "Lula-Milei meeting", "A bilateral or three-way summit where the two presidents meet face to face.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway would back a treaty capping plastic production, the minister said.",
+    "Officials in Brasilia are preparing a bilateral meeting for next month.",
+    "Both capitals now talk of a trilateral summit with Chile.",
+], ids=["head-and-description", "meeting-bilateral", "trilateral"])
+def test_a_head_and_a_word_of_the_description_find_the_topic(sentence, lexicon):
+    # The label is not there whole; its head ("treaty", "meeting") and a word of the topic's
+    # description ("cap", "bilateral") are.
+    matcher = TopicMatcher(Topics([PLASTICS, LEADERS, TROOPS]), lexicon)
+    found = [h.topic for h in matcher.find(sentence)]
+    assert found == ["plastics_treaty" if "treaty" in sentence else "lula_milei"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Norway would back a new treaty on nuclear arms, the minister said.",
+    "Trump said he was ready to meet Lula in Washington.",
+    "Ministers discussed how many troops to send to the border.",
+], ids=["other-treaty", "half-a-label", "shared-head"])
+def test_a_head_with_words_of_no_one_topic_is_no_paraphrase(sentence, lexicon):
+    # Half of a three-word label is another topic's label (a Trump-Lula meeting); a head that two
+    # topics share ("troops") needs the word that tells them apart ("American", "European").
+    european = Topic("european_troops", "European troops in Ukraine", keywords=("European troops",))
+    matcher = TopicMatcher(Topics([PLASTICS, LEADERS, TROOPS, european]), lexicon)
+    assert matcher.find(sentence) == []
+
+
+def test_a_definite_head_is_left_to_the_reference(lexicon):
+    # "the treaty" points back to a treaty named before: the topic comes from that, not from here.
+    matcher = TopicMatcher(Topics([PLASTICS]), lexicon)
+    sentence = "Delegates said the treaty would cap production by 2040."
+    assert matcher.find(sentence) == []
+    assert [h.topic for h in matcher.find_references(sentence, {"plastics_treaty": 1})] == ["plastics_treaty"]
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("recognition", "recognise"), ("recognizing", "recognise"), ("penalties", "sanctions"),
+    ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
+    ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
+    ("frontiers", "territory"),
+])
+def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
+    assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
+
+
+@pytest.mark.parametrize("forms", [("sharing", "share", "shared"), ("deliveries", "delivery"),
+                                   ("capping", "cap", "caps"), ("recognised", "recognizes")])
+def test_forms_of_a_word_meet(forms, lexicon):
+    matcher = TopicMatcher(Topics([]), lexicon)
+    assert len({tuple(matcher.concepts_of(form)) for form in forms}) == 1
+
+
+def test_pulling_out_of_land_is_ceding_it(lexicon):
+    ceding = Topic("land_for_peace", "Ceding territory for peace", keywords=("cede territory",))
+    matcher = TopicMatcher(Topics([ceding]), lexicon)
+    assert [h.topic for h in matcher.find("The envoy asked the army to pull out of the disputed provinces.")] == \
+        ["land_for_peace"]
+
+
+@pytest.mark.parametrize("clause, points_back", [
+    ("Ankara called the whole idea a mistake.", True),
+    ("The minister defended the suspension on Friday.", True),
+    ("She turned down the invitation.", True),
+    ("Aides said the decision was final.", True),
+    ("Ankara called for a new idea.", False),
+    ("The minister spoke on Friday.", False),
+], ids=lambda value: str(value)[:30])
+def test_a_definite_proposal_noun_points_back(clause, points_back):
+    assert inherits_topic(clause) is points_back
+
+
+def test_a_paraphrase_beside_a_named_topic_is_found_too(lexicon):
+    matcher = TopicMatcher(Topics([PLASTICS, TROOPS]), lexicon)
+    found = matcher.find("He ruled out US troops but would back a treaty capping plastic production.")
+    assert [h.topic for h in found] == ["us_ground_troops", "plastics_treaty"]
+
+
+def test_a_paraphrase_does_not_reach_across_a_named_topic(lexicon):
+    # "assurances ... defend": a guarantee's words, but the troops stand between them.
+    guarantees = Topic("guarantees", "Security guarantees for Ukraine",
+                       "Binding promises to defend Ukraine against a future attack.", ("security guarantees",))
+    matcher = TopicMatcher(Topics([guarantees, TROOPS]), lexicon)
+    found = matcher.find("He gave assurances that US troops would not be sent to defend Ukraine.")
+    assert [h.topic for h in found] == ["us_ground_troops"]
+
+
+def test_giving_up_a_border_region_is_ceding_territory(lexicon):
+    ceding = Topic("land_for_peace", "Ceding territory for peace", keywords=("cede territory",))
+    matcher = TopicMatcher(Topics([ceding]), lexicon)
+    assert [h.topic for h in matcher.find("Baku demanded that Yerevan cede the border villages.")] == ["land_for_peace"]
+
+
+def test_aid_to_a_country_at_war_is_its_weapons(lexicon):
+    arms = Topic("taiwan_arms", "American weapons for Taiwan", keywords=("arms sales to Taiwan",))
+    matcher = TopicMatcher(Topics([arms]), lexicon)
+    assert [h.topic for h in matcher.find("Congress voted to keep American aid to Taiwan flowing.")] == ["taiwan_arms"]
+
+
+def test_a_label_may_be_spread_over_its_sentence(lexicon):
+    # The subject names one party, the clause about meeting the other: the label is all there.
+    matcher = TopicMatcher(Topics([LEADERS, TROOPS]), lexicon)
+    sentence = "Milei, who spoke to reporters after a long cabinet session in Buenos Aires, said he was ready to meet Lula."
+    assert [h.topic for h in matcher.find(sentence)] == ["lula_milei"]
+
+
+def test_a_spread_label_does_not_take_another_topics_head(lexicon):
+    # "troops" here are the British ones; the "US" at the end backs them.
+    european = Topic("european_troops", "European troops in Ukraine", keywords=("European troops",))
+    matcher = TopicMatcher(Topics([TROOPS, european]), lexicon)
+    found = matcher.find("Britain would put troops on the ground in Ukraine once a truce holds, Starmer said, "
+                         "adding that he expected strong backing from the US.")
+    assert [h.topic for h in found] == ["european_troops"]

@@ -57,3 +57,15 @@ def test_said_in_the_past_is_not_standing_even_with_a_perfect_inside():
             "Twenty countries have agreed to send peacekeepers, Macron announced.")
     # Not the day of writing: the day the story is about (named twice), as for any reported words.
     assert only(extract(text, date="2025-06-12"), topic="european_troops")["date"] == dt.date(2025, 6, 10)
+
+
+def test_the_whole_idea_points_back_across_a_paragraph():
+    from helpers import extract, only
+    from stance.config import Actor, Topic
+    topics = Topics([Topic("steel_levy", "EU levy on imported steel", keywords=("steel levy",))])
+    actors = Actors([Actor("erdogan", "Recep Tayyip Erdogan", aliases=("Erdogan",)),
+                     Actor("sefcovic", "Maros Sefcovic", aliases=("Sefcovic",))])
+    text = ("Sefcovic said on Monday that Brussels would propose a steel levy next month.\n\n"
+            "Erdogan, speaking in Ankara, rejected the whole idea.")
+    row = only(extract(text, date="2025-06-12", actors=actors, topics=topics), holder="erdogan")
+    assert (row["topic"], row["stance"]) == ("steel_levy", "oppose")

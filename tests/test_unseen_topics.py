@@ -79,3 +79,60 @@ def test_a_paraphrase_of_a_user_topic_is_found():
                                             "date": ["2025-11-20"]})
     found = stance.analyze(frame, actors=actors, topics=topics).statements
     assert found[["holder", "topic", "stance"]].values.tolist() == [["grossi", "plant_handover", "open"]]
+
+
+def test_a_topic_is_found_through_its_head_and_its_description():
+    # Neither the label nor a keyword is in the text: the head ("treaty", "truce") and a word
+    # of the description ("cap", "goods") are, and the stance is read on them.
+    topics = stance.Topics([
+        stance.Topic("plastics_treaty", "Global plastics treaty",
+                     "A binding United Nations agreement to cap the production of new plastic.",
+                     keywords=("plastics treaty",)),
+        stance.Topic("tariff_truce", "US-China tariff truce",
+                     "A pause in the duties Washington and Beijing levy on each other's goods.",
+                     keywords=("tariff truce",)),
+    ])
+    actors = stance.Actors([stance.Actor("eide", "Espen Barth Eide", aliases=("Eide",)),
+                            stance.Actor("bessent", "Scott Bessent", aliases=("Bessent",))])
+    frame = __import__("pandas").DataFrame({
+        "text": ["Eide said on Monday that Norway would back a treaty capping plastic production.",
+                 "Bessent said a 90-day truce on imported goods could be extended.",
+                 "Eide said Norway would back a new treaty on nuclear arms."],
+        "date": ["2025-11-20", "2025-11-20", "2025-11-21"]})
+    found = stance.analyze(frame, actors=actors, topics=topics).statements
+    assert sorted(found[["holder", "topic", "stance"]].values.tolist()) == [
+        ["bessent", "tariff_truce", "open"], ["eide", "plastics_treaty", "support"]]
+
+
+UNSEEN = """
+topics:
+  - id: coal_phaseout
+    label: Coal phase-out by 2030
+    description: Closing all coal-fired power plants by the end of the decade.
+    keywords: [coal exit, phase out coal]
+  - id: gaza_aid
+    label: Humanitarian aid into Gaza
+    description: Food, water and medical supplies delivered to civilians in Gaza through open crossings.
+    keywords: [aid to Gaza, humanitarian corridor]
+  - id: fighter_jets
+    label: F-16 jets for Ukraine
+    description: Western countries supplying F-16 fighter aircraft to the Ukrainian air force.
+    keywords: [F-16s, F-16 jets]
+"""
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said Germany would close its last coal plants before 2030.", ["coal_phaseout"]),
+    ("Aid trucks carrying food were stopped at the crossing.", ["gaza_aid"]),
+    ("The Netherlands pledged more fighter aircraft for Kyiv.", ["fighter_jets"]),
+    ("The plant was closed after a fire.", []),
+    ("Workers at the car plant went on strike over pay.", []),
+    ("The air force said the jets had returned safely.", []),
+    ("Water supplies to the city were cut.", []),
+], ids=lambda value: str(value)[:30])
+def test_paraphrases_of_topics_from_a_yaml_file(sentence, expected, tmp_path):
+    from stance.classify import TopicMatcher
+    from stance.lexicon import Lexicon
+    (tmp_path / "topics.yaml").write_text(UNSEEN)
+    matcher = TopicMatcher(stance.Topics.from_yaml(tmp_path / "topics.yaml"), Lexicon.load())
+    assert [hit.topic for hit in matcher.find(sentence)] == expected
