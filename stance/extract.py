@@ -31,8 +31,6 @@ CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
-# Date words that count from another date, not from the publication day: "the day before".
-RE_ANAPHORIC_DATE = re.compile(r"\b(?:before|earlier|after|later|previous|next|same|that)\b", re.IGNORECASE)
 # A position stated as standing at the time of writing, not reported from one day: the present
 # perfect with a mark of duration ("has said repeatedly", "has long opposed", "have so far
 # refused"; a bare "has ruled out" in a live blog means yesterday), or a present-tense verb of
@@ -50,6 +48,7 @@ RE_STANDING = re.compile(
 RE_PAST_SAYING = re.compile(r"(?<!\bhas )(?<!\bhave )\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
                             r"confirmed|claimed|explained|replied|repeated|stressed|suggested|noted)\b", re.IGNORECASE)
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
+LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
@@ -91,15 +90,13 @@ class Extractor:
             return []
         mentions = self.attributor.find_mentions(text, sentences)
         speakers = self.attributor.quote_speakers(text, sentences, mentions)
-        focus = _focus_date(sentences, document.date)
+        story = StoryDates.of(sentences, document.date)
         rows: list[dict] = []
-        paragraph_date: tuple[int, dt.date, str] | None = None
         recent_topics: list[tuple[int, int, str]] = []   # (sentence index, paragraph, topic)
         named: dict[str, int] = {}                        # topic -> last sentence that named it
-        spoke_on: dict[str, tuple] = {}                   # speaker -> the day their words were dated
         for sentence in sentences:
             hits = self._topics_of(sentence, named, recent_topics)
-            paragraph_date = _paragraph_date(sentence, document.date, focus) or paragraph_date
+            story.read(sentence)
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
@@ -127,13 +124,10 @@ class Extractor:
                 if reports_shift:
                     attribution = self.attributor.with_stance_owner(attribution, clause, plain, mentions)
                 voice = attribution.speaker if attribution.speaker not in ("", AUTHOR) else attribution.holder
-                when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus,
-                                     spoke_on.get(voice),
-                                     is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
+                when = _date_of(clause, sentence, story, previous_date, voice,
+                                is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
                 previous_date = when
-                if voice and when[1] == "day" and not when[2].startswith("(") and \
-                        not RE_ANAPHORIC_DATE.search(when[2]):
-                    spoke_on[voice] = (when[0], "day", f"(as {voice} earlier: {when[2]})")
+                story.remember(voice, when)
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
                     if hit is not None and hit.how == "context":
@@ -232,34 +226,145 @@ class Extractor:
             break
         return []
 
-    def _date_of(self, clause: Clause, sentence: Sentence, doc_date: dt.date, previous_date,
-                 paragraph_date, focus: dt.date, speaker_date=None,
-                 is_commentary: bool = False) -> tuple[dt.date, str, str]:
-        """The day a clause's position was expressed: its own date words; else the date of the
-        clause before it in the sentence; else, for the writer's own words or a position stated
-        as standing ("has ruled out", "says"), the day of writing (its live-blog entry's day or
-        the publication day); else the date its paragraph or live-blog entry set;
-        else the day the same speaker's earlier words were dated (an article reports one
-        occasion per speaker, mostly); else the day the article is about (the past day it
-        names most often), precision `doc`."""
-        same_paragraph = paragraph_date if paragraph_date and paragraph_date[0] == sentence.paragraph else None
-        anchor = previous_date[0] if previous_date else (same_paragraph[1] if same_paragraph else focus)
-        own = _dated(clause.text, doc_date, anchor)
-        if own is not None:
-            return own
-        if previous_date is not None:
-            return previous_date
-        own_words = _unquoted(clause)
-        if is_commentary or (not sentence.is_heading and RE_STANDING.search(own_words)
-                              and not RE_PAST_SAYING.search(own_words)):
-            return (sentence.entry_date or doc_date), "doc", "(as of writing)"
-        if same_paragraph is not None:
-            return same_paragraph[1], "day", same_paragraph[2]
-        if speaker_date is not None:
-            return speaker_date
-        if sentence.entry_date is not None:
-            return sentence.entry_date, "day", "(entry)"
-        return focus, "doc", ""
+
+@dataclass
+class StoryDates:
+    """The days a story has set so far, read sentence by sentence in text order.
+
+    News is written as an inverted pyramid: the lead names the occasion ("told allies on
+    Wednesday"), and later paragraphs that name no day go on reporting it, while background
+    names its own days. A live blog or a sectioned piece starts again with each entry, so each
+    entry has its own lead. `leads` holds each entry's occasion; `focus` the day the article
+    names most, for entries whose lead names none; `paragraph` the last day named in the current
+    paragraph, this sentence included (its undated sentences were said then); `anchor` the day
+    the current sentence's "the day before" or "hours later" counts from: the last day named
+    before it in its entry; `spoke_on` the day each voice's words were last dated.
+    """
+
+    doc_date: dt.date
+    leads: dict[int, tuple[dt.date, str]]
+    focus: dt.date
+    anchor: dt.date | None = None
+    paragraph: tuple[int, dt.date, str] | None = None
+    latest: tuple[int, dt.date] | None = None          # (entry, day): the last day named so far
+    current_paragraph: int = -1
+    spoke_on: dict[str, tuple] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
+        """A reader for one document, its entries' leads and its focus found first."""
+        return cls(doc_date, _lead_dates(sentences, doc_date), _focus_date(sentences, doc_date))
+
+    def read(self, sentence: Sentence) -> None:
+        """Move on to a sentence (every sentence, stated position or not): note the days it names."""
+        if self.latest is not None and self.latest[0] == sentence.entry:
+            self.anchor = self.latest[1]
+        else:
+            lead = self.leads.get(sentence.entry)
+            self.anchor = lead[0] if lead else (sentence.entry_date or self.focus)
+        self.current_paragraph = sentence.paragraph
+        last, said = _days_named(sentence.text, self.doc_date, self.anchor)
+        if said is not None:
+            self.paragraph = (sentence.paragraph, *said)
+        if last is not None:
+            self.latest = (sentence.entry, last)
+
+    def in_paragraph(self) -> tuple[dt.date, str] | None:
+        """The last day named in the current paragraph so far, and its words, if any."""
+        if self.paragraph is not None and self.paragraph[0] == self.current_paragraph:
+            return self.paragraph[1], self.paragraph[2]
+        return None
+
+    def remember(self, voice: str, when: tuple[dt.date, str, str]) -> None:
+        """Keep the day a voice's words were dated by date words, for its undated words later on."""
+        day, precision, words = when
+        if voice and precision == "day" and not words.startswith("("):
+            self.spoke_on[voice] = (day, "day", f"(as {voice} earlier: {words})")
+
+
+def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,
+             is_commentary: bool = False) -> tuple[dt.date, str, str]:
+    """The day a clause's position was expressed: its own date words; else the date of the
+    clause before it in the sentence; else, for the writer's own words or a position stated
+    as standing ("has ruled out", "says"), the day of writing (its live-blog entry's day or
+    the publication day); else the date its paragraph set; else the day the same voice's
+    earlier words in its entry were dated (a story reports one occasion per speaker, mostly);
+    else its live-blog entry's day; else the occasion its entry's lead names; else the
+    publication day, precision `doc`."""
+    doc_date = story.doc_date
+    anchor = previous_date[0] if previous_date else story.anchor
+    own = _dated(clause.text, doc_date, anchor)
+    if own is not None:
+        return own
+    if previous_date is not None:
+        return previous_date
+    own_words = _unquoted(clause)
+    if is_commentary or (not sentence.is_heading and RE_STANDING.search(own_words)
+                          and not RE_PAST_SAYING.search(own_words)):
+        return (sentence.entry_date or doc_date), "doc", "(as of writing)"
+    same_paragraph = story.in_paragraph()
+    if same_paragraph is not None:
+        return same_paragraph[0], "day", same_paragraph[1]
+    speaker_date = story.spoke_on.get(voice)
+    if speaker_date is not None:
+        return speaker_date
+    if sentence.entry_date is not None:
+        return sentence.entry_date, "day", "(entry)"
+    lead = story.leads.get(sentence.entry)
+    if lead is not None:
+        return lead[0], "day", f"(lead: {lead[1]})"
+    return story.focus, "doc", ""
+
+
+def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date | None, tuple[dt.date, str] | None]:
+    """The last day a text names (any event's: "the day before" counts from it), and the last
+    day it says something on, with its words ("after Friday's talks" names Friday, but what the
+    text reports was not said then). "The day before" counts from the day named just before it
+    in the text, else from `anchor`."""
+    last, said, current = None, None, anchor
+    for ref in dates.find_dates(text, doc_date, anchor=anchor):
+        if ref.precision != "day":
+            continue
+        day = current + (ref.date - anchor) if ref.relative_to == "anchor" else ref.date
+        if day <= doc_date:
+            last = current = day
+            if not ref.is_background:
+                said = (day, ref.expression)
+    return last, said
+
+
+def _lead_dates(sentences: list[Sentence], doc_date: dt.date) -> dict[int, tuple[dt.date, str]]:
+    """Each entry's occasion, and its words: the first day its headline and first LEAD_PARAGRAPHS
+    paragraphs date a statement by, if the paragraph after goes on with that occasion (names no
+    other day). A wire's lead says what happened when and the next paragraph tells more of it;
+    a round-up that moves to another day at once has no one occasion."""
+    paragraphs_of: dict[int, list[list[Sentence]]] = {}
+    for sentence in sentences:
+        paragraphs = paragraphs_of.setdefault(sentence.entry, [])
+        if paragraphs and (paragraphs[-1][-1].paragraph == sentence.paragraph or paragraphs[-1][-1].is_heading):
+            paragraphs[-1].append(sentence)   # a headline goes with the paragraph under it
+        else:
+            paragraphs.append([sentence])
+    leads: dict[int, tuple[dt.date, str]] = {}
+    for entry, paragraphs in paragraphs_of.items():
+        days = [_first_day_said(paragraph, doc_date) for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
+        for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
+            if day is None:
+                continue
+            following = days[index + 1] if index + 1 < len(days) else None
+            if following is None or following[0] == day[0]:
+                leads[entry] = day
+            break
+    return leads
+
+
+def _first_day_said(paragraph: list[Sentence], doc_date: dt.date) -> tuple[dt.date, str] | None:
+    """The first day a paragraph dates a statement by, and its words, if any."""
+    for sentence in paragraph:
+        ref = dates.date_statement(sentence.text, doc_date)
+        if ref is not None and ref.precision == "day" and ref.date <= doc_date:
+            return ref.date, ref.expression
+    return None
 
 
 def _unquoted(clause: Clause) -> str:
@@ -270,14 +375,6 @@ def _unquoted(clause: Clause) -> str:
         if start < end:
             text = text[:start] + " " * (end - start) + text[end:]
     return text
-
-
-def _paragraph_date(sentence: Sentence, doc_date: dt.date, focus: dt.date) -> tuple[int, dt.date, str] | None:
-    """The last day a sentence names counting from the publication day: later sentences of its
-    paragraph without date words of their own were said then."""
-    days = [d for d in dates.find_dates(sentence.text, doc_date, anchor=focus)
-            if d.precision == "day" and d.relative_to == "doc" and d.date <= doc_date]
-    return (sentence.paragraph, days[-1].date, days[-1].expression) if days else None
 
 
 def load_calibration() -> tuple | None:

@@ -57,3 +57,58 @@ def test_said_in_the_past_is_not_standing_even_with_a_perfect_inside():
             "Twenty countries have agreed to send peacekeepers, Macron announced.")
     # Not the day of writing: the day the story is about (named twice), as for any reported words.
     assert only(extract(text, date="2025-06-12"), topic="european_troops")["date"] == dt.date(2025, 6, 10)
+
+
+# A wire story published on Thursday 12 June 2025: the lead sets Tuesday's occasion; two
+# reactions name Wednesday (more often than the lead names Tuesday); the last paragraph, with no
+# date words, still reports the lead's occasion, not Wednesday and not the day of writing.
+LEAD_WIRE = ("BERLIN, June 12 (Harbour Wire) - Friedrich Merz told fellow leaders on Tuesday that "
+             "Germany would back new sanctions on Russia.\n\n"
+             "Speaking after the talks, the chancellor said Europe should also press for a ceasefire.\n\n"
+             "Macron said on Wednesday that European troops could follow a peace deal. Kallas said on "
+             "Wednesday that the EU would keep its sanctions.\n\n"
+             "Starmer said Britain would back a ceasefire once Moscow agreed to one.")
+
+
+def test_undated_paragraphs_report_the_occasion_the_lead_names():
+    from helpers import extract, only
+    rows = extract(LEAD_WIRE, date="2025-06-12")
+    assert only(rows, holder="merz", topic="ceasefire")["date"] == dt.date(2025, 6, 10)
+    assert only(rows, holder="starmer", topic="ceasefire")["date"] == dt.date(2025, 6, 10)
+    assert only(rows, holder="macron", topic="european_troops")["date"] == dt.date(2025, 6, 11)
+
+
+def test_the_dateline_day_is_not_the_occasion():
+    from helpers import extract, only
+    rows = extract(LEAD_WIRE, date="2025-06-12")
+    assert only(rows, holder="merz", topic="russia_sanctions")["date_expression"] == "on Tuesday"
+
+
+def test_anaphors_count_from_the_day_the_paragraph_before_named():
+    from helpers import extract, only
+    text = ("Merz and Macron met in Paris on Monday to discuss the ceasefire plan.\n\n"
+            "Hours later, Merz said Germany would back new sanctions on Russia.\n\n"
+            "A day earlier, in Berlin, Kallas had called for tougher sanctions on Russia.\n\n"
+            "She also said a ceasefire should come first.")
+    rows = extract(text, date="2025-06-12")
+    assert only(rows, holder="merz", topic="russia_sanctions")["date"] == dt.date(2025, 6, 9)
+    assert only(rows, speaker="kallas", topic="russia_sanctions")["date"] == dt.date(2025, 6, 8)
+    # The next paragraph goes on with her words of that day.
+    assert only(rows, speaker="kallas", topic="ceasefire")["date"] == dt.date(2025, 6, 8)
+
+
+def test_each_section_has_its_own_lead():
+    from helpers import extract, only
+    text = ("Berlin talks\n\nMerz told reporters on Monday that Germany backed new sanctions on Russia.\n\n"
+            "Kyiv responds\n\nZelensky said on Tuesday that Ukraine welcomed the sanctions.\n\n"
+            "Sybiha said Kyiv would accept a ceasefire only with guarantees.")
+    assert only(extract(text, date="2025-06-12"), speaker="sybiha")["date"] == dt.date(2025, 6, 10)
+
+
+def test_a_round_up_that_moves_to_another_day_at_once_has_no_lead_occasion():
+    from helpers import extract, only
+    text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia.\n\n"
+            "Macron said on Wednesday that European troops could follow a peace deal.\n\n"
+            "Starmer said Britain would back a ceasefire once Moscow agreed to one.")
+    starmer = only(extract(text, date="2025-06-12"), holder="starmer")
+    assert (starmer["date"], starmer["date_precision"]) == (dt.date(2025, 6, 12), "doc")
