@@ -31,21 +31,29 @@ CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
-# A position stated as standing at the time of writing, not reported from one day: the present
-# perfect with a mark of duration ("has said repeatedly", "has long opposed", "have so far
-# refused"; a bare "has ruled out" in a live blog means yesterday), or a present-tense verb of
-# saying or wanting ("says", "insists", "wants"). Read outside quotes (quotes are present tense
-# whatever day they were spoken).
-RE_STANDING = re.compile(
-    r"\b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|since|long|already|also|now|still)\s+){0,2}"
-    r"(?!been\b|to\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written|become)\b"
-    r"(?=.*\b(?:repeatedly|consistently|always|long|so\s+far|since|still|for\s+(?:weeks|months|years))\b)"
-    r"|\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b"
-    r"|\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b",
-    re.IGNORECASE)
+# A position stated as standing at the time of writing, not reported from one day. Read outside
+# quotes (quotes are present tense whatever day they were spoken), and not in an entry's lead
+# paragraph, whose present tense and present perfect report the news of the day ("Trump says he
+# is ready", "Putin has declared a truce").
+RE_STANDING = re.compile(r"""
+    \b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|long|already|also|now|still|yet)\s+){0,2}
+    (?:been\s+\w+ing                                          # "has been pressing"
+      |(?!been\b|to\b|got\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given
+                                |taken|spoken|written|become|floated|ruled|drawn|thrown))\b
+                                                              # "has ruled out", "has said"
+   |\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b  # "has long opposed"
+   |\bno\s+longer\s+[a-z]+s\b                                 # "no longer talks about"
+   |\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b
+                                                              # "says", "insists", "wants"
+   |\b(?:officials|diplomats|analysts|sources|critics|allies|aides|experts)\s+say\b
+""", re.VERBOSE | re.IGNORECASE)
+# The present perfect, taken out before looking for a past verb of saying ("has long said").
+RE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:said|told|wrote|thought|announced|added|declared"
+                        r"|stated|insisted|warned|argued|confirmed|claimed|explained|replied|repeated"
+                        r"|stressed|suggested|noted)\b", re.IGNORECASE)
 # A verb of saying in the past ("Twenty-six countries have agreed ..., Macron announced"): the
 # clause reports a day's words after all.
-RE_PAST_SAYING = re.compile(r"(?<!\bhas )(?<!\bhave )\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
+RE_PAST_SAYING = re.compile(r"\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
                             r"confirmed|claimed|explained|replied|repeated|stressed|suggested|noted)\b", re.IGNORECASE)
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
@@ -244,16 +252,19 @@ class StoryDates:
     doc_date: dt.date
     leads: dict[int, tuple[dt.date, str]]
     focus: dt.date
+    lead_paragraphs: frozenset[int] = frozenset()
     anchor: dt.date | None = None
     paragraph: tuple[int, dt.date, str] | None = None
     latest: tuple[int, dt.date] | None = None          # (entry, day): the last day named so far
+    names_day: bool = False                            # the current sentence dates something said
     current_paragraph: int = -1
     spoke_on: dict[str, tuple] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
         """A reader for one document, its entries' leads and its focus found first."""
-        return cls(doc_date, _lead_dates(sentences, doc_date), _focus_date(sentences, doc_date))
+        return cls(doc_date, _lead_dates(sentences, doc_date), _focus_date(sentences, doc_date),
+                   _lead_paragraphs(sentences))
 
     def read(self, sentence: Sentence) -> None:
         """Move on to a sentence (every sentence, stated position or not): note the days it names."""
@@ -264,6 +275,7 @@ class StoryDates:
             self.anchor = lead[0] if lead else (sentence.entry_date or self.focus)
         self.current_paragraph = sentence.paragraph
         last, said = _days_named(sentence.text, self.doc_date, self.anchor)
+        self.names_day = said is not None
         if said is not None:
             self.paragraph = (sentence.paragraph, *said)
         if last is not None:
@@ -299,8 +311,7 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     if previous_date is not None:
         return previous_date
     own_words = _unquoted(clause)
-    if is_commentary or (not sentence.is_heading and RE_STANDING.search(own_words)
-                          and not RE_PAST_SAYING.search(own_words)):
+    if is_commentary or _is_standing(own_words, sentence, story):
         return (sentence.entry_date or doc_date), "doc", "(as of writing)"
     same_paragraph = story.in_paragraph()
     if same_paragraph is not None:
@@ -314,6 +325,16 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     if lead is not None:
         return lead[0], "day", f"(lead: {lead[1]})"
     return story.focus, "doc", ""
+
+
+def _is_standing(words: str, sentence: Sentence, story: "StoryDates") -> bool:
+    """Whether a clause's own words state a position as standing when written ("has ruled out",
+    "has long said", "says"), outside headlines and lead paragraphs, with no past verb of
+    saying and no day named in its sentence that make it a day's report ("While Trump has
+    ruled out troops, he left the door open on Tuesday")."""
+    if sentence.is_heading or sentence.paragraph in story.lead_paragraphs or story.names_day:
+        return False
+    return bool(RE_STANDING.search(words)) and not RE_PAST_SAYING.search(RE_PERFECT.sub(" ", words))
 
 
 def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date | None, tuple[dt.date, str] | None]:
@@ -356,6 +377,15 @@ def _lead_dates(sentences: list[Sentence], doc_date: dt.date) -> dict[int, tuple
                 leads[entry] = day
             break
     return leads
+
+
+def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:
+    """The first paragraph under each entry's start (the lead), by paragraph index."""
+    firsts: dict[int, int] = {}
+    for sentence in sentences:
+        if not sentence.is_heading:
+            firsts.setdefault(sentence.entry, sentence.paragraph)
+    return frozenset(firsts.values())
 
 
 def _first_day_said(paragraph: list[Sentence], doc_date: dt.date) -> tuple[dt.date, str] | None:

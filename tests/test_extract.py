@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -112,3 +113,34 @@ def test_a_round_up_that_moves_to_another_day_at_once_has_no_lead_occasion():
             "Starmer said Britain would back a ceasefire once Moscow agreed to one.")
     starmer = only(extract(text, date="2025-06-12"), holder="starmer")
     assert (starmer["date"], starmer["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+# A wire published on Thursday 12 June 2025. Its lead is in the present tense, the news of the
+# day; further down, a bare present perfect or a present tense states where someone stands as the
+# piece is written, not what they said on the lead's day.
+STANDING_WIRE = ("Merz says Germany is ready to back new sanctions on Russia.\n\n"
+                 "The chancellor set out the offer on Tuesday in a speech in Berlin.\n\n"
+                 "Meloni has ruled out sending Italian troops to Ukraine.\n\n"
+                 "Orban has long said that Hungary will veto new sanctions on Russia.\n\n"
+                 "Diplomats say a ceasefire is still far off.\n\n"
+                 "While Macron has backed European troops for Ukraine, he urged caution on Wednesday.")
+
+
+def test_the_lead_in_the_present_tense_reports_the_occasion():
+    from helpers import extract, only
+    [merz] = [row for row in extract(STANDING_WIRE, date="2025-06-12") if row["text"].startswith("Merz says")]
+    assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 10), "day")
+
+
+@pytest.mark.parametrize("holder, topic", [("meloni", "european_troops"), ("orban", "russia_sanctions")],
+                         ids=["bare-present-perfect", "has-long-said"])
+def test_a_perfect_further_down_stands_as_of_writing(holder, topic):
+    from helpers import extract, only
+    row = only(extract(STANDING_WIRE, date="2025-06-12"), holder=holder, topic=topic)
+    assert (row["date"], row["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_day_named_in_the_sentence_beats_a_perfect_in_its_other_clause():
+    from helpers import extract, only
+    macron = only(extract(STANDING_WIRE, date="2025-06-12"), holder="macron")
+    assert macron["date"] == dt.date(2025, 6, 11)
