@@ -39,7 +39,9 @@ RE_STANDING = re.compile(r"""
     \b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|long|already|also|now|still|yet)\s+){0,2}
     (?:been\s+\w+ing                                          # "has been pressing"
       |(?!been\b|to\b|got\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given
-                                |taken|spoken|written|become|floated|ruled|drawn|thrown))\b
+                                |taken|spoken|written|become|drawn|thrown|cut|won|lost|left
+                                |led|sought|fought|brought|spent|paid|built|found|shut|begun
+                                |chosen|known|seen))\b
                                                               # "has ruled out", "has said"
    |\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b  # "has long opposed"
    |\bno\s+longer\s+[a-z]+s\b                                 # "no longer talks about"
@@ -297,7 +299,8 @@ class StoryDates:
 def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,
              is_commentary: bool = False) -> tuple[dt.date, str, str]:
     """The day a clause's position was expressed: its own date words; else the date of the
-    clause before it in the sentence; else, for the writer's own words or a position stated
+    clause before it in the sentence, or the date words of its sentence before it; else, for
+    the writer's own words or a position stated
     as standing ("has ruled out", "says"), the day of writing (its live-blog entry's day or
     the publication day); else the date its paragraph set; else the day the same voice's
     earlier words in its entry were dated (a story reports one occasion per speaker, mostly);
@@ -310,8 +313,12 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
         return own
     if previous_date is not None:
         return previous_date
-    own_words = _unquoted(clause)
-    if is_commentary or _is_standing(own_words, sentence, story):
+    earlier = _dated(sentence.text[:clause.start - sentence.start], doc_date, story.anchor) \
+        if clause.start > sentence.start else None
+    if earlier is not None:   # "Merz said this week that ..., but that ...": its sentence's day
+        return earlier
+    so_far = Clause(sentence, clause.index, sentence.start, clause.end, sentence.text[:clause.end - sentence.start])
+    if is_commentary or _is_standing(_unquoted(so_far), sentence, story):
         return (sentence.entry_date or doc_date), "doc", "(as of writing)"
     same_paragraph = story.in_paragraph()
     if same_paragraph is not None:
@@ -328,10 +335,10 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
 
 
 def _is_standing(words: str, sentence: Sentence, story: "StoryDates") -> bool:
-    """Whether a clause's own words state a position as standing when written ("has ruled out",
-    "has long said", "says"), outside headlines and lead paragraphs, with no past verb of
-    saying and no day named in its sentence that make it a day's report ("While Trump has
-    ruled out troops, he left the door open on Tuesday")."""
+    """Whether the words of a sentence up to a clause's end state a position as standing when
+    written ("has ruled out", "has long said", "says"), outside headlines and the article's
+    lead paragraph, with no past verb of saying and no day named in the sentence that make it
+    a day's report ("While Trump has ruled out troops, he left the door open on Tuesday")."""
     if sentence.is_heading or sentence.paragraph in story.lead_paragraphs or story.names_day:
         return False
     return bool(RE_STANDING.search(words)) and not RE_PAST_SAYING.search(RE_PERFECT.sub(" ", words))
@@ -380,12 +387,10 @@ def _lead_dates(sentences: list[Sentence], doc_date: dt.date) -> dict[int, tuple
 
 
 def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:
-    """The first paragraph under each entry's start (the lead), by paragraph index."""
-    firsts: dict[int, int] = {}
-    for sentence in sentences:
-        if not sentence.is_heading:
-            firsts.setdefault(sentence.entry, sentence.paragraph)
-    return frozenset(firsts.values())
+    """The article's lead paragraph (its first body paragraph), by index: a section's or a
+    live-blog entry's first paragraph reads like any other ("Diplomats say ...")."""
+    first = next((sentence.paragraph for sentence in sentences if not sentence.is_heading), None)
+    return frozenset() if first is None else frozenset({first})
 
 
 def _first_day_said(paragraph: list[Sentence], doc_date: dt.date) -> tuple[dt.date, str] | None:

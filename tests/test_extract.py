@@ -144,3 +144,31 @@ def test_a_day_named_in_the_sentence_beats_a_perfect_in_its_other_clause():
     from helpers import extract, only
     macron = only(extract(STANDING_WIRE, date="2025-06-12"), holder="macron")
     assert macron["date"] == dt.date(2025, 6, 11)
+
+
+def test_a_sections_first_paragraph_is_no_news_lead():
+    from helpers import extract, only
+    text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia.\n\n"
+            "He said Europe would act together. Macron spoke on Tuesday too.\n\n"
+            "## Rome\n\n"
+            "Meloni has ruled out sending Italian troops to Ukraine.")
+    meloni = only(extract(text, date="2025-06-12"), holder="meloni")
+    assert (meloni["date"], meloni["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_clause_takes_the_day_an_earlier_clause_of_its_sentence_names():
+    from helpers import extract, only
+    text = ("Leaders met in Paris on Tuesday.\n\n"
+            "Merz has said this week that Berlin will help, but that German troops in Ukraine "
+            "would need a vote in the Bundestag.")
+    merz = only(extract(text, date="2025-06-13"), holder="merz")
+    assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 9), "week")
+
+
+def test_an_irregular_perfect_stands_as_of_writing():
+    from helpers import extract, only
+    text = ("Trump said on Monday that he would impose new sanctions on Russia.\n\n"
+            "He went on to attack the Fed.\n\n"
+            "The EU has already cut its purchases of Russian oil and is preparing new sanctions.")
+    eu = only(extract(text, date="2025-06-12"), holder="eu")
+    assert (eu["date"], eu["date_precision"]) == (dt.date(2025, 6, 12), "doc")
