@@ -41,7 +41,7 @@ RE_STANDING = re.compile(r"""
       |(?!been\b|to\b|got\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given
                                 |taken|spoken|written|become|drawn|thrown|cut|won|lost|left
                                 |led|sought|fought|brought|spent|paid|built|found|shut|begun
-                                |chosen|known|seen))\b
+                                |chosen|known|seen|gone|done|come|broken|driven|fallen|risen))\b
                                                               # "has ruled out", "has said"
    |\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b  # "has long opposed"
    |\bno\s+longer\s+[a-z]+s\b                                 # "no longer talks about"
@@ -265,7 +265,8 @@ class StoryDates:
     @classmethod
     def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
         """A reader for one document, its entries' leads and its focus found first."""
-        return cls(doc_date, _lead_dates(sentences, doc_date), _focus_date(sentences, doc_date),
+        said = {sentence.index: _day_said(sentence, doc_date) for sentence in sentences}
+        return cls(doc_date, _lead_dates(sentences, said), _focus_date(said.values(), doc_date),
                    _lead_paragraphs(sentences))
 
     def read(self, sentence: Sentence) -> None:
@@ -361,7 +362,7 @@ def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date 
     return last, said
 
 
-def _lead_dates(sentences: list[Sentence], doc_date: dt.date) -> dict[int, tuple[dt.date, str]]:
+def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] | None]) -> dict[int, tuple[dt.date, str]]:
     """Each entry's occasion, and its words: the first day its headline and first LEAD_PARAGRAPHS
     paragraphs date a statement by, if the paragraph after goes on with that occasion (names no
     other day). A wire's lead says what happened when and the next paragraph tells more of it;
@@ -375,7 +376,8 @@ def _lead_dates(sentences: list[Sentence], doc_date: dt.date) -> dict[int, tuple
             paragraphs.append([sentence])
     leads: dict[int, tuple[dt.date, str]] = {}
     for entry, paragraphs in paragraphs_of.items():
-        days = [_first_day_said(paragraph, doc_date) for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
+        days = [next((said[s.index] for s in paragraph if said[s.index]), None)
+                for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
         for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
             if day is None:
                 continue
@@ -393,12 +395,12 @@ def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:
     return frozenset() if first is None else frozenset({first})
 
 
-def _first_day_said(paragraph: list[Sentence], doc_date: dt.date) -> tuple[dt.date, str] | None:
-    """The first day a paragraph dates a statement by, and its words, if any."""
-    for sentence in paragraph:
-        ref = dates.date_statement(sentence.text, doc_date)
-        if ref is not None and ref.precision == "day" and ref.date <= doc_date:
-            return ref.date, ref.expression
+def _day_said(sentence: Sentence, doc_date: dt.date) -> tuple[dt.date, str] | None:
+    """The day a sentence dates a statement by, and its words, if it names one: "Monday's
+    summit" names an event, not the day anything was said."""
+    ref = dates.date_statement(sentence.text, doc_date)
+    if ref is not None and ref.precision == "day" and ref.date <= doc_date:
+        return ref.date, ref.expression
     return None
 
 
@@ -432,16 +434,11 @@ def _dated(text: str, doc_date: dt.date, anchor: dt.date):
     return ref.date, ref.precision, ref.expression
 
 
-def _focus_date(sentences: list[Sentence], doc_date: dt.date) -> dt.date:
-    """The day an article is mostly about: the past day it names most often (ties: the latest),
-    if it names it at least twice; else its publication day. News dated Wednesday mostly
-    reports Tuesday's words."""
-    counts: Counter[dt.date] = Counter()
-    for sentence in sentences:
-        # Only dates of what was said count: "Monday's summit" names an event, not a statement.
-        ref = dates.date_statement(sentence.text, doc_date)
-        if ref is not None and ref.precision == "day" and ref.date <= doc_date:
-            counts[ref.date] += 1
+def _focus_date(days_said, doc_date: dt.date) -> dt.date:
+    """The day an article is mostly about: of the days its sentences date statements by
+    (`_day_said`), the one named most often (ties: the latest), if named at least twice; else
+    its publication day. News dated Wednesday mostly reports Tuesday's words."""
+    counts = Counter(said[0] for said in days_said if said is not None)
     if not counts:
         return doc_date
     day, count = max(counts.items(), key=lambda item: (item[1], item[0]))

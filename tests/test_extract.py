@@ -172,3 +172,12 @@ def test_an_irregular_perfect_stands_as_of_writing():
             "The EU has already cut its purchases of Russian oil and is preparing new sanctions.")
     eu = only(extract(text, date="2025-06-12"), holder="eu")
     assert (eu["date"], eu["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_has_gone_further_stands_as_of_writing():
+    from helpers import extract, only
+    text = ("Trump said on Monday that he would impose new sanctions on Russia.\n\n"
+            "He went on to attack the Fed.\n\n"
+            "Starmer has gone further than other leaders, saying Britain is ready to send troops to Ukraine.")
+    starmer = only(extract(text, date="2025-06-12"), holder="starmer")
+    assert (starmer["date"], starmer["date_precision"]) == (dt.date(2025, 6, 12), "doc")
