@@ -32,9 +32,9 @@ CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
 # A position stated as standing at the time of writing, not reported from one day. Read outside
-# quotes (quotes are present tense whatever day they were spoken), and not in an entry's lead
+# quotes (quotes are present tense whatever day they were spoken), and not in the article's lead
 # paragraph, whose present tense and present perfect report the news of the day ("Trump says he
-# is ready", "Putin has declared a truce").
+# is ready", "Putin has declared a truce"); see `_is_standing`.
 RE_STANDING = re.compile(r"""
     \b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|long|already|also|now|still|yet)\s+){0,2}
     (?:been\s+\w+ing                                          # "has been pressing"
@@ -301,21 +301,21 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
              is_commentary: bool = False) -> tuple[dt.date, str, str]:
     """The day a clause's position was expressed: its own date words; else the date of the
     clause before it in the sentence, or the date words of its sentence before it; else, for
-    the writer's own words or a position stated
-    as standing ("has ruled out", "says"), the day of writing (its live-blog entry's day or
-    the publication day); else the date its paragraph set; else the day the same voice's
-    earlier words in its entry were dated (a story reports one occasion per speaker, mostly);
-    else its live-blog entry's day; else the occasion its entry's lead names; else the
-    publication day, precision `doc`."""
+    the writer's own words or a position stated as standing ("has ruled out", "says"), the day
+    of writing (its live-blog entry's day or the publication day); else the day its paragraph
+    named; else the day the same voice's earlier words were dated (a story reports one
+    occasion per speaker, mostly); else its live-blog entry's day; else the occasion its
+    entry's lead names; else the day the article names most, precision `doc`."""
     doc_date = story.doc_date
-    anchor = previous_date[0] if previous_date else story.anchor
+    before = sentence.text[:clause.start - sentence.start]
+    # "the day before" counts from the last day named before it, in its sentence or earlier
+    anchor = (_days_named(before, doc_date, story.anchor)[0] if before else None) or story.anchor
     own = _dated(clause.text, doc_date, anchor)
     if own is not None:
         return own
     if previous_date is not None:
         return previous_date
-    earlier = _dated(sentence.text[:clause.start - sentence.start], doc_date, story.anchor) \
-        if clause.start > sentence.start else None
+    earlier = _dated(before, doc_date, story.anchor) if before else None
     if earlier is not None:   # "Merz said this week that ..., but that ...": its sentence's day
         return earlier
     so_far = Clause(sentence, clause.index, sentence.start, clause.end, sentence.text[:clause.end - sentence.start])

@@ -181,3 +181,9 @@ def test_has_gone_further_stands_as_of_writing():
             "Starmer has gone further than other leaders, saying Britain is ready to send troops to Ukraine.")
     starmer = only(extract(text, date="2025-06-12"), holder="starmer")
     assert (starmer["date"], starmer["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_an_anaphor_counts_from_the_day_named_earlier_in_its_sentence():
+    from helpers import extract, only
+    text = "Kallas backed new sanctions on Russia on Tuesday, but a day earlier she had called for a ceasefire first."
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 9)
