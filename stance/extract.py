@@ -277,7 +277,7 @@ class StoryDates:
             lead = self.leads.get(sentence.entry)
             self.anchor = lead[0] if lead else (sentence.entry_date or self.focus)
         self.current_paragraph = sentence.paragraph
-        last, said = _days_named(sentence.text, self.doc_date, self.anchor)
+        last, said = _days_named(sentence.text, sentence.entry_date or self.doc_date, self.anchor)
         self.names_day = said is not None
         if said is not None:
             self.paragraph = (sentence.paragraph, *said)
@@ -306,7 +306,7 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     named; else the day the same voice's earlier words were dated (a story reports one
     occasion per speaker, mostly); else its live-blog entry's day; else the occasion its
     entry's lead names; else the day the article names most, precision `doc`."""
-    doc_date = story.doc_date
+    doc_date = sentence.entry_date or story.doc_date   # a live-blog entry's "today" is its own day
     before = sentence.text[:clause.start - sentence.start]
     # "the day before" counts from the last day named before it, in its sentence or earlier
     anchor = (_days_named(before, doc_date, story.anchor)[0] if before else None) or story.anchor
@@ -320,7 +320,7 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
         return earlier
     so_far = Clause(sentence, clause.index, sentence.start, clause.end, sentence.text[:clause.end - sentence.start])
     if is_commentary or _is_standing(_unquoted(so_far), sentence, story):
-        return (sentence.entry_date or doc_date), "doc", "(as of writing)"
+        return doc_date, "doc", "(as of writing)"
     same_paragraph = story.in_paragraph()
     if same_paragraph is not None:
         return same_paragraph[0], "day", same_paragraph[1]
@@ -398,6 +398,7 @@ def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:
 def _day_said(sentence: Sentence, doc_date: dt.date) -> tuple[dt.date, str] | None:
     """The day a sentence dates a statement by, and its words, if it names one: "Monday's
     summit" names an event, not the day anything was said."""
+    doc_date = sentence.entry_date or doc_date
     ref = dates.date_statement(sentence.text, doc_date)
     if ref is not None and ref.precision == "day" and ref.date <= doc_date:
         return ref.date, ref.expression

@@ -187,3 +187,19 @@ def test_an_anaphor_counts_from_the_day_named_earlier_in_its_sentence():
     from helpers import extract, only
     text = "Kallas backed new sanctions on Russia on Tuesday, but a day earlier she had called for a ceasefire first."
     assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 9)
+
+
+# A live blog published on Thursday 12 June 2025 that keeps Tuesday's entries below Thursday's.
+MULTI_DAY_BLOG = ("Thursday 12 June 2025 09:00\n\n"
+                  "Kallas said this morning that the EU would keep its sanctions on Russia.\n\n"
+                  "Tuesday 10 June 2025 18:30\n\n"
+                  "Merz said yesterday that Germany backed new sanctions on Russia.\n\n"
+                  "Macron told reporters that European troops could follow a peace deal.\n")
+
+
+@pytest.mark.parametrize("holder, day", [("eu", 12), ("merz", 9), ("macron", 10)],
+                         ids=["this-morning-in-thursday-entry", "yesterday-in-tuesday-entry",
+                              "undated-in-tuesday-entry"])
+def test_a_live_blog_entry_counts_from_its_own_day(holder, day):
+    from helpers import extract, only
+    assert only(extract(MULTI_DAY_BLOG, date="2025-06-12"), holder=holder)["date"] == dt.date(2025, 6, day)
