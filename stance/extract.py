@@ -137,7 +137,7 @@ class Extractor:
                 when = _date_of(clause, sentence, story, previous_date, voice,
                                 is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
                 previous_date = when
-                story.remember(voice, when)
+                story.remember(voice, sentence, when)
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
                     if hit is not None and hit.how == "context":
@@ -290,11 +290,17 @@ class StoryDates:
             return self.paragraph[1], self.paragraph[2]
         return None
 
-    def remember(self, voice: str, when: tuple[dt.date, str, str]) -> None:
+    def remember(self, voice: str, sentence: Sentence, when: tuple[dt.date, str, str]) -> None:
         """Keep the day a voice's words were dated by date words, for its undated words later on."""
         day, precision, words = when
         if voice and precision == "day" and not words.startswith("("):
-            self.spoke_on[voice] = (day, "day", f"(as {voice} earlier: {words})")
+            self.spoke_on[voice] = (sentence.entry_date, (day, "day", f"(as {voice} earlier: {words})"))
+
+    def spoken(self, voice: str, sentence: Sentence) -> tuple[dt.date, str, str] | None:
+        """The day a voice's words were last dated, if they were on the sentence's day of the
+        blog (a live blog's entries of another day report other occasions)."""
+        entry_date, when = self.spoke_on.get(voice, (None, None))
+        return when if entry_date == sentence.entry_date else None
 
 
 def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,
@@ -324,7 +330,7 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     same_paragraph = story.in_paragraph()
     if same_paragraph is not None:
         return same_paragraph[0], "day", same_paragraph[1]
-    speaker_date = story.spoke_on.get(voice)
+    speaker_date = story.spoken(voice, sentence)
     if speaker_date is not None:
         return speaker_date
     if sentence.entry_date is not None:

@@ -203,3 +203,12 @@ MULTI_DAY_BLOG = ("Thursday 12 June 2025 09:00\n\n"
 def test_a_live_blog_entry_counts_from_its_own_day(holder, day):
     from helpers import extract, only
     assert only(extract(MULTI_DAY_BLOG, date="2025-06-12"), holder=holder)["date"] == dt.date(2025, 6, day)
+
+
+def test_a_voice_dated_in_one_days_entry_does_not_date_its_words_in_the_next_days():
+    from helpers import extract, only
+    text = ("Tuesday 10 June 2025 18:30\n\n"
+            "Merz said yesterday that Germany backed new sanctions on Russia.\n\n"
+            "Thursday 12 June 2025 09:00\n\n"
+            "Merz added that Germany would support a ceasefire.\n")
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 12)
