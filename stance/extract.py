@@ -49,6 +49,14 @@ RE_STANDING = re.compile(r"""
                                                               # "says", "insists", "wants"
    |\b(?:officials|diplomats|analysts|sources|critics|allies|aides|experts)\s+say\b
 """, re.VERBOSE | re.IGNORECASE)
+# A sentence whose main verb, near its start, is in the past perfect: what happened before the
+# story's occasion ("Sergei Lavrov had signalled as much"), not "X said Y had agreed".
+RE_PAST_PERFECT_OPENING = re.compile(r"""
+    ^[^,;:“”"]{0,60}?\bhad\s+(?:(?:\w+ly|not|never|already|also|just)\s+){0,2}
+    (?:been|[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written
+      |become|drawn|thrown|cut|won|lost|left|led|sought|fought|brought|spent|paid|built|found
+      |shut|begun|chosen|known|seen|gone|done|come|broken|driven|fallen|risen|met|flown)\b
+""", re.VERBOSE | re.IGNORECASE)
 # The present perfect, taken out before looking for a past verb of saying ("has long said").
 RE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:said|told|wrote|thought|announced|added|declared"
                         r"|stated|insisted|warned|argued|confirmed|claimed|explained|replied|repeated"
@@ -382,7 +390,7 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
             paragraphs.append([sentence])
     leads: dict[int, tuple[dt.date, str]] = {}
     for entry, paragraphs in paragraphs_of.items():
-        days = [next((said[s.index] for s in paragraph if said[s.index]), None)
+        days = [None if _is_backfill(paragraph) else next((said[s.index] for s in paragraph if said[s.index]), None)
                 for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
         for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
             if day is None:
@@ -392,6 +400,13 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
                 leads[entry] = day
             break
     return leads
+
+
+def _is_backfill(paragraph: list[Sentence]) -> bool:
+    """Whether a paragraph opens in the past perfect ("Lavrov had signalled as much"): it tells
+    what came before the story's occasion, so its day is not the occasion."""
+    opening = next((sentence for sentence in paragraph if not sentence.is_heading), None)
+    return opening is not None and bool(RE_PAST_PERFECT_OPENING.search(opening.text))
 
 
 def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:

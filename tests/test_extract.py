@@ -212,3 +212,14 @@ def test_a_voice_dated_in_one_days_entry_does_not_date_its_words_in_the_next_day
             "Thursday 12 June 2025 09:00\n\n"
             "Merz added that Germany would support a ceasefire.\n")
     assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 12)
+
+
+def test_a_backfill_paragraph_in_the_past_perfect_sets_no_occasion():
+    from helpers import extract, only
+    text = ("**Moscow's answer**\n\n"
+            "Lavrov had hinted at a deal. Russia wanted guarantees, he said on Monday.\n\n"
+            "Merz said Germany would back a ceasefire all the same.")
+    # Not Monday's backfill: with no occasion of its own, the piece falls back to the day it
+    # names most, or (named once) the publication day.
+    merz = only(extract(text, date="2025-06-12"), holder="merz")
+    assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 12), "doc")
