@@ -27,6 +27,8 @@ from .segment import Clause, Sentence, split_clauses, split_document
 
 # The word that opened a split-off clause: "after seeming to ...", "but said ...".
 RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|;)\s+", re.IGNORECASE)
+# A clause opened against its main clause: it tells of another occasion or a contrast.
+RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -145,7 +147,7 @@ class Extractor:
                 when = _date_of(clause, sentence, story, previous_date, voice,
                                 is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
                 previous_date = when
-                story.remember(voice, sentence, when)
+                story.remember(voice, clause, when)
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
                     if hit is not None and hit.how == "context":
@@ -298,11 +300,13 @@ class StoryDates:
             return self.paragraph[1], self.paragraph[2]
         return None
 
-    def remember(self, voice: str, sentence: Sentence, when: tuple[dt.date, str, str]) -> None:
-        """Keep the day a voice's words were dated by date words, for its undated words later on."""
+    def remember(self, voice: str, clause: Clause, when: tuple[dt.date, str, str]) -> None:
+        """Keep the day a voice's words were dated by date words, for its undated words later on;
+        not from a clause set against the main one ("..., after seeming to agree the day
+        before"), which tells of another occasion."""
         day, precision, words = when
-        if voice and precision == "day" and not words.startswith("("):
-            self.spoke_on[voice] = (sentence.entry_date, (day, "day", f"(as {voice} earlier: {words})"))
+        if voice and precision == "day" and not words.startswith("(") and not RE_SET_AGAINST.match(clause.text):
+            self.spoke_on[voice] = (clause.sentence.entry_date, (day, "day", f"(as {voice} earlier: {words})"))
 
     def spoken(self, voice: str, sentence: Sentence) -> tuple[dt.date, str, str] | None:
         """The day a voice's words were last dated, if they were on the sentence's day of the

@@ -223,3 +223,13 @@ def test_a_backfill_paragraph_in_the_past_perfect_sets_no_occasion():
     # names most, or (named once) the publication day.
     merz = only(extract(text, date="2025-06-12"), holder="merz")
     assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_voice_is_remembered_by_its_main_clause_not_by_an_earlier_occasion():
+    from helpers import extract, only
+    text = ("Trump told Fox News on Tuesday that US troops would not be sent to Ukraine after seeming "
+            "to leave open the possibility the day before.\n\n"
+            "Merz said on Wednesday that Germany backed new sanctions on Russia.\n\n"
+            "Trump also said Washington could offer air support.")
+    rows = extract(text, date="2025-06-12")
+    assert only(rows, holder="trump", topic="us_air_support")["date"] == dt.date(2025, 6, 10)
