@@ -59,9 +59,10 @@ dates another event — after / since / until / before / following / ahead of co
 its clause ("days after meeting Putin on Friday"), it sits in a relative clause ("Trump, who
 met Putin on Friday, said"), or it is a possessive not introduced by at / during / in ("praised
 Monday's summit"; but "at Monday's summit, he said" is the statement's day) — and background
-never dates the statement; but words said straight after an event ("announced after Sunday's
-summit", "told reporters after talks on Monday") were said on its day, and a background word
-whose object is a year ("talks since 2022 ended on Friday") leaves later days alone; `find_dates` still lists it. Of the rest, prefer (1) an expression
+never dates the statement (`find_dates` still lists it, marked `is_background`); but words
+said straight after an event ("announced after Sunday's summit", "told reporters after talks on
+Monday") were said on its day, and a background word whose object is a year ("talks since 2022
+ended on Friday") leaves later days alone. Of the rest, prefer (1) an expression
 outside quotation marks (a "yesterday" inside a quote is the speaker's yesterday, which this
 module does not know, so it is still resolved against doc_date), (2) one attached to a speech
 word ("said on Tuesday", "at a briefing yesterday", "Yesterday Trump told"), (3) day over week
@@ -708,8 +709,8 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     in_year = doc_date.year if month <= doc_date.month else doc_date.year - 1
     if modifier == "this":
         in_year = doc_date.year
-    if (in_year, month) == (doc_date.year, doc_date.month) and \
-            doc_date.day < MONTH_PART_STARTS.get(modifier, 1):
+    part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_STARTS), "")
+    if (in_year, month) == (doc_date.year, doc_date.month) and doc_date.day < MONTH_PART_STARTS.get(part, 1):
         return None  # "from late August" in a 7 August paper: a plan
     return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
 
@@ -739,9 +740,7 @@ def _read_weekday(match: re.Match, doc_date: datetime.date,
     modifier = " ".join((match.group("modifier") or "").lower().split())
     if modifier in ("next", "coming", "this coming") or match.group("week_on"):
         return None  # a plan
-    if match.group("last_week"):
-        return _Reading(_monday_of(doc_date) - datetime.timedelta(days=7 - weekday))
-    if modifier == "last":
+    if match.group("last_week") or modifier == "last":
         return _Reading(_monday_of(doc_date) - datetime.timedelta(days=7 - weekday))
     if modifier == "this past":
         return _Reading(_latest_weekday(doc_date, weekday, strictly=True))
@@ -789,8 +788,10 @@ def _read_anaphoric(match: re.Match, doc_date: datetime.date,
                     anchor: datetime.date | None) -> _Reading | None:
     """the day before, two days later, that day: counted from the anchor (or back from doc_date)."""
     phrase = " ".join(match.group("phrase").lower().split())
-    if phrase.startswith(("that ", "the same ")) or RE_SAME_DAY_ANAPHOR.search(phrase):
+    if RE_SAME_DAY_ANAPHOR.search(phrase):
         count, unit, direction = 0, "day", 0
+    elif phrase.startswith(("that ", "the same ")):
+        count, unit, direction = 0, phrase.split()[-1], 0
     elif phrase.startswith("the ") and phrase.split()[1] in (
             "previous", "preceding", "prior", "following", "next"):
         count, unit = 1, phrase.split()[-1]

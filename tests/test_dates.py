@@ -216,6 +216,8 @@ UNDATED = [
     pytest.param("The levy doubles from late August.", day("2025-08-07"), None,
                  id="late-month-still-ahead"),
     pytest.param("Talks resume in mid-August.", day("2025-08-06"), None, id="mid-month-still-ahead"),
+    pytest.param("Leaders meet at the end of August.", day("2025-08-06"), None,
+                 id="end-of-month-still-ahead"),
     # dates of other events: found, but not the statement's date
     pytest.param("Officials praised Monday's summit.", WED_20, None, id="possessive-event"),
     pytest.param("Aid has flowed since May.", WED_20, None, id="since-month"),
