@@ -22,8 +22,10 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
 - today, tonight, this morning, earlier today -> doc_date (day); yesterday, last night ->
   doc_date - 1 (day); the day before yesterday -> doc_date - 2.
 - on Tuesday, Tuesday, Tuesday evening, Monday's summit -> the latest Tuesday on or before
-  doc_date (a piece published on a Tuesday means that day); last Tuesday / this past Tuesday ->
-  the latest Tuesday strictly before doc_date; Tuesday last week -> Tuesday of the week before.
+  doc_date (a piece published on a Tuesday means that day); this past Tuesday -> the latest
+  Tuesday strictly before doc_date; last Tuesday, Tuesday last week -> Tuesday of the week
+  before doc_date's (a writer names a day of the current week "on Friday"; "last Friday" in a
+  Saturday paper is the Friday eight days back).
 - this week, earlier this week -> the Monday of doc_date's week (week); last week ->
   doc_date - 7 (week); this weekend, at/over the weekend -> the latest Saturday on or before
   doc_date, precision week; last weekend -> that Saturday, or the one before when doc_date
@@ -31,7 +33,9 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
 - this month, earlier this month -> the 1st of doc_date's month; last month -> the 1st of the
   month before (month). in/during/since/until May, mid-May, the end of May, May 2025 ->
   the 1st of the latest May not after doc_date (month); last May -> the latest May before
-  doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet").
+  doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet"). A part
+  of the publication month that has not begun by doc_date ("from late August" on 7 August)
+  is a plan.
 - 15 August, August 15, Aug. 15, 2025, the 15th of August, on the 15th, 15/08/2025,
   2025-08-15 -> day. The day and month come from our own pattern; dateparser then reads just
   that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
@@ -43,8 +47,10 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   month. "a few days ago", "years ago" are too vague and give nothing.
 - the day before, a day earlier, the previous day, two days earlier -> anchor - n, or
   doc_date - n without an anchor (`relative_to` says which); the next day, a day later, that
-  day, the same day -> anchor + n (only with an anchor, and never past doc_date). "The day
-  before the summit" is about the summit, not an anaphor, and is skipped.
+  day, the same day, hours later, shortly afterwards -> anchor + n (only with an anchor, and
+  never past doc_date). "The day before the summit" is about the summit, not an anaphor, and
+  is skipped.
+- A wire dateline ("PARIS, Sept 5 (Wire) -") is the filing day, not a date in the story.
 - Not dates: counts ("the 10 countries", "50 days", "a 30-day ceasefire"), "Article 5",
   "G7", "100 per cent", years, habits ("on Mondays"), named days ("Black Friday").
 
@@ -53,7 +59,10 @@ dates another event — after / since / until / before / following / ahead of co
 its clause ("days after meeting Putin on Friday"), it sits in a relative clause ("Trump, who
 met Putin on Friday, said"), or it is a possessive not introduced by at / during / in ("praised
 Monday's summit"; but "at Monday's summit, he said" is the statement's day) — and background
-never dates the statement; `find_dates` still lists it. Of the rest, prefer (1) an expression
+never dates the statement (`find_dates` still lists it, marked `is_background`); but words
+said straight after an event ("announced after Sunday's summit", "told reporters after talks on
+Monday") were said on its day, and a background word whose object is a year ("talks since 2022
+ended on Friday") leaves later days alone. Of the rest, prefer (1) an expression
 outside quotation marks (a "yesterday" inside a quote is the speaker's yesterday, which this
 module does not know, so it is still resolved against doc_date), (2) one attached to a speech
 word ("said on Tuesday", "at a briefing yesterday", "Yesterday Trump told"), (3) day over week
@@ -86,7 +95,8 @@ class DateRef:
 
     `date` is the day meant; for week and month precision it is a representative day (see the
     module rules: the Monday of "this week", the 1st of a month). `relative_to` is "doc" when
-    the publication day was the reference, "anchor" when the anchor date was.
+    the publication day was the reference, "anchor" when the anchor date was. `is_background`
+    says the expression dates another event ("after Friday's talks"), not what the text says.
     """
 
     date: datetime.date
@@ -95,6 +105,7 @@ class DateRef:
     start: int
     end: int
     relative_to: str
+    is_background: bool = False
 
 
 @dataclass(frozen=True)
@@ -165,6 +176,7 @@ STANDS_ALONE = (r"(?=\s*(?:[.,;:!?)\]\"”—–]|$)"
 RE_DATE_HINT = re.compile(r"""
     day|night|tomorrow|morning|afternoon|evening              # Monday, today, last night
    |week|month|fortnight|ago\b                                # last week, two days ago
+   |(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+after  # hours later
    |\d[/.-]\d|\d(?:st|nd|rd|th)\b                             # 15/08/2025, 2025-08-15, 15th
 """, re.VERBOSE)
 """A cheap first look, run on the lower-cased text: without any of these (or a month name,
@@ -178,7 +190,8 @@ RE_PATTERN_FAMILY = re.compile(r"""
    |(?P<anaphor>(?:day|week|night|morning|afternoon|evening)s?
                 \s+(?:before|earlier|later|after|prior)
                |(?:previous|preceding|prior|following|next|that|same)
-                \s+(?:day|week|night|morning|afternoon|evening))  # the day before, that day
+                \s+(?:day|week|night|morning|afternoon|evening)  # the day before, that day
+               |(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+after)  # hours later
    |(?P<spans>week|month|fortnight)                           # last week, earlier this month
    |(?P<ago>ago\b)                                            # two days ago
    |(?P<numeric>\d[/.-]\d)                                    # 15/08/2025, 2025-08-15
@@ -312,6 +325,9 @@ RE_ANAPHORIC = re.compile(rf"""
                                                               # "the previous day"
        |(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)
                                                               # "that day", "the same day"
+       |(?:(?:a\s+few|a\s+couple\s+of|some|several|{COUNT})\s+)?(?:hours|minutes|moments)
+        \s+(?:later|earlier)                                   # "hours later": the same day
+       |shortly\s+after(?:wards?|{STANDS_ALONE})              # "shortly afterwards"
     ))
     (?![\w'’-])                                               # a whole word, not "that day's"
 """, re.VERBOSE)
@@ -322,6 +338,9 @@ RE_ANAPHOR_PARTS = re.compile(r"""
     (?P<direction>\w*)$                                       # before / later / "" for "that day"
 """, re.VERBOSE | re.IGNORECASE)
 """Splits a normalised anaphor: "two days earlier", "the day before"; see `_read_anaphoric`."""
+
+RE_SAME_DAY_ANAPHOR = re.compile(r"\b(?:hours|minutes|moments|shortly)\b")
+"""An anaphor within the anchor's day: "hours later", "shortly afterwards"."""
 
 RE_CLAUSE_BOUNDARY = re.compile(r"""
     [;:!?()\[\]"“”—–]                                         # strong punctuation and quotes
@@ -354,10 +373,31 @@ RE_ROLE_CUE = re.compile(rf"""
     (?![\w'’])
 """, re.VERBOSE)
 
+RE_YEAR_OBJECT = re.compile(rf"\s+{YEAR_NUMBER}\b")
+"""A background word whose object is a year ("talks since 2022 ended on Friday") dates that
+year, not the day named after it."""
+
+RE_RIGHT_AFTER = re.compile(r"""
+    (?:\s+(?!(?:days?|weeks?|months?|years?|hours?)\b)[A-Za-z]+){0,2}  # "told reporters", not "days"
+    \s+(?i:after|following)                                   # the event just before
+""", re.VERBOSE)
+"""What may stand between a speech word and "after": up to two words that are no span of time."""
+
 RE_QUOTED_SPAN = re.compile(r"""
     “[^”]*(?:”|$)                                             # curly; a paragraph may leave it open
    |"[^"]*(?:"|$)                                             # straight quotes
 """, re.VERBOSE)
+
+RE_DATELINE = re.compile(rf"""
+    \s*[A-Z][A-Z'’.-]*(?:[\s/]+[A-Z][A-Z'’.-]*)*              # KYIV, NEW YORK, KYIV/MOSCOW
+    (?:,\s*[A-Z][a-z]+)?                                       # ", Scotland"
+    ,\s+(?:{MONTH_NAMES}\s+{DAY_NUMBER}|{DAY_NUMBER}\s+{MONTH_NAMES})(?:,?\s+{YEAR_NUMBER})?
+                                                              # the filing day: "Sept 5"
+    \s*(?:\([^)]*\)\s*)?                                      # the agency: "(Northbridge Wire)"
+    [-—–]                                                     # the dash before the story
+""", re.VERBOSE)
+"""A wire story's dateline ("PARIS, Sept 5 (Wire) -"): the day it was filed, not a day anything
+in the story happened, so no date is read from it."""
 
 RE_ENTRY_HEADER = re.compile(rf"""
     [\s#>*_]*                                                 # Markdown marks: "## ", "**", "> "
@@ -469,7 +509,10 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
         return []
     found = []
     quoted_spans = None
+    dateline = RE_DATELINE.match(text)
     for match, reader in candidates:
+        if dateline and match.start() < dateline.end():
+            continue
         try:
             reading = reader(match, doc_date, anchor)
         except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
@@ -488,11 +531,11 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
             continue
         if quoted_spans is None:
             quoted_spans = [span.span() for span in RE_QUOTED_SPAN.finditer(text)]
-        ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
-                      match.end(), reading.relative_to)
         is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
-        found.append(_Found(ref, _clause_role(before, after, lead_word, is_possessive),
-                            any(start <= match.start() < end for start, end in quoted_spans)))
+        role = _clause_role(before, after, lead_word, is_possessive)
+        ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
+                      match.end(), reading.relative_to, role == "background")
+        found.append(_Found(ref, role, any(start <= match.start() < end for start, end in quoted_spans)))
     return found
 
 
@@ -558,9 +601,12 @@ def _clause_tense(before: str, after: str) -> str:
 
 def _clause_role(before: str, after: str, lead: str, is_possessive: bool) -> str:
     """ "background", "speech" or "main": what the expression dates in its clause."""
+    cues = [cue for cue in RE_ROLE_CUE.finditer(before)
+            if not (cue.lastgroup == "background" and RE_YEAR_OBJECT.match(before, cue.end()))]
+    if _is_said_right_after(before, cues):
+        return "speech"
     if lead in BACKGROUND_LEADS or (is_possessive and lead not in SETTING_LEADS):
         return "background"
-    cues = list(RE_ROLE_CUE.finditer(before))
     nearest = cues[-1].lastgroup if cues else "stop"
     if nearest in ("background", "relative"):
         return "background"
@@ -568,6 +614,14 @@ def _clause_role(before: str, after: str, lead: str, is_possessive: bool) -> str
         return "speech"
     cue = RE_ROLE_CUE.search(after[:FORWARD_SPEECH])
     return "speech" if cue and cue.lastgroup == "speech" else "main"
+
+
+def _is_said_right_after(before: str, cues: list[re.Match]) -> bool:
+    """ "Starmer announced after Sunday's summit", "told reporters after talks on Monday": words
+    said straight after an event were said on its day (but not "said, days after ...")."""
+    if len(cues) < 2 or cues[-1].lastgroup != "background" or cues[-2].lastgroup != "speech":
+        return False
+    return bool(RE_RIGHT_AFTER.fullmatch(before, cues[-2].end(), cues[-1].end()))
 
 
 def _read_numeric_date(match: re.Match, doc_date: datetime.date,
@@ -655,7 +709,15 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     in_year = doc_date.year if month <= doc_date.month else doc_date.year - 1
     if modifier == "this":
         in_year = doc_date.year
+    part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_STARTS), "")
+    if (in_year, month) == (doc_date.year, doc_date.month) and doc_date.day < MONTH_PART_STARTS.get(part, 1):
+        return None  # "from late August" in a 7 August paper: a plan
     return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
+
+
+MONTH_PART_STARTS = MappingProxyType({"mid": 11, "middle": 11, "late": 21, "end": 21})
+"""The first day of a named part of a month: a part of the publication month that has not
+begun by the publication day lies ahead."""
 
 
 def _read_deictic_day(match: re.Match, doc_date: datetime.date,
@@ -678,10 +740,9 @@ def _read_weekday(match: re.Match, doc_date: datetime.date,
     modifier = " ".join((match.group("modifier") or "").lower().split())
     if modifier in ("next", "coming", "this coming") or match.group("week_on"):
         return None  # a plan
-    if match.group("last_week"):
-        monday = doc_date - datetime.timedelta(days=doc_date.weekday())
-        return _Reading(monday - datetime.timedelta(days=7 - weekday))
-    if modifier in ("last", "this past"):
+    if match.group("last_week") or modifier == "last":
+        return _Reading(_monday_of(doc_date) - datetime.timedelta(days=7 - weekday))
+    if modifier == "this past":
         return _Reading(_latest_weekday(doc_date, weekday, strictly=True))
     return _Reading(_latest_weekday(doc_date, weekday, strictly=False), tense="open")
 
@@ -727,7 +788,9 @@ def _read_anaphoric(match: re.Match, doc_date: datetime.date,
                     anchor: datetime.date | None) -> _Reading | None:
     """the day before, two days later, that day: counted from the anchor (or back from doc_date)."""
     phrase = " ".join(match.group("phrase").lower().split())
-    if phrase.startswith(("that ", "the same ")):
+    if RE_SAME_DAY_ANAPHOR.search(phrase):
+        count, unit, direction = 0, "day", 0
+    elif phrase.startswith(("that ", "the same ")):
         count, unit, direction = 0, phrase.split()[-1], 0
     elif phrase.startswith("the ") and phrase.split()[1] in (
             "previous", "preceding", "prior", "following", "next"):
@@ -790,6 +853,11 @@ def _latest_weekday(day: datetime.date, weekday: int, strictly: bool) -> datetim
     if strictly and back == 0:
         back = 7
     return day - datetime.timedelta(days=back)
+
+
+def _monday_of(day: datetime.date) -> datetime.date:
+    """The Monday of the week `day` falls in."""
+    return day - datetime.timedelta(days=day.weekday())
 
 
 def _weekday_number(name: str) -> int:

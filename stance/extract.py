@@ -27,29 +27,48 @@ from .segment import Clause, Sentence, split_clauses, split_document
 
 # The word that opened a split-off clause: "after seeming to ...", "but said ...".
 RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|;)\s+", re.IGNORECASE)
+# A clause opened against its main clause: it tells of another occasion or a contrast.
+RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
 RE_PRONOUN_OPENING = re.compile(r"^[“\"]?(?:He|She|They|It|This|That|Such|But he|But she|But they)\b")
-# Date words that count from another date, not from the publication day: "the day before".
-RE_ANAPHORIC_DATE = re.compile(r"\b(?:before|earlier|after|later|previous|next|same|that)\b", re.IGNORECASE)
-# A position stated as standing at the time of writing, not reported from one day: the present
-# perfect with a mark of duration ("has said repeatedly", "has long opposed", "have so far
-# refused"; a bare "has ruled out" in a live blog means yesterday), or a present-tense verb of
-# saying or wanting ("says", "insists", "wants"). Read outside quotes (quotes are present tense
-# whatever day they were spoken).
-RE_STANDING = re.compile(
-    r"\b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|since|long|already|also|now|still)\s+){0,2}"
-    r"(?!been\b|to\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written|become)\b"
-    r"(?=.*\b(?:repeatedly|consistently|always|long|so\s+far|since|still|for\s+(?:weeks|months|years))\b)"
-    r"|\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b"
-    r"|\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b",
-    re.IGNORECASE)
+# A position stated as standing at the time of writing, not reported from one day. Read outside
+# quotes (quotes are present tense whatever day they were spoken), and not in the article's lead
+# paragraph, whose present tense and present perfect report the news of the day ("Trump says he
+# is ready", "Putin has declared a truce"); see `_is_standing`.
+RE_STANDING = re.compile(r"""
+    \b(?:has|have)\s+(?:(?:\w+ly|not|never|so\s+far|long|already|also|now|still|yet)\s+){0,2}
+    (?:been\s+\w+ing                                          # "has been pressing"
+      |(?!been\b|to\b|got\b)(?:[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given
+                                |taken|spoken|written|become|drawn|thrown|cut|won|lost|left
+                                |led|sought|fought|brought|spent|paid|built|found|shut|begun
+                                |chosen|known|seen|gone|done|come|broken|driven|fallen|risen))\b
+                                                              # "has ruled out", "has said"
+   |\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b  # "has long opposed"
+   |\bno\s+longer\s+[a-z]+s\b                                 # "no longer talks about"
+   |\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b
+                                                              # "says", "insists", "wants"
+   |\b(?:officials|diplomats|analysts|sources|critics|allies|aides|experts)\s+say\b
+""", re.VERBOSE | re.IGNORECASE)
+# A sentence whose main verb, near its start, is in the past perfect: what happened before the
+# story's occasion ("Sergei Lavrov had signalled as much"), not "X said Y had agreed".
+RE_PAST_PERFECT_OPENING = re.compile(r"""
+    ^[^,;:“”"]{0,60}?\bhad\s+(?:(?:\w+ly|not|never|already|also|just)\s+){0,2}
+    (?:been|[a-z]+ed|said|made|told|held|kept|set|put|sent|shown|given|taken|spoken|written
+      |become|drawn|thrown|cut|won|lost|left|led|sought|fought|brought|spent|paid|built|found
+      |shut|begun|chosen|known|seen|gone|done|come|broken|driven|fallen|risen|met|flown)\b
+""", re.VERBOSE | re.IGNORECASE)
+# The present perfect, taken out before looking for a past verb of saying ("has long said").
+RE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:said|told|wrote|thought|announced|added|declared"
+                        r"|stated|insisted|warned|argued|confirmed|claimed|explained|replied|repeated"
+                        r"|stressed|suggested|noted)\b", re.IGNORECASE)
 # A verb of saying in the past ("Twenty-six countries have agreed ..., Macron announced"): the
 # clause reports a day's words after all.
-RE_PAST_SAYING = re.compile(r"(?<!\bhas )(?<!\bhave )\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
+RE_PAST_SAYING = re.compile(r"\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
                             r"confirmed|claimed|explained|replied|repeated|stressed|suggested|noted)\b", re.IGNORECASE)
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
+LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
@@ -91,15 +110,13 @@ class Extractor:
             return []
         mentions = self.attributor.find_mentions(text, sentences)
         speakers = self.attributor.quote_speakers(text, sentences, mentions)
-        focus = _focus_date(sentences, document.date)
+        story = StoryDates.of(sentences, document.date)
         rows: list[dict] = []
-        paragraph_date: tuple[int, dt.date, str] | None = None
         recent_topics: list[tuple[int, int, str]] = []   # (sentence index, paragraph, topic)
         named: dict[str, int] = {}                        # topic -> last sentence that named it
-        spoke_on: dict[str, tuple] = {}                   # speaker -> the day their words were dated
         for sentence in sentences:
             hits = self._topics_of(sentence, named, recent_topics)
-            paragraph_date = _paragraph_date(sentence, document.date, focus) or paragraph_date
+            story.read(sentence)
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
@@ -127,13 +144,10 @@ class Extractor:
                 if reports_shift:
                     attribution = self.attributor.with_stance_owner(attribution, clause, plain, mentions)
                 voice = attribution.speaker if attribution.speaker not in ("", AUTHOR) else attribution.holder
-                when = self._date_of(clause, sentence, document.date, previous_date, paragraph_date, focus,
-                                     spoke_on.get(voice),
-                                     is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
+                when = _date_of(clause, sentence, story, previous_date, voice,
+                                is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
                 previous_date = when
-                if voice and when[1] == "day" and not when[2].startswith("(") and \
-                        not RE_ANAPHORIC_DATE.search(when[2]):
-                    spoke_on[voice] = (when[0], "day", f"(as {voice} earlier: {when[2]})")
+                story.remember(voice, clause, when)
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
                     if hit is not None and hit.how == "context":
@@ -232,34 +246,188 @@ class Extractor:
             break
         return []
 
-    def _date_of(self, clause: Clause, sentence: Sentence, doc_date: dt.date, previous_date,
-                 paragraph_date, focus: dt.date, speaker_date=None,
-                 is_commentary: bool = False) -> tuple[dt.date, str, str]:
-        """The day a clause's position was expressed: its own date words; else the date of the
-        clause before it in the sentence; else, for the writer's own words or a position stated
-        as standing ("has ruled out", "says"), the day of writing (its live-blog entry's day or
-        the publication day); else the date its paragraph or live-blog entry set;
-        else the day the same speaker's earlier words were dated (an article reports one
-        occasion per speaker, mostly); else the day the article is about (the past day it
-        names most often), precision `doc`."""
-        same_paragraph = paragraph_date if paragraph_date and paragraph_date[0] == sentence.paragraph else None
-        anchor = previous_date[0] if previous_date else (same_paragraph[1] if same_paragraph else focus)
-        own = _dated(clause.text, doc_date, anchor)
-        if own is not None:
-            return own
-        if previous_date is not None:
-            return previous_date
-        own_words = _unquoted(clause)
-        if is_commentary or (not sentence.is_heading and RE_STANDING.search(own_words)
-                              and not RE_PAST_SAYING.search(own_words)):
-            return (sentence.entry_date or doc_date), "doc", "(as of writing)"
-        if same_paragraph is not None:
-            return same_paragraph[1], "day", same_paragraph[2]
-        if speaker_date is not None:
-            return speaker_date
-        if sentence.entry_date is not None:
-            return sentence.entry_date, "day", "(entry)"
-        return focus, "doc", ""
+
+@dataclass
+class StoryDates:
+    """The days a story has set so far, read sentence by sentence in text order.
+
+    News is written as an inverted pyramid: the lead names the occasion ("told allies on
+    Wednesday"), and later paragraphs that name no day go on reporting it, while background
+    names its own days. A live blog or a sectioned piece starts again with each entry, so each
+    entry has its own lead. `leads` holds each entry's occasion; `focus` the day the article
+    names most, for entries whose lead names none; `paragraph` the last day named in the current
+    paragraph, this sentence included (its undated sentences were said then); `anchor` the day
+    the current sentence's "the day before" or "hours later" counts from: the last day named
+    before it in its entry; `spoke_on` the day each voice's words were last dated.
+    """
+
+    doc_date: dt.date
+    leads: dict[int, tuple[dt.date, str]]
+    focus: dt.date
+    lead_paragraphs: frozenset[int] = frozenset()
+    anchor: dt.date | None = None
+    paragraph: tuple[int, dt.date, str] | None = None
+    latest: tuple[int, dt.date] | None = None          # (entry, day): the last day named so far
+    names_day: bool = False                            # the current sentence dates something said
+    current_paragraph: int = -1
+    spoke_on: dict[str, tuple] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
+        """A reader for one document, its entries' leads and its focus found first."""
+        said = {sentence.index: _day_said(sentence, doc_date) for sentence in sentences}
+        return cls(doc_date, _lead_dates(sentences, said), _focus_date(said.values(), doc_date),
+                   _lead_paragraphs(sentences))
+
+    def read(self, sentence: Sentence) -> None:
+        """Move on to a sentence (every sentence, stated position or not): note the days it names."""
+        if self.latest is not None and self.latest[0] == sentence.entry:
+            self.anchor = self.latest[1]
+        else:
+            lead = self.leads.get(sentence.entry)
+            self.anchor = lead[0] if lead else (sentence.entry_date or self.focus)
+        self.current_paragraph = sentence.paragraph
+        last, said = _days_named(sentence.text, sentence.entry_date or self.doc_date, self.anchor)
+        self.names_day = said is not None
+        if said is not None:
+            self.paragraph = (sentence.paragraph, *said)
+        if last is not None:
+            self.latest = (sentence.entry, last)
+
+    def in_paragraph(self) -> tuple[dt.date, str] | None:
+        """The last day named in the current paragraph so far, and its words, if any."""
+        if self.paragraph is not None and self.paragraph[0] == self.current_paragraph:
+            return self.paragraph[1], self.paragraph[2]
+        return None
+
+    def remember(self, voice: str, clause: Clause, when: tuple[dt.date, str, str]) -> None:
+        """Keep the day a voice's words were dated by date words, for its undated words later on;
+        not from a clause set against the main one ("..., after seeming to agree the day
+        before"), which tells of another occasion."""
+        day, precision, words = when
+        if voice and precision == "day" and not words.startswith("(") and not RE_SET_AGAINST.match(clause.text):
+            self.spoke_on[voice] = (clause.sentence.entry_date, (day, "day", f"(as {voice} earlier: {words})"))
+
+    def spoken(self, voice: str, sentence: Sentence) -> tuple[dt.date, str, str] | None:
+        """The day a voice's words were last dated, if they were on the sentence's day of the
+        blog (a live blog's entries of another day report other occasions)."""
+        entry_date, when = self.spoke_on.get(voice, (None, None))
+        return when if entry_date == sentence.entry_date else None
+
+
+def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,
+             is_commentary: bool = False) -> tuple[dt.date, str, str]:
+    """The day a clause's position was expressed: its own date words; else the date of the
+    clause before it in the sentence, or the date words of its sentence before it; else, for
+    the writer's own words or a position stated as standing ("has ruled out", "says"), the day
+    of writing (its live-blog entry's day or the publication day); else the day its paragraph
+    named; else the day the same voice's earlier words were dated (a story reports one
+    occasion per speaker, mostly); else its live-blog entry's day; else the occasion its
+    entry's lead names; else the day the article names most, precision `doc`."""
+    doc_date = sentence.entry_date or story.doc_date   # a live-blog entry's "today" is its own day
+    before = sentence.text[:clause.start - sentence.start]
+    # "the day before" counts from the last day named before it, in its sentence or earlier
+    anchor = (_days_named(before, doc_date, story.anchor)[0] if before else None) or story.anchor
+    own = _dated(clause.text, doc_date, anchor)
+    if own is not None:
+        return own
+    if previous_date is not None:
+        return previous_date
+    earlier = _dated(before, doc_date, story.anchor) if before else None
+    if earlier is not None:   # "Merz said this week that ..., but that ...": its sentence's day
+        return earlier
+    so_far = Clause(sentence, clause.index, sentence.start, clause.end, sentence.text[:clause.end - sentence.start])
+    if is_commentary or _is_standing(_unquoted(so_far), sentence, story):
+        return doc_date, "doc", "(as of writing)"
+    same_paragraph = story.in_paragraph()
+    if same_paragraph is not None:
+        return same_paragraph[0], "day", same_paragraph[1]
+    speaker_date = story.spoken(voice, sentence)
+    if speaker_date is not None:
+        return speaker_date
+    if sentence.entry_date is not None:
+        return sentence.entry_date, "day", "(entry)"
+    lead = story.leads.get(sentence.entry)
+    if lead is not None:
+        return lead[0], "day", f"(lead: {lead[1]})"
+    return story.focus, "doc", ""
+
+
+def _is_standing(words: str, sentence: Sentence, story: "StoryDates") -> bool:
+    """Whether the words of a sentence up to a clause's end state a position as standing when
+    written ("has ruled out", "has long said", "says"), outside headlines and the article's
+    lead paragraph, with no past verb of saying and no day named in the sentence that make it
+    a day's report ("While Trump has ruled out troops, he left the door open on Tuesday")."""
+    if sentence.is_heading or sentence.paragraph in story.lead_paragraphs or story.names_day:
+        return False
+    return bool(RE_STANDING.search(words)) and not RE_PAST_SAYING.search(RE_PERFECT.sub(" ", words))
+
+
+def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date | None, tuple[dt.date, str] | None]:
+    """The last day a text names (any event's: "the day before" counts from it), and the last
+    day it says something on, with its words ("after Friday's talks" names Friday, but what the
+    text reports was not said then). "The day before" counts from the day named just before it
+    in the text, else from `anchor`."""
+    last, said, current = None, None, anchor
+    for ref in dates.find_dates(text, doc_date, anchor=anchor):
+        if ref.precision != "day":
+            continue
+        day = current + (ref.date - anchor) if ref.relative_to == "anchor" else ref.date
+        if day <= doc_date:
+            last = current = day
+            if not ref.is_background:
+                said = (day, ref.expression)
+    return last, said
+
+
+def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] | None]) -> dict[int, tuple[dt.date, str]]:
+    """Each entry's occasion, and its words: the first day its headline and first LEAD_PARAGRAPHS
+    paragraphs date a statement by, if the paragraph after goes on with that occasion (names no
+    other day). A wire's lead says what happened when and the next paragraph tells more of it;
+    a round-up that moves to another day at once has no one occasion."""
+    paragraphs_of: dict[int, list[list[Sentence]]] = {}
+    for sentence in sentences:
+        paragraphs = paragraphs_of.setdefault(sentence.entry, [])
+        if paragraphs and (paragraphs[-1][-1].paragraph == sentence.paragraph or paragraphs[-1][-1].is_heading):
+            paragraphs[-1].append(sentence)   # a headline goes with the paragraph under it
+        else:
+            paragraphs.append([sentence])
+    leads: dict[int, tuple[dt.date, str]] = {}
+    for entry, paragraphs in paragraphs_of.items():
+        days = [None if _is_backfill(paragraph) else next((said[s.index] for s in paragraph if said[s.index]), None)
+                for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
+        for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
+            if day is None:
+                continue
+            following = days[index + 1] if index + 1 < len(days) else None
+            if following is None or following[0] == day[0]:
+                leads[entry] = day
+            break
+    return leads
+
+
+def _is_backfill(paragraph: list[Sentence]) -> bool:
+    """Whether a paragraph opens in the past perfect ("Lavrov had signalled as much"): it tells
+    what came before the story's occasion, so its day is not the occasion."""
+    opening = next((sentence for sentence in paragraph if not sentence.is_heading), None)
+    return opening is not None and bool(RE_PAST_PERFECT_OPENING.search(opening.text))
+
+
+def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:
+    """The article's lead paragraph (its first body paragraph), by index: a section's or a
+    live-blog entry's first paragraph reads like any other ("Diplomats say ...")."""
+    first = next((sentence.paragraph for sentence in sentences if not sentence.is_heading), None)
+    return frozenset() if first is None else frozenset({first})
+
+
+def _day_said(sentence: Sentence, doc_date: dt.date) -> tuple[dt.date, str] | None:
+    """The day a sentence dates a statement by, and its words, if it names one: "Monday's
+    summit" names an event, not the day anything was said."""
+    doc_date = sentence.entry_date or doc_date
+    ref = dates.date_statement(sentence.text, doc_date)
+    if ref is not None and ref.precision == "day" and ref.date <= doc_date:
+        return ref.date, ref.expression
+    return None
 
 
 def _unquoted(clause: Clause) -> str:
@@ -270,14 +438,6 @@ def _unquoted(clause: Clause) -> str:
         if start < end:
             text = text[:start] + " " * (end - start) + text[end:]
     return text
-
-
-def _paragraph_date(sentence: Sentence, doc_date: dt.date, focus: dt.date) -> tuple[int, dt.date, str] | None:
-    """The last day a sentence names counting from the publication day: later sentences of its
-    paragraph without date words of their own were said then."""
-    days = [d for d in dates.find_dates(sentence.text, doc_date, anchor=focus)
-            if d.precision == "day" and d.relative_to == "doc" and d.date <= doc_date]
-    return (sentence.paragraph, days[-1].date, days[-1].expression) if days else None
 
 
 def load_calibration() -> tuple | None:
@@ -300,16 +460,11 @@ def _dated(text: str, doc_date: dt.date, anchor: dt.date):
     return ref.date, ref.precision, ref.expression
 
 
-def _focus_date(sentences: list[Sentence], doc_date: dt.date) -> dt.date:
-    """The day an article is mostly about: the past day it names most often (ties: the latest),
-    if it names it at least twice; else its publication day. News dated Wednesday mostly
-    reports Tuesday's words."""
-    counts: Counter[dt.date] = Counter()
-    for sentence in sentences:
-        # Only dates of what was said count: "Monday's summit" names an event, not a statement.
-        ref = dates.date_statement(sentence.text, doc_date)
-        if ref is not None and ref.precision == "day" and ref.date <= doc_date:
-            counts[ref.date] += 1
+def _focus_date(days_said, doc_date: dt.date) -> dt.date:
+    """The day an article is mostly about: of the days its sentences date statements by
+    (`_day_said`), the one named most often (ties: the latest), if named at least twice; else
+    its publication day. News dated Wednesday mostly reports Tuesday's words."""
+    counts = Counter(said[0] for said in days_said if said is not None)
     if not counts:
         return doc_date
     day, count = max(counts.items(), key=lambda item: (item[1], item[0]))

@@ -52,7 +52,13 @@ RESOLVED = [
     pytest.param("Putin made the offer last Tuesday.", TUE_19, None,
                  "2025-08-12", "day", id="last-weekday-same-day"),
     pytest.param("Putin made the offer last Tuesday.", WED_20, None,
-                 "2025-08-19", "day", id="last-weekday"),
+                 "2025-08-12", "day", id="last-weekday-is-the-week-before"),
+    pytest.param("At the summit last Friday, the envoy set out terms.", day("2025-08-23"), None,
+                 "2025-08-15", "day", id="last-friday-in-saturday-paper"),
+    pytest.param("Kyiv replied last Sunday.", MON_18, None,
+                 "2025-08-17", "day", id="last-sunday-in-monday-paper"),
+    pytest.param("Putin made the offer this past Tuesday.", WED_20, None,
+                 "2025-08-19", "day", id="this-past-weekday"),
     pytest.param("Trump met Putin on Tuesday last week.", WED_20, None,
                  "2025-08-12", "day", id="weekday-last-week"),
     pytest.param("At Monday's summit, Trump backed security guarantees.", WED_20, None,
@@ -132,6 +138,22 @@ RESOLVED = [
                  "2025-08-17", "day", id="days-later"),
     pytest.param("He repeated the pledge that evening.", WED_20, MON_18,
                  "2025-08-18", "day", id="that-evening"),
+    pytest.param("Hours later, the chancellor signed the order.", WED_20, MON_18,
+                 "2025-08-18", "day", id="hours-later"),
+    pytest.param("Shortly afterwards the Kremlin rejected the idea.", WED_20, MON_18,
+                 "2025-08-18", "day", id="shortly-afterwards"),
+    pytest.param("A few minutes earlier, the envoy had landed.", WED_20, MON_18,
+                 "2025-08-18", "day", id="minutes-earlier"),
+    # a background word closed by its year leaves the day after it alone
+    pytest.param("The first talks between the two sides since 2022 ended on Tuesday.", WED_20, None,
+                 "2025-08-19", "day", id="since-year-then-day"),
+    # words said straight after an event were said on its day
+    pytest.param("Starmer announced after Sunday's summit that Britain would lead.", WED_20, None,
+                 "2025-08-17", "day", id="said-right-after-an-event"),
+    pytest.param("Rubio told reporters after talks on Monday that sanctions stayed.", WED_20, None,
+                 "2025-08-18", "day", id="told-reporters-after"),
+    pytest.param("Trade grew in late August.", day("2025-08-25"), None,
+                 "2025-08-01", "month", id="late-month-already-begun"),
     # which of several dates the statement
     pytest.param("A day after talks in Washington on Monday, European leaders yesterday "
                  "weighed a force.", WED_20, None, "2025-08-19", "day",
@@ -190,6 +212,12 @@ UNDATED = [
     pytest.param("The next day, officials said more.", WED_20, None,
                  id="forward-anaphor-no-anchor"),
     pytest.param("Two days later, Moscow replied.", WED_20, TUE_19, id="anaphor-past-publication"),
+    pytest.param("Hours later, the envoy spoke.", WED_20, None, id="hours-later-no-anchor"),
+    pytest.param("The levy doubles from late August.", day("2025-08-07"), None,
+                 id="late-month-still-ahead"),
+    pytest.param("Talks resume in mid-August.", day("2025-08-06"), None, id="mid-month-still-ahead"),
+    pytest.param("Leaders meet at the end of August.", day("2025-08-06"), None,
+                 id="end-of-month-still-ahead"),
     # dates of other events: found, but not the statement's date
     pytest.param("Officials praised Monday's summit.", WED_20, None, id="possessive-event"),
     pytest.param("Aid has flowed since May.", WED_20, None, id="since-month"),
@@ -198,6 +226,8 @@ UNDATED = [
     pytest.param("Kyiv worries after the welcome Putin got last week.", WED_20, None,
                  id="after-last-week"),
     pytest.param("The truce holds until Friday.", WED_20, None, id="until-weekday"),
+    pytest.param("Rubio said two days after the talks on Friday that sanctions stayed.", WED_20, None,
+                 id="said-days-after"),
     pytest.param("They urged Moscow to accept a 30-day ceasefire starting on Monday.", WED_20, None,
                  id="period-starting-on-a-day"),
 ]
@@ -233,6 +263,17 @@ NOT_DATES = [
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_not_a_date(text):
     assert find_dates(text, WED_20) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ROME, Aug 19 (Harbour Wire) - Meloni said on Monday that Italy would not send troops.",
+     ["on Monday"]),
+    ("KYIV/WARSAW, 19 August (Harbour Wire) — Tusk met Zelensky yesterday.", ["yesterday"]),
+    ("NEW YORK, Aug. 19, 2025 - Leaders met.", []),
+    ("Rome, Aug 19 talks were tense.", ["Aug 19"]),
+], ids=["dateline-then-weekday", "two-cities-day-first", "dateline-with-year", "not-a-dateline"])
+def test_a_dateline_is_the_filing_day_not_a_date_in_the_story(text, expected):
+    assert [ref.expression for ref in find_dates(text, WED_20)] == expected
 
 
 def test_find_dates_lists_all_in_text_order_with_offsets():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -69,3 +70,178 @@ def test_the_whole_idea_points_back_across_a_paragraph():
             "Erdogan, speaking in Ankara, rejected the whole idea.")
     row = only(extract(text, date="2025-06-12", actors=actors, topics=topics), holder="erdogan")
     assert (row["topic"], row["stance"]) == ("steel_levy", "oppose")
+
+
+# A wire story published on Thursday 12 June 2025: the lead sets Tuesday's occasion; two
+# reactions name Wednesday (more often than the lead names Tuesday); the last paragraph, with no
+# date words, still reports the lead's occasion, not Wednesday and not the day of writing.
+LEAD_WIRE = ("BERLIN, June 12 (Harbour Wire) - Friedrich Merz told fellow leaders on Tuesday that "
+             "Germany would back new sanctions on Russia.\n\n"
+             "Speaking after the talks, the chancellor said Europe should also press for a ceasefire.\n\n"
+             "Macron said on Wednesday that European troops could follow a peace deal. Kallas said on "
+             "Wednesday that the EU would keep its sanctions.\n\n"
+             "Starmer said Britain would back a ceasefire once Moscow agreed to one.")
+
+
+def test_undated_paragraphs_report_the_occasion_the_lead_names():
+    from helpers import extract, only
+    rows = extract(LEAD_WIRE, date="2025-06-12")
+    assert only(rows, holder="merz", topic="ceasefire")["date"] == dt.date(2025, 6, 10)
+    assert only(rows, holder="starmer", topic="ceasefire")["date"] == dt.date(2025, 6, 10)
+    assert only(rows, holder="macron", topic="european_troops")["date"] == dt.date(2025, 6, 11)
+
+
+def test_the_dateline_day_is_not_the_occasion():
+    from helpers import extract, only
+    rows = extract(LEAD_WIRE, date="2025-06-12")
+    assert only(rows, holder="merz", topic="russia_sanctions")["date_expression"] == "on Tuesday"
+
+
+def test_anaphors_count_from_the_day_the_paragraph_before_named():
+    from helpers import extract, only
+    text = ("Merz and Macron met in Paris on Monday to discuss the ceasefire plan.\n\n"
+            "Hours later, Merz said Germany would back new sanctions on Russia.\n\n"
+            "A day earlier, in Berlin, Kallas had called for tougher sanctions on Russia.\n\n"
+            "She also said a ceasefire should come first.")
+    rows = extract(text, date="2025-06-12")
+    assert only(rows, holder="merz", topic="russia_sanctions")["date"] == dt.date(2025, 6, 9)
+    assert only(rows, speaker="kallas", topic="russia_sanctions")["date"] == dt.date(2025, 6, 8)
+    # The next paragraph goes on with her words of that day.
+    assert only(rows, speaker="kallas", topic="ceasefire")["date"] == dt.date(2025, 6, 8)
+
+
+def test_each_section_has_its_own_lead():
+    from helpers import extract, only
+    text = ("Berlin talks\n\nMerz told reporters on Monday that Germany backed new sanctions on Russia.\n\n"
+            "Kyiv responds\n\nZelensky said on Tuesday that Ukraine welcomed the sanctions.\n\n"
+            "Sybiha said Kyiv would accept a ceasefire only with guarantees.")
+    assert only(extract(text, date="2025-06-12"), speaker="sybiha")["date"] == dt.date(2025, 6, 10)
+
+
+def test_a_round_up_that_moves_to_another_day_at_once_has_no_lead_occasion():
+    from helpers import extract, only
+    text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia.\n\n"
+            "Macron said on Wednesday that European troops could follow a peace deal.\n\n"
+            "Starmer said Britain would back a ceasefire once Moscow agreed to one.")
+    starmer = only(extract(text, date="2025-06-12"), holder="starmer")
+    assert (starmer["date"], starmer["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+# A wire published on Thursday 12 June 2025. Its lead is in the present tense, the news of the
+# day; further down, a bare present perfect or a present tense states where someone stands as the
+# piece is written, not what they said on the lead's day.
+STANDING_WIRE = ("Merz says Germany is ready to back new sanctions on Russia.\n\n"
+                 "The chancellor set out the offer on Tuesday in a speech in Berlin.\n\n"
+                 "Meloni has ruled out sending Italian troops to Ukraine.\n\n"
+                 "Orban has long said that Hungary will veto new sanctions on Russia.\n\n"
+                 "Diplomats say a ceasefire is still far off.\n\n"
+                 "While Macron has backed European troops for Ukraine, he urged caution on Wednesday.")
+
+
+def test_the_lead_in_the_present_tense_reports_the_occasion():
+    from helpers import extract, only
+    [merz] = [row for row in extract(STANDING_WIRE, date="2025-06-12") if row["text"].startswith("Merz says")]
+    assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 10), "day")
+
+
+@pytest.mark.parametrize("holder, topic", [("meloni", "european_troops"), ("orban", "russia_sanctions")],
+                         ids=["bare-present-perfect", "has-long-said"])
+def test_a_perfect_further_down_stands_as_of_writing(holder, topic):
+    from helpers import extract, only
+    row = only(extract(STANDING_WIRE, date="2025-06-12"), holder=holder, topic=topic)
+    assert (row["date"], row["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_day_named_in_the_sentence_beats_a_perfect_in_its_other_clause():
+    from helpers import extract, only
+    macron = only(extract(STANDING_WIRE, date="2025-06-12"), holder="macron")
+    assert macron["date"] == dt.date(2025, 6, 11)
+
+
+def test_a_sections_first_paragraph_is_no_news_lead():
+    from helpers import extract, only
+    text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia.\n\n"
+            "He said Europe would act together. Macron spoke on Tuesday too.\n\n"
+            "## Rome\n\n"
+            "Meloni has ruled out sending Italian troops to Ukraine.")
+    meloni = only(extract(text, date="2025-06-12"), holder="meloni")
+    assert (meloni["date"], meloni["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_clause_takes_the_day_an_earlier_clause_of_its_sentence_names():
+    from helpers import extract, only
+    text = ("Leaders met in Paris on Tuesday.\n\n"
+            "Merz has said this week that Berlin will help, but that German troops in Ukraine "
+            "would need a vote in the Bundestag.")
+    merz = only(extract(text, date="2025-06-13"), holder="merz")
+    assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 9), "week")
+
+
+def test_an_irregular_perfect_stands_as_of_writing():
+    from helpers import extract, only
+    text = ("Trump said on Monday that he would impose new sanctions on Russia.\n\n"
+            "He went on to attack the Fed.\n\n"
+            "The EU has already cut its purchases of Russian oil and is preparing new sanctions.")
+    eu = only(extract(text, date="2025-06-12"), holder="eu")
+    assert (eu["date"], eu["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_has_gone_further_stands_as_of_writing():
+    from helpers import extract, only
+    text = ("Trump said on Monday that he would impose new sanctions on Russia.\n\n"
+            "He went on to attack the Fed.\n\n"
+            "Starmer has gone further than other leaders, saying Britain is ready to send troops to Ukraine.")
+    starmer = only(extract(text, date="2025-06-12"), holder="starmer")
+    assert (starmer["date"], starmer["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_an_anaphor_counts_from_the_day_named_earlier_in_its_sentence():
+    from helpers import extract, only
+    text = "Kallas backed new sanctions on Russia on Tuesday, but a day earlier she had called for a ceasefire first."
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 9)
+
+
+# A live blog published on Thursday 12 June 2025 that keeps Tuesday's entries below Thursday's.
+MULTI_DAY_BLOG = ("Thursday 12 June 2025 09:00\n\n"
+                  "Kallas said this morning that the EU would keep its sanctions on Russia.\n\n"
+                  "Tuesday 10 June 2025 18:30\n\n"
+                  "Merz said yesterday that Germany backed new sanctions on Russia.\n\n"
+                  "Macron told reporters that European troops could follow a peace deal.\n")
+
+
+@pytest.mark.parametrize("holder, day", [("eu", 12), ("merz", 9), ("macron", 10)],
+                         ids=["this-morning-in-thursday-entry", "yesterday-in-tuesday-entry",
+                              "undated-in-tuesday-entry"])
+def test_a_live_blog_entry_counts_from_its_own_day(holder, day):
+    from helpers import extract, only
+    assert only(extract(MULTI_DAY_BLOG, date="2025-06-12"), holder=holder)["date"] == dt.date(2025, 6, day)
+
+
+def test_a_voice_dated_in_one_days_entry_does_not_date_its_words_in_the_next_days():
+    from helpers import extract, only
+    text = ("Tuesday 10 June 2025 18:30\n\n"
+            "Merz said yesterday that Germany backed new sanctions on Russia.\n\n"
+            "Thursday 12 June 2025 09:00\n\n"
+            "Merz added that Germany would support a ceasefire.\n")
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 12)
+
+
+def test_a_backfill_paragraph_in_the_past_perfect_sets_no_occasion():
+    from helpers import extract, only
+    text = ("**Moscow's answer**\n\n"
+            "Lavrov had hinted at a deal. Russia wanted guarantees, he said on Monday.\n\n"
+            "Merz said Germany would back a ceasefire all the same.")
+    # Not Monday's backfill: with no occasion of its own, the piece falls back to the day it
+    # names most, or (named once) the publication day.
+    merz = only(extract(text, date="2025-06-12"), holder="merz")
+    assert (merz["date"], merz["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_voice_is_remembered_by_its_main_clause_not_by_an_earlier_occasion():
+    from helpers import extract, only
+    text = ("Trump told Fox News on Tuesday that US troops would not be sent to Ukraine after seeming "
+            "to leave open the possibility the day before.\n\n"
+            "Merz said on Wednesday that Germany backed new sanctions on Russia.\n\n"
+            "Trump also said Washington could offer air support.")
+    rows = extract(text, date="2025-06-12")
+    assert only(rows, holder="trump", topic="us_air_support")["date"] == dt.date(2025, 6, 10)
