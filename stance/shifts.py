@@ -50,8 +50,10 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
     score = statements["evidence"] if "evidence" in statements.columns else statements["confidence"]
     strong = score >= MIN_EVIDENCE
     if "cue" in statements.columns:
-        cue = statements["cue"].astype(str)
-        strong &= ~(cue.str.contains("(no stance word)", regex=False) | cue.str.startswith("(model"))
+        cue = statements["cue"]
+        if not isinstance(cue.dtype, pd.CategoricalDtype):   # .str works on a categorical's categories
+            cue = cue.astype(str)
+        strong &= ~(cue.str.contains("(no stance word)", regex=False) | cue.str.startswith("(model")).astype(bool)
     if "is_heading" in statements.columns:
         strong &= ~statements["is_heading"].astype(bool)
     return strong

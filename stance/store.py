@@ -34,6 +34,8 @@ READ_ROWS = 4_096
 NARROW_COLUMNS = ("statement_id", "doc_id", "start", "holder", "speaker", "topic", "stance", "score", "date",
                   "confidence", "evidence", "cue", "is_heading", "is_shift_report")
 QUOTE_COLUMNS = ("statement_id", "text", "doc_id")
+# Narrow columns with few distinct values, kept as categoricals.
+REPEATED_COLUMNS = ("doc_id", "holder", "speaker", "topic", "stance", "cue")
 
 
 def statements_frame(rows: list[dict] | pd.DataFrame, consume: bool = False) -> pd.DataFrame:
@@ -199,14 +201,27 @@ class _PartReader:
 
 
 def _sorted_narrow(tables: list[pa.Table], ranks: dict[str, int]) -> pd.DataFrame:
-    """The narrow columns of all parts as one frame, in the merged file's order."""
+    """The narrow columns of all parts as one frame, in the merged file's order. Sorted in Arrow
+    and handed to pandas once; the repetitive strings (holder, topic, stance, cue, document)
+    become categoricals with their categories in sorted order, so sorting and grouping them
+    works on small integer codes, as it would on the strings."""
     if not tables:
         return schema.empty({name: schema.STATEMENT_COLUMNS.get(name, "string") for name in NARROW_COLUMNS})
     table = pa.concat_tables(tables, promote_options="default")
+    tables.clear()
+    doc_ids = table.column("doc_id").combine_chunks().dictionary_encode()
+    doc_rank = np.array([ranks[doc_id] for doc_id in doc_ids.dictionary.to_pylist()], dtype="int64")
+    topics = table.column("topic").combine_chunks().dictionary_encode()
+    topic_rank = np.argsort(np.argsort(np.array(topics.dictionary.to_pylist(), dtype=object), kind="stable"))
+    order = np.lexsort((topic_rank[topics.indices.to_numpy(zero_copy_only=False)],
+                        table.column("start").to_numpy(),
+                        doc_rank[doc_ids.indices.to_numpy(zero_copy_only=False)]))
+    table = table.take(pa.array(order))
     frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow"),
                                           pa.large_string(): pd.StringDtype("pyarrow")}.get)
     del table
-    doc_ranks = frame["doc_id"].map(ranks).to_numpy(dtype="int64")
-    topic_codes = pd.factorize(frame["topic"], sort=True)[0]
-    order = np.lexsort((topic_codes, frame["start"].to_numpy(dtype="int64"), doc_ranks))
-    return frame.take(order).reset_index(drop=True)
+    for name in REPEATED_COLUMNS:
+        if name in frame.columns:
+            column = frame[name].astype("category")
+            frame[name] = column.cat.set_categories(sorted(column.cat.categories))
+    return frame
