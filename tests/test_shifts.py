@@ -116,3 +116,28 @@ def test_every_shift_quotes_its_evidence_verbatim_from_its_documents():
         assert shift["before_statement_id"] in set(run.statements["statement_id"])
         assert shift["after_statement_id"] in set(run.statements["statement_id"])
         assert shift["from_date"] <= shift["to_date"] or pd.isna(shift["from_date"])
+
+
+def _said(day, stance_name, confidence, speaker="merz", **extra):
+    """One statement about Merz on the loan, by `speaker`, for building series by hand."""
+    return {"day": day, "stance": stance_name, "confidence": confidence, "speaker": speaker, **extra}
+
+
+def _table(*said):
+    rows = []
+    for number, item in enumerate(said):
+        rows.append({"statement_id": f"s{number}", "doc_id": f"d{number}", "holder": "merz", "topic": "loan",
+                     "stance": item["stance"], "score": stance.schema.SCORES[item["stance"]],
+                     "date": pd.Timestamp(item["day"]), "confidence": item["confidence"],
+                     "text": f"statement {number}", "speaker": item["speaker"],
+                     "is_shift_report": item.get("is_shift_report", False), "cue": item.get("cue", "backs")})
+    return pd.DataFrame(rows)
+
+
+def test_another_actors_claim_about_the_holder_is_not_a_shift():
+    # Merz backs the loan; a rival then says Merz is against it: that is the rival's reading
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "oppose", 0.9, speaker="scholz"))
+    assert detect_shifts(table).empty
+    # Merz's own word against it is a shift
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "oppose", 0.9))
+    assert len(detect_shifts(table)) == 1
