@@ -81,6 +81,7 @@ def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
     for days in _series(timeline):
         if len(days) < 2:
             continue
+        days = _hold_through_ties(days)
         if len(days) >= CHANGE_POINT_MIN_DAYS:
             rows.extend(_change_point_shifts(days))
         else:
@@ -104,6 +105,27 @@ def _series(timeline: pd.DataFrame):
     groups = timeline.groupby(["holder", "topic"], sort=True).indices
     for key in sorted(groups):
         yield [{name: values[i] for name, values in columns.items()} for i in groups[key]]
+
+
+def _hold_through_ties(days: list[dict]) -> list[dict]:
+    """Drop the days whose equally strong statements disagree, one of them restating the position
+    held until then: such a day is no evidence that the position moved, and its best statement
+    says the other thing, so it cannot quote the old side either. (Tune: such days made a
+    reversal and its return, 2 false shifts, and no true one.)
+
+    >>> days = [{"stance": "support", "stances": "support", "tied": False},
+    ...         {"stance": "oppose", "stances": "oppose,support", "tied": True},
+    ...         {"stance": "oppose", "stances": "oppose", "tied": False}]
+    >>> [day["stance"] for day in _hold_through_ties(days)]
+    ['support', 'oppose']
+    """
+    held, kept = None, []
+    for day in days:
+        if held is not None and day["tied"] and day["stance"] != held and held in str(day["stances"]).split(","):
+            continue
+        kept.append(day)
+        held = day["stance"]
+    return kept
 
 
 def _rule_shifts(days: list[dict]) -> list[dict]:

@@ -141,3 +141,10 @@ def test_another_actors_claim_about_the_holder_is_not_a_shift():
     # Merz's own word against it is a shift
     table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "oppose", 0.9))
     assert len(detect_shifts(table)) == 1
+
+
+def test_a_day_of_equally_strong_mixed_statements_does_not_move_the_position():
+    # 8 Oct: "we back the loan" and "not in this form", equally strong: no reversal, and no way back
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "support", 0.6),
+                   _said("2025-10-08", "oppose", 0.62), _said("2025-10-30", "support", 0.8))
+    assert detect_shifts(table).empty
