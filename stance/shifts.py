@@ -31,6 +31,7 @@ CHANGE_POINT_PENALTY = 3.0
 # Weak statements stay in the tables but cannot make a shift: a headline (it compresses), and
 # a stance read from no stance word at all. On the tune split most false shifts came from them.
 MIN_EVIDENCE = 0.2
+REPORT_LOOKBACK_DAYS = 14   # how far back a report of a stance already held may name the move into it
 TONE_EVIDENCE = 0.6   # tune: one-step same-side moves were 4 true of 24; this keeps 3 of them and 6 false
 
 
@@ -311,16 +312,30 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=No
 
 
 def _merge_reported(detected: list[dict], reported: list[dict]) -> list[dict]:
-    """A reported shift that a detected one already shows marks that one as reported."""
+    """Each move once: a reported shift that a detected one already shows marks that one as
+    reported. A report of a stance the series already held tells of the move into it, if the
+    series shows one shortly before (`REPORT_LOOKBACK_DAYS`): that move becomes the reported
+    shift, dated by the report as the gold convention has it; with no such move it reports
+    nothing the positions show (tune: 1 false shift, a summary of a months-old move)."""
     merged = list(detected)
     for row in reported:
-        same = [d for d in detected if d["holder"] == row["holder"] and d["topic"] == row["topic"]
-                and abs((d["to_date"] - row["to_date"]).days) <= 1]
+        same = [d for d in detected if _same_series(d, row) and abs((d["to_date"] - row["to_date"]).days) <= 1]
         if same:
             same[0]["reported"], same[0]["speaker"] = True, row["speaker"]
-        else:
+        elif row["from_stance"] != row["to_stance"]:
             merged.append(row)
+        else:
+            into = [d for d in detected if _same_series(d, row) and d["to_stance"] == row["to_stance"]
+                    and 0 <= (row["to_date"] - d["to_date"]).days <= REPORT_LOOKBACK_DAYS]
+            if into:
+                move = max(into, key=lambda d: d["to_date"])
+                move.update({key: row[key] for key in ("to_date", "after_statement_id", "after_text", "after_doc_id",
+                                                      "speaker")}, reported=True)
     return merged
+
+
+def _same_series(one: dict, other: dict) -> bool:
+    return one["holder"] == other["holder"] and one["topic"] == other["topic"]
 
 
 def _implied_earlier(report: dict) -> str:

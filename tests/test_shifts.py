@@ -148,3 +148,23 @@ def test_a_day_of_equally_strong_mixed_statements_does_not_move_the_position():
     table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "support", 0.6),
                    _said("2025-10-08", "oppose", 0.62), _said("2025-10-30", "support", 0.8))
     assert detect_shifts(table).empty
+
+
+def test_a_reported_move_the_series_shows_is_listed_once_dated_by_the_report():
+    # Merz opposed, backed the loan on 8 Oct, and on 12 Oct a paper reports his U-turn
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-08", "support", 0.8),
+                   _said("2025-10-12", "support", 0.5, speaker="author", is_shift_report=True, cue="U-turn"))
+    shifts = detect_shifts(table)
+    assert len(shifts) == 1
+    shift = shifts.iloc[0]
+    assert bool(shift["reported"]) and shift["speaker"] == "author"
+    assert (shift["from_stance"], shift["to_stance"]) == ("oppose", "support")
+    assert shift["to_date"] == pd.Timestamp("2025-10-12") and shift["after_text"] == "statement 2"
+
+
+def test_a_late_summary_of_a_position_long_held_adds_no_shift():
+    # the move was in October; a December profile says he "no longer" opposes: the same move, told again
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-08", "support", 0.8),
+                   _said("2025-12-10", "support", 0.5, speaker="author", is_shift_report=True, cue="no longer"))
+    shifts = detect_shifts(table)
+    assert len(shifts) == 1 and shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-08")
