@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import schema
 from .schema import SCORES, STANCES, check_columns
-from .timeline import build_timeline, position_columns
+from .timeline import build_timeline, is_restatement, position_columns
 
 REQUIRES = ("statement_id", "doc_id", "holder", "topic", "stance", "score", "date", "confidence", "speaker")
 CONTESTED_DAYS = 14
@@ -55,7 +55,7 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
         strong &= ~(cue.str.contains("(no stance word)", regex=False) | cue.str.startswith("(model"))
     if "is_heading" in statements.columns:
         strong &= ~statements["is_heading"].astype(bool)
-    return strong & is_own_voice(statements)
+    return strong & is_own_voice(statements) & ~is_restatement(statements)
 
 
 def is_own_voice(statements: pd.DataFrame) -> pd.Series:
@@ -78,16 +78,16 @@ def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
     if "text" not in statements.columns and quotes is None:
         raise ValueError("detect_shifts needs a 'text' column or a quotes lookup")
     timeline = build_timeline(position_columns(statements, is_evidence(statements)))
+    strength = _day_strength(statements, timeline)
     rows: list[dict] = []
     for days in _series(timeline):
         if len(days) < 2:
             continue
         days = _hold_through_ties(days)
         if len(days) >= CHANGE_POINT_MIN_DAYS:
-            rows.extend(_change_point_shifts(days))
+            rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
-            rows.extend(_rule_shifts(days))
-    rows = _drop_changes_of_tone(rows, statements)
+            rows.extend(_rule_shifts(_drop_tone_blips(days, strength)))
     _quote(rows, statements, quotes)
     rows = _merge_reported(rows, _reported_shifts(statements, timeline, quotes))
     if not rows:
@@ -236,17 +236,46 @@ def _shift_row(before: dict, after: dict, contested: bool) -> dict:
     }
 
 
-def _drop_changes_of_tone(rows: list[dict], statements: pd.DataFrame) -> list[dict]:
-    """One step on one side of neutral (support <-> open, oppose <-> ruled_out) is more often a
-    change of tone ("could", "is possible") than of position: it stands as a shift only when the
-    newer statement's evidence is strong (at least `TONE_EVIDENCE`)."""
+def is_change_of_tone(from_score: float, to_score: float) -> bool:
+    """One step on one side of neutral (support <-> open, oppose <-> ruled_out): more often a
+    change of tone ("could", "is possible") than of position.
+
+    >>> is_change_of_tone(2, 1), is_change_of_tone(-1, -2), is_change_of_tone(1, -1), is_change_of_tone(0, 1)
+    (True, True, False, False)
+    """
+    return abs(to_score - from_score) == 1 and to_score * from_score > 0
+
+
+def _day_strength(statements: pd.DataFrame, timeline: pd.DataFrame) -> dict[str, float]:
+    """statement_id -> evidence of each day's best statement (only those: a large run builds no
+    index of every statement)."""
     strength = "evidence" if "evidence" in statements.columns else "confidence"
-    wanted = {row["after_statement_id"] for row in rows}
-    found = statements[statements["statement_id"].isin(wanted)]
-    evidence = dict(zip(found["statement_id"], found[strength]))
-    return [row for row in rows
-            if not (abs(row["to_score"] - row["from_score"]) == 1 and row["to_score"] * row["from_score"] > 0)
-            or evidence.get(row["after_statement_id"], 0.0) >= TONE_EVIDENCE]
+    found = statements[statements["statement_id"].isin(set(timeline["statement_id"]))]
+    return dict(zip(found["statement_id"], found[strength]))
+
+
+def _drop_tone_blips(days: list[dict], strength: dict[str, float]) -> list[dict]:
+    """Leave out the days that change only the tone on weak evidence: a change of tone stands as a
+    position only when its evidence is strong (at least `TONE_EVIDENCE`) or the holder's next
+    position keeps it (a blip of tone does not last). Left out, not just unreported, so the way
+    back from a blip is no shift either. (Tune: one true move more, a weak "impose" that the next
+    statement repeated.)"""
+    kept = [days[0]]
+    for index, day in enumerate(days[1:], start=1):
+        held = kept[-1]
+        lasts = index + 1 < len(days) and days[index + 1]["stance"] == day["stance"]
+        if (day["stance"] != held["stance"] and is_change_of_tone(held["score"], day["score"])
+                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE and not lasts):
+            continue
+        kept.append(day)
+    return kept
+
+
+def _drop_changes_of_tone(rows: list[dict], strength: dict[str, float]) -> list[dict]:
+    """Change points are on a segment's mean, so their changes of tone are judged by the newer
+    side's evidence alone (at least `TONE_EVIDENCE`)."""
+    return [row for row in rows if not is_change_of_tone(row["from_score"], row["to_score"])
+            or strength.get(row["after_statement_id"], 0.0) >= TONE_EVIDENCE]
 
 
 def _quote(rows: list[dict], statements: pd.DataFrame, quotes=None) -> None:

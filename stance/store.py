@@ -32,7 +32,7 @@ ROW_GROUP_ROWS = 16_384   # rows per row group of statements.parquet (the merge 
 READ_ROWS = 4_096
 # What timelines, shift detection, the charts and the report read of each statement.
 NARROW_COLUMNS = ("statement_id", "doc_id", "start", "holder", "speaker", "topic", "stance", "score", "date",
-                  "confidence", "evidence", "cue", "is_heading", "is_shift_report")
+                  "date_precision", "confidence", "evidence", "cue", "is_heading", "is_shift_report")
 QUOTE_COLUMNS = ("statement_id", "text", "doc_id")
 
 

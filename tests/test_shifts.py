@@ -130,7 +130,8 @@ def _table(*said):
                      "stance": item["stance"], "score": stance.schema.SCORES[item["stance"]],
                      "date": pd.Timestamp(item["day"]), "confidence": item["confidence"],
                      "text": f"statement {number}", "speaker": item["speaker"],
-                     "is_shift_report": item.get("is_shift_report", False), "cue": item.get("cue", "backs")})
+                     "is_shift_report": item.get("is_shift_report", False), "cue": item.get("cue", "backs"),
+                     "date_precision": item.get("precision", "day")})
     return pd.DataFrame(rows)
 
 
@@ -168,3 +169,24 @@ def test_a_late_summary_of_a_position_long_held_adds_no_shift():
                    _said("2025-12-10", "support", 0.5, speaker="author", is_shift_report=True, cue="no longer"))
     shifts = detect_shifts(table)
     assert len(shifts) == 1 and shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-08")
+
+
+def test_a_week_dated_retelling_does_not_date_the_move_early():
+    # Wednesday 22 Oct: Merz backs the loan; a Friday explainer's "last week he backed it" is that
+    # same position, not one on the week's representative day, Tuesday 21 Oct
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-21", "support", 0.9, precision="week"),
+                   _said("2025-10-22", "support", 0.8))
+    shifts = detect_shifts(table)
+    assert len(shifts) == 1 and shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-22")
+    assert shifts.iloc[0]["after_text"] == "statement 2"
+
+
+def test_a_change_of_tone_that_lasts_is_a_shift():
+    # "could back" -> "will back" on weak evidence, said again a week later: a move, not a blip
+    lasting = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+                     _said("2025-10-16", "support", 0.4))
+    assert len(detect_shifts(lasting)) == 1 and detect_shifts(lasting).iloc[0]["kind"] == "hardening"
+    # the same weak step, back to "could" next time: tone
+    blip = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+                  _said("2025-11-30", "open", 0.8))
+    assert detect_shifts(blip).empty
