@@ -190,3 +190,13 @@ def test_a_change_of_tone_that_lasts_is_a_shift():
     blip = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
                   _said("2025-11-30", "open", 0.8))
     assert detect_shifts(blip).empty
+
+
+def test_a_stance_read_without_a_stance_word_can_make_a_shift():
+    # "Merz has signed the loan agreement": no stance word, but his own act, and a move
+    table = _table(_said("2025-10-01", "oppose", 0.8, cue="rejected"),
+                   _said("2025-10-20", "support", 0.6, cue="(no stance word)"))
+    assert len(detect_shifts(table)) == 1
+    # a headline still cannot
+    table["is_heading"] = [False, True]
+    assert detect_shifts(table).empty
