@@ -333,13 +333,19 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=No
             "kind": kind,
             "before_statement_id": before.statement_id if before is not None else report["statement_id"],
             "after_statement_id": report["statement_id"],
-            "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": report["speaker"],
+            "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": _reporter(report),
             "before_text": texts[before.statement_id if before is not None else report["statement_id"]][0],
             "after_text": texts[report["statement_id"]][0],
             "before_doc_id": texts[before.statement_id if before is not None else report["statement_id"]][1],
             "after_doc_id": report["doc_id"], "contested": False,
         })
     return rows
+
+
+def _reporter(report: dict) -> str:
+    """Who reports the move: the statement's speaker, or `author` when that is the holder, as in
+    "Then, on Monday, Trump reversed course": the move is the journalist's reading."""
+    return "author" if report["speaker"] in ("", report["holder"]) else report["speaker"]
 
 
 def _merge_reported(detected: list[dict], reported: list[dict]) -> list[dict]:

@@ -200,3 +200,19 @@ def test_a_stance_read_without_a_stance_word_can_make_a_shift():
     # a headline still cannot
     table["is_heading"] = [False, True]
     assert detect_shifts(table).empty
+
+
+def test_a_journalists_report_of_a_move_has_the_author_as_speaker():
+    # "Then, on Monday, Merz reversed course": a paraphrase in Merz's name, the reporter's reading
+    table = _table(_said("2025-10-01", "oppose", 0.8),
+                   _said("2025-10-20", "support", 0.3, is_shift_report=True, cue="reversed course"))
+    shift = _only(detect_shifts(table))
+    assert bool(shift["reported"]) and shift["speaker"] == "author"
+    # a senator reporting it is the speaker
+    table.loc[1, "speaker"] = "graham"
+    assert _only(detect_shifts(table))["speaker"] == "graham"
+
+
+def _only(shifts):
+    assert len(shifts) == 1, shifts
+    return shifts.iloc[0]
