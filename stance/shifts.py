@@ -5,8 +5,11 @@ days with different positions make a shift, except that a lone, weaker position 
 agreeing ones within `CONTESTED_DAYS` is reported once as contested rather than as two
 reversals. Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
 detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split
-them. A first position is never a shift. Shifts that a source reports ("a U-turn", "no longer")
-are kept too, marked `reported`, with the reporter as `speaker`.
+them. A first position is never a shift. Only the holder's own word is a position (another
+actor's claim about the holder is not); a day whose equally strong statements include the
+position held so far does not move it; a weak change of tone that does not last is left out.
+Shifts that a source reports ("a U-turn", "no longer") are kept too, marked `reported`, with the
+reporter as `speaker`, and a move both reported and seen in the series is listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
