@@ -4,8 +4,8 @@ Several statements on one day combine by a simple rule a reader can check: the s
 the strongest evidence (highest confidence) gives the day's position; when statements of equal
 strength disagree the day is marked `tied` and lists every stance seen. A position holds until
 the next one, and at most `CARRY_DAYS` days: silence is not evidence. A week- or month-dated
-statement that repeats a day-dated one in its period is a restatement (`is_restatement`), not a
-position of its own on the period's representative day.
+statement that repeats a day-dated one in its period is a restatement (`is_restatement`): shift
+detection does not take it for a position of its own on the period's representative day.
 """
 from __future__ import annotations
 
