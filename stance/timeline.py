@@ -9,6 +9,7 @@ detection does not take it for a position of its own on the period's representat
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .schema import SCORES, check_columns
@@ -91,15 +92,16 @@ def is_restatement(statements: pd.DataFrame) -> pd.Series:
     >>> is_restatement(rows).tolist()
     [False, True, True]
     """
-    found = pd.Series(False, index=statements.index)
-    if "date_precision" not in statements.columns or statements.empty:
-        return found
-    precision = statements["date_precision"].astype(str)
-    for period in PERIODS:
-        periods = _period_keys(statements, period)
-        dated = periods[precision == "day"].drop_duplicates()
-        found |= (precision == period) & pd.MultiIndex.from_frame(periods).isin(pd.MultiIndex.from_frame(dated))
-    return found
+    found = np.zeros(len(statements), dtype=bool)
+    if "date_precision" in statements.columns and len(statements):
+        precision = statements["date_precision"].astype(str).to_numpy()
+        days = statements[precision == "day"]
+        for period in PERIODS:
+            retold = precision == period
+            if retold.any():   # keys are built for the few statements that need them only
+                dated = pd.MultiIndex.from_frame(_period_keys(days, period).drop_duplicates())
+                found[retold] = pd.MultiIndex.from_frame(_period_keys(statements[retold], period)).isin(dated)
+    return pd.Series(found, index=statements.index)
 
 
 def _period_keys(statements: pd.DataFrame, period: str) -> pd.DataFrame:
