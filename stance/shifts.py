@@ -5,8 +5,11 @@ days with different positions make a shift, except that a lone, weaker position 
 agreeing ones within `CONTESTED_DAYS` is reported once as contested rather than as two
 reversals. Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
 detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split
-them. A first position is never a shift. Shifts that a source reports ("a U-turn", "no longer")
-are kept too, marked `reported`, with the reporter as `speaker`.
+them. A first position is never a shift. Only the holder's own word is a position (another
+actor's claim about the holder is not); a day whose equally strong statements include the
+position held so far does not move it; a weak change of tone that does not last is left out.
+Shifts that a source reports ("a U-turn", "no longer") are kept too, marked `reported`, with the
+reporter as `speaker`, and a move both reported and seen in the series is listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
@@ -22,16 +25,19 @@ import pandas as pd
 
 from . import schema
 from .schema import SCORES, STANCES, check_columns
-from .timeline import build_timeline, position_columns
+from .timeline import build_timeline, is_restatement, position_columns
 
 REQUIRES = ("statement_id", "doc_id", "holder", "topic", "stance", "score", "date", "confidence", "speaker")
 CONTESTED_DAYS = 14
 CHANGE_POINT_MIN_DAYS = 30   # a month of daily positions; shorter series follow the rule (tune: 12 -> 30 took shift recall 0.26 -> 0.39)
 CHANGE_POINT_PENALTY = 3.0
 # Weak statements stay in the tables but cannot make a shift: a headline (it compresses), and
-# a stance read from no stance word at all. On the tune split most false shifts came from them.
+# a stance read by the model alone. A stance read from no stance word ("declared a three-day
+# ceasefire") may: on the tune split 35 of 37 such statements in the holder's own voice had the
+# gold stance, as many as the rest (159 of 178), and barring them lost a true shift.
 MIN_EVIDENCE = 0.2
-TONE_EVIDENCE = 0.6   # tune: one-step same-side moves were 4 true of 24; this keeps 3 of them and 6 false
+REPORT_LOOKBACK_DAYS = 14   # how far back a report of a stance already held may name the move into it
+TONE_EVIDENCE = 0.6   # tune: one-step same-side moves are 8 true of 19; with the lasting rule this keeps 7 and 2 false
 
 
 def shift_kind(from_score: float, to_score: float) -> str:
@@ -53,10 +59,31 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
         cue = statements["cue"]
         if not isinstance(cue.dtype, pd.CategoricalDtype):   # .str works on a categorical's categories
             cue = cue.astype(str)
-        strong &= ~(cue.str.contains("(no stance word)", regex=False) | cue.str.startswith("(model")).astype(bool)
+        strong &= ~cue.str.startswith("(model").astype(bool)
     if "is_heading" in statements.columns:
         strong &= ~statements["is_heading"].astype(bool)
-    return strong
+    return strong & is_own_voice(statements) & ~is_restatement(statements)
+
+
+def is_own_voice(statements: pd.DataFrame) -> pd.Series:
+    """Which statements are the holder's own word: another actor's claim about the holder ("Trump
+    said Putin did not want a ceasefire") tells what the speaker thinks, not where the holder
+    stands, and an anonymous source is nobody's position. (A table without speakers: all.)
+    On the tune split a third of the false shifts stood on such claims."""
+    if "speaker" not in statements.columns:
+        return pd.Series(True, index=statements.index)
+    return pd.Series(_values(statements["speaker"]) == _values(statements["holder"]), index=statements.index)
+
+
+def _values(column: pd.Series) -> np.ndarray:
+    """A string column's values as an object array; a categorical's share its categories'
+    strings (no string made per row)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        values = np.asarray(column.cat.categories, dtype=object).take(codes)
+        values[codes < 0] = None
+        return values
+    return column.astype(str).to_numpy(dtype=object)
 
 
 def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
@@ -69,15 +96,16 @@ def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
     if "text" not in statements.columns and quotes is None:
         raise ValueError("detect_shifts needs a 'text' column or a quotes lookup")
     timeline = build_timeline(position_columns(statements, is_evidence(statements)))
+    strength = _day_strength(statements, timeline)
     rows: list[dict] = []
     for days in _series(timeline):
         if len(days) < 2:
             continue
+        days = _hold_through_ties(days)
         if len(days) >= CHANGE_POINT_MIN_DAYS:
-            rows.extend(_change_point_shifts(days))
+            rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
-            rows.extend(_rule_shifts(days))
-    rows = _drop_changes_of_tone(rows, statements)
+            rows.extend(_rule_shifts(_drop_tone_blips(days, strength)))
     _quote(rows, statements, quotes)
     rows = _merge_reported(rows, _reported_shifts(statements, timeline, quotes))
     if not rows:
@@ -96,6 +124,27 @@ def _series(timeline: pd.DataFrame):
     groups = timeline.groupby(["holder", "topic"], sort=True).indices
     for key in sorted(groups):
         yield [{name: values[i] for name, values in columns.items()} for i in groups[key]]
+
+
+def _hold_through_ties(days: list[dict]) -> list[dict]:
+    """Drop the days whose equally strong statements disagree, one of them restating the position
+    held until then: such a day is no evidence that the position moved, and its best statement
+    says the other thing, so it cannot quote the old side either. (Tune: such days made a
+    reversal and its return, 2 false shifts, and no true one.)
+
+    >>> days = [{"stance": "support", "stances": "support", "tied": False},
+    ...         {"stance": "oppose", "stances": "oppose,support", "tied": True},
+    ...         {"stance": "oppose", "stances": "oppose", "tied": False}]
+    >>> [day["stance"] for day in _hold_through_ties(days)]
+    ['support', 'oppose']
+    """
+    held, kept = None, []
+    for day in days:
+        if held is not None and day["tied"] and day["stance"] != held and held in str(day["stances"]).split(","):
+            continue
+        kept.append(day)
+        held = day["stance"]
+    return kept
 
 
 def _rule_shifts(days: list[dict]) -> list[dict]:
@@ -205,17 +254,46 @@ def _shift_row(before: dict, after: dict, contested: bool) -> dict:
     }
 
 
-def _drop_changes_of_tone(rows: list[dict], statements: pd.DataFrame) -> list[dict]:
-    """One step on one side of neutral (support <-> open, oppose <-> ruled_out) is more often a
-    change of tone ("could", "is possible") than of position: it stands as a shift only when the
-    newer statement's evidence is strong (at least `TONE_EVIDENCE`)."""
+def is_change_of_tone(from_score: float, to_score: float) -> bool:
+    """One step on one side of neutral (support <-> open, oppose <-> ruled_out): more often a
+    change of tone ("could", "is possible") than of position.
+
+    >>> is_change_of_tone(2, 1), is_change_of_tone(-1, -2), is_change_of_tone(1, -1), is_change_of_tone(0, 1)
+    (True, True, False, False)
+    """
+    return abs(to_score - from_score) == 1 and to_score * from_score > 0
+
+
+def _day_strength(statements: pd.DataFrame, timeline: pd.DataFrame) -> dict[str, float]:
+    """statement_id -> evidence of each day's best statement (only those: a large run builds no
+    index of every statement)."""
     strength = "evidence" if "evidence" in statements.columns else "confidence"
-    wanted = {row["after_statement_id"] for row in rows}
-    found = statements[statements["statement_id"].isin(wanted)]
-    evidence = dict(zip(found["statement_id"], found[strength]))
-    return [row for row in rows
-            if not (abs(row["to_score"] - row["from_score"]) == 1 and row["to_score"] * row["from_score"] > 0)
-            or evidence.get(row["after_statement_id"], 0.0) >= TONE_EVIDENCE]
+    found = statements[statements["statement_id"].isin(set(timeline["statement_id"]))]
+    return dict(zip(found["statement_id"], found[strength]))
+
+
+def _drop_tone_blips(days: list[dict], strength: dict[str, float]) -> list[dict]:
+    """Leave out the days that change only the tone on weak evidence: a change of tone stands as a
+    position only when its evidence is strong (at least `TONE_EVIDENCE`) or the holder's next
+    position keeps it (a blip of tone does not last). Left out, not just unreported, so the way
+    back from a blip is no shift either. (Tune: one true move more, a weak "impose" that the next
+    statement repeated.)"""
+    kept = [days[0]]
+    for index, day in enumerate(days[1:], start=1):
+        held = kept[-1]
+        lasts = index + 1 < len(days) and days[index + 1]["stance"] == day["stance"]
+        if (day["stance"] != held["stance"] and is_change_of_tone(held["score"], day["score"])
+                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE and not lasts):
+            continue
+        kept.append(day)
+    return kept
+
+
+def _drop_changes_of_tone(rows: list[dict], strength: dict[str, float]) -> list[dict]:
+    """Change points are on a segment's mean, so their changes of tone are judged by the newer
+    side's evidence alone (at least `TONE_EVIDENCE`)."""
+    return [row for row in rows if not is_change_of_tone(row["from_score"], row["to_score"])
+            or strength.get(row["after_statement_id"], 0.0) >= TONE_EVIDENCE]
 
 
 def _quote(rows: list[dict], statements: pd.DataFrame, quotes=None) -> None:
@@ -271,7 +349,7 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=No
             "kind": kind,
             "before_statement_id": before.statement_id if before is not None else report["statement_id"],
             "after_statement_id": report["statement_id"],
-            "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": report["speaker"],
+            "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": _reporter(report),
             "before_text": texts[before.statement_id if before is not None else report["statement_id"]][0],
             "after_text": texts[report["statement_id"]][0],
             "before_doc_id": texts[before.statement_id if before is not None else report["statement_id"]][1],
@@ -280,17 +358,37 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=No
     return rows
 
 
+def _reporter(report: dict) -> str:
+    """Who reports the move: the statement's speaker, or `author` when that is the holder, as in
+    "Then, on Monday, Trump reversed course": the move is the journalist's reading."""
+    return "author" if report["speaker"] in ("", report["holder"]) else report["speaker"]
+
+
 def _merge_reported(detected: list[dict], reported: list[dict]) -> list[dict]:
-    """A reported shift that a detected one already shows marks that one as reported."""
+    """Each move once: a reported shift that a detected one already shows marks that one as
+    reported. A report of a stance the series already held tells of the move into it, if the
+    series shows one shortly before (`REPORT_LOOKBACK_DAYS`): that move becomes the reported
+    shift, dated by the report as the gold convention has it; with no such move it reports
+    nothing the positions show (tune: 1 false shift, a summary of a months-old move)."""
     merged = list(detected)
     for row in reported:
-        same = [d for d in detected if d["holder"] == row["holder"] and d["topic"] == row["topic"]
-                and abs((d["to_date"] - row["to_date"]).days) <= 1]
+        same = [d for d in detected if _same_series(d, row) and abs((d["to_date"] - row["to_date"]).days) <= 1]
         if same:
             same[0]["reported"], same[0]["speaker"] = True, row["speaker"]
-        else:
+        elif row["from_stance"] != row["to_stance"]:
             merged.append(row)
+        else:
+            into = [d for d in detected if _same_series(d, row) and d["to_stance"] == row["to_stance"]
+                    and 0 <= (row["to_date"] - d["to_date"]).days <= REPORT_LOOKBACK_DAYS]
+            if into:
+                move = max(into, key=lambda d: d["to_date"])
+                move.update({key: row[key] for key in ("to_date", "after_statement_id", "after_text", "after_doc_id",
+                                                      "speaker")}, reported=True)
     return merged
+
+
+def _same_series(one: dict, other: dict) -> bool:
+    return one["holder"] == other["holder"] and one["topic"] == other["topic"]
 
 
 def _implied_earlier(report: dict) -> str:

@@ -32,10 +32,10 @@ ROW_GROUP_ROWS = 16_384   # rows per row group of statements.parquet (the merge 
 READ_ROWS = 4_096
 # What timelines, shift detection, the charts and the report read of each statement.
 NARROW_COLUMNS = ("statement_id", "doc_id", "start", "holder", "speaker", "topic", "stance", "score", "date",
-                  "confidence", "evidence", "cue", "is_heading", "is_shift_report")
+                  "date_precision", "confidence", "evidence", "cue", "is_heading", "is_shift_report")
 QUOTE_COLUMNS = ("statement_id", "text", "doc_id")
 # Narrow columns with few distinct values, kept as categoricals.
-REPEATED_COLUMNS = ("doc_id", "holder", "speaker", "topic", "stance", "cue")
+REPEATED_COLUMNS = ("doc_id", "holder", "speaker", "topic", "stance", "cue", "date_precision")
 
 
 def statements_frame(rows: list[dict] | pd.DataFrame, consume: bool = False) -> pd.DataFrame:

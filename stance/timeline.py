@@ -3,10 +3,13 @@
 Several statements on one day combine by a simple rule a reader can check: the statement with
 the strongest evidence (highest confidence) gives the day's position; when statements of equal
 strength disagree the day is marked `tied` and lists every stance seen. A position holds until
-the next one, and at most `CARRY_DAYS` days: silence is not evidence.
+the next one, and at most `CARRY_DAYS` days: silence is not evidence. A week- or month-dated
+statement that repeats a day-dated one in its period is a restatement (`is_restatement`): shift
+detection does not take it for a position of its own on the period's representative day.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .schema import SCORES, check_columns
@@ -16,6 +19,7 @@ TIMELINE_COLUMNS = ("holder", "topic", "date", "stance", "score", "confidence", 
                     "statement_id", "tied", "stances", "valid_until")
 TIE_MARGIN = 0.05   # confidences this close count as equally strong
 CARRY_DAYS = 30     # how long a position is assumed to hold without new evidence
+PERIODS = ("week", "month")   # date precisions whose date is only a representative day of the period
 
 
 def position_columns(statements: pd.DataFrame, rows=None) -> pd.DataFrame:
@@ -74,3 +78,39 @@ def _combine_days(rows: pd.DataFrame) -> pd.DataFrame:
         "stances": stances.reindex(best.index)})
     timeline["tied"] = timeline["stances"].str.contains(",", regex=False)
     return timeline.reset_index().sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def is_restatement(statements: pd.DataFrame) -> pd.Series:
+    """Which week- or month-dated statements repeat a day-dated one of the same holder, topic and
+    stance in that week or month: "last week Trump threatened sanctions" in a later explainer
+    retells the threat a wire dated to the day, and placed again on the week's representative
+    day it would make a position of its own, a day or weeks off. (No `date_precision`: none.)
+
+    >>> rows = pd.DataFrame({"holder": ["merz"] * 3, "topic": ["loan"] * 3, "stance": ["support"] * 3,
+    ...     "date": pd.to_datetime(["2025-10-22", "2025-10-21", "2025-10-01"]),
+    ...     "date_precision": ["day", "week", "month"]})
+    >>> is_restatement(rows).tolist()
+    [False, True, True]
+    """
+    found = np.zeros(len(statements), dtype=bool)
+    if "date_precision" in statements.columns and len(statements):
+        precision = statements["date_precision"].astype(str).to_numpy()
+        days = statements.loc[precision == "day", ["holder", "topic", "stance", "date"]]
+        for period in PERIODS:
+            retold = precision == period
+            if retold.any():   # keys are built for the few statements that need them only
+                dated = pd.MultiIndex.from_frame(_period_keys(days, period).drop_duplicates())
+                found[retold] = pd.MultiIndex.from_frame(_period_keys(statements[retold], period)).isin(dated)
+    return pd.Series(found, index=statements.index)
+
+
+def _period_keys(statements: pd.DataFrame, period: str) -> pd.DataFrame:
+    """holder, topic, stance and the week (ISO year and week) or month of each statement's date."""
+    dates = pd.to_datetime(statements["date"])
+    if period == "week":
+        calendar = dates.dt.isocalendar()
+        key = calendar["year"].astype("int64") * 100 + calendar["week"].astype("int64")
+    else:
+        key = dates.dt.year * 100 + dates.dt.month
+    return pd.DataFrame({"holder": statements["holder"].astype(str), "topic": statements["topic"].astype(str),
+                         "stance": statements["stance"].astype(str), "period": key.astype("int64")})

@@ -116,3 +116,103 @@ def test_every_shift_quotes_its_evidence_verbatim_from_its_documents():
         assert shift["before_statement_id"] in set(run.statements["statement_id"])
         assert shift["after_statement_id"] in set(run.statements["statement_id"])
         assert shift["from_date"] <= shift["to_date"] or pd.isna(shift["from_date"])
+
+
+def _said(day, stance_name, confidence, speaker="merz", **extra):
+    """One statement about Merz on the loan, by `speaker`, for building series by hand."""
+    return {"day": day, "stance": stance_name, "confidence": confidence, "speaker": speaker, **extra}
+
+
+def _table(*said):
+    rows = []
+    for number, item in enumerate(said):
+        rows.append({"statement_id": f"s{number}", "doc_id": f"d{number}", "holder": "merz", "topic": "loan",
+                     "stance": item["stance"], "score": stance.schema.SCORES[item["stance"]],
+                     "date": pd.Timestamp(item["day"]), "confidence": item["confidence"],
+                     "text": f"statement {number}", "speaker": item["speaker"],
+                     "is_shift_report": item.get("is_shift_report", False), "cue": item.get("cue", "backs"),
+                     "date_precision": item.get("precision", "day")})
+    return pd.DataFrame(rows)
+
+
+def test_another_actors_claim_about_the_holder_is_not_a_shift():
+    # Merz backs the loan; a rival then says Merz is against it: that is the rival's reading
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "oppose", 0.9, speaker="scholz"))
+    assert detect_shifts(table).empty
+    # Merz's own word against it is a shift
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "oppose", 0.9))
+    assert len(detect_shifts(table)) == 1
+
+
+def test_a_day_of_equally_strong_mixed_statements_does_not_move_the_position():
+    # 8 Oct: "we back the loan" and "not in this form", equally strong: no reversal, and no way back
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "support", 0.6),
+                   _said("2025-10-08", "oppose", 0.62), _said("2025-10-30", "support", 0.8))
+    assert detect_shifts(table).empty
+
+
+def test_a_reported_move_the_series_shows_is_listed_once_dated_by_the_report():
+    # Merz opposed, backed the loan on 8 Oct, and on 12 Oct a paper reports his U-turn
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-08", "support", 0.8),
+                   _said("2025-10-12", "support", 0.5, speaker="author", is_shift_report=True, cue="U-turn"))
+    shifts = detect_shifts(table)
+    assert len(shifts) == 1
+    shift = shifts.iloc[0]
+    assert bool(shift["reported"]) and shift["speaker"] == "author"
+    assert (shift["from_stance"], shift["to_stance"]) == ("oppose", "support")
+    assert shift["to_date"] == pd.Timestamp("2025-10-12") and shift["after_text"] == "statement 2"
+
+
+def test_a_late_summary_of_a_position_long_held_adds_no_shift():
+    # the move was in October; a December profile says he "no longer" opposes: the same move, told again
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-08", "support", 0.8),
+                   _said("2025-12-10", "support", 0.5, speaker="author", is_shift_report=True, cue="no longer"))
+    shifts = detect_shifts(table)
+    assert len(shifts) == 1 and shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-08")
+
+
+def test_a_week_dated_retelling_does_not_date_the_move_early():
+    # Wednesday 22 Oct: Merz backs the loan; a Friday explainer's "last week he backed it" is that
+    # same position, not one on the week's representative day, Tuesday 21 Oct
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-21", "support", 0.9, precision="week"),
+                   _said("2025-10-22", "support", 0.8))
+    shifts = detect_shifts(table)
+    assert len(shifts) == 1 and shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-22")
+    assert shifts.iloc[0]["after_text"] == "statement 2"
+
+
+def test_a_change_of_tone_that_lasts_is_a_shift():
+    # "could back" -> "will back" on weak evidence, said again a week later: a move, not a blip
+    lasting = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+                     _said("2025-10-16", "support", 0.4))
+    assert len(detect_shifts(lasting)) == 1 and detect_shifts(lasting).iloc[0]["kind"] == "hardening"
+    # the same weak step, back to "could" next time: tone
+    blip = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+                  _said("2025-11-30", "open", 0.8))
+    assert detect_shifts(blip).empty
+
+
+def test_a_stance_read_without_a_stance_word_can_make_a_shift():
+    # "Merz has signed the loan agreement": no stance word, but his own act, and a move
+    table = _table(_said("2025-10-01", "oppose", 0.8, cue="rejected"),
+                   _said("2025-10-20", "support", 0.6, cue="(no stance word)"))
+    assert len(detect_shifts(table)) == 1
+    # a headline still cannot
+    table["is_heading"] = [False, True]
+    assert detect_shifts(table).empty
+
+
+def test_a_journalists_report_of_a_move_has_the_author_as_speaker():
+    # "Then, on Monday, Merz reversed course": a paraphrase in Merz's name, the reporter's reading
+    table = _table(_said("2025-10-01", "oppose", 0.8),
+                   _said("2025-10-20", "support", 0.3, is_shift_report=True, cue="reversed course"))
+    shift = _only(detect_shifts(table))
+    assert bool(shift["reported"]) and shift["speaker"] == "author"
+    # a senator reporting it is the speaker
+    table.loc[1, "speaker"] = "graham"
+    assert _only(detect_shifts(table))["speaker"] == "graham"
+
+
+def _only(shifts):
+    assert len(shifts) == 1, shifts
+    return shifts.iloc[0]

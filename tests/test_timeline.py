@@ -1,0 +1,30 @@
+"""Timeline: which statements restate a position already dated to the day."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from stance.timeline import is_restatement
+
+
+def _rows(*items):
+    return pd.DataFrame([{"holder": holder, "topic": "loan", "stance": stance_name, "date": pd.Timestamp(day),
+                          "date_precision": precision} for holder, stance_name, day, precision in items])
+
+
+@pytest.mark.parametrize("retelling, expected", [
+    (("merz", "support", "2025-10-21", "week"), True),     # "last week he backed it": that Wednesday's position
+    (("merz", "support", "2025-10-01", "month"), True),    # "earlier this month": the same
+    (("merz", "oppose", "2025-10-21", "week"), False),     # a different stance that week is news
+    (("merz", "support", "2025-10-14", "week"), False),    # the week before: not the same position
+    (("scholz", "support", "2025-10-21", "week"), False),  # another holder's
+    (("merz", "support", "2025-10-23", "doc"), False),     # only week and month dates are representative days
+], ids=["same-week", "same-month", "other-stance", "other-week", "other-holder", "doc-date"])
+def test_period_dated_statement_repeating_a_dated_one_is_a_restatement(retelling, expected):
+    rows = _rows(("merz", "support", "2025-10-22", "day"), retelling)
+    assert is_restatement(rows).tolist() == [False, expected]
+
+
+def test_without_date_precisions_nothing_is_a_restatement():
+    rows = _rows(("merz", "support", "2025-10-22", "day")).drop(columns="date_precision")
+    assert not is_restatement(rows).any()
