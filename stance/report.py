@@ -153,12 +153,14 @@ def _evidence(text: str, doc_id: str, day, sources: pd.DataFrame) -> str:
 
 def _positions_section(statements: pd.DataFrame) -> list[str]:
     named = (statements["holder"] != "") & (statements["topic"] != "")
-    attributed = statements.loc[named, ["holder", "topic", "stance", "date", "confidence"]]
+    attributed = statements.loc[named, ["holder", "topic", "stance", "date", "confidence", "statement_id"]]
     if attributed.empty:
         return []
     lines = ["## Latest positions", "", "| holder | topic | stance | since | statements |", "|---|---|---|---|---|"]
-    latest = attributed.sort_values(["date", "confidence"]).groupby(["holder", "topic"]).tail(1)
-    counts = attributed.groupby(["holder", "topic"]).size()
+    # The latest day's most confident statement; ties by id, so any order of rows gives one answer.
+    latest = attributed.sort_values(["date", "confidence", "statement_id"], kind="stable").groupby(
+        ["holder", "topic"], observed=True).tail(1)
+    counts = attributed.groupby(["holder", "topic"], observed=True).size()
     for row in latest.sort_values(["holder", "topic"]).itertuples():
         lines.append(f"| {row.holder} | {row.topic} | {row.stance} | {_day(row.date)} | {counts[(row.holder, row.topic)]} |")
     return lines + [""]

@@ -29,7 +29,7 @@ PART_ROWS = 20_000        # statement rows gathered before they are written as a
 ROW_GROUP_ROWS = 16_384   # rows per row group of statements.parquet (the merge holds one)
 # Rows read from a part at a time while merging, and so the row groups of a part: a reader
 # holds one decoded row group, and a merge may have every part open at once.
-READ_ROWS = 4_096
+READ_ROWS = 2_048
 # What timelines, shift detection, the charts and the report read of each statement.
 NARROW_COLUMNS = ("statement_id", "doc_id", "start", "holder", "speaker", "topic", "stance", "score", "date",
                   "date_precision", "confidence", "evidence", "cue", "is_heading", "is_shift_report")
@@ -97,16 +97,18 @@ class StatementStore:
 
     def finish(self, path: Path, earlier: Path | None = None) -> pd.DataFrame:
         """Write the merged statements table to `path` (the statements of the `earlier` run's
-        statements.parquet too, if given) and return its narrow columns in the same order."""
+        statements.parquet too, if given) and return its narrow columns, in the order the
+        documents came (every stage that reads them orders them itself)."""
         self._close_part()
         parts, narrow = list(self._parts), list(self._narrow)
         if earlier is not None:
             held = pq.read_table(earlier, columns=[c for c in NARROW_COLUMNS if c in pq.read_schema(earlier).names])
             parts.insert(0, _Part(Path(earlier), _runs(held.column("doc_id").to_pylist())))
-            narrow.insert(0, held)
-        ranks = _write_merged(parts, path)
+            narrow.insert(0, _compact(held))
+        self._narrow = []
+        _write_merged(parts, path)
         self.path = Path(path)
-        return _sorted_narrow(narrow, ranks)
+        return _narrow_frame(narrow)
 
     def quotes(self, ids: Iterable[str]) -> pd.DataFrame:
         """Text and document of the given statements, read back from the merged file."""
@@ -124,7 +126,7 @@ class StatementStore:
         table = pa.Table.from_pandas(frame, preserve_index=False)
         pq.write_table(table, path, row_group_size=READ_ROWS)
         self._parts.append(_Part(path, _runs(frame["doc_id"].tolist())))
-        self._narrow.append(table.select([c for c in NARROW_COLUMNS if c in table.column_names]))
+        self._narrow.append(_compact(table.select([c for c in NARROW_COLUMNS if c in table.column_names])))
 
 
 def _runs(doc_ids: list[str]) -> list[tuple[str, int]]:
@@ -138,8 +140,8 @@ def _runs(doc_ids: list[str]) -> list[tuple[str, int]]:
     return runs
 
 
-def _write_merged(parts: list[_Part], path: Path) -> dict[str, int]:
-    """Merge sorted parts into one file in document order; returns each document's rank."""
+def _write_merged(parts: list[_Part], path: Path) -> None:
+    """Merge sorted parts into one file in document order."""
     order = sorted((doc_id, index, rows) for index, part in enumerate(parts) for doc_id, rows in part.documents)
     readers = [_PartReader(part.path) for part in parts]
     target = pa.unify_schemas([reader.schema for reader in readers]) if readers else None
@@ -164,7 +166,6 @@ def _write_merged(parts: list[_Part], path: Path) -> dict[str, int]:
             os.remove(part.path)
     if writer is None:
         schema.empty(schema.STATEMENT_COLUMNS).to_parquet(path, index=False)
-    return {doc_id: rank for rank, (doc_id, _, _) in enumerate(order)}
 
 
 def _consecutive(order: list[tuple[str, int, int]]):
@@ -200,28 +201,32 @@ class _PartReader:
         return pa.concat_tables(pieces)
 
 
-def _sorted_narrow(tables: list[pa.Table], ranks: dict[str, int]) -> pd.DataFrame:
-    """The narrow columns of all parts as one frame, in the merged file's order. Sorted in Arrow
-    and handed to pandas once; the repetitive strings (holder, topic, stance, cue, document)
-    become categoricals with their categories in sorted order, so sorting and grouping them
-    works on small integer codes, as it would on the strings."""
+def _compact(table: pa.Table) -> pa.Table:
+    """Narrow columns with few distinct values dictionary-encoded: a part's holders, topics and
+    cues take an integer a row, not a string."""
+    for name in REPEATED_COLUMNS:
+        if name in table.column_names:
+            table = table.set_column(table.column_names.index(name), name,
+                                     pa.chunked_array([chunk.dictionary_encode() for chunk in table.column(name).chunks],
+                                                      type=pa.dictionary(pa.int32(), table.schema.field(name).type)))
+    return table
+
+
+def _narrow_frame(tables: list[pa.Table]) -> pd.DataFrame:
+    """The narrow columns of all parts as one frame. The repeated strings become categoricals
+    with their categories in sorted order, so sorting and grouping them works on small integer
+    codes, as it would on the strings."""
     if not tables:
         return schema.empty({name: schema.STATEMENT_COLUMNS.get(name, "string") for name in NARROW_COLUMNS})
     table = pa.concat_tables(tables, promote_options="default")
     tables.clear()
-    doc_ids = table.column("doc_id").combine_chunks().dictionary_encode()
-    doc_rank = np.array([ranks[doc_id] for doc_id in doc_ids.dictionary.to_pylist()], dtype="int64")
-    topics = table.column("topic").combine_chunks().dictionary_encode()
-    topic_rank = np.argsort(np.argsort(np.array(topics.dictionary.to_pylist(), dtype=object), kind="stable"))
-    order = np.lexsort((topic_rank[topics.indices.to_numpy(zero_copy_only=False)],
-                        table.column("start").to_numpy(),
-                        doc_rank[doc_ids.indices.to_numpy(zero_copy_only=False)]))
-    table = table.take(pa.array(order))
     frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow"),
                                           pa.large_string(): pd.StringDtype("pyarrow")}.get)
     del table
     for name in REPEATED_COLUMNS:
         if name in frame.columns:
-            column = frame[name].astype("category")
+            column = frame[name]
+            if not isinstance(column.dtype, pd.CategoricalDtype):
+                column = column.astype("category")
             frame[name] = column.cat.set_categories(sorted(column.cat.categories))
     return frame
