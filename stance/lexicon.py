@@ -169,11 +169,13 @@ class Lexicon:
 
 
 def _boilerplate(text: str) -> tuple[re.Pattern, ...]:
-    patterns = []
+    """The page-furniture lines as one pattern (in a tuple, as `split_document` takes them):
+    every line of an article is tried, and one pattern of alternatives is one call, not forty."""
+    bodies = []
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         body = re.escape(line.rstrip("*"))
-        patterns.append(re.compile(body + (r".*" if line.endswith("*") else r"[.:!]?") + r"$", re.IGNORECASE))
-    return tuple(patterns)
+        bodies.append(body + (r".*" if line.endswith("*") else r"[.:!]?") + r"$")
+    return (re.compile("(?:" + "|".join(bodies) + ")", re.IGNORECASE),) if bodies else ()
