@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Topic, Topics
-from .lexicon import Lexicon, compile_phrases, normalize
+from .lexicon import Lexicon, compile_phrases, normalize, trie_alternation
 from .schema import SCORES
 
 # Words of a text with their offsets; "U.S." keeps its dots so it can be told from "us".
@@ -151,6 +151,7 @@ HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the top
 INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
+US_FORMS = ("US", "U.S.", "U.S")   # keyword words that stand for the country, never for "us"
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
 
@@ -243,11 +244,7 @@ class TopicMatcher:
             self._keywords_by_first.setdefault(first, []).append((regex, topic_id))
         for candidates in self._keywords_by_first.values():
             candidates.sort(key=lambda item: -len(item[0].pattern))
-        # Where a keyword can start: one pass of a pattern of first words, not a look-up per word;
-        # it starts where a word (`RE_TOKEN`) can start.
-        firsts = sorted({_first_token(k) for t in topics for k in t.keywords} - {""}, key=len, reverse=True)
-        self._first_words = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['.-])(?:" + "|".join(_token_regex(f) for f in firsts) + r")(?![\w'-])"
-                                       if firsts else r"(?!x)x", re.IGNORECASE)
+        self._first_words = _first_words_regex({_first_token(k) for t in topics for k in t.keywords} - {""})
 
     def _read_profiles(self, topics: Topics, ubiquitous: set[str]):
         """What a paraphrase of each topic must hold: one of its heads (the noun its label or a
@@ -284,10 +281,10 @@ class TopicMatcher:
         with no topic found already in between or under them ("assurances that US troops would
         not be sent to defend Ukraine" gives no guarantee: the troops stand between)."""
         hits: dict[str, TopicHit] = {}
-        for index, (concept, start, end) in enumerate(tokens):
-            owners = self._heads.get(concept)
-            if not owners:
-                continue
+        heads = self._heads
+        for index in [index for index, token in enumerate(tokens) if token[0] in heads]:
+            concept, start, end = tokens[index]
+            owners = heads[concept]
             if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start):
                 continue   # "the missiles" points back to missiles named before: a reference
             window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
@@ -334,14 +331,15 @@ class TopicMatcher:
             covered.append((match.start(), match.end()))
         concepts_of_word = self._word_concepts
         for match in RE_TOKEN.finditer(plain):
-            start = match.start()
-            if covered and any(s <= start < e for s, e in covered):
-                continue
             token = match.group()
             concepts = concepts_of_word.get(token)
             if concepts is None:
                 concepts = concepts_of_word[token] = self._concepts_of_word(token)
-            end = match.end()
+            if not concepts:
+                continue   # a function word: two in five
+            start, end = match.span()
+            if covered and any(s <= start < e for s, e in covered):
+                continue
             for concept in concepts:
                 found.append((concept, start, end))
         if covered:
@@ -402,15 +400,16 @@ class TopicMatcher:
                     # The head stands for the topic: "The U.S. won't send troops" keeps "won't send".
                     head = found[1]
                     _keep(best, TopicHit(topic_id, head[0], head[1], 0.85, "keyword_concepts"))
-            for topic_id, wanted in self._label_concepts:
-                if topic_id in best or not wanted <= present:
+            labels = [(topic_id, wanted) for topic_id, wanted in self._label_concepts if wanted <= present]
+            for topic_id, wanted in labels:
+                if topic_id in best:
                     continue
                 span = _unordered_window(tokens, wanted, reach=LABEL_WINDOW)
                 if span:
                     _keep(best, TopicHit(topic_id, span[0], span[1], 0.75, "label_concepts"))
-            for topic_id, wanted in self._label_concepts:
+            for topic_id, wanted in labels:
                 head = self._label_heads.get(topic_id)
-                if topic_id in best or head is None or len(wanted) < 3 or not wanted <= present:
+                if topic_id in best or head is None or len(wanted) < 3:
                     continue
                 if any(other in best for other in self._heads.get(head, ()) if other != topic_id):
                     continue   # the head is another topic's, found here: "British troops ... US support"
@@ -864,7 +863,17 @@ def _first_token(keyword: str) -> str:
 
 def _token_regex(token: str) -> str:
     """One word of a keyword as a regex; "US" also matches "U.S." (but never "us")."""
-    return r"(?-i:U\.?S\.?)" if token in ("US", "U.S.", "U.S") else re.escape(token)
+    return r"(?-i:U\.?S\.?)" if token in US_FORMS else re.escape(token)
+
+
+def _first_words_regex(firsts: set[str]) -> re.Pattern:
+    """Where a keyword can start: one pass of a pattern of the keywords' first words, not a
+    look-up per word. It starts where a word (`RE_TOKEN`) can start; the words are folded into a
+    trie (`trie_alternation`), so a place in the text tries one branch per letter, not each word."""
+    literal = trie_alternation(sorted(word.lower() for word in firsts if word not in US_FORMS))
+    body = "|".join(part for part in (literal, _token_regex("US") if firsts & set(US_FORMS) else "") if part)
+    return re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['.-])(?:" + body + r")(?![\w'-])" if body else r"(?!x)x",
+                      re.IGNORECASE)
 
 
 def _keyword_regex(keyword: str) -> re.Pattern:

@@ -504,38 +504,22 @@ def parse_entry_header(line: str, doc_date: datetime.date) -> datetime.date | No
 
 def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:
     """Every past or present date expression in `text`, with its role, in text order."""
-    candidates = _candidates(text)
-    if not candidates:
-        return []
     found = []
-    quoted_spans = None
-    dateline = RE_DATELINE.match(text)
-    for match, reader in candidates:
-        if dateline and match.start() < dateline.end():
+    for candidate in _candidates(text):
+        if candidate.is_skipped:
             continue
+        match = candidate.match
         try:
-            reading = reader(match, doc_date, anchor)
+            reading = candidate.reader(match, doc_date, anchor)
         except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
             continue
         if reading is None or reading.date > doc_date:  # a plan, or nothing we can date
             continue
-        lead = (match.group("lead") or "").lower() if "lead" in match.re.groupindex else ""
-        lead_word = lead.split()[0] if lead else ""
-        if lead_word == "by":  # "by Friday" is a deadline
+        if reading.tense == "open" and candidate.tense == "future":
             continue
-        before = _clause_before(text, match.start())
-        if RE_PERIOD_START.search(before):  # "a ceasefire starting on Monday" begins, it was not said
-            continue
-        after = _clause_after(text, match.end(), is_clause_start=not before.strip())
-        if reading.tense == "open" and _clause_tense(before, after) == "future":
-            continue
-        if quoted_spans is None:
-            quoted_spans = [span.span() for span in RE_QUOTED_SPAN.finditer(text)]
-        is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
-        role = _clause_role(before, after, lead_word, is_possessive)
         ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
-                      match.end(), reading.relative_to, role == "background")
-        found.append(_Found(ref, role, any(start <= match.start() < end for start, end in quoted_spans)))
+                      match.end(), reading.relative_to, candidate.role == "background")
+        found.append(_Found(ref, candidate.role, candidate.is_quoted))
     return found
 
 
@@ -544,10 +528,23 @@ def forget_texts() -> None:
     _candidates.cache_clear()
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A pattern's match and what its clause makes of it, whatever day it resolves to: a
+    sentence is dated several times (for the article's focus, its paragraph, each clause),
+    against other days and anchors, but its words are read once."""
+
+    match: re.Match
+    reader: Reader
+    is_skipped: bool   # in the dateline, a deadline ("by Friday"), or a period's start
+    tense: str         # of its clause: "future", "past" or "none"
+    role: str          # "speech" | "main" | "background"
+    is_quoted: bool
+
+
 @functools.lru_cache(maxsize=4096)
-def _candidates(text: str) -> tuple[tuple[re.Match, Reader], ...]:
-    """The date patterns' matches in a text, whatever its dates resolve to: a sentence is dated
-    several times (for the article's focus, its paragraph, each clause), but read once."""
+def _candidates(text: str) -> tuple[_Candidate, ...]:
+    """The date patterns' matches in a text and their clauses' readings (see `_Candidate`)."""
     lowered = text.lower()
     families = set()
     if RE_DATE_HINT.search(lowered):
@@ -556,7 +553,27 @@ def _candidates(text: str) -> tuple[tuple[re.Match, Reader], ...]:
         families.add("months")
     if not families:
         return ()
-    return tuple(_matches(text, families))
+    matches = _matches(text, families)
+    if not matches:
+        return ()
+    dateline = RE_DATELINE.match(text)
+    quoted_spans = [span.span() for span in RE_QUOTED_SPAN.finditer(text)]
+    return tuple(_candidate(text, match, reader, dateline, quoted_spans) for match, reader in matches)
+
+
+def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | None,
+               quoted_spans: list[tuple[int, int]]) -> _Candidate:
+    lead = (match.group("lead") or "").lower() if "lead" in match.re.groupindex else ""
+    lead_word = lead.split()[0] if lead else ""
+    before = _clause_before(text, match.start())
+    after = _clause_after(text, match.end(), is_clause_start=not before.strip())
+    is_skipped = (bool(dateline) and match.start() < dateline.end()
+                  or lead_word == "by"                       # "by Friday" is a deadline
+                  or bool(RE_PERIOD_START.search(before)))   # "a ceasefire starting on Monday" begins
+    is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
+    return _Candidate(match, reader, is_skipped, _clause_tense(before, after),
+                      _clause_role(before, after, lead_word, is_possessive),
+                      any(start <= match.start() < end for start, end in quoted_spans))
 
 
 def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:

@@ -61,17 +61,26 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE, before: str = r"(?<![\w
     ['ruled it out', "won't", 'rule out']
     """
     fold = str.lower if flags & re.IGNORECASE else str
-    trie: dict = {}
-    for phrase in dict.fromkeys(phrases):
-        for words in expand_phrase(phrase):
-            if not words:
-                continue
-            node = trie
-            for symbol in _symbols(fold(" ".join(words))):
-                node = node.setdefault(symbol, {})
-            node[_END] = {}
-    body = _trie_pattern(trie) if trie else r"(?!x)x"
+    body = trie_alternation(fold(" ".join(words)) for phrase in dict.fromkeys(phrases)
+                            for words in expand_phrase(phrase) if words) or r"(?!x)x"
     return re.compile(rf"{before}(?:{body})(?![\w-])", flags)
+
+
+def trie_alternation(texts) -> str:
+    """A regex for any of some literal texts, folded into a character trie (see `compile_phrases`);
+    where one text extends another, the longer is tried first. A space matches any white space.
+    Empty for no texts.
+
+    >>> trie_alternation(["rule", "ruled", "run"])
+    'ru(?:le(?:d)?|n)'
+    """
+    trie: dict = {}
+    for text in texts:
+        node = trie
+        for symbol in _symbols(text):
+            node = node.setdefault(symbol, {})
+        node[_END] = {}
+    return _trie_pattern(trie) if trie else ""
 
 
 _END = ""          # the trie key that marks the end of a phrase
@@ -169,11 +178,13 @@ class Lexicon:
 
 
 def _boilerplate(text: str) -> tuple[re.Pattern, ...]:
-    patterns = []
+    """The page-furniture lines as one pattern (in a tuple, as `split_document` takes them):
+    every line of an article is tried, and one pattern of alternatives is one call, not forty."""
+    bodies = []
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         body = re.escape(line.rstrip("*"))
-        patterns.append(re.compile(body + (r".*" if line.endswith("*") else r"[.:!]?") + r"$", re.IGNORECASE))
-    return tuple(patterns)
+        bodies.append(body + (r".*" if line.endswith("*") else r"[.:!]?") + r"$")
+    return (re.compile("(?:" + "|".join(bodies) + ")", re.IGNORECASE),) if bodies else ()

@@ -139,7 +139,7 @@ def split_document(doc_id: str, text: str, doc_date: dt.date | None = None,
                 continue
             offset = body_start + body.index(sentence_text, start)
             key, shingles = _fingerprint(sentence_text)
-            if key in seen or (len(shingles) >= 4 and sum(s in seen_shingles for s in shingles) >= 0.8 * len(shingles)):
+            if key in seen or (len(shingles) >= 4 and len(shingles & seen_shingles) >= 0.8 * len(shingles)):
                 continue
             seen.add(key)
             seen_shingles.update(shingles)
@@ -230,8 +230,8 @@ def _lines(text: str):
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in RE_SENTENCE_END.finditer(paragraph):
-        before = paragraph[start:match.start()]
-        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        words_before = paragraph[start:match.start()].rsplit(None, 1)
+        last = words_before[-1] if words_before else ""
         token = last.strip("“”\"'‘’([").lower()
         if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
             continue
@@ -251,9 +251,11 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def _fingerprint(sentence: str) -> tuple[str, set[tuple[str, ...]]]:
-    tokens = [w.lower().replace("’", "'") for w in RE_WORD.findall(sentence)]
-    shingles = {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
-    return " ".join(tokens), shingles
+    """A sentence's words, lower-cased and joined, and its word triples, to spot repeats.
+    (Words hold no spaces and only ASCII letters, so the words can be lowered all at once.)"""
+    key = " ".join(RE_WORD.findall(sentence)).lower().replace("’", "'")
+    tokens = key.split(" ")
+    return key, set(zip(tokens, tokens[1:], tokens[2:]))
 
 
 def _inside_quote(sentence: Sentence, position: int) -> bool:
