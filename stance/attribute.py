@@ -19,10 +19,22 @@ Rules of news attribution it follows, all read from the text and the actor file:
   state or government (read from their roles) saying what their country will do holds it
   themselves; "Y should" after "X said" is X's demand;
 - anonymous sources and speakers outside the actor list ("an EU spokesperson", "European
-  leaders") give no speaker, but the actor whose position they report is still the holder.
+  leaders") give no speaker, but the actor whose position they report is still the holder;
+  failing one, the organisation they speak for ("a NATO diplomat", "a senior administration
+  official", read from the organisation's aliases and roles);
+- a document speaks for whoever put it forward: "Ukraine's own road map ... It also demands ...";
+- what a closing tag reports has the tag's speaker and its own subject as holder ("Trump agreed
+  to ..., the White House said"); a second thing said ("..., and insisted that ...") and a
+  coordinate or time clause with a subject of its own ("..., hours after four European leaders
+  told Moscow ...") are attributed apart from the rest of their clause (`for_topic`);
+- "he" after a sentence led by a named person outside the actor list ("John Ratcliffe, the CIA
+  director, told ...") is no actor; "He also demanded ..." after "The Kremlin said Putin had
+  told Trump ..." is still the Kremlin's report; the writer's verdict on an actor ("The
+  chancellor is right") is commentary.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -58,7 +70,8 @@ RE_PREPOSITION_BEFORE = re.compile(
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
-RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?=\s+[a-z]))?\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
+RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?=\s+[a-z]))?"   # "Meloni in Rome"
+                           r"\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
                            r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|doesn't|"
                            r"never|also|not|no|now|again|still|already|first|just|only|[a-z]+ly|ruled|told|said|"
                            r"says|wants|backs|sent|made|gave|took|put|set|held|left|kept|met|spoke|saw|thought|"
@@ -203,16 +216,24 @@ RE_GOES_ON = re.compile(r"^(?:He|She)\s+(?:also|further|had\s+also|also\s+had)\s
 # A named person opening a sentence as its subject, with an appositive or a verb of saying after
 # the name: "John Ratcliffe, the CIA director, told ...", "Bart De Wever said ...".
 RE_UNLISTED_PERSON = re.compile(
-    r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)(?P<name>(?:[A-Z][a-z]+\s+){1,3}(?:(?:de|De|van|von|der|al)\s+)?[A-Z][a-z'’-]+)"
-    r"(?:\s*,\s*(?:the|a|an|[A-Z][\w'’]+(?:'s|’s))\s+[^,.;:“”\"]{2,60},|\s+(?:said|says|told|tells|added|wrote|argued|warned|"
-    r"suggested|insisted|stressed|replied|announced))")
+    r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)"
+    r"(?P<name>(?:[A-Z][a-z]+\s+){1,3}(?:(?:de|De|van|von|der|al)\s+)?[A-Z][a-z'’-]+)"
+    r"(?:\s*,\s*(?:the|a|an|[A-Z][\w'’]+(?:'s|’s))\s+[^,.;:“”\"]{2,60},"
+    r"|\s+(?:said|says|told|tells|added|wrote|argued|warned|suggested|insisted|stressed|replied|announced))")
 # A clause set in time against the main one, whose subject is people outside the actor list:
 # "hours after four European leaders stood in Kyiv and told Moscow ...".
 RE_TIMED_CLAUSE = re.compile(
     r"\b(?:after|before|when|while|as|once|until)\s+(?P<subject>(?:(?:the|a|an|some|several|many|two|three|four|five|"
     r"six|seven|eight|\d+|other|senior|top|[A-Z][\w'’-]+)\s+){0,3}(?:leaders|officials|ministers|diplomats|envoys|"
     r"negotiators|lawmakers|senators|governments|allies|partners|countries))\s+"
-    r"(?:(?:had|have|has|also|then|jointly)\s+)*(?:[a-z]+ed|stood|met|said|told|gave|made|sent|came|went|flew|spoke|wrote)\b")
+    r"(?:(?:had|have|has|also|then|jointly)\s+)*"
+    r"(?:[a-z]+ed|stood|met|said|told|gave|made|sent|came|went|flew|spoke|wrote)\b")
+# Words handed over to what follows a colon: "The clearest word came from Pete Hegseth: ...".
+RE_WORDS_FROM = re.compile(r"\b(?:word|message|answer|reply|response|signal|warning|verdict|line|view|assessment|"
+                           r"statement|promise|pledge|threat)\b[^,;:.]{0,40}\b(?:came|comes|come)\s+from\s+$",
+                           re.IGNORECASE)
+# A coordinate clause with a subject of its own, written without a capital: ", and the Russian leader ...".
+RE_COORDINATE_OPENING = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=the\s)")
 MIN_QUOTE_WORDS = 4
 
 
@@ -282,9 +303,11 @@ class Attributor:
                 if bare and bare.casefold() not in FIRST_PERSON:
                     self._modifier_owner.setdefault(bare.casefold(), actor.id)
         modifiers = "|".join(sorted((re.escape(m) for m in self._modifier_owner), key=len, reverse=True))
-        people = r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people|men|women)|aides?|insiders?|negotiators?|envoys?)"
+        people = (r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people|men|women)|aides?|insiders?|"
+                  r"negotiators?|envoys?)")
         self._speaks_for = re.compile(
-            rf"(?<![\w-])(?P<before>{modifiers})\s+(?:(?:senior|top|former|chief|high-ranking|military|defence|defense)\s+)?{people}\b"
+            rf"(?<![\w-])(?P<before>{modifiers})\s+"
+            rf"(?:(?:senior|top|former|chief|high-ranking|military|defence|defense)\s+)?{people}\b"
             rf"|\b{people}\s+(?:in|at|from|with|for|close\s+to)\s+(?:the\s+)?(?P<after>{modifiers})(?![\w-])",
             re.IGNORECASE) if modifiers else None
         self._sensitive = _phrase_regex(sensitive, 0)
@@ -409,6 +432,8 @@ class Attributor:
                 return subjects[-1].actor
             if same:
                 return same[-1].actor
+            if self._opens_with_unlisted_person(sentence, earlier, before=position):
+                return ""   # "John Ratcliffe, the CIA director, said he ..."
             for previous in reversed(sentences[:sentence.index]):
                 inside = [m for m in fitting if previous.start <= m.start < previous.end]
                 if self._opens_with_unlisted_person(previous, earlier):
@@ -418,13 +443,15 @@ class Attributor:
                     return (subjects or inside)[0].actor
         return fitting[-1].actor
 
-    def _opens_with_unlisted_person(self, sentence: Sentence, mentions: list[Mention]) -> bool:
-        """Whether a sentence opens with a named person outside the actor list as its subject."""
+    @staticmethod
+    def _opens_with_unlisted_person(sentence: Sentence, mentions: list[Mention], before: int | None = None) -> bool:
+        """Whether a sentence opens with a named person outside the actor list as its subject
+        (and, with `before`, ends naming them before that position)."""
         text = normalize(sentence.text)
         introduction = RE_INTRODUCTION.match(text)
         offset = introduction.end() if introduction else 0
         person = RE_UNLISTED_PERSON.match(text, offset)
-        if person is None:
+        if person is None or (before is not None and sentence.start + person.end() > before):
             return False
         start, end = sentence.start + person.start(), sentence.start + person.end("name")
         return not any(m.start < end and m.end > start for m in mentions)
@@ -546,6 +573,13 @@ class Attributor:
                 re.match(r"\s*:\s", plain[outside[0].end:outside[0].end + 3]):
             # A headline or lead in the form "Macron: European forces could follow a peace deal".
             return Attribution(outside[0].actor, outside[0].actor, "reported", 0.7, outside[0].kind)
+        for mention in outside:
+            source = RE_WORDS_FROM.search(plain[max(clause.start, mention.start - 40):mention.start])
+            colon = re.match(r"[^:;.“”\"]{0,60}:\s", plain[mention.end:clause.end])
+            if source and colon and mention.actor and mention.kind != "first_person" and \
+                    not self.lexicon.speech_verbs.search(plain[mention.end + colon.end():clause.end]):
+                # "The clearest word came from Pete Hegseth in Brussels: no American soldiers in Ukraine."
+                return Attribution(mention.actor, mention.actor, "reported", 0.7, mention.kind)
         frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 else None
         if frame and any(m.start >= clause.start + frame.end() for m in outside):
             outside = [m for m in outside if m.start >= clause.start + frame.end()]
@@ -562,8 +596,6 @@ class Attributor:
             voice = self._speaking_for(plain, max(clause.start, clause.start + sources.start() - 60),
                                        clause.start + sources.end())
             holder = self._reported_holder(plain, clause, named, clause.start + sources.end(), voice)
-            if isinstance(holder, str):
-                return Attribution(holder, "", "reported", 0.6, "organization", "sources")
             return Attribution(holder.actor if holder else "", "", "reported", 0.6,
                                holder.kind if holder else "", "sources")
         if previous is None and clause.index > 0:
@@ -575,8 +607,6 @@ class Attributor:
             voice = self._speaking_for(plain, max(clause.start, said[3] - 100), said[3])
             holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1], voice) \
                 or self._reported_holder(plain, clause, [m for m in outside if m.end <= said[3]], clause.start)
-            if isinstance(holder, str):
-                return Attribution(holder, "", "reported", 0.6, "organization")
             if holder is not None:
                 return Attribution(holder.actor, "", "reported", 0.6, holder.kind)
             return Attribution("", "", "reported", 0.55, "", "unlisted")
@@ -646,6 +676,20 @@ class Attributor:
         is found afresh; or unless it lies in a clause set in time against the main one, with a
         subject of its own outside the actor list ("..., hours after four European leaders stood in
         Kyiv and told Moscow to accept a ceasefire")."""
+        for match in RE_COORDINATE_OPENING.finditer(plain, clause.start, position):
+            # "..., the White House said, and the Russian leader agreed to halt strikes": a clause
+            # of its own, as when its subject has a capital ("..., and Russia agreed").
+            subject = next((m for m in mentions if m.start == match.end() and m.actor and m.kind != "first_person"),
+                           None)
+            if subject is None or subject.actor == attribution.holder or \
+                    not RE_VERB_AFTER.match(plain[subject.end:subject.end + 140]) or \
+                    RE_CLAUSE_BREAK.search(plain[subject.end:position]):
+                continue
+            start = match.start() + len(match.group()) - len(match.group().lstrip(" ,"))
+            part = Clause(clause.sentence, clause.index + 1, start, clause.end, plain[start:clause.end])
+            again = self.attribute(part, plain, mentions, speakers, attribution)
+            if again.holder == subject.actor:
+                return again
         if attribution.holder and attribution.attribution in ("reported", "paraphrase"):
             for match in RE_TIMED_CLAUSE.finditer(plain, clause.start, position):
                 if any(match.start("subject") <= m.start < match.end("subject") for m in mentions if m.actor) or \
@@ -725,8 +769,8 @@ class Attributor:
         if start >= sentence.start or not head:
             return ""
         end = paragraph_start + len(head)
-        before = Sentence(sentence.doc_id, sentence.index - 1, sentence.paragraph, sentence.entry, start, end,
-                          plain[start:end], False, sentence.is_commentary, sentence.entry_date, ())
+        before = dataclasses.replace(sentence, index=sentence.index - 1, start=start, end=end, text=plain[start:end],
+                                     is_heading=False, quotes=())
         clause = Clause(before, 0, start, end, plain[start:end])
         inside = [m for m in mentions if start <= m.start < end]
         said = self._speech(plain, clause, inside)
@@ -739,14 +783,11 @@ class Attributor:
                                 verb_end: int, speaker: str) -> tuple[str, str]:
         """The holder of what a closing tag (", the White House said.") reports: the subject of the
         words before it, when it is the subject of a stance word; or ("", "")."""
-        if not RE_TAG_END.match(plain[verb_end:clause.end]):
+        before = plain[clause.start:verb_start]
+        tag = RE_TAG_BEFORE.search(before) or RE_INVERSION_BEFORE.search(before)   # ", he said" / ", said X"
+        if not RE_TAG_END.match(plain[verb_end:clause.end]) or tag is None:
             return "", ""
-        comma = plain.rfind(",", clause.start, verb_start)
-        if comma < 0 or not RE_TAG_BEFORE.search(plain[clause.start:verb_start]) and \
-                not RE_INVERSION_BEFORE.search(plain[max(clause.start, verb_start - 3):verb_start]):
-            return "", ""
-        if RE_INVERSION_BEFORE.search(plain[max(clause.start, verb_start - 3):verb_start]):
-            comma = verb_start - 2   # "..., said the White House."
+        comma = clause.start + tag.start()
         start = clause.start
         introduction = RE_INTRODUCTION.match(plain[start:comma])
         if introduction:
@@ -834,9 +875,9 @@ class Attributor:
         return ""
 
     def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int,
-                         voice: str = "") -> "Mention | str | None":
+                         voice: str = "") -> Mention | None:
         """The actor whose position unnamed speakers report: the subject of what they said; else
-        the organisation they speak for (`voice`, returned as its id); else the subject of a stance
+        the organisation they speak for (`voice`: "a NATO diplomat"); else the subject of a stance
         word in the clause, or the actor that opens the clause."""
         after = [m for m in mentions if m.start >= content_start and m.actor and m.kind != "first_person"]
         if after:
@@ -846,7 +887,7 @@ class Attributor:
                                          self._governs_cue(plain, after[0])):
                 return after[0]
         if voice:
-            return voice
+            return Mention(content_start, content_start, voice, "organization", "")
         subject, _ = self._position_subject(plain, clause, mentions)
         if subject is not None:
             return subject
@@ -1031,7 +1072,10 @@ class Attributor:
         """The actor that is the subject of a stance word in the clause, and that word."""
         segment = plain[clause.start:clause.end]
         for cue in self.lexicon.all_stances.finditer(segment):
-            subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions)
+            # A stance word does not invert its subject as a verb of saying does: in "The plan, which
+            # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
+            subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
+                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group())))
             if subject is not None and subject.start >= clause.start:
                 return subject, cue.group()
         return None, ""
