@@ -30,7 +30,11 @@ Rules of news attribution it follows, all read from the text and the actor file:
 - "he" after a sentence led by a named person outside the actor list ("John Ratcliffe, the CIA
   director, told ...") is no actor; "He also demanded ..." after "The Kremlin said Putin had
   told Trump ..." is still the Kremlin's report; the writer's verdict on an actor ("The
-  chancellor is right") is commentary.
+  chancellor is right") and doubt about one ("It is not clear whether Putin will ...") are
+  commentary;
+- a name in a relative clause on a noun ("the ceasefire that Trump proposed") yields to the
+  main clause's subject; "must" inside a quote is the speaker's demand; "X said he believed
+  Y would ..." is Y's position in X's words.
 """
 from __future__ import annotations
 
@@ -68,7 +72,7 @@ RE_PREPOSITION_BEFORE = re.compile(
     r"meet|meets|meeting|called|call|visit|visited|visiting)\s+(?:the\s+)?)$",
     re.IGNORECASE)
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
-RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+$", re.IGNORECASE)
+RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+(?:the\s+)?$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
 RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?=\s+[a-z]))?"   # "Meloni in Rome"
                            r"\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
@@ -234,6 +238,23 @@ RE_WORDS_FROM = re.compile(r"\b(?:word|message|answer|reply|response|signal|warn
                            re.IGNORECASE)
 # A coordinate clause with a subject of its own, written without a capital: ", and the Russian leader ...".
 RE_COORDINATE_OPENING = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=the\s)")
+# A name right after "that/which/whom", and the word before it: "the ceasefire that Trump".
+RE_RELATIVE_BEFORE = re.compile(r"\b(?P<word>[\w'’-]+),?\s+(?:that|which|whom)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words after which "that" opens what is said, known or felt, not a relative clause.
+RE_COMPLEMENT_TAKER = re.compile(r"^(?:[a-z]+ed|said|says|told|tells|thinks|thought|knew|knows|believes|hopes|feels|"
+                                 r"felt|made\s+clear|clear|sure|certain|convinced|so|such|now|and|but|or|is|was|are|"
+                                 r"were|be|been|means|meant|shows|suggests|insists|warns|argues|claims|adds|notes)$",
+                                 re.IGNORECASE)
+# The writer's doubt about what someone will do is no one's position: "It is not clear whether
+# Putin will accept ...", "Whether the Russian leader would take it up was unclear."
+RE_UNCERTAIN = re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:it\s+(?:is|was|remains|remained)\s+(?:(?:not|still|far)\s+)?"
+                          r"(?:clear|unclear|uncertain|to be seen|an open question)\s+(?:whether|if|how|when)\b"
+                          r"|whether\b[^,;:]{5,160}\b(?:is|was|remains|remained)\s+(?:still\s+)?"
+                          r"(?:unclear|uncertain|an open question|far from clear|anyone's guess)\b)", re.IGNORECASE)
+# The speaker's own belief between a verb of saying and what is believed: "said he believed (that)".
+RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believes|thought|thinks|expected|expects|"
+                       r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
+                       r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
 
 
@@ -638,6 +659,8 @@ class Attributor:
             # "X agreed to A but declined B that Y had proposed": the verb's subject is X.
             return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
                                previous.holder_kind, previous.source_kind)
+        if RE_UNCERTAIN.search(segment):
+            return Attribution("", AUTHOR, "commentary", 0.5)   # "It is not clear whether Putin will accept"
         if any(RE_VERDICT.match(plain[m.end:m.end + 40]) for m in outside[:1] if m.actor and m.kind != "first_person"):
             return Attribution("", AUTHOR, "commentary", 0.55)   # "The German chancellor is right": the writer judges
         subject, cue = self._position_subject(plain, clause, outside)
@@ -675,7 +698,19 @@ class Attributor:
         was not ready, and insisted that any European force was for Kyiv to invite"), whose subject
         is found afresh; or unless it lies in a clause set in time against the main one, with a
         subject of its own outside the actor list ("..., hours after four European leaders stood in
-        Kyiv and told Moscow to accept a ceasefire")."""
+        Kyiv and told Moscow to accept a ceasefire"). A topic inside a direct quote is the quote's."""
+        quote = next((q for q in clause.sentence.quotes if q.start <= position < q.end
+                      and _quote_words(plain, q) >= MIN_QUOTE_WORDS), None)
+        if quote is not None:
+            # "“We are ready for a ceasefire,” Zelensky said, adding that Russia was stalling."
+            speaker = speakers.get(quote, "")
+            if not speaker:
+                return attribution
+            inner = [m for m in mentions if quote.start <= m.start < quote.end]
+            holder, how = self._holder_in(inner, plain, quote, speaker)
+            if (holder or speaker, speaker) == (attribution.holder, attribution.speaker):
+                return attribution
+            return Attribution(holder or speaker, speaker, "direct_quote", 0.85, how or "speaker")
         for match in RE_COORDINATE_OPENING.finditer(plain, clause.start, position):
             # "..., the White House said, and the Russian leader agreed to halt strikes": a clause
             # of its own, as when its subject has a capital ("..., and Russia agreed").
@@ -944,6 +979,8 @@ class Attributor:
         segment = plain[quote.start:quote.end]
         for pattern in (self.lexicon.all_stances, self.lexicon.speech_verbs):
             for cue in pattern.finditer(segment):
+                if RE_DEONTIC.match(cue.group()):
+                    continue   # "Russia must stop the strikes first": the speaker's demand
                 subject = self._subject_of(plain, quote.start + cue.start(), quote.start + cue.end(), named,
                                            inverted=False)
                 if subject is not None:
@@ -970,9 +1007,13 @@ class Attributor:
             if not verb.group().lower().endswith("ing") and self._unlisted_subject(plain, clause, start, mentions):
                 return "", end, "unlisted", start
         for mention in mentions:
-            if RE_ACCORDING_TO.search(plain[max(clause.start, mention.start - 20):mention.start]):
-                # "According to Peskov, Putin ...": what follows is reported; "..., according to Peskov": what precedes.
-                content = mention.end if mention.start - clause.start < 25 else clause.start
+            according = RE_ACCORDING_TO.search(plain[max(clause.start, mention.start - 24):mention.start])
+            if according:
+                # "According to Peskov, Putin ...": what follows is reported; "..., according to Peskov" and
+                # "Putin, according to the Kremlin, is ...": what precedes it, or frames it.
+                opening = plain[clause.start:max(clause.start, mention.start - 24) + according.start()]
+                leads = not opening.strip(" ,") or bool(RE_INTRODUCTION.fullmatch(opening.lstrip()))
+                content = mention.end if leads else clause.start
                 return mention.actor, content, mention.kind, content
         return None
 
@@ -1036,6 +1077,10 @@ class Attributor:
             lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))
             if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":
                 return "", ""
+            belief = RE_BELIEF.match(plain[mention.end:mention.end + 40]) if mention.actor == speaker else None
+            if belief is not None:
+                # "Merz said he believed Putin would not accept ...": what the speaker thinks of someone.
+                return self._complement_subject(plain, mention.end + belief.end(), after[1:], speaker)
             own = mention.actor in self._members.get(speaker, set())
             if own and speaker in self._leaders:
                 return "", ""   # a leader saying what their country will do states their own position
@@ -1071,14 +1116,32 @@ class Attributor:
     def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[Mention | None, str]:
         """The actor that is the subject of a stance word in the clause, and that word."""
         segment = plain[clause.start:clause.end]
+        relative = None
         for cue in self.lexicon.all_stances.finditer(segment):
             # A stance word does not invert its subject as a verb of saying does: in "The plan, which
             # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
             subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
                                        inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group())))
-            if subject is not None and subject.start >= clause.start:
-                return subject, cue.group()
+            if subject is None or subject.start < clause.start:
+                continue
+            if self._in_relative_clause(plain, clause, subject):
+                # "The ceasefire that Trump proposed was rejected by Putin": the main clause's word wins.
+                relative = relative or (subject, cue.group())
+                continue
+            return subject, cue.group()
+        if relative is not None and self._agent(plain, [m for m in mentions if m.start > relative[0].end]) is None:
+            return relative
         return None, ""
+
+    def _in_relative_clause(self, plain: str, clause: Clause, mention: Mention) -> bool:
+        """Whether a name opens a relative clause on a noun: "the ceasefire that Trump proposed",
+        "a plan which Moscow drafted" (not "said that Trump ...", a clause said)."""
+        before = RE_RELATIVE_BEFORE.search(plain[max(clause.start, mention.start - 60):mention.start])
+        if before is None:
+            return False
+        word = before.group("word")
+        return not (self.lexicon.speech_verbs.fullmatch(word) or self.lexicon.all_stances.fullmatch(word)
+                    or RE_COMPLEMENT_TAKER.match(word))
 
     def _leading_subject(self, plain: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
         """The actor that opens a sentence and is followed by a verb ("Trump continues to ...")."""

@@ -481,3 +481,34 @@ def test_clause_with_its_own_unnamed_subject_does_not_go_on_with_the_one_before(
             "officials have threatened to go after Western assets still held in Russia.")
     rows = [r for r in extract(text) if r["topic"] == "frozen_assets" and r["text"].startswith("and Russian")]
     assert rows and all(r["holder"] == "" for r in rows)
+
+
+def test_name_in_a_relative_clause_on_a_noun_is_not_the_holder():
+    assert who(extract("The ceasefire, which Trump proposed in March, was rejected by Putin."), "ceasefire")[0] == "putin"
+    assert who(extract("Putin rejected the ceasefire that Trump proposed."), "ceasefire")[0] == "putin"
+
+
+def test_according_to_set_between_subject_and_verb():
+    text = "Putin, according to the Kremlin, is ready for a ceasefire."
+    assert who(extract(text), "ceasefire")[:2] == ("putin", "russian_government")
+
+
+def test_topic_inside_a_quote_is_the_quotes_whatever_the_rest_of_the_clause_says():
+    text = ("Zelensky spoke to Trump on Friday.\n\n"
+            "“There must be a ceasefire first,” he said, adding that Russia was stalling.")
+    assert who(extract(text), "ceasefire")[:2] == ("zelensky", "zelensky")
+
+
+def test_must_inside_a_quote_is_the_speakers_demand():
+    text = "“We are ready for a ceasefire,” Zelensky said, “but Russia must stop the strikes first.”"
+    assert who(extract(text), "ceasefire")[:2] == ("zelensky", "zelensky")
+
+
+def test_writers_doubt_about_an_actor_is_no_ones_position():
+    rows = extract("It is not clear whether Putin will accept the ceasefire.")
+    assert all(r["holder"] != "putin" for r in rows)
+
+
+def test_speakers_belief_about_someone_else():
+    text = "Merz said he believed Putin would not accept a ceasefire."
+    assert who(extract(text), "ceasefire")[:2] == ("putin", "merz")
