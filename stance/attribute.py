@@ -19,10 +19,26 @@ Rules of news attribution it follows, all read from the text and the actor file:
   state or government (read from their roles) saying what their country will do holds it
   themselves; "Y should" after "X said" is X's demand;
 - anonymous sources and speakers outside the actor list ("an EU spokesperson", "European
-  leaders") give no speaker, but the actor whose position they report is still the holder.
+  leaders") give no speaker, but the actor whose position they report is still the holder;
+  failing one, the organisation they speak for ("a NATO diplomat", "a senior administration
+  official", read from the organisation's aliases and roles);
+- a document speaks for whoever put it forward: "Ukraine's own road map ... It also demands ...";
+- what a closing tag reports has the tag's speaker and its own subject as holder ("Trump agreed
+  to ..., the White House said"); a second thing said ("..., and insisted that ...") and a
+  coordinate or time clause with a subject of its own ("..., hours after four European leaders
+  told Moscow ...") are attributed apart from the rest of their clause (`for_topic`);
+- "he" after a sentence led by a named person outside the actor list ("John Ratcliffe, the CIA
+  director, told ...") is no actor; "He also demanded ..." after "The Kremlin said Putin had
+  told Trump ..." is still the Kremlin's report; the writer's verdict on an actor ("The
+  chancellor is right") and doubt about one ("It is not clear whether Putin will ...") are
+  commentary;
+- a name in a relative clause on a noun ("the ceasefire that Trump proposed") yields to the
+  main clause's subject; "must" inside a quote is the speaker's demand; "X said he believed
+  Y would ..." is Y's position in X's words.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -40,6 +56,7 @@ RE_PRONOUN = re.compile(r"(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]
 # then auxiliaries and adverbs ("has also publicly").
 RE_SUBJECT_GAP = re.compile(
     r"^(?:\s*,[^,.;:“”\"]{1,120},)?"                                  # ", the press secretary,"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w'’-]+)(?=\s+[a-z]))?"              # "Meloni in Rome is"
     r"(?:\s+and\s+(?:[\w.'’-]+\s+){0,4}?[A-Z][\w.'’-]+)?"              # "and trade envoy Jamieson Greer"
     r"(?:\s+(?:has|have|had|was|is|were|are|would|will|could|may|might|also|further|again|then|now|already|"
     r"been|being|remained|remains|seemed|seems|appeared|appears|perhaps|probably|possibly|did|does|do|not|"
@@ -55,13 +72,16 @@ RE_PREPOSITION_BEFORE = re.compile(
     r"meet|meets|meeting|called|call|visit|visited|visiting)\s+(?:the\s+)?)$",
     re.IGNORECASE)
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
-RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+$", re.IGNORECASE)
+RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+(?:the\s+)?$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
-RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
+RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?=\s+[a-z]))?"   # "Meloni in Rome"
+                           r"\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
                            r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|doesn't|"
                            r"never|also|not|no|now|again|still|already|first|just|only|[a-z]+ly|ruled|told|said|"
                            r"says|wants|backs|sent|made|gave|took|put|set|held|left|kept|met|spoke|saw|thought|"
-                           r"knew|felt|got|became|sought|brought|went|came|stood|wrote|rejected|offered)\b")
+                           r"knew|felt|got|became|sought|brought|went|came|stood|wrote|rejected|offered|spent|began|won|"
+                           r"lost|ran|paid|led|meant|heard|found|chose|drew|fought|rose|struck|threw|withdrew|upheld|"
+                           r"withheld|dealt|sold|shut|taught|let|cut|hit|sat)\b")
 # A position named as someone's: "the president's stance", "Putin's willingness to".
 RE_STANCE_NOUN_AFTER = re.compile(r"^'s\s+(?:\w+\s+)?(?:stance|position|view|views|thinking|tone|approach|policy|line|stand|"
                                   r"posture|rhetoric|attitude|calculus|willingness|readiness|refusal|opposition|"
@@ -162,7 +182,79 @@ RE_ACCUSE = re.compile(r"\b(?:accuse|accuses|accused|accusing)\s+(?:the\s+)?$", 
 RE_JUDGED = re.compile(r"^\s+(?:was|is|were|are|remains|remained)\b", re.IGNORECASE)
 # An adverbial that opens a sentence before its subject: "In his address on Thursday, ...".
 RE_INTRODUCTION = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
-                             r"Over|From|Within|By|Hours|Days|Minutes)\b[^,;:“”\"]{0,80},\s*")
+                             r"Over|From|Within|By|Hours|Days|Minutes|Having)\b[^,;:“”\"]{0,80},\s*")
+# The writer's verdict on an actor ("The chancellor is right", "Kyiv was wrong to ...") is no position of the actor's.
+RE_VERDICT = re.compile(r"^\s+(?:is|was|are|were)\s+(?:(?:quite|surely|clearly|plainly|absolutely|partly|half|not)\s+)?"
+                        r"(?:right|wrong|correct|mistaken)\b", re.IGNORECASE)
+# A clause with a subject of its own that names no actor ("and Russian officials have threatened
+# ...") does not go on with the subject of the clause before.
+RE_OWN_UNLISTED_SUBJECT = re.compile(
+    r"^(?:(?:the|some|many|other|several|most|two|three|four|five|six|\d+)\s+)?(?:(?:senior|top|[A-Z][\w'’-]+)\s+){0,2}"
+    r"(?:officials|leaders|diplomats|allies|sources|analysts|critics|lawmakers|ministers|governments|capitals|"
+    r"partners|negotiators|envoys|aides|members|states|countries|observers|experts)\s+"
+    r"(?:(?:have|has|had|also|then|later)\s+)*(?:have|has|had|were|was|are|is|would|will|could|[a-z]+ed|say|said)\b")
+# A challenge put to someone is the speaker's demand: "said Moscow could prove it was serious by ...".
+RE_CHALLENGE = re.compile(r"^\s+(?:could|can|would|should|must|has to|have to|needs? to)\s+(?:\w+ly\s+)?"
+                          r"(?:prove|show|demonstrate)\b", re.IGNORECASE)
+# What a document is called, so that it can speak for whoever put it forward.
+RE_DOCUMENT = re.compile(r"\b(?:memorandum|plan|peace plan|proposal|counter-?proposal|road ?map|draft|document|letter|"
+                         r"statement|communiqu[eé]|declaration|framework|position paper|text|note|ultimatum|offer)\b",
+                         re.IGNORECASE)
+# "It" opening a sentence as the subject of a verb of saying or asking: "It also demands ...".
+RE_IT_SAYS = re.compile(r"^[“\"]?(It|The (?:plan|proposal|memorandum|document|draft|road ?map|offer|text|letter)(?=:))"
+                        r"(?::|\s+(?:(?:also|further|then|even|again|still)\s+)?(?:calls|demands|proposes|says|states|"
+                        r"insists|offers|asks|requires|envisages|envisions|foresees|sets out|rules out|rejects|seeks|"
+                        r"urges|suggests|provides|stipulates|includes|would|does not|doesn't|makes no)\b)")
+# Where a second thing said by the same speaker begins: ", and insisted that", "but added".
+RE_SECOND_COMPLEMENT = re.compile(r"(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|then|later|further)\s+)?"
+                                  r"(?P<verb>[a-z]+)(?:\s+that)?\b")
+# A name closing an appositive just before the verb is its subject, not the end of a quote or
+# clause that inverts it: "His foreign policy aide, Yuri Ushakov, said the American side ...".
+RE_APPOSITIVE_NAME = re.compile(r"\b(?:aide|adviser|advisor|spokes\w+|minister|official|envoy|secretary|chief|head|"
+                                r"director|negotiator|ambassador|president|leader|chancellor|senator),\s*"
+                                r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+\s*,\s*$")
+# Two leaders who have just met or spoken, as the subject of what one side's office reports.
+RE_PAIR_OF_LEADERS = re.compile(r"^[\s,]*(?:the\s+)?(?:two|both)\s+(?:leaders|presidents|men)\b", re.IGNORECASE)
+# A sentence that goes on with the person just reported on: "He also demanded ...".
+RE_GOES_ON = re.compile(r"^(?:He|She)\s+(?:also|further|had\s+also|also\s+had)\s+[a-z]+")
+# A named person opening a sentence as its subject, with an appositive or a verb of saying after
+# the name: "John Ratcliffe, the CIA director, told ...", "Bart De Wever said ...".
+RE_UNLISTED_PERSON = re.compile(
+    r"(?!(?:The|A|An|This|That|Its|His|Her|Their)\b)"
+    r"(?P<name>(?:[A-Z][a-z]+\s+){1,3}(?:(?:de|De|van|von|der|al)\s+)?[A-Z][a-z'’-]+)"
+    r"(?:\s*,\s*(?:the|a|an|[A-Z][\w'’]+(?:'s|’s))\s+[^,.;:“”\"]{2,60},"
+    r"|\s+(?:said|says|told|tells|added|wrote|argued|warned|suggested|insisted|stressed|replied|announced))")
+# A clause set in time against the main one, whose subject is people outside the actor list:
+# "hours after four European leaders stood in Kyiv and told Moscow ...".
+RE_TIMED_CLAUSE = re.compile(
+    r"\b(?:after|before|when|while|as|once|until)\s+(?P<subject>(?:(?:the|a|an|some|several|many|two|three|four|five|"
+    r"six|seven|eight|\d+|other|senior|top|[A-Z][\w'’-]+)\s+){0,3}(?:leaders|officials|ministers|diplomats|envoys|"
+    r"negotiators|lawmakers|senators|governments|allies|partners|countries))\s+"
+    r"(?:(?:had|have|has|also|then|jointly)\s+)*"
+    r"(?:[a-z]+ed|stood|met|said|told|gave|made|sent|came|went|flew|spoke|wrote)\b")
+# Words handed over to what follows a colon: "The clearest word came from Pete Hegseth: ...".
+RE_WORDS_FROM = re.compile(r"\b(?:word|message|answer|reply|response|signal|warning|verdict|line|view|assessment|"
+                           r"statement|promise|pledge|threat)\b[^,;:.]{0,40}\b(?:came|comes|come)\s+from\s+$",
+                           re.IGNORECASE)
+# A coordinate clause with a subject of its own, written without a capital: ", and the Russian leader ...".
+RE_COORDINATE_OPENING = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=the\s)")
+# A name right after "that/which/whom", and the word before it: "the ceasefire that Trump".
+RE_RELATIVE_BEFORE = re.compile(r"\b(?P<word>[\w'’-]+),?\s+(?:that|which|whom)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words after which "that" opens what is said, known or felt, not a relative clause.
+RE_COMPLEMENT_TAKER = re.compile(r"^(?:[a-z]+ed|said|says|told|tells|thinks|thought|knew|knows|believes|hopes|feels|"
+                                 r"felt|made\s+clear|clear|sure|certain|convinced|so|such|now|and|but|or|is|was|are|"
+                                 r"were|be|been|means|meant|shows|suggests|insists|warns|argues|claims|adds|notes)$",
+                                 re.IGNORECASE)
+# The writer's doubt about what someone will do is no one's position: "It is not clear whether
+# Putin will accept ...", "Whether the Russian leader would take it up was unclear."
+RE_UNCERTAIN = re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:it\s+(?:is|was|remains|remained)\s+(?:(?:not|still|far)\s+)?"
+                          r"(?:clear|unclear|uncertain|to be seen|an open question)\s+(?:whether|if|how|when)\b"
+                          r"|whether\b[^,;:]{5,160}\b(?:is|was|remains|remained)\s+(?:still\s+)?"
+                          r"(?:unclear|uncertain|an open question|far from clear|anyone's guess)\b)", re.IGNORECASE)
+# The speaker's own belief between a verb of saying and what is believed: "said he believed (that)".
+RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believes|thought|thinks|expected|expects|"
+                       r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
+                       r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
 
 
@@ -221,6 +313,24 @@ class Attributor:
             self._role_owners[head] = owners
             insensitive.append(head)
         self._heads = set(heads)
+        # What an organisation is called when it modifies its people: "a NATO diplomat", "a senior
+        # administration official" (from the role "the administration"), "officials in Washington".
+        self._modifier_owner: dict[str, str] = {}
+        for actor in actors:
+            if actor.kind != "organization":
+                continue
+            for phrase in (*actor.mentions, *actor.roles):
+                bare = re.sub(r"^the\s+", "", normalize(phrase), flags=re.IGNORECASE)
+                if bare and bare.casefold() not in FIRST_PERSON:
+                    self._modifier_owner.setdefault(bare.casefold(), actor.id)
+        modifiers = "|".join(sorted((re.escape(m) for m in self._modifier_owner), key=len, reverse=True))
+        people = (r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people|men|women)|aides?|insiders?|"
+                  r"negotiators?|envoys?)")
+        self._speaks_for = re.compile(
+            rf"(?<![\w-])(?P<before>{modifiers})\s+"
+            rf"(?:(?:senior|top|former|chief|high-ranking|military|defence|defense)\s+)?{people}\b"
+            rf"|\b{people}\s+(?:in|at|from|with|for|close\s+to)\s+(?:the\s+)?(?P<after>{modifiers})(?![\w-])",
+            re.IGNORECASE) if modifiers else None
         self._sensitive = _phrase_regex(sensitive, 0)
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
@@ -229,6 +339,11 @@ class Attributor:
         # Who leads the organisation they belong to, read from their roles ("the Ukrainian president").
         self._leaders = {actor.id for actor in actors if actor.member_of and any(
             RE_LEADER_ROLE.search(role) and not RE_NOT_LEADER.search(role) for role in actor.roles)}
+        self._leader_of: dict[str, str] = {}
+        for actor in actors:
+            if actor.id in self._leaders:
+                for organization in actor.member_of:
+                    self._leader_of.setdefault(organization, actor.id)
 
     # -- mentions ---------------------------------------------------------------------------------
 
@@ -268,7 +383,49 @@ class Attributor:
                 continue
             mentions.append(Mention(start, end, actor, how, text[start:end]))
             taken_until = end
+        documents = self._document_references(plain, sentences, mentions)
+        if documents:
+            mentions = sorted(mentions + documents, key=lambda m: m.start)
         return mentions
+
+    def _document_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+        """"It" opening a sentence that goes on to say or ask for something, pointing back to a
+        document an actor put forward ("Ukraine's own road map ... calls for a ceasefire. It also
+        demands ..."): the document speaks for its owner."""
+        found = []
+        for sentence in sentences:
+            opening = RE_IT_SAYS.match(plain[sentence.start:sentence.end])
+            if opening is None or sentence.is_heading:
+                continue
+            owner = ""
+            for previous in reversed(sentences[max(0, sentence.index - 5):sentence.index]):
+                if previous.entry != sentence.entry or previous.is_heading:
+                    break
+                owned = [m for m in mentions if previous.start <= m.start < previous.end and m.actor
+                         and m.kind != "first_person" and self._puts_forward(plain, m, previous)]
+                if owned:
+                    owner = owned[-1].actor
+                    break
+            if owner:
+                start, end = sentence.start + opening.start(1), sentence.start + opening.end(1)
+                kind = "pronoun" if plain[start:end] == "It" else "role"
+                found.append(Mention(start, end, owner, kind, plain[start:end]))
+        return found
+
+    @staticmethod
+    def _puts_forward(plain: str, mention: Mention, sentence: Sentence) -> bool:
+        """Whether an actor is named as the owner or author of a document: "Russia's memorandum",
+        "Ukraine's own road map", "Russia's delegation handed over a memorandum"."""
+        after = plain[mention.end:min(sentence.end, mention.end + 120)]
+        owned = RE_OWN_VOICE.match(after)
+        if owned and RE_DOCUMENT.search(owned.group()):
+            return True
+        if owned:
+            after = after[owned.end():]
+        return bool(re.match(r"(?:\s*,[^,]{1,60},)?\s+(?:\w+\s+)?(?:handed over|presented|submitted|published|unveiled|"
+                             r"tabled|put forward|drew up|drafted|sent|delivered|proposed|came with|brought|arrived with)"
+                             r"\s+(?:a|an|its|their|the|his|her)\s+"
+                             r"(?:[\w-]+\s+){0,2}?" + RE_DOCUMENT.pattern, after, re.IGNORECASE))
 
     def _resolve_role(self, owners: list[str], earlier: list[Mention]) -> str:
         """A role names an actor already in the article (the most recent if several fit)."""
@@ -296,12 +453,29 @@ class Attributor:
                 return subjects[-1].actor
             if same:
                 return same[-1].actor
+            if self._opens_with_unlisted_person(sentence, earlier, before=position):
+                return ""   # "John Ratcliffe, the CIA director, said he ..."
             for previous in reversed(sentences[:sentence.index]):
                 inside = [m for m in fitting if previous.start <= m.start < previous.end]
+                if self._opens_with_unlisted_person(previous, earlier):
+                    return ""   # "John Ratcliffe, the CIA director, told ... He suggested ...": not an actor
                 if inside:
                     subjects = [m for m in inside if self._is_subject_like(m, previous)]
                     return (subjects or inside)[0].actor
         return fitting[-1].actor
+
+    @staticmethod
+    def _opens_with_unlisted_person(sentence: Sentence, mentions: list[Mention], before: int | None = None) -> bool:
+        """Whether a sentence opens with a named person outside the actor list as its subject
+        (and, with `before`, ends naming them before that position)."""
+        text = normalize(sentence.text)
+        introduction = RE_INTRODUCTION.match(text)
+        offset = introduction.end() if introduction else 0
+        person = RE_UNLISTED_PERSON.match(text, offset)
+        if person is None or (before is not None and sentence.start + person.end() > before):
+            return False
+        start, end = sentence.start + person.start(), sentence.start + person.end("name")
+        return not any(m.start < end and m.end > start for m in mentions)
 
     def _is_subject_like(self, mention: Mention, sentence: Sentence) -> bool:
         if self._after_preposition(mention, sentence):
@@ -420,6 +594,13 @@ class Attributor:
                 re.match(r"\s*:\s", plain[outside[0].end:outside[0].end + 3]):
             # A headline or lead in the form "Macron: European forces could follow a peace deal".
             return Attribution(outside[0].actor, outside[0].actor, "reported", 0.7, outside[0].kind)
+        for mention in outside:
+            source = RE_WORDS_FROM.search(plain[max(clause.start, mention.start - 40):mention.start])
+            colon = re.match(r"[^:;.“”\"]{0,60}:\s", plain[mention.end:clause.end])
+            if source and colon and mention.actor and mention.kind != "first_person" and \
+                    not self.lexicon.speech_verbs.search(plain[mention.end + colon.end():clause.end]):
+                # "The clearest word came from Pete Hegseth in Brussels: no American soldiers in Ukraine."
+                return Attribution(mention.actor, mention.actor, "reported", 0.7, mention.kind)
         frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 else None
         if frame and any(m.start >= clause.start + frame.end() for m in outside):
             outside = [m for m in outside if m.start >= clause.start + frame.end()]
@@ -433,7 +614,9 @@ class Attributor:
         if sources is not None:
             # Anonymous people speak: no speaker, but the position they report may be an actor's.
             named = [m for m in outside if not clause.start + sources.start() <= m.start < clause.start + sources.end()]
-            holder = self._reported_holder(plain, clause, named, clause.start + sources.end())
+            voice = self._speaking_for(plain, max(clause.start, clause.start + sources.start() - 60),
+                                       clause.start + sources.end())
+            holder = self._reported_holder(plain, clause, named, clause.start + sources.end(), voice)
             return Attribution(holder.actor if holder else "", "", "reported", 0.6,
                                holder.kind if holder else "", "sources")
         if previous is None and clause.index > 0:
@@ -442,7 +625,8 @@ class Attributor:
         if said is not None and said[2] == "unlisted":
             # Someone not in the actor list speaks: no speaker; the holder is the actor the words
             # are about, if one is their subject ("..., the CIA director says").
-            holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1]) \
+            voice = self._speaking_for(plain, max(clause.start, said[3] - 100), said[3])
+            holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1], voice) \
                 or self._reported_holder(plain, clause, [m for m in outside if m.end <= said[3]], clause.start)
             if holder is not None:
                 return Attribution(holder.actor, "", "reported", 0.6, holder.kind)
@@ -455,10 +639,18 @@ class Attributor:
                 # "X said A and added that Y ...", "he wrote, which made him think Y ...": a later verb
                 # of saying by the same speaker may carry the holder.
                 holder, holder_how = self._later_complement(plain, clause, outside, verb_end, speaker)
+            if not holder and len(said) > 3:
+                # "Trump agreed to help Kyiv ..., the White House said.": what the tag reports comes first.
+                holder, holder_how = self._tagged_content_subject(plain, clause, outside, said[3], verb_end, speaker)
             if not holder and clause.index == 0:
                 asked = self._asked_about(plain, sentence, mentions)
                 if asked is not None and asked.actor != speaker:
                     holder, holder_how = asked.actor, asked.kind
+            if how == "pronoun" and clause.index == 0:
+                reporter = self._still_reported(plain, sentence, mentions, speaker)
+                if reporter:
+                    # "The Kremlin said Putin had told Trump ... He also demanded ...": still the Kremlin's report.
+                    return Attribution(holder or speaker, reporter, "reported", 0.7, holder_how or how)
             return Attribution(holder or speaker, speaker, "reported", 0.8, holder_how or how)
         accused = self._accused(plain, clause, outside, mentions)
         if accused is not None:
@@ -467,11 +659,19 @@ class Attributor:
             # "X agreed to A but declined B that Y had proposed": the verb's subject is X.
             return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
                                previous.holder_kind, previous.source_kind)
+        if RE_UNCERTAIN.search(segment):
+            return Attribution("", AUTHOR, "commentary", 0.5)   # "It is not clear whether Putin will accept"
+        if any(RE_VERDICT.match(plain[m.end:m.end + 40]) for m in outside[:1] if m.actor and m.kind != "first_person"):
+            return Attribution("", AUTHOR, "commentary", 0.55)   # "The German chancellor is right": the writer judges
         subject, cue = self._position_subject(plain, clause, outside)
         if subject is not None and RE_DEONTIC.match(cue) and not (
                 previous is not None and previous.attribution in ("reported", "direct_quote")):
             return Attribution("", AUTHOR, "commentary", 0.55)
         if subject is not None:
+            reporter = self._still_reported(plain, sentence, mentions, subject.actor) \
+                if subject.kind == "pronoun" and clause.index == 0 else ""
+            if reporter:
+                return Attribution(subject.actor, reporter, "reported", 0.65, subject.kind)
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.7, subject.kind)
         if source_kind:
             holder = self._reported_holder(plain, clause, outside, clause.start) if source_kind == "sources" else None
@@ -479,7 +679,8 @@ class Attributor:
                                source_kind)
         if sentence.is_commentary:
             return Attribution("", AUTHOR, "commentary", 0.6)
-        if previous is not None and previous.holder and clause.index > 0:
+        if previous is not None and previous.holder and clause.index > 0 and \
+                not RE_OWN_UNLISTED_SUBJECT.match(segment[RE_CONTINUES.match(segment).end():]):
             return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
                                previous.holder_kind)
         agent = self._agent(plain, outside)
@@ -489,6 +690,69 @@ class Attributor:
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.55, subject.kind)
         return Attribution("", AUTHOR, "commentary", 0.5)
+
+    def for_topic(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
+                  speakers: dict[Quote, str], position: int) -> Attribution:
+        """The attribution of the words about a topic at `position` in the clause: the clause's own,
+        unless the topic lies in a second thing the same speaker said ("X said the call showed Russia
+        was not ready, and insisted that any European force was for Kyiv to invite"), whose subject
+        is found afresh; or unless it lies in a clause set in time against the main one, with a
+        subject of its own outside the actor list ("..., hours after four European leaders stood in
+        Kyiv and told Moscow to accept a ceasefire"). A topic inside a direct quote is the quote's."""
+        quote = next((q for q in clause.sentence.quotes if q.start <= position < q.end
+                      and _quote_words(plain, q) >= MIN_QUOTE_WORDS), None)
+        if quote is not None:
+            # "“We are ready for a ceasefire,” Zelensky said, adding that Russia was stalling."
+            speaker = speakers.get(quote, "")
+            if not speaker:
+                return attribution
+            inner = [m for m in mentions if quote.start <= m.start < quote.end]
+            holder, how = self._holder_in(inner, plain, quote, speaker)
+            if (holder or speaker, speaker) == (attribution.holder, attribution.speaker):
+                return attribution
+            return Attribution(holder or speaker, speaker, "direct_quote", 0.85, how or "speaker")
+        for match in RE_COORDINATE_OPENING.finditer(plain, clause.start, position):
+            # "..., the White House said, and the Russian leader agreed to halt strikes": a clause
+            # of its own, as when its subject has a capital ("..., and Russia agreed").
+            subject = next((m for m in mentions if m.start == match.end() and m.actor and m.kind != "first_person"),
+                           None)
+            if subject is None or subject.actor == attribution.holder or \
+                    not RE_VERB_AFTER.match(plain[subject.end:subject.end + 140]) or \
+                    RE_CLAUSE_BREAK.search(plain[subject.end:position]):
+                continue
+            start = match.start() + len(match.group()) - len(match.group().lstrip(" ,"))
+            part = Clause(clause.sentence, clause.index + 1, start, clause.end, plain[start:clause.end])
+            again = self.attribute(part, plain, mentions, speakers, attribution)
+            if again.holder == subject.actor:
+                return again
+        if attribution.holder and attribution.attribution in ("reported", "paraphrase"):
+            for match in RE_TIMED_CLAUSE.finditer(plain, clause.start, position):
+                if any(match.start("subject") <= m.start < match.end("subject") for m in mentions if m.actor) or \
+                        RE_CLAUSE_BREAK.search(plain[match.end():position]):
+                    continue
+                return Attribution("", "", "reported", 0.5, "", "unlisted")
+        if attribution.attribution not in ("reported",) or not attribution.speaker or attribution.speaker == AUTHOR:
+            return attribution
+        outside = [m for m in mentions if clause.start <= m.start < clause.end]
+        said = self._speech(plain, clause, outside)
+        if said is None or said[1] >= position:
+            return attribution
+        boundary = None
+        for match in RE_SECOND_COMPLEMENT.finditer(plain, said[1], position):
+            verb = match.group("verb")
+            if not verb or verb == "that" or not self.lexicon.speech_verbs.fullmatch(verb):
+                continue   # a bare "and that ..." goes on with the subject of the first thing said
+            boundary = match
+        if boundary is None:
+            return attribution
+        start = boundary.start() + len(boundary.group()) - len(boundary.group().lstrip(" ,"))
+        part = Clause(clause.sentence, clause.index + 1, start, clause.end, plain[start:clause.end])
+        previous = Attribution(attribution.speaker, attribution.speaker, "reported", attribution.confidence)
+        again = self.attribute(part, plain, mentions, speakers, previous)
+        if again.speaker != attribution.speaker:
+            return attribution
+        return Attribution(again.holder or attribution.speaker, attribution.speaker, attribution.attribution,
+                           attribution.confidence, again.holder_kind, attribution.source_kind)
 
     def _verbs_of_saying(self, segment: str) -> list[re.Match]:
         """The verbs of saying in a clause, the likeliest attribution first."""
@@ -526,6 +790,47 @@ class Attributor:
             if (subject is not None and subject.actor == speaker) or shared:
                 return self._complement_subject(plain, end, [m for m in mentions if m.start >= end], speaker)
         return "", ""
+
+    def _still_reported(self, plain: str, sentence: Sentence, mentions: list[Mention], speaker: str) -> str:
+        """Who is still reporting when a sentence goes on "He also demanded ..." about the person
+        another speaker was reporting on in the sentence before ("The Kremlin said Putin had told
+        Trump ..."): that speaker, or ""."""
+        if not RE_GOES_ON.match(plain[sentence.start:sentence.end]):
+            return ""
+        paragraph_start = plain.rfind("\n", 0, sentence.start) + 1
+        head = plain[paragraph_start:sentence.start].rstrip()
+        cut = max(head.rfind(". ", 0, len(head) - 1), head.rfind("? ", 0, len(head) - 1))
+        start = paragraph_start + cut + 2 if cut >= 0 else paragraph_start
+        if start >= sentence.start or not head:
+            return ""
+        end = paragraph_start + len(head)
+        before = dataclasses.replace(sentence, index=sentence.index - 1, start=start, end=end, text=plain[start:end],
+                                     is_heading=False, quotes=())
+        clause = Clause(before, 0, start, end, plain[start:end])
+        inside = [m for m in mentions if start <= m.start < end]
+        said = self._speech(plain, clause, inside)
+        if said is None or not said[0] or said[0] == speaker or said[2] == "unlisted":
+            return ""
+        holder, _ = self._complement_subject(plain, said[1], [m for m in inside if m.start >= said[1]], said[0])
+        return said[0] if holder == speaker else ""
+
+    def _tagged_content_subject(self, plain: str, clause: Clause, mentions: list[Mention], verb_start: int,
+                                verb_end: int, speaker: str) -> tuple[str, str]:
+        """The holder of what a closing tag (", the White House said.") reports: the subject of the
+        words before it, when it is the subject of a stance word; or ("", "")."""
+        before = plain[clause.start:verb_start]
+        tag = RE_TAG_BEFORE.search(before) or RE_INVERSION_BEFORE.search(before)   # ", he said" / ", said X"
+        if not RE_TAG_END.match(plain[verb_end:clause.end]) or tag is None:
+            return "", ""
+        comma = clause.start + tag.start()
+        start = clause.start
+        introduction = RE_INTRODUCTION.match(plain[start:comma])
+        if introduction:
+            start += introduction.end()
+        content = [m for m in mentions if start <= m.start < comma]
+        if not content or content[0].start - start > 30:
+            return "", ""
+        return self._complement_subject(plain, start, content, speaker)
 
     def _accused(self, plain: str, clause: Clause, outside: list[Mention], mentions: list[Mention]) -> Attribution | None:
         """"X accused Y of preparing to reject the truce": holder Y, speaker X."""
@@ -591,9 +896,24 @@ class Attributor:
                 return False
         return True
 
-    def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int) -> Mention | None:
-        """The actor whose position unnamed speakers report: the subject of what they said, of a
-        stance word in the clause, or the actor that opens the clause."""
+    def _speaking_for(self, plain: str, start: int, end: int) -> str:
+        """The organisation unnamed people speak for, named as their modifier: "a NATO diplomat",
+        "a senior administration official", "officials in Washington"; or ""."""
+        if self._speaks_for is None:
+            return ""
+        for match in self._speaks_for.finditer(plain[start:end]):
+            name = match.group("before") or match.group("after")
+            if match.group("before") and match.group("before")[:1].islower() and \
+                    normalize(name).casefold() in self._alias_owner:
+                continue   # "the us" in lower case is a pronoun, not the country
+            return self._modifier_owner.get(normalize(name).casefold(), "")
+        return ""
+
+    def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int,
+                         voice: str = "") -> Mention | None:
+        """The actor whose position unnamed speakers report: the subject of what they said; else
+        the organisation they speak for (`voice`: "a NATO diplomat"); else the subject of a stance
+        word in the clause, or the actor that opens the clause."""
         after = [m for m in mentions if m.start >= content_start and m.actor and m.kind != "first_person"]
         if after:
             lead = re.split(r"\bthat\b", plain[content_start:after[0].start], flags=re.IGNORECASE)[-1]
@@ -601,6 +921,8 @@ class Attributor:
             if not lead.strip(" ,") and (RE_VERB_AFTER.match(plain[after[0].end:after[0].end + 140]) or
                                          self._governs_cue(plain, after[0])):
                 return after[0]
+        if voice:
+            return Mention(content_start, content_start, voice, "organization", "")
         subject, _ = self._position_subject(plain, clause, mentions)
         if subject is not None:
             return subject
@@ -657,6 +979,8 @@ class Attributor:
         segment = plain[quote.start:quote.end]
         for pattern in (self.lexicon.all_stances, self.lexicon.speech_verbs):
             for cue in pattern.finditer(segment):
+                if RE_DEONTIC.match(cue.group()):
+                    continue   # "Russia must stop the strikes first": the speaker's demand
                 subject = self._subject_of(plain, quote.start + cue.start(), quote.start + cue.end(), named,
                                            inverted=False)
                 if subject is not None:
@@ -683,14 +1007,31 @@ class Attributor:
             if not verb.group().lower().endswith("ing") and self._unlisted_subject(plain, clause, start, mentions):
                 return "", end, "unlisted", start
         for mention in mentions:
-            if RE_ACCORDING_TO.search(plain[max(clause.start, mention.start - 20):mention.start]):
-                # "According to Peskov, Putin ...": what follows is reported; "..., according to Peskov": what precedes.
-                content = mention.end if mention.start - clause.start < 25 else clause.start
+            according = RE_ACCORDING_TO.search(plain[max(clause.start, mention.start - 24):mention.start])
+            if according:
+                # "According to Peskov, Putin ...": what follows is reported; "..., according to Peskov" and
+                # "Putin, according to the Kremlin, is ...": what precedes it, or frames it.
+                opening = plain[clause.start:max(clause.start, mention.start - 24) + according.start()]
+                leads = not opening.strip(" ,") or bool(RE_INTRODUCTION.fullmatch(opening.lstrip()))
+                content = mention.end if leads else clause.start
                 return mention.actor, content, mention.kind, content
         return None
 
     def _subject_of(self, plain: str, verb_start: int, verb_end: int, mentions: list[Mention],
                     inverted: bool = True) -> Mention | None:
+        subject = self._nearest_subject(plain, verb_start, verb_end, mentions, inverted)
+        if subject is not None:
+            # "Starmer and Zelensky then signed": a coordinated subject is led by its first actor.
+            for mention in reversed([m for m in mentions if m.end <= subject.start and m.actor]):
+                if not re.fullmatch(r"\s+and\s+", plain[mention.end:subject.start]) or mention.kind == "first_person" \
+                        or RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]) \
+                        or plain[mention.end:mention.end + 2] in ("'s", "’s"):
+                    break
+                subject = mention
+        return subject
+
+    def _nearest_subject(self, plain: str, verb_start: int, verb_end: int, mentions: list[Mention],
+                         inverted: bool = True) -> Mention | None:
         before = [m for m in mentions if m.end <= verb_start and m.actor]
         for mention in reversed(before):
             gap = plain[mention.end:verb_start]
@@ -702,6 +1043,8 @@ class Attributor:
                 continue
             if RE_SUBJECT_GAP.match(gap) and not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                 return mention
+            if RE_SUBJECT_GAP.match(gap) and re.search(r"\b(?:in|at)\s+$", plain[max(0, mention.start - 4):mention.start]):
+                continue   # "Peskov in Moscow said": a place after the subject
             # The end of an appositive ("Maria Zakharova, the foreign ministry spokeswoman, said",
             # "Ukraine's foreign minister, Andrii Sybiha, said") or a relative clause ("Peskov, who said").
             relative = RE_RELATIVE_GAP.match(gap)
@@ -715,13 +1058,18 @@ class Attributor:
         after = [m for m in mentions if m.start >= verb_end and m.actor]
         if inverted and after and not plain[verb_end:after[0].start].strip() \
                 and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start]) \
-                and not RE_NO_INVERSION.match(plain[verb_start:verb_end]):
+                and not RE_NO_INVERSION.match(plain[verb_start:verb_end]) \
+                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]):
             return after[0]
         return None
 
     def _complement_subject(self, plain: str, verb_end: int, after: list[Mention], speaker: str) -> tuple[str, str]:
         """"X said Y has ruled out ...": Y holds the position when Y is the subject of a stance
         word, or owns it ("Y's willingness to ..."); otherwise the speaker holds it."""
+        if speaker in self._leader_of:
+            if RE_PAIR_OF_LEADERS.match(RE_COMPLEMENT_FILLER.sub(" ", plain[verb_end:verb_end + 80])):
+                # "The White House said the two leaders had agreed": its own leader, one of the two.
+                return self._leader_of[speaker], "role"
         for mention in after[:1]:
             lead = plain[verb_end:mention.start]
             if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
@@ -729,12 +1077,18 @@ class Attributor:
             lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))
             if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":
                 return "", ""
+            belief = RE_BELIEF.match(plain[mention.end:mention.end + 40]) if mention.actor == speaker else None
+            if belief is not None:
+                # "Merz said he believed Putin would not accept ...": what the speaker thinks of someone.
+                return self._complement_subject(plain, mention.end + belief.end(), after[1:], speaker)
             own = mention.actor in self._members.get(speaker, set())
             if own and speaker in self._leaders:
                 return "", ""   # a leader saying what their country will do states their own position
             owned = RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40])
             if owned and RE_JUDGED.match(plain[mention.end + owned.end():mention.end + owned.end() + 12]):
                 return "", ""
+            if RE_CHALLENGE.match(plain[mention.end:mention.end + 40]):
+                return "", ""   # "Moscow could prove it was serious by accepting": the speaker's demand
             if owned or self._governs_cue(plain, mention):
                 return mention.actor, mention.kind
             if self._governs_cue(plain, mention, deontic=True) or \
@@ -762,11 +1116,32 @@ class Attributor:
     def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[Mention | None, str]:
         """The actor that is the subject of a stance word in the clause, and that word."""
         segment = plain[clause.start:clause.end]
+        relative = None
         for cue in self.lexicon.all_stances.finditer(segment):
-            subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions)
-            if subject is not None and subject.start >= clause.start:
-                return subject, cue.group()
+            # A stance word does not invert its subject as a verb of saying does: in "The plan, which
+            # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
+            subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
+                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group())))
+            if subject is None or subject.start < clause.start:
+                continue
+            if self._in_relative_clause(plain, clause, subject):
+                # "The ceasefire that Trump proposed was rejected by Putin": the main clause's word wins.
+                relative = relative or (subject, cue.group())
+                continue
+            return subject, cue.group()
+        if relative is not None and self._agent(plain, [m for m in mentions if m.start > relative[0].end]) is None:
+            return relative
         return None, ""
+
+    def _in_relative_clause(self, plain: str, clause: Clause, mention: Mention) -> bool:
+        """Whether a name opens a relative clause on a noun: "the ceasefire that Trump proposed",
+        "a plan which Moscow drafted" (not "said that Trump ...", a clause said)."""
+        before = RE_RELATIVE_BEFORE.search(plain[max(clause.start, mention.start - 60):mention.start])
+        if before is None:
+            return False
+        word = before.group("word")
+        return not (self.lexicon.speech_verbs.fullmatch(word) or self.lexicon.all_stances.fullmatch(word)
+                    or RE_COMPLEMENT_TAKER.match(word))
 
     def _leading_subject(self, plain: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:
         """The actor that opens a sentence and is followed by a verb ("Trump continues to ...")."""
@@ -782,8 +1157,10 @@ class Attributor:
         if introduction:
             opening += introduction.end()   # "In his evening address on Thursday, he called ..."
         for mention in mentions[:1]:
+            following = plain[mention.end:mention.end + 140]
+            owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
             if mention.actor and mention.start - sentence.start - opening <= 30 and \
-                    RE_VERB_AFTER.match(plain[mention.end:mention.end + 140]) and \
+                    RE_VERB_AFTER.match(following[owned.end():] if owned else following) and \
                     not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                 return mention
         return None

@@ -148,6 +148,7 @@ class Extractor:
                                 is_commentary=attribution.attribution == "commentary" or attribution.speaker == AUTHOR)
                 previous_date = when
                 story.remember(voice, clause, when)
+                clause_attribution = attribution
                 for topic_id in dict.fromkeys(topic_ids):
                     hit = next((h for h in clause_hits if h.topic == topic_id), None)
                     if hit is not None and hit.how == "context":
@@ -156,6 +157,9 @@ class Extractor:
                         topic_start, topic_end = hit.start - local, hit.end - local
                     else:
                         topic_start = topic_end = len(clause.text)
+                    attribution = clause_attribution if hit is None or hit.how == "context" else \
+                        self.attributor.for_topic(clause_attribution, clause, plain, mentions, speakers,
+                                                  clause.start + topic_start)
                     speaks = bool(attribution.holder) and attribution.attribution != "commentary"
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,

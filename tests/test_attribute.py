@@ -345,3 +345,170 @@ def test_coordinated_verb_of_saying_carries_the_holder():
 def test_sources_that_point_out_an_actors_position():
     text = "European diplomats pointed out that the EU has cut its oil purchases sharply and is preparing new sanctions."
     assert who(extract(text), "russia_sanctions")[:2] == ("eu", "")
+
+
+def test_anonymous_source_named_by_an_organisation_speaks_for_it():
+    text = "A NATO diplomat, speaking on condition of anonymity, said allies had little appetite for sending European troops to Ukraine."
+    assert who(extract(text), "european_troops")[:2] == ("nato", "")
+
+
+def test_organisation_read_from_a_role_modifies_an_anonymous_source():
+    # "the administration" is a role of the US government: "an administration official" speaks for it,
+    # and "Trump" inside a relative clause on the object is not the holder.
+    text = ('Donald Trump flew to Scotland.\n'
+            'A senior administration official said the "secondary sanctions" Trump had threatened against '
+            'buyers of Russian oil would take effect on Friday.')
+    assert who(extract(text), "secondary_tariffs")[:2] == ("us_government", "")
+
+
+def test_source_named_by_no_actor_still_speaks_for_no_one():
+    text = "A senior Ukrainian official said the government would welcome a full ceasefire."
+    holder, speaker, _ = who(extract(text), "ceasefire")
+    assert (holder, speaker) == ("", "")
+
+
+def test_document_speaks_for_whoever_put_it_forward():
+    text = ("Russia's delegation handed over a memorandum on Monday.\n"
+            "It calls for Ukraine to stay out of military blocs and give up its bid to join Nato.")
+    assert who(extract(text), "ukraine_nato")[:2] == ("russian_government", "russian_government")
+    text = ("Ukraine's own road map calls for a full ceasefire of at least 30 days.\n"
+            "It also proposes a meeting between Zelensky and Putin.")
+    assert who(extract(text), "leaders_summit")[:2] == ("ukrainian_government", "ukrainian_government")
+
+
+def test_plan_after_a_colon_is_the_plan_of_who_brought_it():
+    text = ("When he met Trump on Monday, Emmanuel Macron came with a plan and a warning.\n"
+            "The plan: a European force to help secure Ukraine after a ceasefire.")
+    rows = [r for r in extract(text) if r["topic"] == "european_troops"]
+    assert rows and all(r["holder"] == "macron" for r in rows)
+
+
+def test_closing_tag_reports_the_subject_of_what_comes_before_it():
+    text = "Trump agreed to help Kyiv find more Patriot air defence systems, the White House said."
+    assert who(extract(text), "us_weapons")[:2] == ("trump", "us_government")
+
+
+def test_second_thing_said_has_a_subject_of_its_own():
+    text = ("Macron said the call showed Russia was not ready for a ceasefire, and insisted that any European "
+            "force in Ukraine was for Kyiv to invite, not for Moscow to veto.")
+    assert who(extract(text), "european_troops")[:2] == ("macron", "macron")
+
+
+def test_bare_second_that_goes_on_with_the_first_subject():
+    text = ("Macron said the Americans had been clear that they would take part, and that the details of the "
+            "US backstop to the security guarantees would be settled soon.")
+    assert who(extract(text), "security_guarantees")[:2] == ("us_government", "macron")
+
+
+def test_time_clause_with_a_subject_outside_the_actor_list():
+    text = ("Putin proposed direct talks in Istanbul on Sunday, hours after four European leaders stood in Kyiv "
+            "and told Moscow to accept a 30-day ceasefire.")
+    rows = [r for r in extract(text) if r["topic"] == "ceasefire"]
+    assert rows and all(r["holder"] != "putin" for r in rows)
+
+
+def test_coordinate_clause_whose_subject_is_a_role():
+    text = ("Trump spoke to Putin for two hours on Tuesday, the White House said, and the Russian leader agreed "
+            "to a ceasefire on energy strikes.")
+    assert who(extract(text), "ceasefire")[0] == "putin"
+
+
+def test_pronoun_after_a_person_outside_the_actor_list_is_no_actor():
+    text = ("Zelensky met European leaders in London on Sunday.\n\n"
+            "John Ratcliffe, the CIA director, told Fox Business that Washington had paused weapons deliveries. "
+            "He suggested the pause in weapons deliveries might not last.")
+    assert all(r["holder"] != "zelensky" for r in extract(text) if r["topic"] == "us_weapons")
+
+
+def test_he_also_goes_on_with_the_report_of_the_sentence_before():
+    text = ("The Kremlin said Putin had told Trump that Russia wanted a halt to foreign military aid for Kyiv. "
+            "He also demanded that Ukraine stop receiving Western weapons during any pause.")
+    rows = [r for r in extract(text) if r["topic"] == "us_weapons" and r["text"].startswith("He also")]
+    assert [(r["holder"], r["speaker"]) for r in rows] == [("putin", "russian_government")]
+
+
+def test_writers_verdict_on_an_actor_is_not_the_actors_position():
+    text = ("Friedrich Merz made the case on Thursday for a reparations loan backed by frozen Russian assets. "
+            "The German chancellor is right, and the other holdouts should follow him on the frozen assets.")
+    rows = [r for r in extract(text) if r["topic"] == "frozen_assets" and r["text"].startswith("The German")]
+    assert all((r["holder"], r["speaker"]) == ("", "author") for r in rows)
+
+
+def test_coordinated_subject_is_led_by_its_first_actor():
+    text = "Starmer and Zelensky then signed a loan for Ukraine to be repaid from frozen Russian assets."
+    assert who(extract(text), "frozen_assets")[0] == "starmer"
+
+
+def test_place_between_subject_and_verb():
+    text = "Giorgia Meloni in Rome is openly doubtful that putting European soldiers in Ukraine is the right answer."
+    assert who(extract(text), "european_troops")[:2] == ("meloni", "meloni")
+
+
+def test_participle_opening_takes_the_subject_after_it():
+    text = "Having agreed unconditionally to a ceasefire, Kyiv has earned the right to see Russia's answer."
+    assert who(extract(text), "ceasefire")[0] == "ukrainian_government"
+
+
+def test_challenge_put_to_someone_is_the_speakers_demand():
+    text = "Sybiha said on Tuesday that Moscow could prove it was serious by accepting the 30-day ceasefire."
+    assert who(extract(text), "ceasefire")[:2] == ("sybiha", "sybiha")
+
+
+def test_the_other_side_is_a_role_of_its_government():
+    text = ("Witkoff flew from Washington to Moscow on Wednesday.\n"
+            "Putin's aide, Yuri Ushakov, said the American side had raised the idea of a three-way meeting.")
+    assert who(extract(text), "leaders_summit")[:2] == ("us_government", "")
+
+
+def test_the_two_leaders_in_an_offices_report_are_its_own_leader():
+    text = ("Trump and Putin spoke by phone for two hours.\n"
+            "The White House said the two leaders had agreed that a ceasefire would begin with energy sites.")
+    assert who(extract(text), "ceasefire")[:2] == ("trump", "us_government")
+
+
+def test_words_that_came_from_someone_before_a_colon():
+    text = "The clearest word came from Pete Hegseth in Brussels: no American soldiers in Ukraine, full stop."
+    assert who(extract(text), "us_ground_troops")[:2] == ("hegseth", "hegseth")
+
+
+def test_a_stance_word_does_not_invert_its_subject():
+    text = "The plan, which Witkoff drafted with Dmitriev, calls for Ukraine to give up the rest of the Donbas."
+    assert who(extract(text), "territorial_concessions")[0] != "ukrainian_government"
+
+
+def test_clause_with_its_own_unnamed_subject_does_not_go_on_with_the_one_before():
+    text = ("Maria Zakharova has warned that any seizure would be met with a painful response, and Russian "
+            "officials have threatened to go after Western assets still held in Russia.")
+    rows = [r for r in extract(text) if r["topic"] == "frozen_assets" and r["text"].startswith("and Russian")]
+    assert rows and all(r["holder"] == "" for r in rows)
+
+
+def test_name_in_a_relative_clause_on_a_noun_is_not_the_holder():
+    assert who(extract("The ceasefire, which Trump proposed in March, was rejected by Putin."), "ceasefire")[0] == "putin"
+    assert who(extract("Putin rejected the ceasefire that Trump proposed."), "ceasefire")[0] == "putin"
+
+
+def test_according_to_set_between_subject_and_verb():
+    text = "Putin, according to the Kremlin, is ready for a ceasefire."
+    assert who(extract(text), "ceasefire")[:2] == ("putin", "russian_government")
+
+
+def test_topic_inside_a_quote_is_the_quotes_whatever_the_rest_of_the_clause_says():
+    text = ("Zelensky spoke to Trump on Friday.\n\n"
+            "“There must be a ceasefire first,” he said, adding that Russia was stalling.")
+    assert who(extract(text), "ceasefire")[:2] == ("zelensky", "zelensky")
+
+
+def test_must_inside_a_quote_is_the_speakers_demand():
+    text = "“We are ready for a ceasefire,” Zelensky said, “but Russia must stop the strikes first.”"
+    assert who(extract(text), "ceasefire")[:2] == ("zelensky", "zelensky")
+
+
+def test_writers_doubt_about_an_actor_is_no_ones_position():
+    rows = extract("It is not clear whether Putin will accept the ceasefire.")
+    assert all(r["holder"] != "putin" for r in rows)
+
+
+def test_speakers_belief_about_someone_else():
+    text = "Merz said he believed Putin would not accept a ceasefire."
+    assert who(extract(text), "ceasefire")[:2] == ("putin", "merz")
