@@ -157,9 +157,11 @@ def _positions_section(statements: pd.DataFrame) -> list[str]:
     if attributed.empty:
         return []
     lines = ["## Latest positions", "", "| holder | topic | stance | since | statements |", "|---|---|---|---|---|"]
-    # The latest day's most confident statement; ties by id, so any order of rows gives one answer.
-    latest = attributed.sort_values(["date", "confidence", "statement_id"], kind="stable").groupby(
-        ["holder", "topic"], observed=True).tail(1)
+    # The latest day's most confident statement; ties by id, so any order of rows gives one answer
+    # (only the rows of each series' last day are sorted: a large run's ids stay unsorted).
+    last_day = attributed.groupby(["holder", "topic"], observed=True)["date"].transform("max")
+    latest = attributed[attributed["date"] == last_day].sort_values(
+        ["confidence", "statement_id"], kind="stable").groupby(["holder", "topic"], observed=True).tail(1)
     counts = attributed.groupby(["holder", "topic"], observed=True).size()
     for row in latest.sort_values(["holder", "topic"]).itertuples():
         lines.append(f"| {row.holder} | {row.topic} | {row.stance} | {_day(row.date)} | {counts[(row.holder, row.topic)]} |")
