@@ -106,8 +106,8 @@ def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
             rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
             rows.extend(_rule_shifts(_drop_tone_blips(days, strength)))
+    rows = _merge_reported(rows, _reported_shifts(statements, timeline))
     _quote(rows, statements, quotes)
-    rows = _merge_reported(rows, _reported_shifts(statements, timeline, quotes))
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
     table = pd.DataFrame(rows)
@@ -297,23 +297,20 @@ def _drop_changes_of_tone(rows: list[dict], strength: dict[str, float]) -> list[
 
 
 def _quote(rows: list[dict], statements: pd.DataFrame, quotes=None) -> None:
-    """Give each shift the text and document of the statements on both sides (looked up only for
-    the statements that are in a shift, so a large run builds no index of every statement)."""
-    found = _texts(statements, {row[f"{side}_statement_id"] for row in rows for side in ("before", "after")}, quotes)
+    """Give each shift, detected or reported, the text and document of the statements on both
+    sides, in one lookup of just those statements (a streamed run reads them back from disk once;
+    an in-memory one builds no index of every statement)."""
+    ids = {row[f"{side}_statement_id"] for row in rows for side in ("before", "after")}
+    if not ids:
+        return
+    found = statements[statements["statement_id"].isin(ids)] if "text" in statements.columns else quotes(ids)
+    texts = dict(zip(found["statement_id"], zip(found["text"], found["doc_id"])))
     for row in rows:
         for side in ("before", "after"):
-            row[f"{side}_text"], row[f"{side}_doc_id"] = found[row[f"{side}_statement_id"]]
+            row[f"{side}_text"], row[f"{side}_doc_id"] = texts[row[f"{side}_statement_id"]]
 
 
-def _texts(statements: pd.DataFrame, ids: set, quotes=None) -> dict[str, tuple[str, str]]:
-    """statement_id -> (text, doc_id) for the given statements, from the table or the lookup."""
-    if not ids:
-        return {}
-    found = statements[statements["statement_id"].isin(ids)] if "text" in statements.columns else quotes(ids)
-    return dict(zip(found["statement_id"], zip(found["text"], found["doc_id"])))
-
-
-def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=None) -> list[dict]:
+def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[dict]:
     """Shifts a source reports ("a shift in the president's stance", "no longer backs")."""
     if "is_shift_report" not in statements.columns:
         return []
@@ -333,7 +330,6 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=No
     columns = ["statement_id", "stance", "date"]
     wanted = statements[statements["statement_id"].isin([i for i in before_ids if i is not None])]
     by_id = dict(zip(wanted["statement_id"], wanted[columns].itertuples(index=False)))
-    texts = _texts(statements, {i for i in before_ids if i is not None} | {r["statement_id"] for r in reports}, quotes)
     rows = []
     for report, before_id in zip(reports, before_ids):
         before = by_id[before_id] if before_id is not None else None
@@ -350,10 +346,8 @@ def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, quotes=No
             "before_statement_id": before.statement_id if before is not None else report["statement_id"],
             "after_statement_id": report["statement_id"],
             "confidence": round(float(report["confidence"]), 4), "reported": True, "speaker": _reporter(report),
-            "before_text": texts[before.statement_id if before is not None else report["statement_id"]][0],
-            "after_text": texts[report["statement_id"]][0],
-            "before_doc_id": texts[before.statement_id if before is not None else report["statement_id"]][1],
-            "after_doc_id": report["doc_id"], "contested": False,
+            "before_text": "", "after_text": "", "before_doc_id": "", "after_doc_id": "",   # filled by _quote
+            "contested": False,
         })
     return rows
 
