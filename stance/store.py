@@ -107,6 +107,9 @@ class StatementStore:
             narrow.insert(0, _compact(held))
         self._narrow = []
         _write_merged(parts, path)
+        for part in self._parts:   # this store's own parts; an earlier run's file stays
+            os.remove(part.path)
+        self._parts = []
         self.path = Path(path)
         return _narrow_frame(narrow)
 
@@ -161,9 +164,6 @@ def _write_merged(parts: list[_Part], path: Path) -> None:
     finally:
         if writer is not None:
             writer.close()
-    for part in parts:
-        if part.path.parent == Path(path).parent and part.path.name.startswith("part-"):
-            os.remove(part.path)
     if writer is None:
         schema.empty(schema.STATEMENT_COLUMNS).to_parquet(path, index=False)
 
