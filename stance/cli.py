@@ -119,16 +119,22 @@ def demo(out, jobs, quiet):
 @click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the gold articles (default: the 'articles' folder beside GOLD).")
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A model folder.")
-def evaluate(gold, out, split, articles, model):
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Actors YAML (default: actors.yaml beside the gold folder, else the shipped actors).")
+@click.option("--topics", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Topics YAML (default: topics.yaml beside the gold folder, else the shipped topics).")
+def evaluate(gold, out, split, articles, model, actors, topics):
     """Score the tool against a hand-labelled gold set: statements, holders, topics, stances,
     dates and shifts.
 
     GOLD is a folder of gold .jsonl files (one per article, plus shifts*.jsonl) or one file.
+    A gold set of another story keeps its articles/, actors.yaml and topics.yaml beside GOLD.
 
     Example: stance evaluate datasets/gold --split test --out eval-out
     """
     from . import evaluate as evaluation
-    scores = evaluation.evaluate_gold(gold, out, split=split, articles=articles, model=model)
+    scores = evaluation.evaluate_gold(gold, out, split=split, articles=articles, model=model, actors=actors,
+                                      topics=topics)
     click.echo(evaluation.format_scores(scores))
     click.echo(f"scores: {out / 'scores.json'}")
 

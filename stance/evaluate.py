@@ -61,15 +61,23 @@ def load_gold(gold: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
     return statement_table, shift_table
 
 
-def evaluate_gold(gold, out, split: str = "test", articles=None, model=None) -> dict:
-    """Run the tool on the gold articles, score the chosen split, write the run and scores.json."""
+def evaluate_gold(gold, out, split: str = "test", articles=None, model=None, actors=None, topics=None) -> dict:
+    """Run the tool on the gold articles, score the chosen split, write the run and scores.json.
+
+    The articles, actors and topics default to `articles/`, `actors.yaml` and `topics.yaml` beside
+    the gold folder (a gold set of another story brings its own); without the YAML files the
+    shipped actors and topics are used.
+    """
     import stance
     gold = Path(gold)
     statements, shifts = load_gold(gold)
-    articles = Path(articles) if articles else (gold if gold.is_dir() else gold.parent).parent / "articles"
+    home = (gold if gold.is_dir() else gold.parent).parent
+    articles = Path(articles) if articles else home / "articles"
     if not articles.is_dir():
         raise InputError("no articles folder beside the gold folder; pass --articles", articles)
-    run = stance.analyze([articles], model=model)
+    actors = actors or _beside(home, "actors.yaml")
+    topics = topics or _beside(home, "topics.yaml")
+    run = stance.analyze([articles], model=model, actors=actors, topics=topics)
     out = Path(out)
     run.save(out / "run", force=True)
     texts = {d.doc_id: d.text for d in read_documents([articles]) if d.is_ok}
@@ -77,6 +85,11 @@ def evaluate_gold(gold, out, split: str = "test", articles=None, model=None) -> 
     (out / "scores.json").write_text(json.dumps(scores, indent=2, sort_keys=True))
     errors.to_csv(out / "errors.csv", index=False)
     return scores
+
+
+def _beside(home: Path, name: str) -> Path | None:
+    path = home / name
+    return path if path.is_file() else None
 
 
 def score_run(predicted: pd.DataFrame, predicted_shifts: pd.DataFrame, gold: pd.DataFrame, gold_shifts: pd.DataFrame,
