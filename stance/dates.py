@@ -11,8 +11,9 @@ or a preceding sentence. For a live-blog entry, pass the entry header's day (see
 Rules (each has `(text, expected)` cases in tests/test_dates.py):
 
 - Nothing is ever dated after `doc_date`. A plan is not the day a position was expressed, so a
-  future reference ("next week", "tomorrow", "later this month", "by Friday", "Tuesday week")
-  and a tense-open reference in a future clause ("will meet on Friday") yield no date at all.
+  future reference ("next week", "tomorrow", "later this month", "Tuesday week"), a deadline
+  ("by Friday", unless the clause is past: "by Friday he had agreed" is that day) and a
+  tense-open reference in a future clause ("will meet on Friday") yield no date at all.
 - Future clause: the nearest tense cue before the expression, in the same clause, decides; a
   future cue (`data/dates/future_cues.txt`: will, would, could, expected to, plans to, next...)
   makes it a plan, a past verb (`data/dates/past_verbs.txt`, or a lower-case "-ed" word) makes
@@ -35,11 +36,13 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   the 1st of the latest May not after doc_date (month); last May -> the latest May before
   doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet"). A part
   of the publication month that has not begun by doc_date ("from late August" on 7 August)
-  is a plan.
+  is a plan, and so is a month whose next coming lies less than half as far ahead as its
+  last one lies back ("a review in December", written in October).
 - 15 August, August 15, Aug. 15, 2025, the 15th of August, on the 15th, 15/08/2025,
   2025-08-15 -> day. The day and month come from our own pattern; dateparser then reads just
   that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
-  without a year is the latest one not after doc_date. Numeric dates must be unambiguous
+  without a year is the latest one not after doc_date, unless the coming one is much nearer
+  (as for months: "talks on 2 June" in a 29 May paper is a plan). Numeric dates must be unambiguous
   (15/08/2025, 08/15/2025; not 05/08/2025). A weekday beside the date ("Tuesday 19 August")
   is part of the expression, and the numbers win if the two disagree. A year on its own
   ("since 2022", "the 2022 invasion") is not a date.
@@ -55,8 +58,9 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   "G7", "100 per cent", years, habits ("on Mondays"), named days ("Black Friday").
 
 Which date dates the statement (`date_statement`): an expression is *background* when it
-dates another event — after / since / until / before / following / ahead of comes before it in
-its clause ("days after meeting Putin on Friday"), it sits in a relative clause ("Trump, who
+dates another event — it opens with since / until / before / after / from ("a U-turn from
+Monday", "lifted from Friday"), after / since / until / before / following / ahead of comes
+before it in its clause ("days after meeting Putin on Friday"), it sits in a relative clause ("Trump, who
 met Putin on Friday, said"), or it is a possessive not introduced by at / during / in ("praised
 Monday's summit"; but "at Monday's summit, he said" is the statement's day) — and background
 never dates the statement (`find_dates` still lists it, marked `is_background`); but words
@@ -421,7 +425,7 @@ RE_ENTRY_HEADER = re.compile(rf"""
 
 WINDOW = 120  # characters looked at on each side of an expression for its clause
 FORWARD_SPEECH = 40  # "Yesterday Trump said": how far after an expression a speech word counts
-BACKGROUND_LEADS = frozenset({"since", "until", "till", "before", "after", "through", "throughout"})
+BACKGROUND_LEADS = frozenset({"since", "until", "till", "before", "after", "through", "throughout", "from"})
 SETTING_LEADS = frozenset({"at", "during", "in"})
 PRECISION_RANK = MappingProxyType({"day": 0, "week": 1, "month": 2})
 ROLE_RANK = MappingProxyType({"speech": 0, "main": 1})
@@ -567,11 +571,13 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
     lead_word = lead.split()[0] if lead else ""
     before = _clause_before(text, match.start())
     after = _clause_after(text, match.end(), is_clause_start=not before.strip())
+    tense = _clause_tense(before, after)
     is_skipped = (bool(dateline) and match.start() < dateline.end()
-                  or lead_word == "by"                       # "by Friday" is a deadline
+                  or lead_word == "by" and tense != "past"   # "by Friday" is a deadline, but
+                                                             # "by Sunday he had backed down" a day
                   or bool(RE_PERIOD_START.search(before)))   # "a ceasefire starting on Monday" begins
     is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
-    return _Candidate(match, reader, is_skipped, _clause_tense(before, after),
+    return _Candidate(match, reader, is_skipped, tense,
                       _clause_role(before, after, lead_word, is_possessive),
                       any(start <= match.start() < end for start, end in quoted_spans))
 
@@ -660,9 +666,9 @@ def _read_named_day(match: re.Match, doc_date: datetime.date,
                     anchor: datetime.date | None) -> _Reading | None:
     """15 August, Aug. 15, 2025, Tuesday 19 August: a day; a year in the words fixes the tense.
 
-    Without a year it is the latest such day not after the publication day, unless that is
-    most of a year back while the same day this year is only weeks ahead: "talks in Istanbul
-    on 2 June", written on 29 May, is a plan, not last year's 2 June.
+    Without a year it is the latest such day not after the publication day, unless the same
+    day ahead is much nearer (see `_is_ahead`): "talks in Istanbul on 2 June", written on
+    29 May, is a plan, not last year's 2 June.
     """
     month = MONTH_NUMBERS.get(match.group("month").lower().rstrip(".")[:3])
     if month is None:
@@ -673,26 +679,27 @@ def _read_named_day(match: re.Match, doc_date: datetime.date,
             return _Reading(datetime.date(int(match.group("year")), month, day), tense="past")
         except ValueError:  # "31 February"
             return None
-    for year in (doc_date.year, doc_date.year - 1):
+    past = coming = None
+    for year in (doc_date.year + 1, doc_date.year, doc_date.year - 1):
         try:
             candidate = datetime.date(year, month, day)
-        except ValueError:
+        except ValueError:  # "29 February" in a common year
             continue
-        if candidate <= doc_date:
-            try:
-                ahead = datetime.date(doc_date.year, month, day) - doc_date
-            except ValueError:
-                ahead = datetime.timedelta(days=999)
-            if (doc_date - candidate).days > PLAN_BACK_DAYS and datetime.timedelta(0) < ahead <= datetime.timedelta(days=PLAN_AHEAD_DAYS):
-                return None
-            return _Reading(candidate, tense="open")
-    return None
+        if candidate > doc_date:
+            coming = candidate
+        elif past is None:
+            past = candidate
+    if past is None or _is_ahead(past, coming, doc_date):
+        return None
+    return _Reading(past, tense="open")
 
 
-MONTH_NUMBERS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-PLAN_BACK_DAYS = 300   # a yearless date this far back ...
-PLAN_AHEAD_DAYS = 90   # ... that falls this soon after publication is a plan
+def _is_ahead(past_end: datetime.date, coming: datetime.date | None, doc_date: datetime.date) -> bool:
+    """Whether a day or month named without a year is the coming one: when it lies less than
+    half as far ahead as the last one lies back. News tells of the recent past more than of
+    plans, but "talks on 2 June" in a 29 May paper, or "a review in December" in October, are
+    weeks ahead, not most of a year back."""
+    return coming is not None and 2 * (coming - doc_date).days < (doc_date - past_end).days
 
 
 def _read_day_of_month(match: re.Match, doc_date: datetime.date,
@@ -729,6 +736,9 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_STARTS), "")
     if (in_year, month) == (doc_date.year, doc_date.month) and doc_date.day < MONTH_PART_STARTS.get(part, 1):
         return None  # "from late August" in a 7 August paper: a plan
+    if modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
+                                        datetime.date(in_year + 1, month, 1), doc_date):
+        return None  # "in December", written in October: a plan, not last December
     return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
 
 

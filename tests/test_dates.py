@@ -174,6 +174,16 @@ RESOLVED = [
                  WED_20, None, "2025-08-18", "day", id="past-clause-beside-plan"),
     pytest.param("Seated next to Merz in Berlin on Monday, the president said he backed the plan.",
                  WED_20, None, "2025-08-18", "day", id="next-to-is-a-place-not-a-plan"),
+    # "by" a day in the past tense: done by then, not a deadline
+    pytest.param("By Monday night the minister had dropped her objection.", WED_20, None,
+                 "2025-08-18", "day", id="by-weekday-past-perfect"),
+    pytest.param("By Tuesday the ministry had issued a correction.", WED_20, None,
+                 "2025-08-19", "day", id="by-weekday-past"),
+    # a yearless month or day that lies back, not ahead
+    pytest.param("The cabinet approved the budget in March.", day("2025-11-03"), None,
+                 "2025-03-01", "month", id="month-back-this-year"),
+    pytest.param("Exports fell sharply in November.", day("2025-02-10"), None,
+                 "2024-11-01", "month", id="month-last-year-nearer-than-next"),
 ]
 
 
@@ -230,6 +240,18 @@ UNDATED = [
                  id="said-days-after"),
     pytest.param("They urged Moscow to accept a 30-day ceasefire starting on Monday.", WED_20, None,
                  id="period-starting-on-a-day"),
+    pytest.param("The duty on lumber is lifted from Monday.", WED_20, None, id="from-weekday"),
+    pytest.param("Her tone was a clear change from Friday, when she threatened a walkout.", WED_20, None,
+                 id="change-from-a-day"),
+    pytest.param("The minister insists the levy must go by Friday.", WED_20, None,
+                 id="by-weekday-must-is-a-deadline"),
+    # a yearless month or day much nearer ahead than back is a plan
+    pytest.param("If the vote slips in October, the board has a fallback.", day("2025-09-02"), None,
+                 id="month-just-ahead"),
+    pytest.param("The rules come up for review in January.", day("2025-11-20"), None,
+                 id="month-ahead-across-new-year"),
+    pytest.param("The extension runs to 12 December, and both sides welcomed it.", day("2025-10-01"),
+                 None, id="day-weeks-ahead"),
 ]
 
 
