@@ -50,9 +50,14 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   month. "a few days ago", "years ago" are too vague and give nothing.
 - the day before, a day earlier, the previous day, two days earlier -> anchor - n, or
   doc_date - n without an anchor (`relative_to` says which); the next day, a day later, that
-  day, the same day, hours later, shortly afterwards -> anchor + n (only with an anchor, and
-  never past doc_date). "The day before the summit" is about the summit, not an anaphor, and
-  is skipped.
+  day, the same day, that same evening, hours later, within hours, shortly afterwards, in the
+  evening -> anchor + n (only with an anchor, and never past doc_date; "in the evening" and
+  "within hours" take their clause's tense: "will speak in the evening" is a plan). "The day
+  before the summit" is about the summit, not an anaphor, and is skipped.
+- "the day before he signed", "on the day the order was signed", "the day after they met"
+  name a day by an event told earlier: `find_event_days` finds them and the event's verb
+  (`event_verbs` lists a text's event verbs), and the caller, who knows which day the story
+  told that verb beside, dates them.
 - A wire dateline ("PARIS, Sept 5 (Wire) -") is the filing day, not a date in the story.
 - Not dates: counts ("the 10 countries", "50 days", "a 30-day ceasefire"), "Article 5",
   "G7", "100 per cent", years, habits ("on Mondays"), named days ("Black Friday").
@@ -88,7 +93,8 @@ from types import MappingProxyType
 
 import dateparser
 
-__all__ = ["DateRef", "find_dates", "date_statement", "parse_entry_header"]
+__all__ = ["DateRef", "EventDay", "find_dates", "date_statement", "parse_entry_header",
+           "find_event_days", "event_verbs"]
 
 DATA_DIR = Path(__file__).parent / "data" / "dates"
 
@@ -181,6 +187,7 @@ RE_DATE_HINT = re.compile(r"""
     day|night|tomorrow|morning|afternoon|evening              # Monday, today, last night
    |week|month|fortnight|ago\b                                # last week, two days ago
    |(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+after  # hours later
+   |within\s+(?:\w+\s+)?(?:hours?|minutes)                   # within hours
    |\d[/.-]\d|\d(?:st|nd|rd|th)\b                             # 15/08/2025, 2025-08-15, 15th
 """, re.VERBOSE)
 """A cheap first look, run on the lower-cased text: without any of these (or a month name,
@@ -195,7 +202,9 @@ RE_PATTERN_FAMILY = re.compile(r"""
                 \s+(?:before|earlier|later|after|prior)
                |(?:previous|preceding|prior|following|next|that|same)
                 \s+(?:day|week|night|morning|afternoon|evening)  # the day before, that day
-               |(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+after)  # hours later
+               |(?:hours|minutes|moments)\s+(?:later|earlier)|shortly\s+after  # hours later
+               |within\s+(?:\w+\s+)?(?:hours?|minutes)                # within hours
+               |(?:in|by)\s+the\s+(?:morning|afternoon|evening))       # in the evening
    |(?P<spans>week|month|fortnight)                           # last week, earlier this month
    |(?P<ago>ago\b)                                            # two days ago
    |(?P<numeric>\d[/.-]\d)                                    # 15/08/2025, 2025-08-15
@@ -327,8 +336,11 @@ RE_ANAPHORIC = re.compile(rf"""
        |the\s+(?:previous|preceding|prior|following|next)
         \s+(?:day|week|morning|afternoon|evening|night)
                                                               # "the previous day"
-       |(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)
-                                                              # "that day", "the same day"
+       |(?:that|the)\s+same\s+(?:day|morning|afternoon|evening|night)
+       |that\s+(?:day|morning|afternoon|evening|night)          # "that day", "the same day"
+       |(?:in|by)\s+the\s+(?:morning|afternoon|evening)        # "in the evening": of that day
+       |within\s+(?:(?:a\s+few|a\s+couple\s+of|some|several|an|the)\s+)?(?:hours?|minutes)
+                                                              # "within hours", "within the hour"
        |(?:(?:a\s+few|a\s+couple\s+of|some|several|{COUNT})\s+)?(?:hours|minutes|moments)
         \s+(?:later|earlier)                                   # "hours later": the same day
        |shortly\s+after(?:wards?|{STANDS_ALONE})              # "shortly afterwards"
@@ -343,8 +355,35 @@ RE_ANAPHOR_PARTS = re.compile(r"""
 """, re.VERBOSE | re.IGNORECASE)
 """Splits a normalised anaphor: "two days earlier", "the day before"; see `_read_anaphoric`."""
 
-RE_SAME_DAY_ANAPHOR = re.compile(r"\b(?:hours|minutes|moments|shortly)\b")
-"""An anaphor within the anchor's day: "hours later", "shortly afterwards"."""
+RE_SAME_DAY_ANAPHOR = re.compile(r"\b(?:hours?|minutes|moments|shortly|same)\b|^(?:in|by)\s")
+"""An anaphor within the anchor's day: "hours later", "shortly afterwards", "within hours",
+"that same evening", "in the evening"."""
+RE_OPEN_ANAPHOR = re.compile(r"^(?:in|by|within)\s")
+"""A same-day anaphor whose clause decides its tense: "he spoke in the evening" is that day,
+"he will speak in the evening" a plan."""
+
+AUXILIARIES = frozenset({"was", "were", "had", "did"})
+RE_EVENT_VERB = re.compile(rf"""
+    (?<![\w'’-])
+    (?!(?:{"|".join(AUXILIARIES)})\b)                          # "was" is no event of its own
+    (?P<verb>{_alternation(_read_phrases("past_verbs.txt"))}|[a-z][a-z]+(?<!e)ed)  # signed, met, held
+    (?![\w'’-])
+""", re.VERBOSE)
+"""A past verb that names an event: what "the day before he signed" points back to."""
+
+RE_EVENT_ANAPHOR = re.compile(rf"""
+    (?<![\w-])
+    (?:(?i:on)\s+)?(?i:the\s+(?:very\s+)?day)                 # "on the day", "the day"
+    (?:\s+(?P<direction>(?i:before|after)))?                  # "the day before"
+    \s+(?:(?i:that|when)\s+)?                                # "the day that ..."
+    (?P<event>(?:(?!(?i:of|in|at|on|for|to)\b)[\w'’]+\s+){{0,3}}?  # "he", "the order was"
+       (?!(?:{"|".join(AUXILIARIES)})\b)
+       (?P<verb>{_alternation(_read_phrases("past_verbs.txt"))}|[a-z][a-z]+(?<!e)ed))  # "signed"
+    (?![\w'’-])
+""", re.VERBOSE)
+"""A day named by an event told earlier: "the day before he signed", "on the day the order was
+signed", "the day after they met". Its day is the day of that event (`EventDay`)."""
+
 
 RE_CLAUSE_BOUNDARY = re.compile(r"""
     [;:!?()\[\]"“”—–]                                         # strong punctuation and quotes
@@ -504,6 +543,41 @@ def parse_entry_header(line: str, doc_date: datetime.date) -> datetime.date | No
     else:
         return None
     return day if day is not None and day <= doc_date else None
+
+
+@dataclass(frozen=True)
+class EventDay:
+    """A day named by an earlier event: `verb` is the event's verb as written ("signed"),
+    `offset` the days from that event (-1 "the day before", 1 "the day after", 0 "on the day")."""
+
+    verb: str
+    offset: int
+    expression: str
+    start: int
+    end: int
+
+
+def find_event_days(text: str) -> list[EventDay]:
+    """The days in `text` that are named by another event rather than by a date.
+
+    >>> [(event.verb, event.offset) for event in find_event_days("The day before he signed, Rubio called.")]
+    [('signed', -1)]
+    >>> find_event_days("The day before the summit was chaotic.")
+    []
+    """
+    events = []
+    for match in RE_EVENT_ANAPHOR.finditer(text):
+        direction = (match.group("direction") or "").lower()
+        offset = {"before": -1, "after": 1}.get(direction, 0)
+        if not direction and not match.group(0).lower().startswith("on"):
+            continue  # "the day he signed was hot": no time adverbial
+        events.append(EventDay(match.group("verb").lower(), offset, match.group(0), match.start(), match.end()))
+    return events
+
+
+def event_verbs(text: str) -> list[tuple[str, int]]:
+    """The event verbs of a text ("signed", "met") and their offsets, for `find_event_days`."""
+    return [(match.group("verb").lower(), match.start()) for match in RE_EVENT_VERB.finditer(text)]
 
 
 def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:
@@ -834,7 +908,8 @@ def _read_anaphoric(match: re.Match, doc_date: datetime.date,
         return None  # "the next day" after what? Only an anchor can say.
     base, relative_to = (anchor, "anchor") if anchor is not None else (doc_date, "doc")
     offset = datetime.timedelta(days=direction * count * (7 if is_week else 1))
-    return _Reading(base + offset, "week" if is_week else "day", relative_to)
+    tense = "open" if RE_OPEN_ANAPHOR.match(phrase) else "past"
+    return _Reading(base + offset, "week" if is_week else "day", relative_to, tense)
 
 
 READERS = (

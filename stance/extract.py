@@ -275,6 +275,7 @@ class StoryDates:
     names_day: bool = False                            # the current sentence dates something said
     current_paragraph: int = -1
     spoke_on: dict[str, tuple] = field(default_factory=dict)
+    events: dict[str, dt.date] = field(default_factory=dict)   # event verb -> the day it was told of
 
     @classmethod
     def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
@@ -291,12 +292,36 @@ class StoryDates:
             lead = self.leads.get(sentence.entry)
             self.anchor = lead[0] if lead else (sentence.entry_date or self.focus)
         self.current_paragraph = sentence.paragraph
-        last, said = _days_named(sentence.text, sentence.entry_date or self.doc_date, self.anchor)
+        doc_date = sentence.entry_date or self.doc_date
+        last, said = _days_named(sentence.text, doc_date, self.anchor)
+        event = self.event_day(sentence.text, doc_date)
+        if event is not None and said is None:   # "On the day the order was signed, ..."
+            last, said = event[0], event[::2]
         self.names_day = said is not None
+        self._note_events(sentence.text, doc_date)
         if said is not None:
             self.paragraph = (sentence.paragraph, *said)
         if last is not None:
             self.latest = (sentence.entry, last)
+
+    def event_day(self, text: str, doc_date: dt.date) -> tuple[dt.date, str, str] | None:
+        """The day a text names by an event told earlier ("the day before he signed"), if the
+        story dated that event: the day a verb was last told of beside a date."""
+        for event in dates.find_event_days(text):
+            day = self.events.get(event.verb)
+            if day is not None and day + dt.timedelta(days=event.offset) <= doc_date:
+                return day + dt.timedelta(days=event.offset), "day", event.expression
+        return None
+
+    def _note_events(self, text: str, doc_date: dt.date) -> None:
+        """Remember the day of each event verb beside a day in a text ("on 6 August, he signed
+        an order": signed -> 6 August), the date nearest to the verb."""
+        refs = [ref for ref in dates.find_dates(text, doc_date, anchor=self.anchor) if ref.precision == "day"]
+        if not refs:
+            return
+        for verb, offset in dates.event_verbs(text):
+            nearest = min(refs, key=lambda ref: min(abs(ref.start - offset), abs(ref.end - offset)))
+            self.events[verb] = nearest.date
 
     def in_paragraph(self) -> tuple[dt.date, str] | None:
         """The last day named in the current paragraph so far, and its words, if any."""
@@ -321,7 +346,8 @@ class StoryDates:
 
 def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,
              is_commentary: bool = False) -> tuple[dt.date, str, str]:
-    """The day a clause's position was expressed: its own date words; else the date of the
+    """The day a clause's position was expressed: a day it names by an event the story dated
+    ("the day before he signed"); its own date words; else the date of the
     clause before it in the sentence, or the date words of its sentence before it; else, for
     the writer's own words or a position stated as standing ("has ruled out", "says"), the day
     of writing (its live-blog entry's day or the publication day); else the day its paragraph
@@ -332,6 +358,9 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     before = sentence.text[:clause.start - sentence.start]
     # "the day before" counts from the last day named before it, in its sentence or earlier
     anchor = (_days_named(before, doc_date, story.anchor)[0] if before else None) or story.anchor
+    event = story.event_day(clause.text, doc_date)
+    if event is not None:   # "The day before he signed, ..."
+        return event
     own = _dated(clause.text, doc_date, anchor)
     if own is not None:
         return own

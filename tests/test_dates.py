@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.dates import date_statement, find_dates, parse_entry_header
+from stance.dates import date_statement, find_dates, find_event_days, parse_entry_header
 
 SUN_17 = datetime.date(2025, 8, 17)
 MON_18 = datetime.date(2025, 8, 18)
@@ -144,6 +144,12 @@ RESOLVED = [
                  "2025-08-18", "day", id="shortly-afterwards"),
     pytest.param("A few minutes earlier, the envoy had landed.", WED_20, MON_18,
                  "2025-08-18", "day", id="minutes-earlier"),
+    pytest.param("The mayor answered within hours, rejecting the plan.", WED_20, MON_18,
+                 "2025-08-18", "day", id="within-hours"),
+    pytest.param("The governor replied that same evening.", WED_20, MON_18,
+                 "2025-08-18", "day", id="that-same-evening"),
+    pytest.param("In the evening the governor conceded the point.", WED_20, MON_18,
+                 "2025-08-18", "day", id="in-the-evening"),
     # a background word closed by its year leaves the day after it alone
     pytest.param("The first talks between the two sides since 2022 ended on Tuesday.", WED_20, None,
                  "2025-08-19", "day", id="since-year-then-day"),
@@ -223,6 +229,8 @@ UNDATED = [
                  id="forward-anaphor-no-anchor"),
     pytest.param("Two days later, Moscow replied.", WED_20, TUE_19, id="anaphor-past-publication"),
     pytest.param("Hours later, the envoy spoke.", WED_20, None, id="hours-later-no-anchor"),
+    pytest.param("She will set out the terms in the evening.", WED_20, MON_18, id="in-the-evening-plan"),
+    pytest.param("He would answer within hours, aides promised.", WED_20, MON_18, id="within-hours-plan"),
     pytest.param("The levy doubles from late August.", day("2025-08-07"), None,
                  id="late-month-still-ahead"),
     pytest.param("Talks resume in mid-August.", day("2025-08-06"), None, id="mid-month-still-ahead"),
@@ -410,3 +418,16 @@ def test_any_header_line_never_fails_nor_dates_after_publication(line, doc_date)
 def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
     assert all(ref.date.year == doc_date.year for ref in find_dates(text, doc_date))
     assert date_statement(text, doc_date) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The day before he signed, the senator had warned him.", [("signed", -1)]),
+    ("On the day the bill was passed, the union called a strike.", [("passed", 0)]),
+    ("The day after they met, both sides claimed victory.", [("met", 1)]),
+    ("The day before the vote was tense.", []),
+    ("On the day of the vote, turnout fell.", []),
+    ("The day he resigned was a Friday.", []),
+], ids=["day-before-he-signed", "on-the-day-passive", "day-after-they-met", "day-before-a-noun",
+        "day-of-a-noun", "no-time-adverbial"])
+def test_a_day_named_by_an_earlier_event(text, expected):
+    assert [(event.verb, event.offset) for event in find_event_days(text)] == expected

@@ -245,3 +245,13 @@ def test_a_voice_is_remembered_by_its_main_clause_not_by_an_earlier_occasion():
             "Trump also said Washington could offer air support.")
     rows = extract(text, date="2025-06-12")
     assert only(rows, holder="trump", topic="us_air_support")["date"] == dt.date(2025, 6, 10)
+
+
+def test_a_day_named_by_an_event_takes_the_day_that_event_was_told_of():
+    from helpers import extract, only
+    text = ("On 3 June Merz signed a decree on new sanctions on Russia. The measures took effect on Tuesday.\n\n"
+            "The day before he signed, Merz had said Germany would back a ceasefire.\n\n"
+            "On the day the decree was signed, Macron said European troops could follow a peace deal.")
+    rows = extract(text, date="2025-06-12")
+    assert only(rows, holder="merz", topic="ceasefire")["date"] == dt.date(2025, 6, 2)
+    assert only(rows, holder="macron", topic="european_troops")["date"] == dt.date(2025, 6, 3)
