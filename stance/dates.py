@@ -404,6 +404,9 @@ RE_TENSE_CUE = re.compile(rf"""
     (?![\w'’])
 """, re.VERBOSE)
 
+RE_PARTICIPLE = re.compile(r"[a-z]+ed")
+"""A future cue that is a bare participle ("proposed", "planned"), not "expected to"."""
+
 RE_ROLE_CUE = re.compile(rf"""
     (?<![\w'’])
     (?:(?P<speech>(?i:{_alternation(_read_phrases("speech_cues.txt"))}))
@@ -690,10 +693,18 @@ def _clause_after(text: str, end: int, is_clause_start: bool) -> str:
 
 
 def _clause_tense(before: str, after: str) -> str:
-    """ "future", "past" or "none": the nearest tense cue before, else the first after."""
+    """ "future", "past" or "none": the nearest tense cue before, else the first after. After
+    the expression a bare participle is the clause's main verb, in the past ("Putin on Sunday
+    proposed talks"), whereas before it marks a plan ("the proposed talks on Thursday")."""
     cues = list(RE_TENSE_CUE.finditer(before))
-    cue = cues[-1] if cues else RE_TENSE_CUE.search(after)
-    return cue.lastgroup if cue else "none"
+    if cues:
+        return cues[-1].lastgroup
+    cue = RE_TENSE_CUE.search(after)
+    if cue is None:
+        return "none"
+    if cue.lastgroup == "future" and RE_PARTICIPLE.fullmatch(cue.group(0)):
+        return "past"
+    return cue.lastgroup
 
 
 def _clause_role(before: str, after: str, lead: str, is_possessive: bool) -> str:

@@ -180,6 +180,9 @@ RESOLVED = [
                  WED_20, None, "2025-08-18", "day", id="past-clause-beside-plan"),
     pytest.param("Seated next to Merz in Berlin on Monday, the president said he backed the plan.",
                  WED_20, None, "2025-08-18", "day", id="next-to-is-a-place-not-a-plan"),
+    # a bare participle after the day is the main verb, in the past
+    pytest.param("The governor on Monday proposed a freeze on rents.", WED_20, None,
+                 "2025-08-18", "day", id="weekday-then-participle"),
     # "by" a day in the past tense: done by then, not a deadline
     pytest.param("By Monday night the minister had dropped her objection.", WED_20, None,
                  "2025-08-18", "day", id="by-weekday-past-perfect"),
@@ -249,6 +252,8 @@ UNDATED = [
     pytest.param("They urged Moscow to accept a 30-day ceasefire starting on Monday.", WED_20, None,
                  id="period-starting-on-a-day"),
     pytest.param("The duty on lumber is lifted from Monday.", WED_20, None, id="from-weekday"),
+    pytest.param("Unions criticised the proposed walkout on Friday.", WED_20, None,
+                 id="participle-before-weekday-is-a-plan"),
     pytest.param("Her tone was a clear change from Friday, when she threatened a walkout.", WED_20, None,
                  id="change-from-a-day"),
     pytest.param("The minister insists the levy must go by Friday.", WED_20, None,
