@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .config import Topic, Topics
@@ -487,7 +488,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
     by_polarity = reading is None and fallback
     if by_polarity:
-        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end))
+        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
     if reading is None:
         return None
     # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
@@ -644,15 +645,60 @@ def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match
     return found[-1] if found else None
 
 
-def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading:
+def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (), topic_start: int = 0) -> StanceReading:
     """No stance word: an actor speaking of a proposition is taken to favour it, unless the
-    clause is negated (outside a condition: "if Russia won't talk" negates no one's stance).
-    A weak reading, kept low in confidence."""
+    clause is negated (outside a condition: "if Russia won't talk" negates no one's stance) or
+    judges it ("the duty was unfair"). A weak reading, kept low in confidence."""
     negated = next((m.group() for m in RE_TOKEN.finditer(plain)
                     if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)), "")
     if negated:
         return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
+    # A topic carried from before stands at the clause's end: then the whole clause may judge it.
+    before_topic = [(0, topic_start)] if topic_start < len(plain.rstrip(" .!\"'")) else []
+    judged = _judgement(plain, [*masked, *before_topic])
+    if judged is not None:
+        return judged
     return StanceReading("support", "(no stance word)", 0.35)
+
+
+RE_JUDGED = re.compile(r"\b(?:(is|are|was|were|be|been|being|remains?|remained|seemed|seems|looks?|looked)|"
+                       r"(called|calling|calls|branded|brands|described\s+as|deemed|denounced\s+as))\s+"
+                       r"((?:[\w'’-]+,?\s+){0,6}[\w'’-]+)", re.IGNORECASE)
+RE_WORD = re.compile(r"[\w'’-]+")
+JUDGEMENT_VALENCE = 1.5   # VADER's valence from which a predicated word judges its subject
+
+
+def _judgement(plain: str, masked: list[tuple[int, int]] = ()) -> StanceReading | None:
+    """A judgement passed on the subject with no stance word: "the sanctions were unjust",
+    "called the duty unfair" oppose; "the plan was promising" supports. Only a word predicated
+    of something counts, read with VADER's valences; "a war" or "an attack" merely told of is
+    no judgement of the proposition, nor is a word passed on something said before the topic."""
+    valences = _valences()
+    total = 0.0
+    words = []
+    for match in RE_JUDGED.finditer(plain):
+        # A copula judges with the words right after it ("were outrageous", "was a mistake");
+        # "called the extra duty unfair" puts the thing judged in between.
+        following = list(RE_WORD.finditer(plain, match.start(3), match.end(3)))[:3 if match.group(1) else 7]
+        for before, word in zip([None, *following], following):
+            if _inside(word.start(), masked) or (before is not None and before.group().lower() == "too"):
+                continue   # "too weak to deter" asks for more of it
+            value = valences.get(word.group().lower(), 0.0)
+            if abs(value) >= JUDGEMENT_VALENCE:
+                total += value
+                words.append(word.group())
+    if not words or total == 0:
+        return None
+    return StanceReading("oppose" if total < 0 else "support", f"{' '.join(words)} (judged)", 0.4)
+
+
+@lru_cache(maxsize=1)
+def _valences() -> dict[str, float]:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:
+        return {}
+    return SentimentIntensityAnalyzer().lexicon
 
 
 def _other_stretches(plain: str, topic_start: int, topic_end: int) -> list[tuple[int, int]]:

@@ -372,3 +372,20 @@ def test_a_spread_label_does_not_take_another_topics_head(lexicon):
     found = matcher.find("Britain would put troops on the ground in Ukraine once a truce holds, Starmer said, "
                          "adding that he expected strong backing from the US.")
     assert [h.topic for h in found] == ["european_troops"]
+
+
+LEVY = Topic("steel_levy", "Levy on imported steel", keywords=("steel levy",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said the steel levy was unfair to small importers.", "oppose"),
+    ("She called the steel levy reckless and said it would cost jobs.", "oppose"),
+    ("The steel levy was a sensible answer to dumping, the senator said.", "support"),
+    ("He said the steel levy was promising.", "support"),
+    # The judgement is of something else, said before the topic: no stance word, so support.
+    ("Calling the talks a disaster, he said a steel levy was on its way.", "support"),
+    # "too weak" asks for more of it; the lack is not a judgement against it.
+    ("He said a steel levy would be too weak to stop the flood of cheap imports.", "support"),
+])
+def test_a_judgement_passed_on_the_topic_is_a_stance(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, LEVY) == expected
