@@ -67,6 +67,8 @@ RE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:said|told|wrote|th
 # clause reports a day's words after all.
 RE_PAST_SAYING = re.compile(r"\b(?:said|told|wrote|thought|announced|added|declared|stated|insisted|warned|argued|"
                             r"confirmed|claimed|explained|replied|repeated|stressed|suggested|noted)\b", re.IGNORECASE)
+# A sentence's closing punctuation, before any closing quote or bracket.
+RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
@@ -269,6 +271,7 @@ class StoryDates:
     leads: dict[int, tuple[dt.date, str]]
     focus: dt.date
     lead_paragraphs: frozenset[int] = frozenset()
+    headings: dict[int, tuple[dt.date, str]] = field(default_factory=dict)   # sentence index -> day
     anchor: dt.date | None = None
     paragraph: tuple[int, dt.date, str] | None = None
     latest: tuple[int, dt.date] | None = None          # (entry, day): the last day named so far
@@ -282,7 +285,7 @@ class StoryDates:
         """A reader for one document, its entries' leads and its focus found first."""
         said = {sentence.index: _day_said(sentence, doc_date) for sentence in sentences}
         return cls(doc_date, _lead_dates(sentences, said), _focus_date(said.values(), doc_date),
-                   _lead_paragraphs(sentences))
+                   _lead_paragraphs(sentences), _heading_dates(sentences, said))
 
     def read(self, sentence: Sentence) -> None:
         """Move on to a sentence (every sentence, stated position or not): note the days it names."""
@@ -364,6 +367,8 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     own = _dated(clause.text, doc_date, anchor)
     if own is not None:
         return own
+    if sentence.index in story.headings:
+        return story.headings[sentence.index][0], "day", story.headings[sentence.index][1]
     if previous_date is not None:
         return previous_date
     earlier = _dated(before, doc_date, story.anchor) if before else None
@@ -437,6 +442,27 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
                 leads[entry] = day
             break
     return leads
+
+
+def _heading_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] | None]) -> dict[int, tuple[dt.date, str]]:
+    """Each headline's day, by sentence index: the first day the paragraph right under it dates a
+    statement by. A headline sums up the paragraph it stands over ("Zelensky: we will not give up
+    land" over "Zelensky said on Saturday ..."), so it reports that paragraph's occasion."""
+    paragraphs: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    def is_headline(sentence: Sentence) -> bool:   # 'Putin: "no deal"' has no full stop either
+        return sentence.is_heading or (len(paragraphs[sentence.paragraph]) == 1
+                                       and not RE_SENTENCE_END.search(sentence.text))
+
+    days = {}
+    for heading, below in zip(sentences, sentences[1:]):
+        if not is_headline(heading) or is_headline(below):
+            continue
+        day = next((said[sentence.index] for sentence in paragraphs[below.paragraph] if said[sentence.index]), None)
+        if day is not None:
+            days[heading.index] = (day[0], f"(headline over: {day[1]})")
+    return days
 
 
 def _is_backfill(paragraph: list[Sentence]) -> bool:

@@ -255,3 +255,14 @@ def test_a_day_named_by_an_event_takes_the_day_that_event_was_told_of():
     rows = extract(text, date="2025-06-12")
     assert only(rows, holder="merz", topic="ceasefire")["date"] == dt.date(2025, 6, 2)
     assert only(rows, holder="macron", topic="european_troops")["date"] == dt.date(2025, 6, 3)
+
+
+def test_a_headline_reports_the_occasion_of_the_paragraph_under_it():
+    from helpers import extract
+    text = ("## Merz: Germany backs new sanctions on Russia\n\n"
+            "Friedrich Merz said on Monday that Germany would back new sanctions on Russia.\n\n"
+            "Macron: \"European troops could follow a peace deal\"\n\n"
+            "Emmanuel Macron told reporters on Tuesday that European troops could follow a peace deal.")
+    rows = extract(text, date="2025-06-12")
+    headlines = {row["holder"]: row["date"] for row in rows if row["text"].startswith(("Merz:", "Macron:"))}
+    assert headlines == {"merz": dt.date(2025, 6, 9), "macron": dt.date(2025, 6, 10)}
