@@ -71,7 +71,9 @@ Monday's summit"; but "at Monday's summit, he said" is the statement's day) — 
 never dates the statement (`find_dates` still lists it, marked `is_background`); but words
 said straight after an event ("announced after Sunday's summit", "told reporters after talks on
 Monday") were said on its day, and a background word whose object is a year ("talks since 2022
-ended on Friday") leaves later days alone. Of the rest, prefer (1) an expression
+ended on Friday") leaves later days alone. A week or month inside quotation marks ("our
+victory in November," he wrote) is the speaker's reference to another event, never the day
+the words were said. Of the rest, prefer (1) an expression
 outside quotation marks (a "yesterday" inside a quote is the speaker's yesterday, which this
 module does not know, so it is still resolved against doc_date), (2) one attached to a speech
 word ("said on Tuesday", "at a briefing yesterday", "Yesterday Trump told"), (3) day over week
@@ -371,10 +373,16 @@ RE_EVENT_VERB = re.compile(rf"""
 """, re.VERBOSE)
 """A past verb that names an event: what "the day before he signed" points back to."""
 
+RE_PARTICIPLE_BY = re.compile(r"\s+by\b")
+RE_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""With "by" after it, a participle tells an event only as a passive verb ("was signed by")."""
+
 RE_EVENT_ANAPHOR = re.compile(rf"""
     (?<![\w-])
-    (?:(?i:on)\s+)?(?i:the\s+(?:very\s+)?day)                 # "on the day", "the day"
-    (?:\s+(?P<direction>(?i:before|after)))?                  # "the day before"
+    (?:(?P<same>(?i:(?:almost\s+|just\s+)?as\s+soon\s+as|(?:hours|minutes)\s+after))  # "as soon as"
+      |(?:(?i:on)\s+)?(?i:the\s+(?:very\s+)?day)               # "on the day", "the day"
+       (?:\s+(?P<direction>(?i:before|after)))?                 # "the day before"
+    )
     \s+(?:(?i:that|when)\s+)?                                # "the day that ..."
     (?P<event>(?:(?!(?i:of|in|at|on|for|to)\b)[\w'’]+\s+){{0,3}}?  # "he", "the order was"
        (?!(?:{"|".join(AUXILIARIES)})\b)
@@ -382,7 +390,8 @@ RE_EVENT_ANAPHOR = re.compile(rf"""
     (?![\w'’-])
 """, re.VERBOSE)
 """A day named by an event told earlier: "the day before he signed", "on the day the order was
-signed", "the day after they met". Its day is the day of that event (`EventDay`)."""
+signed", "the day after they met", "as soon as the deal was announced", "hours after they met".
+Its day is the day of that event (`EventDay`)."""
 
 
 RE_CLAUSE_BOUNDARY = re.compile(r"""
@@ -504,7 +513,7 @@ def date_statement(text: str, doc_date: datetime.date,
     True
     """
     candidates = [found for found in _find(text, _as_day(doc_date), _as_day(anchor))
-                  if found.role != "background"]
+                  if found.role != "background" and not (found.is_quoted and found.ref.precision != "day")]
     if not candidates:
         return None
     best = min(candidates, key=lambda found: (found.is_quoted, ROLE_RANK[found.role],
@@ -572,15 +581,18 @@ def find_event_days(text: str) -> list[EventDay]:
     for match in RE_EVENT_ANAPHOR.finditer(text):
         direction = (match.group("direction") or "").lower()
         offset = {"before": -1, "after": 1}.get(direction, 0)
-        if not direction and not match.group(0).lower().startswith("on"):
+        if not direction and not match.group("same") and not match.group(0).lower().startswith("on"):
             continue  # "the day he signed was hot": no time adverbial
         events.append(EventDay(match.group("verb").lower(), offset, match.group(0), match.start(), match.end()))
     return events
 
 
 def event_verbs(text: str) -> list[tuple[str, int]]:
-    """The event verbs of a text ("signed", "met") and their offsets, for `find_event_days`."""
-    return [(match.group("verb").lower(), match.start()) for match in RE_EVENT_VERB.finditer(text)]
+    """The event verbs of a text ("signed", "met") and their offsets, for `find_event_days`; a
+    participle that names a thing ("the deal announced by the mediators") tells no event."""
+    return [(match.group("verb").lower(), match.start()) for match in RE_EVENT_VERB.finditer(text)
+            if not RE_PARTICIPLE_BY.match(text, match.end())
+            or RE_PASSIVE_BEFORE.search(text, 0, match.start())]
 
 
 def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:

@@ -279,6 +279,7 @@ class StoryDates:
     current_paragraph: int = -1
     spoke_on: dict[str, tuple] = field(default_factory=dict)
     events: dict[str, dt.date] = field(default_factory=dict)   # event verb -> the day it was told of
+    told: tuple | None = None                                  # the last sentence read, its events not yet noted
 
     @classmethod
     def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
@@ -301,7 +302,9 @@ class StoryDates:
         if event is not None and said is None:   # "On the day the order was signed, ..."
             last, said = event[0], event[::2]
         self.names_day = said is not None
-        self._note_events(sentence.text, doc_date)
+        if self.told is not None:   # events count from the sentence after the one that told them
+            self._note_events(*self.told)
+        self.told = (sentence.text, doc_date, self.anchor)
         if said is not None:
             self.paragraph = (sentence.paragraph, *said)
         if last is not None:
@@ -316,10 +319,12 @@ class StoryDates:
                 return day + dt.timedelta(days=event.offset), "day", event.expression
         return None
 
-    def _note_events(self, text: str, doc_date: dt.date) -> None:
+    def _note_events(self, text: str, doc_date: dt.date, anchor: dt.date | None) -> None:
         """Remember the day of each event verb beside a day in a text ("on 6 August, he signed
-        an order": signed -> 6 August), the date nearest to the verb."""
-        refs = [ref for ref in dates.find_dates(text, doc_date, anchor=self.anchor) if ref.precision == "day"]
+        an order": signed -> 6 August), the date nearest to the verb; not another event's date
+        ("who takes office on Monday", "after Friday's talks")."""
+        refs = [ref for ref in dates.find_dates(text, doc_date, anchor=anchor)
+                if ref.precision == "day" and not ref.is_background]
         if not refs:
             return
         for verb, offset in dates.event_verbs(text):

@@ -193,6 +193,10 @@ RESOLVED = [
                  "2025-03-01", "month", id="month-back-this-year"),
     pytest.param("Exports fell sharply in November.", day("2025-02-10"), None,
                  "2024-11-01", "month", id="month-last-year-nearer-than-next"),
+    pytest.param("“We won,” the mayor said in March.", WED_20, None,
+                 "2025-03-01", "month", id="month-outside-the-quote"),
+    pytest.param("“We won yesterday,” the mayor wrote.", WED_20, None,
+                 "2025-08-19", "day", id="quoted-day-still-counts"),
 ]
 
 
@@ -234,6 +238,8 @@ UNDATED = [
     pytest.param("Hours later, the envoy spoke.", WED_20, None, id="hours-later-no-anchor"),
     pytest.param("She will set out the terms in the evening.", WED_20, MON_18, id="in-the-evening-plan"),
     pytest.param("He would answer within hours, aides promised.", WED_20, MON_18, id="within-hours-plan"),
+    pytest.param("“This win goes back to our campaign in March,” the mayor wrote.", WED_20, None,
+                 id="quoted-month-is-the-speakers-reference"),
     pytest.param("The levy doubles from late August.", day("2025-08-07"), None,
                  id="late-month-still-ahead"),
     pytest.param("Talks resume in mid-August.", day("2025-08-06"), None, id="mid-month-still-ahead"),
@@ -432,7 +438,20 @@ def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
     ("The day before the vote was tense.", []),
     ("On the day of the vote, turnout fell.", []),
     ("The day he resigned was a Friday.", []),
+    ("The mayor claimed credit as soon as the budget was approved.", [("approved", 0)]),
+    ("Hours after they met, the two leaders fell out.", [("met", 0)]),
+    ("She promised to reply as soon as possible.", []),
 ], ids=["day-before-he-signed", "on-the-day-passive", "day-after-they-met", "day-before-a-noun",
-        "day-of-a-noun", "no-time-adverbial"])
+        "day-of-a-noun", "no-time-adverbial", "as-soon-as", "hours-after", "as-soon-as-possible"])
 def test_a_day_named_by_an_earlier_event(text, expected):
     assert [(event.verb, event.offset) for event in find_event_days(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The council approved the budget on Friday.", ["approved"]),
+    ("Unions welcomed the budget approved by the council.", ["welcomed"]),
+    ("The budget was approved by the council.", ["approved"]),
+], ids=["active-verb", "participle-naming-a-thing", "passive-verb"])
+def test_event_verbs_leave_out_participles_that_name_things(text, expected):
+    from stance.dates import event_verbs
+    assert [verb for verb, _ in event_verbs(text)] == expected

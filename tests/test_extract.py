@@ -266,3 +266,11 @@ def test_a_headline_reports_the_occasion_of_the_paragraph_under_it():
     rows = extract(text, date="2025-06-12")
     headlines = {row["holder"]: row["date"] for row in rows if row["text"].startswith(("Merz:", "Macron:"))}
     assert headlines == {"merz": dt.date(2025, 6, 9), "macron": dt.date(2025, 6, 10)}
+
+
+def test_a_participle_naming_a_thing_sets_no_event_day():
+    from helpers import extract, only
+    text = ("Macron announced the plan for European troops on Monday.\n\n"
+            "Kallas said on Wednesday that the EU backed the plan announced by Paris.\n\n"
+            "Merz backed new sanctions on Russia as soon as the plan was announced.")
+    assert only(extract(text, date="2025-06-12"), holder="merz")["date"] == dt.date(2025, 6, 9)
