@@ -32,8 +32,10 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   doc_date, precision week; last weekend -> that Saturday, or the one before when doc_date
   falls on the weekend itself.
 - this month, earlier this month -> the 1st of doc_date's month; last month -> the 1st of the
-  month before (month). in/during/since/until May, mid-May, the end of May, May 2025 ->
-  the 1st of the latest May not after doc_date (month); last May -> the latest May before
+  month before (month). in/during/since/until May, May 2025 ->
+  the 1st of the latest May not after doc_date (month); early / mid / late May, the end of
+  May -> a day inside that part (the 5th, 15th, 24th, 28th; week precision, never after
+  doc_date); last May -> the latest May before
   doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet"). A part
   of the publication month that has not begun by doc_date ("from late August" on 7 August)
   is a plan, and so is a month whose next coming lies less than half as far ahead as its
@@ -63,7 +65,8 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   "G7", "100 per cent", years, habits ("on Mondays"), named days ("Black Friday").
 
 Which date dates the statement (`date_statement`): an expression is *background* when it
-dates another event — it opens with since / until / before / after / from ("a U-turn from
+dates another event — it follows a perfect participle in its clause ("..., having warned in
+mid-August"), it opens with since / until / before / after / from ("a U-turn from
 Monday", "lifted from Friday"), after / since / until / before / following / ahead of comes
 before it in its clause ("days after meeting Putin on Friday"), it sits in a relative clause ("Trump, who
 met Putin on Friday, said"), or it is a possessive not introduced by at / during / in ("praised
@@ -428,6 +431,9 @@ RE_ROLE_CUE = re.compile(rf"""
     (?![\w'’])
 """, re.VERBOSE)
 
+RE_PERFECT_PARTICIPLE = re.compile(r"(?<![\w'’])(?i:having)\s+(?:\w+ly\s+)?[a-z]+(?![\w'’])")
+"""A perfect participle ("having warned"): its clause tells of an event before the main one."""
+
 RE_YEAR_OBJECT = re.compile(rf"\s+{YEAR_NUMBER}\b")
 """A background word whose object is a year ("talks since 2022 ended on Friday") dates that
 year, not the day named after it."""
@@ -727,6 +733,8 @@ def _clause_role(before: str, after: str, lead: str, is_possessive: bool) -> str
         return "speech"
     if lead in BACKGROUND_LEADS or (is_possessive and lead not in SETTING_LEADS):
         return "background"
+    if RE_PERFECT_PARTICIPLE.search(before):
+        return "background"   # "..., having warned in mid-August": before the clause's own event
     nearest = cues[-1].lastgroup if cues else "stop"
     if nearest in ("background", "relative"):
         return "background"
@@ -836,12 +844,18 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     if modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
                                         datetime.date(in_year + 1, month, 1), doc_date):
         return None  # "in December", written in October: a plan, not last December
+    part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_DAYS), "")
+    if part:   # "mid-August": about a week, not the whole month
+        return _Reading(min(doc_date, datetime.date(in_year, month, MONTH_PART_DAYS[part])), "week", tense="open")
     return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
 
 
 MONTH_PART_STARTS = MappingProxyType({"mid": 11, "middle": 11, "late": 21, "end": 21})
 """The first day of a named part of a month: a part of the publication month that has not
 begun by the publication day lies ahead."""
+MONTH_PART_DAYS = MappingProxyType({"early": 5, "start": 3, "beginning": 3, "mid": 15, "middle": 15,
+                                    "late": 24, "end": 28})
+"""A representative day of a named part of a month ("mid-August": the 15th, week precision)."""
 
 
 def _read_deictic_day(match: re.Match, doc_date: datetime.date,

@@ -26,7 +26,7 @@ from .schema import AUTHOR, SCORES
 from .segment import Clause, Sentence, split_clauses, split_document
 
 # The word that opened a split-off clause: "after seeming to ...", "but said ...".
-RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|;)\s+", re.IGNORECASE)
+RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|having|;)\s+", re.IGNORECASE)
 # A clause opened against its main clause: it tells of another occasion or a contrast.
 RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none

@@ -94,7 +94,9 @@ RESOLVED = [
     pytest.param("The plan was drafted in May 2024.", WED_20, None,
                  "2024-05-01", "month", id="month-and-year"),
     pytest.param("Sanctions were tightened in mid-July.", WED_20, None,
-                 "2025-07-01", "month", id="mid-month"),
+                 "2025-07-15", "week", id="mid-month"),
+    pytest.param("Exports slowed in early July.", WED_20, None,
+                 "2025-07-05", "week", id="early-month"),
     # absolute days
     pytest.param("Trump and Putin met in Alaska on 15 August.", WED_20, None,
                  "2025-08-15", "day", id="day-month"),
@@ -159,7 +161,12 @@ RESOLVED = [
     pytest.param("Rubio told reporters after talks on Monday that sanctions stayed.", WED_20, None,
                  "2025-08-18", "day", id="told-reporters-after"),
     pytest.param("Trade grew in late August.", day("2025-08-25"), None,
-                 "2025-08-01", "month", id="late-month-already-begun"),
+                 "2025-08-24", "week", id="late-month-already-begun"),
+    pytest.param("Trade grew in late August.", day("2025-08-22"), None,
+                 "2025-08-22", "week", id="late-month-not-after-publication"),
+    # a perfect participle tells of an earlier event
+    pytest.param("The union struck on Monday, having warned in early August that it would.", WED_20,
+                 None, "2025-08-18", "day", id="having-warned-is-background"),
     # which of several dates the statement
     pytest.param("A day after talks in Washington on Monday, European leaders yesterday "
                  "weighed a force.", WED_20, None, "2025-08-19", "day",
