@@ -17,7 +17,7 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
 - Future clause: the nearest tense cue before the expression, in the same clause, decides; a
   future cue (`data/dates/future_cues.txt`: will, would, could, expected to, plans to, next...)
   makes it a plan, a past verb (`data/dates/past_verbs.txt`, or a lower-case "-ed" word) makes
-  it past. With no cue before it, the first cue after it in the clause decides ("On Friday, he
+  it past, unless "be" stands before it ("due to be held": the cue before it decides). With no cue before it, the first cue after it in the clause decides ("On Friday, he
   will..."). Only tense-open words are tested: weekdays, "this week/month/weekend", month
   names, day-month dates; "yesterday", "last week", "two days ago" are past whatever the verb.
 - today, tonight, this morning, earlier today -> doc_date (day); yesterday, last night ->
@@ -410,7 +410,7 @@ RE_TENSE_CUE = re.compile(rf"""
     (?:(?P<future>{_alternation(_read_phrases("future_cues.txt"))})(?!\s+have\b)(?!(?<=next)\s+to\b)
                                                               # will, would, expected to, next
                                                               # (not "next to", a place)
-      |(?P<past>{_alternation(_read_phrases("past_verbs.txt"))}
+      |(?<!\sbe\s)(?P<past>{_alternation(_read_phrases("past_verbs.txt"))}
                |(?!hundred\b)(?!Red\b)[A-Za-z][a-z]{{1,}}(?<!e)ed)  # met, said, ruled, "Asked" (not "need")
     )
     (?![\w'’])

@@ -59,6 +59,7 @@ RE_PAST_PERFECT_OPENING = re.compile(r"""
       |become|drawn|thrown|cut|won|lost|left|led|sought|fought|brought|spent|paid|built|found
       |shut|begun|chosen|known|seen|gone|done|come|broken|driven|fallen|risen|met|flown)\b
 """, re.VERBOSE | re.IGNORECASE)
+RE_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # The present perfect, taken out before looking for a past verb of saying ("has long said").
 RE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:said|told|wrote|thought|announced|added|declared"
                         r"|stated|insisted|warned|argued|confirmed|claimed|explained|replied|repeated"
@@ -437,7 +438,8 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
             paragraphs.append([sentence])
     leads: dict[int, tuple[dt.date, str]] = {}
     for entry, paragraphs in paragraphs_of.items():
-        days = [None if _is_backfill(paragraph) else next((said[s.index] for s in paragraph if said[s.index]), None)
+        days = [None if _is_backfill(paragraph) else next((said[s.index] for s in paragraph if said[s.index]
+                                                           and not _opens_in_past_perfect(s.text)), None)
                 for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
         for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
             if day is None:
@@ -474,7 +476,18 @@ def _is_backfill(paragraph: list[Sentence]) -> bool:
     """Whether a paragraph opens in the past perfect ("Lavrov had signalled as much"): it tells
     what came before the story's occasion, so its day is not the occasion."""
     opening = next((sentence for sentence in paragraph if not sentence.is_heading), None)
-    return opening is not None and bool(RE_PAST_PERFECT_OPENING.search(opening.text))
+    return opening is not None and _opens_in_past_perfect(opening.text)
+
+
+def _opens_in_past_perfect(text: str) -> bool:
+    """Whether a sentence's main verb is in the past perfect ("Lavrov had signalled as much"): it
+    tells of what came before the story's occasion. Not "Kyiv confirmed that it had agreed",
+    whose main verb is the saying."""
+    match = RE_PAST_PERFECT_OPENING.search(text)
+    if match is None:
+        return False
+    before = text[:match.end()].lower().rfind("had")
+    return not RE_PAST_SAYING.search(text, 0, before) and not RE_THAT.search(text, 0, before)
 
 
 def _lead_paragraphs(sentences: list[Sentence]) -> frozenset[int]:

@@ -274,3 +274,21 @@ def test_a_participle_naming_a_thing_sets_no_event_day():
             "Kallas said on Wednesday that the EU backed the plan announced by Paris.\n\n"
             "Merz backed new sanctions on Russia as soon as the plan was announced.")
     assert only(extract(text, date="2025-06-12"), holder="merz")["date"] == dt.date(2025, 6, 9)
+
+
+def test_a_past_perfect_sentence_sets_no_sections_occasion():
+    from helpers import extract, only
+    text = ("Merz told reporters on Wednesday that Germany backed new sanctions on Russia.\n\n"
+            "**How we got here**\n\n"
+            "The talks stalled in the spring. Macron had said on 2 June that European troops could follow a peace deal.\n\n"
+            "Kallas said the EU would back a ceasefire.")
+    # Not the section's flashback day: the story's occasion, named twice, or the day of writing.
+    assert only(extract(text, date="2025-06-12"), speaker="kallas")["date"] != dt.date(2025, 6, 2)
+
+
+def test_a_reported_past_perfect_still_sets_the_occasion():
+    from helpers import extract, only
+    text = ("**Kyiv's view**\n\n"
+            "Kyiv confirmed on Monday that it had asked for new sanctions on Russia.\n\n"
+            "Sybiha said Ukraine would accept a ceasefire only with guarantees.")
+    assert only(extract(text, date="2025-06-12"), speaker="sybiha")["date"] == dt.date(2025, 6, 9)
