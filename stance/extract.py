@@ -286,7 +286,7 @@ class StoryDates:
     def of(cls, sentences: list[Sentence], doc_date: dt.date) -> "StoryDates":
         """A reader for one document, its entries' leads and its focus found first."""
         said = {sentence.index: _day_said(sentence, doc_date) for sentence in sentences}
-        return cls(doc_date, _lead_dates(sentences, said), _focus_date(said.values(), doc_date),
+        return cls(doc_date, _lead_dates(sentences, said, doc_date), _focus_date(said.values(), doc_date),
                    _lead_paragraphs(sentences), _heading_dates(sentences, said))
 
     def read(self, sentence: Sentence) -> None:
@@ -424,7 +424,8 @@ def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date 
     return last, said
 
 
-def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] | None]) -> dict[int, tuple[dt.date, str]]:
+def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] | None],
+                story_date: dt.date) -> dict[int, tuple[dt.date, str]]:
     """Each entry's occasion, and its words: the first day its headline and first LEAD_PARAGRAPHS
     paragraphs date a statement by, if the paragraph after goes on with that occasion (names no
     other day). A wire's lead says what happened when and the next paragraph tells more of it;
@@ -439,7 +440,8 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
     leads: dict[int, tuple[dt.date, str]] = {}
     for entry, paragraphs in paragraphs_of.items():
         days = [None if _is_backfill(paragraph) else next((said[s.index] for s in paragraph if said[s.index]
-                                                           and not _opens_in_past_perfect(s.text)), None)
+                                                           and not _opens_in_past_perfect(s.text)
+                                                           and not _is_counted_back(s, story_date)), None)
                 for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
         for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
             if day is None:
@@ -470,6 +472,13 @@ def _heading_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str
         if day is not None:
             days[heading.index] = (day[0], f"(headline over: {day[1]})")
     return days
+
+
+def _is_counted_back(sentence: Sentence, doc_date: dt.date) -> bool:
+    """Whether the day a sentence dates its statement by is counted from another event ("Two
+    days earlier, he had said"): such a day tells of an earlier occasion, not the story's."""
+    ref = dates.date_statement(sentence.text, sentence.entry_date or doc_date, anchor=sentence.entry_date or doc_date)
+    return ref is not None and ref.relative_to == "anchor"
 
 
 def _is_backfill(paragraph: list[Sentence]) -> bool:

@@ -292,3 +292,12 @@ def test_a_reported_past_perfect_still_sets_the_occasion():
             "Kyiv confirmed on Monday that it had asked for new sanctions on Russia.\n\n"
             "Sybiha said Ukraine would accept a ceasefire only with guarantees.")
     assert only(extract(text, date="2025-06-12"), speaker="sybiha")["date"] == dt.date(2025, 6, 9)
+
+
+def test_a_day_counted_back_from_another_event_sets_no_occasion():
+    from helpers import extract, only
+    text = ("Merz told reporters on Wednesday that Germany backed new sanctions on Russia.\n\n"
+            "**Kyiv's answer**\n\n"
+            "Sybiha said Ukraine would accept a ceasefire only with guarantees.\n\n"
+            "Three days earlier, in Rome, Zelensky had said European troops could follow a peace deal.")
+    assert only(extract(text, date="2025-06-12"), speaker="sybiha")["date"] != dt.date(2025, 6, 9)
