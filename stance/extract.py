@@ -47,7 +47,7 @@ RE_STANDING = re.compile(r"""
                                                               # "has ruled out", "has said"
    |\b(?:has|have)\s+(?:repeatedly|consistently|always|long|so\s+far|still)\b  # "has long opposed"
    |\bno\s+longer\s+[a-z]+s\b                                 # "no longer talks about"
-   |\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes)\b
+   |\b(?:says|tells|insists|argues|warns|believes|thinks|wants|maintains|contends|hopes|calls(?!\s+for\b)|prefers|rejects|opposes|favours|favors|remains|doubts|fears|considers|regards)\b
                                                               # "says", "insists", "wants"
    |\b(?:officials|diplomats|analysts|sources|critics|allies|aides|experts)\s+say\b
 """, re.VERBOSE | re.IGNORECASE)

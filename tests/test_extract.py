@@ -301,3 +301,22 @@ def test_a_day_counted_back_from_another_event_sets_no_occasion():
             "Sybiha said Ukraine would accept a ceasefire only with guarantees.\n\n"
             "Three days earlier, in Rome, Zelensky had said European troops could follow a peace deal.")
     assert only(extract(text, date="2025-06-12"), speaker="sybiha")["date"] != dt.date(2025, 6, 9)
+
+
+@pytest.mark.parametrize("sentence, holder", [
+    ("Orban, for his part, rejects new sanctions on Russia.", "orban"),
+    ("Meloni still prefers a ceasefire to any talk of troops.", "meloni"),
+], ids=["rejects", "still-prefers"])
+def test_a_stance_verb_in_the_present_stands_as_of_writing(sentence, holder):
+    from helpers import extract, only
+    text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia. "
+            "He said a ceasefire had to come first.\n\n" + sentence)
+    row = only(extract(text, date="2025-06-12"), holder=holder)
+    assert (row["date"], row["date_precision"]) == (dt.date(2025, 6, 12), "doc")
+
+
+def test_a_document_that_calls_for_something_is_not_standing():
+    from helpers import extract, only
+    text = ("Kyiv handed over its road map on Tuesday. It sets out terms for talks.\n\n"
+            "It calls for a full ceasefire of at least 30 days.")
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date_precision"] != "doc"
