@@ -70,6 +70,8 @@ RE_PAST_SAYING = re.compile(r"\b(?:said|told|wrote|thought|announced|added|decla
                             r"confirmed|claimed|explained|replied|repeated|stressed|suggested|noted)\b", re.IGNORECASE)
 # A sentence's closing punctuation, before any closing quote or bracket.
 RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+# A turn of a transcript: "BESSENT: No.", "Q: And China?" (not an all-capitals headline).
+RE_TRANSCRIPT_TURN = re.compile(r"^(?:Q|A|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+(?![A-Z'’\s]+$)")
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
@@ -273,6 +275,7 @@ class StoryDates:
     focus: dt.date
     lead_paragraphs: frozenset[int] = frozenset()
     headings: dict[int, tuple[dt.date, str]] = field(default_factory=dict)   # sentence index -> day
+    transcript_paragraphs: frozenset[int] = frozenset()   # paragraphs that are turns of a Q&A
     anchor: dt.date | None = None
     paragraph: tuple[int, dt.date, str] | None = None
     latest: tuple[int, dt.date] | None = None          # (entry, day): the last day named so far
@@ -287,7 +290,8 @@ class StoryDates:
         """A reader for one document, its entries' leads and its focus found first."""
         said = {sentence.index: _day_said(sentence, doc_date) for sentence in sentences}
         return cls(doc_date, _lead_dates(sentences, said, doc_date), _focus_date(said.values(), doc_date),
-                   _lead_paragraphs(sentences), _heading_dates(sentences, said))
+                   _lead_paragraphs(sentences), _heading_dates(sentences, said),
+                   frozenset(sentence.paragraph for sentence in sentences if RE_TRANSCRIPT_TURN.match(sentence.text)))
 
     def read(self, sentence: Sentence) -> None:
         """Move on to a sentence (every sentence, stated position or not): note the days it names."""
@@ -299,6 +303,8 @@ class StoryDates:
         self.current_paragraph = sentence.paragraph
         doc_date = sentence.entry_date or self.doc_date
         last, said = _days_named(sentence.text, doc_date, self.anchor)
+        if sentence.paragraph in self.transcript_paragraphs:
+            last = said = None   # a day named in a Q&A turn is the speaker's, as in a quote
         event = self.event_day(sentence.text, doc_date)
         if event is not None and said is None:   # "On the day the order was signed, ..."
             last, said = event[0], event[::2]
@@ -381,7 +387,8 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     if earlier is not None:   # "Merz said this week that ..., but that ...": its sentence's day
         return earlier
     so_far = Clause(sentence, clause.index, sentence.start, clause.end, sentence.text[:clause.end - sentence.start])
-    if is_commentary or _is_standing(_unquoted(so_far), sentence, story):
+    if (is_commentary or _is_standing(_unquoted(so_far), sentence, story)) \
+            and sentence.paragraph not in story.transcript_paragraphs:   # a turn was said at the exchange
         return doc_date, "doc", "(as of writing)"
     same_paragraph = story.in_paragraph()
     if same_paragraph is not None:
@@ -408,19 +415,19 @@ def _is_standing(words: str, sentence: Sentence, story: "StoryDates") -> bool:
 
 
 def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date | None, tuple[dt.date, str] | None]:
-    """The last day a text names (any event's: "the day before" counts from it), and the last
-    day it says something on, with its words ("after Friday's talks" names Friday, but what the
-    text reports was not said then). "The day before" counts from the day named just before it
-    in the text, else from `anchor`."""
+    """The last day a text says something on: as the day "the day before" or "in the evening"
+    later counts from, and with its words. Another event's day ("after Friday's talks", "a U-turn
+    from Monday") is neither: what the text reports was not said then, and the story's time has
+    not moved to it. "The day before" counts from the day named just before it in the text, else
+    from `anchor`."""
     last, said, current = None, None, anchor
     for ref in dates.find_dates(text, doc_date, anchor=anchor):
         if ref.precision != "day":
             continue
         day = current + (ref.date - anchor) if ref.relative_to == "anchor" else ref.date
-        if day <= doc_date:
+        if day <= doc_date and not ref.is_background:
             last = current = day
-            if not ref.is_background:
-                said = (day, ref.expression)
+            said = (day, ref.expression)
     return last, said
 
 

@@ -320,3 +320,22 @@ def test_a_document_that_calls_for_something_is_not_standing():
     text = ("Kyiv handed over its road map on Tuesday. It sets out terms for talks.\n\n"
             "It calls for a full ceasefire of at least 30 days.")
     assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date_precision"] != "doc"
+
+
+def test_a_transcript_turn_was_said_at_the_exchange_not_when_written():
+    from helpers import extract
+    text = ("Merz spoke to reporters in Berlin on Tuesday. Excerpts follow.\n\n"
+            "Q: What about Russia?\n\n"
+            "MERZ: Germany backs new sanctions on Russia. We set this out on 2 June.\n\n"
+            "Q: And a truce?\n\n"
+            "MERZ: A ceasefire must come first.")
+    rows = extract(text, date="2025-06-12")
+    assert {row["topic"]: row["date"] for row in rows} == {"russia_sanctions": dt.date(2025, 6, 10),
+                                                          "ceasefire": dt.date(2025, 6, 10)}
+
+
+def test_another_events_day_does_not_move_the_storys_time():
+    from helpers import extract, only
+    text = ("Merz backed new sanctions on Russia on Tuesday, a U-turn from Friday.\n\n"
+            "In the evening, Macron said European troops could follow a peace deal.")
+    assert only(extract(text, date="2025-06-12"), holder="macron")["date"] == dt.date(2025, 6, 10)
