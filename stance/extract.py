@@ -362,10 +362,12 @@ class StoryDates:
 def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,
              is_commentary: bool = False) -> tuple[dt.date, str, str]:
     """The day a clause's position was expressed: a day it names by an event the story dated
-    ("the day before he signed"); its own date words; else the date of the
+    ("the day before he signed"); its own date words; else, for a headline, the day the
+    paragraph under it names; else the date of the
     clause before it in the sentence, or the date words of its sentence before it; else, for
     the writer's own words or a position stated as standing ("has ruled out", "says"), the day
-    of writing (its live-blog entry's day or the publication day); else the day its paragraph
+    of writing (its live-blog entry's day or the publication day), but not for a turn of a Q&A
+    transcript, which was said at the exchange; else the day its paragraph
     named; else the day the same voice's earlier words were dated (a story reports one
     occasion per speaker, mostly); else its live-blog entry's day; else the occasion its
     entry's lead names; else the day the article names most, precision `doc`."""
