@@ -389,3 +389,14 @@ LEVY = Topic("steel_levy", "Levy on imported steel", keywords=("steel levy",))
 ])
 def test_a_judgement_passed_on_the_topic_is_a_stance(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, LEVY) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister said Ottawa would remove the steel levy from next month.",
+    "Brussels has put the steel levy on hold while talks go on.",
+    "The government called off the steel levy after a week of protests.",
+    "He said they would withdraw the steel levy once the deal was signed.",
+    "The cabinet postponed the steel levy until the autumn.",
+])
+def test_undoing_a_measure_opposes_it(sentence, lexicon):
+    assert reading_of(sentence, lexicon, LEVY) == "oppose"
