@@ -5,11 +5,13 @@ days with different positions make a shift, except that a lone, weaker position 
 agreeing ones within `CONTESTED_DAYS` is reported once as contested rather than as two
 reversals. Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
 detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split
-them. A first position is never a shift. Only the holder's own word is a position (another
-actor's claim about the holder is not); a day whose equally strong statements include the
-position held so far does not move it; a weak change of tone that does not last is left out.
-Shifts that a source reports ("a U-turn", "no longer") are kept too, marked `reported`, with the
-reporter as `speaker`, and a move both reported and seen in the series is listed once.
+them. A first position is never a shift. Only the holder's own word is a position: the
+holder's, or an official voice's (a person's spokesperson and office, an organisation's
+members); another actor's claim about the holder is not. A day whose equally strong statements
+include the position held so far does not move it; a weak change of tone that does not last is
+left out. Shifts that a source reports ("a U-turn", "no longer") are kept too, marked
+`reported`, with the reporter as `speaker`, and a move both reported and seen in the series is
+listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
@@ -18,15 +20,19 @@ is a reversal, a Full Flop); `hardening` moves away from neutral on the same sid
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 
 import numpy as np
 import pandas as pd
 
 from . import schema
+from .attribute import RE_LEADER_ROLE, RE_NOT_LEADER
 from .schema import SCORES, STANCES, check_columns
 from .timeline import build_timeline, is_restatement, position_columns
 
+# A role that speaks for someone else: "the Kremlin spokesman", "the White House press secretary".
+RE_SPOKESPERSON_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|press\s+secretary)\b", re.IGNORECASE)
 REQUIRES = ("statement_id", "doc_id", "holder", "topic", "stance", "score", "date", "confidence", "speaker")
 CONTESTED_DAYS = 14
 CHANGE_POINT_MIN_DAYS = 30   # a month of daily positions; shorter series follow the rule (tune: 12 -> 30 took shift recall 0.26 -> 0.39)
@@ -51,8 +57,8 @@ def shift_kind(from_score: float, to_score: float) -> str:
     return "hardening" if abs(to_score) > abs(from_score) else "softening"
 
 
-def is_evidence(statements: pd.DataFrame) -> pd.Series:
-    """Which statements may stand on either side of a shift."""
+def is_evidence(statements: pd.DataFrame, voices: dict[str, frozenset[str]] | None = None) -> pd.Series:
+    """Which statements may stand on either side of a shift (`voices`: see `official_voices`)."""
     score = statements["evidence"] if "evidence" in statements.columns else statements["confidence"]
     strong = score >= MIN_EVIDENCE
     if "cue" in statements.columns:
@@ -62,17 +68,77 @@ def is_evidence(statements: pd.DataFrame) -> pd.Series:
         strong &= ~cue.str.startswith("(model").astype(bool)
     if "is_heading" in statements.columns:
         strong &= ~statements["is_heading"].astype(bool)
-    return strong & is_own_voice(statements) & ~is_restatement(statements)
+    return strong & is_own_voice(statements, voices) & ~is_restatement(statements)
 
 
-def is_own_voice(statements: pd.DataFrame) -> pd.Series:
-    """Which statements are the holder's own word: another actor's claim about the holder ("Trump
-    said Putin did not want a ceasefire") tells what the speaker thinks, not where the holder
-    stands, and an anonymous source is nobody's position. (A table without speakers: all.)
-    On the tune split a third of the false shifts stood on such claims."""
+def is_own_voice(statements: pd.DataFrame, voices: dict[str, frozenset[str]] | None = None) -> pd.Series:
+    """Which statements are the holder's own word: said by the holder, or by one of the holder's
+    official voices (`voices`, holder -> speakers, from `official_voices`). Another actor's
+    claim about the holder ("Trump said Putin did not want a ceasefire") tells what the speaker
+    thinks, not where the holder stands, and an anonymous source is nobody's position. (A table
+    without speakers: all.) On the tune split a third of the false shifts stood on such claims.
+
+    >>> rows = pd.DataFrame({"holder": ["putin", "putin", "putin"], "speaker": ["putin", "peskov", "trump"]})
+    >>> is_own_voice(rows, {"putin": frozenset({"peskov"})}).tolist()
+    [True, True, False]
+    """
     if "speaker" not in statements.columns:
         return pd.Series(True, index=statements.index)
-    return pd.Series(_values(statements["speaker"]) == _values(statements["holder"]), index=statements.index)
+    holders, speakers = _values(statements["holder"]), _values(statements["speaker"])
+    own = holders == speakers
+    if voices:
+        pairs = [(holder, speaker) for holder, spoken in sorted(voices.items()) for speaker in sorted(spoken)]
+        own |= pd.MultiIndex.from_arrays([holders, speakers]).isin(pairs)
+    return pd.Series(own, index=statements.index)
+
+
+def official_voices(actors) -> dict[str, frozenset[str]]:
+    """Who speaks for each actor besides the actor itself, read from the actor file: for an
+    organisation, its members (the actors whose `member_of` names it: ministers, spokespeople,
+    its leader); for a person who leads an organisation (a role such as "the Russian president"),
+    that organisation (their office: "the Kremlin said") and its spokespeople for them (a member
+    whose role names a spokesperson and the leader or the organisation: "Putin's spokesman", "the
+    White House press secretary"). Nobody else: a minister speaking of the president's position
+    is another actor's claim.
+
+    >>> from stance.config import Actor, Actors
+    >>> actors = Actors([Actor("putin", "Vladimir Putin", aliases=("Putin",), roles=("the Russian president",),
+    ...                        member_of=("kremlin",)),
+    ...                  Actor("peskov", "Dmitry Peskov", roles=("Putin's spokesman",), member_of=("kremlin",)),
+    ...                  Actor("lavrov", "Sergei Lavrov", roles=("the foreign minister",), member_of=("kremlin",)),
+    ...                  Actor("kremlin", "Kremlin", kind="organization")])
+    >>> {actor: sorted(spoken) for actor, spoken in official_voices(actors).items()}
+    {'kremlin': ['lavrov', 'peskov', 'putin'], 'putin': ['kremlin', 'peskov']}
+    """
+    if actors is None:
+        return {}
+    actors = list(actors)
+    voices: dict[str, set[str]] = {}
+    for organisation in (actor for actor in actors if actor.kind == "organization"):
+        members = {actor.id for actor in actors if organisation.id in actor.member_of}
+        if members:
+            voices[organisation.id] = members
+    by_id = {actor.id: actor for actor in actors}
+    for leader in actors:
+        if leader.kind == "organization" or not any(
+                RE_LEADER_ROLE.search(role) and not RE_NOT_LEADER.search(role) for role in leader.roles):
+            continue
+        for organisation_id in leader.member_of:
+            names = _names(leader) + (_names(by_id[organisation_id]) if organisation_id in by_id else ())
+            spokespeople = {actor.id for actor in actors if organisation_id in actor.member_of and actor.id != leader.id
+                            and any(RE_SPOKESPERSON_ROLE.search(role) and _names_any(role, names) for role in actor.roles)}
+            voices.setdefault(leader.id, set()).update({organisation_id, *spokespeople})
+    return {actor: frozenset(spoken) for actor, spoken in voices.items()}
+
+
+def _names(actor) -> tuple[str, ...]:
+    """An actor's names and roles without a leading "the", lower-cased."""
+    return tuple(re.sub(r"^the\s+", "", name.casefold()) for name in (*actor.mentions, *actor.roles))
+
+
+def _names_any(role: str, names: tuple[str, ...]) -> bool:
+    role = role.casefold()
+    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", role) for name in names if name)
 
 
 def _values(column: pd.Series) -> np.ndarray:
@@ -86,8 +152,11 @@ def _values(column: pd.Series) -> np.ndarray:
     return column.astype(str).to_numpy(dtype=object)
 
 
-def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
+def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.DataFrame:
     """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date.
+
+    With `actors` (the run's `Actors`), a holder's official voices count as the holder's own
+    word (`official_voices`): "Peskov said Russia was observing the truce" is Russia's position.
 
     The quotes of a shift's two sides come from the table's `text` column, or, for a table
     without texts (a large run keeps only the columns positions are made of), from `quotes`: a
@@ -95,7 +164,7 @@ def detect_shifts(statements: pd.DataFrame, quotes=None) -> pd.DataFrame:
     check_columns(statements, REQUIRES, "detect_shifts")
     if "text" not in statements.columns and quotes is None:
         raise ValueError("detect_shifts needs a 'text' column or a quotes lookup")
-    timeline = build_timeline(position_columns(statements, is_evidence(statements)))
+    timeline = build_timeline(position_columns(statements, is_evidence(statements, official_voices(actors))))
     strength = _day_strength(statements, timeline)
     rows: list[dict] = []
     for days in _series(timeline):

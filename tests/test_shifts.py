@@ -216,3 +216,34 @@ def test_a_journalists_report_of_a_move_has_the_author_as_speaker():
 def _only(shifts):
     assert len(shifts) == 1, shifts
     return shifts.iloc[0]
+
+
+def _government():
+    """A chancellor, his spokesman, a minister, and the government they belong to."""
+    from stance.config import Actor, Actors
+    return Actors([
+        Actor("merz", "Friedrich Merz", aliases=("Merz",), roles=("the German chancellor",), member_of=("berlin",)),
+        Actor("kornelius", "Stefan Kornelius", aliases=("Kornelius",), roles=("the chancellor's spokesman",
+                                                                               "Merz's spokesman"), member_of=("berlin",)),
+        Actor("wadephul", "Johann Wadephul", aliases=("Wadephul",), roles=("the foreign minister",), member_of=("berlin",)),
+        Actor("berlin", "German government", aliases=("Berlin", "the chancellery"), kind="organization"),
+    ])
+
+
+@pytest.mark.parametrize("speaker, moves", [
+    ("kornelius", True),    # "Merz now backs the loan, his spokesman said": the chancellor's own voice
+    ("berlin", True),       # "the chancellery said Merz would back it": his office
+    ("wadephul", False),    # a minister telling what the chancellor thinks: the minister's reading
+], ids=["spokesman", "office", "minister"])
+def test_a_persons_spokesperson_and_office_speak_for_them(speaker, moves):
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-20", "support", 0.8, speaker=speaker))
+    assert len(detect_shifts(table, actors=_government())) == int(moves)
+    assert detect_shifts(table).empty    # without the actor file only the holder's own word counts
+
+
+def test_an_organisations_members_speak_for_it():
+    # "Berlin rejected the loan"; a week later the foreign minister says Germany will back it
+    table = _table(_said("2025-10-01", "oppose", 0.8, speaker="berlin"),
+                   _said("2025-10-08", "support", 0.8, speaker="wadephul"))
+    table["holder"] = "berlin"
+    assert len(detect_shifts(table, actors=_government())) == 1
