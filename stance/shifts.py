@@ -9,7 +9,7 @@ them. A first position is never a shift. Only the holder's own word is a positio
 holder's, or an official voice's (a person's spokesperson and office, an organisation's
 members); another actor's claim about the holder is not. A day whose equally strong statements
 include the position held so far does not move it; a weak change of tone that does not last is
-left out. Shifts that a source reports ("a U-turn", "no longer") are kept too, marked
+left out unless it comes within days. Shifts that a source reports ("a U-turn", "no longer") are kept too, marked
 `reported`, with the reporter as `speaker`, and a move both reported and seen in the series is
 listed once.
 
@@ -44,6 +44,9 @@ CHANGE_POINT_PENALTY = 3.0
 MIN_EVIDENCE = 0.2
 REPORT_LOOKBACK_DAYS = 14   # how far back a report of a stance already held may name the move into it
 TONE_EVIDENCE = 0.6   # tune: one-step same-side moves are 8 true of 19; with the lasting rule this keeps 7 and 2 false
+# A change of tone this soon after the position it departs from answers it: a move, whatever its
+# evidence (tune: 2 true moves more, 3 false; 30 days: 2 false more, no true one).
+TONE_ANSWER_DAYS = 14
 
 
 def shift_kind(from_score: float, to_score: float) -> str:
@@ -343,16 +346,19 @@ def _day_strength(statements: pd.DataFrame, timeline: pd.DataFrame) -> dict[str,
 
 def _drop_tone_blips(days: list[dict], strength: dict[str, float]) -> list[dict]:
     """Leave out the days that change only the tone on weak evidence: a change of tone stands as a
-    position only when its evidence is strong (at least `TONE_EVIDENCE`) or the holder's next
-    position keeps it (a blip of tone does not last). Left out, not just unreported, so the way
-    back from a blip is no shift either. (Tune: one true move more, a weak "impose" that the next
-    statement repeated.)"""
+    position only when its evidence is strong (at least `TONE_EVIDENCE`), the holder's next
+    position keeps it (a blip of tone does not last), or it comes within `TONE_ANSWER_DAYS` of
+    the position it departs from ("could" on Monday, "will" on Friday is a move; "will" in May
+    after "could" in February is more likely another article's wording). Left out, not just
+    unreported, so the way back from a blip is no shift either. (Tune: one true move more, a
+    weak "impose" that the next statement repeated.)"""
     kept = [days[0]]
     for index, day in enumerate(days[1:], start=1):
         held = kept[-1]
         lasts = index + 1 < len(days) and days[index + 1]["stance"] == day["stance"]
+        answers = (day["date"] - held["date"]).days <= TONE_ANSWER_DAYS
         if (day["stance"] != held["stance"] and is_change_of_tone(held["score"], day["score"])
-                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE and not lasts):
+                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE and not lasts and not answers):
             continue
         kept.append(day)
     return kept

@@ -86,9 +86,9 @@ def test_a_lasting_change_is_one_shift():
 
 
 def test_a_weak_change_of_tone_is_not_a_shift_but_a_firm_one_is():
-    # support -> open on the strength of one hedged statement: tone, not position
-    weak = detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "open", 0.4)))
-    firm = detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "open", 0.8)))
+    # support -> open weeks later on the strength of one hedged statement: tone, not position
+    weak = detect_shifts(_statements(("2025-09-01", "support", 0.8), ("2025-10-09", "open", 0.4)))
+    firm = detect_shifts(_statements(("2025-09-01", "support", 0.8), ("2025-10-09", "open", 0.8)))
     assert weak.empty
     assert len(firm) == 1 and firm.iloc[0]["kind"] == "softening"
     # crossing neutral is a shift whatever the evidence
@@ -183,13 +183,21 @@ def test_a_week_dated_retelling_does_not_date_the_move_early():
 
 def test_a_change_of_tone_that_lasts_is_a_shift():
     # "could back" -> "will back" on weak evidence, said again a week later: a move, not a blip
-    lasting = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+    lasting = _table(_said("2025-09-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
                      _said("2025-10-16", "support", 0.4))
     assert len(detect_shifts(lasting)) == 1 and detect_shifts(lasting).iloc[0]["kind"] == "hardening"
     # the same weak step, back to "could" next time: tone
-    blip = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+    blip = _table(_said("2025-09-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
                   _said("2025-11-30", "open", 0.8))
     assert detect_shifts(blip).empty
+
+
+def test_a_change_of_tone_within_days_answers_the_position_before_it():
+    # Monday "Berlin could back the loan"; Friday "we will back it", once, on weak evidence: a move
+    answer = _table(_said("2025-10-06", "open", 0.8), _said("2025-10-10", "support", 0.4),
+                    _said("2025-11-30", "open", 0.8))
+    shifts = detect_shifts(answer)
+    assert shifts["to_date"].tolist()[:1] == [pd.Timestamp("2025-10-10")]
 
 
 def test_a_stance_read_without_a_stance_word_can_make_a_shift():
