@@ -1,9 +1,9 @@
 """Find where a holder's position on a topic moved, with the evidence for both sides.
 
 Short series (most holder x topic pairs have a handful of days) use a clear rule: consecutive
-days with different positions make a shift, except that a lone, weaker position between two
-agreeing ones within `CONTESTED_DAYS` is reported once as contested rather than as two
-reversals. Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
+days with different positions make a shift, except that a lone position between two agreeing
+ones at most `CONTESTED_DAYS` apart is contested and makes no shift (so the `contested` column
+stays false). Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
 detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split
 them. A first position is never a shift. Only the holder's own word is a position: the
 holder's, or an official voice's (a person's spokesperson and office, an organisation's
@@ -228,21 +228,29 @@ def _rule_shifts(days: list[dict]) -> list[dict]:
             continue
         if before["stance"] == after["stance"]:
             continue
-        contested = _is_contested(days, index)
-        rows.append(_shift_row(before, after, contested=contested))
-        skip_next = contested
+        if _is_contested(days, index):
+            skip_next = True   # neither the blip nor the way back from it is a move
+            continue
+        rows.append(_shift_row(before, after))
     return rows
 
 
 def _is_contested(days: list[dict], index: int) -> bool:
-    """A -> B -> A within days, B resting on one weaker statement: one contested move, not two."""
+    """A -> B -> A, the two A days at most `CONTESTED_DAYS` apart: B is contested, and neither
+    the move into it nor the one back is a shift (Macron's force: open, then "support" in one
+    analysis, open again a week later).
+
+    >>> day = lambda date, stance: {"date": pd.Timestamp(date), "stance": stance}
+    >>> _is_contested([day("2025-02-19", "open"), day("2025-02-24", "support"), day("2025-03-05", "open")], 1)
+    True
+    >>> _is_contested([day("2025-02-19", "open"), day("2025-02-24", "support"), day("2025-04-05", "open")], 1)
+    False
+    """
     if index + 1 >= len(days):
         return False
     before, middle, after = days[index - 1], days[index], days[index + 1]
     return (after["stance"] == before["stance"]
-            and (after["date"] - before["date"]).days <= CONTESTED_DAYS
-            and middle["n_statements"] == 1
-            and middle["confidence"] <= max(before["confidence"], after["confidence"]))
+            and (after["date"] - before["date"]).days <= CONTESTED_DAYS)
 
 
 def _change_point_shifts(days: list[dict]) -> list[dict]:
@@ -263,7 +271,7 @@ def _change_point_shifts(days: list[dict]) -> list[dict]:
             continue
         before = [day for day in left if day["stance"] == left_stance][-1]
         after = next(day for day in right if day["stance"] == right_stance)
-        rows.append(_shift_row(before, after, contested=False))
+        rows.append(_shift_row(before, after))
     return rows
 
 
@@ -309,11 +317,9 @@ def _segment_stance(segment: list[dict]) -> str:
     return max(stance for stance, count in counts.items() if count == top)
 
 
-def _shift_row(before: dict, after: dict, contested: bool) -> dict:
+def _shift_row(before: dict, after: dict) -> dict:
     """A detected shift; its quotes are filled in by `_quote`."""
     confidence = float(np.sqrt(before["confidence"] * after["confidence"]))
-    if contested:
-        confidence *= 0.5
     return {
         "holder": before["holder"], "topic": before["topic"],
         "from_stance": before["stance"], "to_stance": after["stance"],
@@ -322,7 +328,7 @@ def _shift_row(before: dict, after: dict, contested: bool) -> dict:
         "kind": shift_kind(before["score"], after["score"]),
         "before_statement_id": before["statement_id"], "after_statement_id": after["statement_id"],
         "confidence": round(confidence, 4), "reported": False, "speaker": "",
-        "before_text": "", "after_text": "", "before_doc_id": "", "after_doc_id": "", "contested": contested,
+        "before_text": "", "after_text": "", "before_doc_id": "", "after_doc_id": "", "contested": False,
     }
 
 
