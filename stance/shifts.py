@@ -29,7 +29,7 @@ import pandas as pd
 from . import schema
 from .attribute import RE_LEADER_ROLE, RE_NOT_LEADER
 from .schema import SCORES, STANCES, check_columns
-from .timeline import build_timeline, is_restatement, position_columns
+from .timeline import build_timeline, is_restatement, place_glosses, position_columns
 
 # A role that speaks for someone else: "the Kremlin spokesman", "the White House press secretary".
 RE_SPOKESPERSON_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|press\s+secretary)\b", re.IGNORECASE)
@@ -167,7 +167,8 @@ def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.Data
     check_columns(statements, REQUIRES, "detect_shifts")
     if "text" not in statements.columns and quotes is None:
         raise ValueError("detect_shifts needs a 'text' column or a quotes lookup")
-    timeline = build_timeline(position_columns(statements, is_evidence(statements, official_voices(actors))))
+    positions = position_columns(statements, is_evidence(statements, official_voices(actors)))
+    timeline = build_timeline(place_glosses(positions))
     strength = _day_strength(statements, timeline)
     rows: list[dict] = []
     for days in _series(timeline):

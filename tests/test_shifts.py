@@ -259,3 +259,17 @@ def test_an_organisations_members_speak_for_it():
                    _said("2025-10-08", "support", 0.8, speaker="wadephul"))
     table["holder"] = "berlin"
     assert len(detect_shifts(table, actors=_government())) == 1
+
+
+def test_an_undated_gloss_is_read_on_the_day_its_article_dates():
+    # A Friday article: "On Tuesday Merz backed the loan" (dated) and "Merz is still weighing the
+    # details" (undated): the gloss tells of Tuesday's position, not of a new one on Friday
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-21", "support", 0.8),
+                   _said("2025-10-24", "open", 0.5, precision="doc"))
+    table.loc[2, "doc_id"] = table.loc[1, "doc_id"]
+    shifts = detect_shifts(table)
+    assert shifts[["from_stance", "to_stance"]].values.tolist() == [["oppose", "support"]]
+    assert shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-21")
+    # in an article that dates nothing else of his, it is the publication day's position
+    table.loc[2, "doc_id"] = "elsewhere"
+    assert detect_shifts(table)["to_date"].tolist() == [pd.Timestamp("2025-10-21"), pd.Timestamp("2025-10-24")]
