@@ -1,17 +1,17 @@
 """Find where a holder's position on a topic moved, with the evidence for both sides.
 
-Short series (most holder x topic pairs have a handful of days) use a clear rule: consecutive
-days with different positions make a shift, except that a lone position between two agreeing
-ones at most `CONTESTED_DAYS` apart is contested and makes no shift (so the `contested` column
-stays false). Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
-detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split
-them. A first position is never a shift. Only the holder's own word is a position: the
-holder's, or an official voice's (a person's spokesperson and office, an organisation's
-members); another actor's claim about the holder is not. A day whose equally strong statements
-include the position held so far does not move it; a weak change of tone that does not last is
-left out unless it comes within days. Shifts that a source reports ("a U-turn", "no longer") are kept too, marked
-`reported`, with the reporter as `speaker`, and a move both reported and seen in the series is
-listed once.
+Short series (most holder x topic pairs have a handful of days) use a clear rule: consecutive days
+with different positions make a shift, except that a lone position between two agreeing ones at
+most `CONTESTED_DAYS` apart is contested and makes no shift (so the `contested` column stays
+false). Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
+detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split them. A
+first position is never a shift. Only the holder's own word is a position: the holder's, or an
+official voice's (a person's spokesperson and office, an organisation's members); another actor's
+claim about the holder is not. A day whose equally strong statements include the position held so
+far does not move it, and one whose statements all leave it takes the furthest of them; a weak
+change of tone that does not last is left out unless it comes within days. Shifts that a source
+reports ("a U-turn", "no longer") are kept too, marked `reported`, with the reporter as `speaker`,
+and a move both reported and seen in the series is listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
@@ -167,14 +167,15 @@ def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.Data
     check_columns(statements, REQUIRES, "detect_shifts")
     if "text" not in statements.columns and quotes is None:
         raise ValueError("detect_shifts needs a 'text' column or a quotes lookup")
-    positions = position_columns(statements, is_evidence(statements, official_voices(actors)))
-    timeline = build_timeline(place_glosses(positions))
+    positions = place_glosses(position_columns(statements, is_evidence(statements, official_voices(actors))))
+    timeline = build_timeline(positions)
+    tied = _tied_statements(positions, timeline)
     strength = _day_strength(statements, timeline)
     rows: list[dict] = []
     for days in _series(timeline):
         if len(days) < 2:
             continue
-        days = _hold_through_ties(days)
+        days = _hold_through_ties(days, tied)
         if len(days) >= CHANGE_POINT_MIN_DAYS:
             rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
@@ -199,25 +200,54 @@ def _series(timeline: pd.DataFrame):
         yield [{name: values[i] for name, values in columns.items()} for i in groups[key]]
 
 
-def _hold_through_ties(days: list[dict]) -> list[dict]:
-    """Drop the days whose equally strong statements disagree, one of them restating the position
-    held until then: such a day is no evidence that the position moved, and its best statement
-    says the other thing, so it cannot quote the old side either. (Tune: such days made a
-    reversal and its return, 2 false shifts, and no true one.)
+def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]:
+    """Read the days whose equally strong statements disagree against the position held until
+    then. One of them restating it: the day is dropped, as no evidence that the position moved
+    (its best statement says the other thing, so it cannot quote the old side either; tune: such
+    days made a reversal and its return, 2 false shifts, and no true one). None of them restating
+    it: the day's position is the one that leaves it furthest, with its strongest statement from
+    `tied` ((holder, topic, date, stance) -> statement_id): "did not accept a month-long truce,
+    but did not rule out some new ceasefire", the day after a truce, is a refusal qualified, and
+    the qualifier is the lesser part of the day's news (tune: 1 true move more, 1 false fewer).
 
-    >>> days = [{"stance": "support", "stances": "support", "tied": False},
-    ...         {"stance": "oppose", "stances": "oppose,support", "tied": True},
-    ...         {"stance": "oppose", "stances": "oppose", "tied": False}]
+    >>> day = lambda stance, stances, tied: {"holder": "merz", "topic": "loan", "date": None, "statement_id": stance,
+    ...                                      "stance": stance, "score": SCORES[stance], "stances": stances, "tied": tied}
+    >>> days = [day("support", "support", False), day("oppose", "oppose,support", True), day("oppose", "oppose", False)]
     >>> [day["stance"] for day in _hold_through_ties(days)]
     ['support', 'oppose']
+    >>> days[1] = day("open", "oppose,open", True)
+    >>> [day["stance"] for day in _hold_through_ties(days)]
+    ['support', 'oppose', 'oppose']
     """
     held, kept = None, []
     for day in days:
-        if held is not None and day["tied"] and day["stance"] != held and held in str(day["stances"]).split(","):
+        stances = str(day["stances"]).split(",")
+        if held is not None and day["tied"] and day["stance"] != held and held in stances:
             continue
+        if held is not None and day["tied"]:
+            furthest = max(stances, key=lambda stance: (abs(SCORES[stance] - SCORES[held]), stance == day["stance"]))
+            if furthest != day["stance"]:
+                key = (day["holder"], day["topic"], day["date"], furthest)
+                day = {**day, "stance": furthest, "score": SCORES[furthest],
+                       "statement_id": (tied or {}).get(key, day["statement_id"])}
         kept.append(day)
         held = day["stance"]
     return kept
+
+
+def _tied_statements(positions: pd.DataFrame, timeline: pd.DataFrame) -> dict:
+    """(holder, topic, date, stance) -> the strongest statement of that stance, for the tied days
+    of the timeline only (few: a large run builds no index of every statement)."""
+    days = timeline.loc[timeline["tied"].astype(bool), ["holder", "topic", "date"]].astype({"holder": str, "topic": str})
+    if days.empty:
+        return {}
+    strength = "evidence" if "evidence" in positions.columns else "confidence"
+    rows = positions[["holder", "topic", "date", "stance", "statement_id", strength]].astype(
+        {"holder": str, "topic": str, "stance": str, "statement_id": str}).merge(days, on=["holder", "topic", "date"])
+    rows = rows.sort_values([strength, "statement_id"], ascending=[False, True], kind="stable")
+    best = rows.drop_duplicates(["holder", "topic", "date", "stance"])
+    return {(holder, topic, date, stance): statement_id for holder, topic, date, stance, statement_id in zip(
+        best["holder"], best["topic"], best["date"], best["stance"], best["statement_id"])}
 
 
 def _rule_shifts(days: list[dict]) -> list[dict]:

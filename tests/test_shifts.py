@@ -273,3 +273,13 @@ def test_an_undated_gloss_is_read_on_the_day_its_article_dates():
     # in an article that dates nothing else of his, it is the publication day's position
     table.loc[2, "doc_id"] = "elsewhere"
     assert detect_shifts(table)["to_date"].tolist() == [pd.Timestamp("2025-10-21"), pd.Timestamp("2025-10-24")]
+
+
+def test_a_mixed_day_that_leaves_the_held_position_is_read_by_its_furthest_move():
+    # Merz backed the loan; on 20 Oct he "would not accept the loan as drafted" but "might agree to
+    # a smaller one", equally strong: he moved, and the refusal is the day's position
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-20", "oppose", 0.6),
+                   _said("2025-10-20", "open", 0.6), _said("2025-10-27", "open", 0.8))
+    shifts = detect_shifts(table)
+    assert shifts[["from_stance", "to_stance"]].values.tolist() == [["support", "oppose"], ["oppose", "open"]]
+    assert shifts.iloc[0]["after_statement_id"] == "s1"
