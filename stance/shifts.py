@@ -5,13 +5,14 @@ with different positions make a shift, except that a lone position between two a
 most `CONTESTED_DAYS` apart is contested and makes no shift (so the `contested` column stays
 false). Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
 detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split them. A
-first position is never a shift. Only the holder's own word is a position: the holder's, or an
-official voice's (a person's spokesperson and office, an organisation's members); another actor's
-claim about the holder is not. A day whose equally strong statements include the position held so
-far does not move it, and one whose statements all leave it takes the furthest of them; a weak
-change of tone that does not last is left out unless it comes within days. Shifts that a source
-reports ("a U-turn", "no longer") are kept too, marked `reported`, with the reporter as `speaker`,
-and a move both reported and seen in the series is listed once.
+first position is never a shift, and an undated statement that glosses a position its article dates
+stands on that position's day (`place_glosses`). Only the holder's own word is a position: the
+holder's, or an official voice's (a person's spokesperson and office, an organisation's members);
+another actor's claim about the holder is not. A day whose equally strong statements include the
+position held so far does not move it, and one whose statements all leave it takes the furthest of
+them; a weak change of tone that does not last is left out unless it comes within days. Shifts that
+a source reports ("a U-turn", "no longer") are kept too, marked `reported`, with the reporter as
+`speaker`, and a move both reported and seen in the series is listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
