@@ -18,6 +18,10 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen sen rep gov lt col sgt capt adm cmdr maj jr sr st no vs etc e.g i.e prof pres
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m approx dept est fig inc ltd co corp
 """.split())
+# Short forms that stand only before a number ("No. 10", "no. 3"): before a word they are words
+# that end a sentence ("Washington has not said no. Here is why.").
+NUMBER_SIGNS = frozenset({"no"})
+RE_NUMBER_NEXT = re.compile(r"\s+\d")
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets,
 # then white space, then something that can start a sentence (a capital, digit or opening quote).
@@ -233,7 +237,8 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         words_before = paragraph[start:match.start()].rsplit(None, 1)
         last = words_before[-1] if words_before else ""
         token = last.strip("“”\"'‘’([").lower()
-        if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+        if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) \
+                and not (token in NUMBER_SIGNS and not RE_NUMBER_NEXT.match(paragraph, match.end())):
             continue
         spans.append((start, match.end()))
         start = match.end()
