@@ -512,3 +512,14 @@ def test_writers_doubt_about_an_actor_is_no_ones_position():
 def test_speakers_belief_about_someone_else():
     text = "Merz said he believed Putin would not accept a ceasefire."
     assert who(extract(text), "ceasefire")[:2] == ("putin", "merz")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peskov observed that new sanctions on Russia would only harden Moscow's resolve.",
+     ("peskov", "peskov", "reported")),
+    ("Zakharova complained that the new sanctions on Russia were illegal.", ("zakharova", "zakharova", "reported")),
+    ("Russia observed the ceasefire for three days.", ("russian_government", "russian_government", "paraphrase")),
+], ids=["observed-that", "complained", "observed-a-truce-is-no-saying"])
+def test_less_common_verbs_of_saying(text, expected):
+    topic = "ceasefire" if "ceasefire" in text else "russia_sanctions"
+    assert who(extract(text), topic) == expected
