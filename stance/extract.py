@@ -160,7 +160,10 @@ class Extractor:
                     attribution = clause_attribution if hit is None or hit.how == "context" else \
                         self.attributor.for_topic(clause_attribution, clause, plain, mentions, speakers,
                                                   clause.start + topic_start)
-                    speaks = bool(attribution.holder) and attribution.attribution != "commentary"
+                    # Unnamed sources and polls take positions too ("diplomats said new sanctions
+                    # would bite"), though no listed actor holds them.
+                    speaks = bool(attribution.holder or attribution.source_kind) \
+                        and attribution.attribution != "commentary"
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
                                           fallback=speaks and not sentence.is_heading and not from_context

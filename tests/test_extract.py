@@ -245,3 +245,15 @@ def test_a_voice_is_remembered_by_its_main_clause_not_by_an_earlier_occasion():
             "Trump also said Washington could offer air support.")
     rows = extract(text, date="2025-06-12")
     assert only(rows, holder="trump", topic="us_air_support")["date"] == dt.date(2025, 6, 10)
+
+
+def test_unnamed_sources_take_a_position_without_a_stance_word():
+    from helpers import extract, only
+    rows = extract("Two European diplomats said new sanctions on Russia would bite far harder with American help.")
+    row = only(rows, topic="russia_sanctions")
+    assert (row["holder"], row["speaker"], row["source_kind"]) == ("", "", "sources")
+
+
+def test_the_writer_mentioning_a_topic_takes_no_position():
+    from helpers import extract
+    assert extract("New sanctions on Russia would bite far harder with American help.") == []
