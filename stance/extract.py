@@ -29,6 +29,8 @@ from .segment import Clause, Sentence, split_clauses, split_document
 RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|;)\s+", re.IGNORECASE)
 # A clause opened against its main clause: it tells of another occasion or a contrast.
 RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
+# A quote taken up again after its tag with a second claim: '"...," he said, "and get it done."'
+RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -239,6 +241,8 @@ class Extractor:
         """A clause with no topic of its own takes its sentence's (one) topic, or, if it points
         back ("the idea", "a U-turn"), the topic of the sentence just before in its entry."""
         own = list(dict.fromkeys(h.topic for h in hits))
+        if len(own) == 1 and RE_RESUMED_QUOTE.match(clause.text):
+            return own
         points_back = inherits_topic(clause.text) or (is_shift_report and bool(
             self.lexicon.shift_cues.search(normalize(clause.text))))
         if not points_back:

@@ -41,6 +41,7 @@ RE_CLAUSE_BOUNDARY = re.compile(
     r",\s+but\s+(?!also\b)"                     # ", but said ..."
     r"|\s+but\s+(?=(?:declined|refused|rejected|said|insisted|warned|added|ruled|stopped|balked)\b)"
     r"|;\s+"                                    # "...; he added ..."
+    r"|,\s+(?=[\"“]and\s)"                      # '"...," he said, "and ...": a quote resumed with a second claim'
     r"|,\s+and\s+(?=[A-Z])"                    # "..., and Russia won't accept ..."
     r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z])"
     r"|\s+(?=(?:after|before)\s+(?:seeming|appearing|saying|suggesting|signalling|signaling|indicating|insisting|"

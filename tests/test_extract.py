@@ -257,3 +257,11 @@ def test_unnamed_sources_take_a_position_without_a_stance_word():
 def test_the_writer_mentioning_a_topic_takes_no_position():
     from helpers import extract
     assert extract("New sanctions on Russia would bite far harder with American help.") == []
+
+
+def test_each_claim_of_a_quote_split_around_its_tag_is_a_statement():
+    from helpers import extract
+    rows = extract('"Accept a ceasefire while it is on offer," Kallas said, "and let the guns fall silent."')
+    assert [(row["text"], row["holder"]) for row in rows if row["topic"] == "ceasefire"] == [
+        ('"Accept a ceasefire while it is on offer," Kallas said', "kallas"),
+        ('"and let the guns fall silent."', "kallas")]

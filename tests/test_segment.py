@@ -22,3 +22,12 @@ def clauses_of(text: str) -> list[str]:
 ], ids=["no-ends-a-sentence", "no-before-a-number"])
 def test_no_with_a_full_stop(text, expected):
     assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Accept a truce while it is on offer," she said, "and let the guns fall silent."',
+     ['"Accept a truce while it is on offer," she said', '"and let the guns fall silent."']),
+    ('"We may not go," he said, "but we could."', ['"We may not go," he said, "but we could."']),
+], ids=["resumed-with-and", "resumed-with-but-stays-whole"])
+def test_a_quote_resumed_with_a_second_claim_is_a_clause_of_its_own(text, expected):
+    assert clauses_of(text) == expected
