@@ -256,6 +256,12 @@ RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believ
                        r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
                        r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
+# Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
+RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+")
+# A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
+RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words between a joint subject and its verb: "Starmer and Zelensky then signed".
+RE_SUBJECT_ADVERB = re.compile(r"^\s+(?:then|later|both|jointly|together|have|had)\b(?=\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -690,6 +696,45 @@ class Attributor:
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.55, subject.kind)
         return Attribution("", AUTHOR, "commentary", 0.5)
+
+    def co_holders(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention]) -> list[str]:
+        """Other actors who hold the clause's position with its holder, as one subject ("Starmer and
+        Zelensky signed the loan") or by a joint act ("he co-signed a statement with Zelensky")."""
+        if not attribution.holder or attribution.source_kind:
+            return []
+        named = [m for m in mentions if clause.start <= m.start < clause.end and m.actor
+                 and m.kind in ("alias", "role", "pronoun")
+                 and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
+        for index, mention in enumerate(named):
+            if mention.actor != attribution.holder:
+                continue
+            group = self._joint_subject(plain, named, index)
+            if len(group) > 1:
+                return list(dict.fromkeys(m.actor for m in group if m.actor != attribution.holder))
+            partners = [m for m in named[index + 1:] if m.kind != "pronoun"
+                        and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
+            return list(dict.fromkeys(m.actor for m in partners[:1] if m.actor != attribution.holder))
+        return []
+
+    @staticmethod
+    def _joint_subject(plain: str, named: list[Mention], index: int) -> list[Mention]:
+        """The names joined with `named[index]` into one subject that a verb follows ("Macron, Merz
+        and Starmer backed ..."): all of them, or that one alone."""
+        start = index
+        while start > 0 and named[start - 1].kind != "pronoun" and \
+                RE_NAME_JOIN.fullmatch(plain[named[start - 1].end:named[start].start]):
+            start -= 1
+        end = index
+        while end + 1 < len(named) and named[end + 1].kind != "pronoun" and \
+                RE_NAME_JOIN.fullmatch(plain[named[end].end:named[end + 1].start]):
+            end += 1
+        group = named[start:end + 1]
+        if len(group) < 2 or not re.fullmatch(r"\s+and\s+", plain[group[-2].end:group[-1].start]) or \
+                RE_PREPOSITION_BEFORE.search(plain[max(0, group[0].start - 20):group[0].start]):
+            return named[index:index + 1]
+        following = plain[group[-1].end:group[-1].end + 140]
+        adverb = RE_SUBJECT_ADVERB.match(following)
+        return group if RE_VERB_AFTER.match(following[adverb.end():] if adverb else following) else named[index:index + 1]
 
     def for_topic(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
                   speakers: dict[Quote, str], position: int) -> Attribution:

@@ -193,6 +193,13 @@ class Extractor:
                         row["confidence"] = round(float(np.interp(row["evidence"], *self.calibration)), 4)
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
+                    for partner in self.attributor.co_holders(attribution, clause, plain, mentions):
+                        # "Starmer and Zelensky signed ...": each holds the position; a speaker who
+                        # was the holder speaks for themselves only.
+                        speaker = partner if attribution.speaker == attribution.holder else attribution.speaker
+                        rows.append({**row, "holder": partner, "speaker": speaker,
+                                     "statement_id": statement_id(document.doc_id, clause.start, topic_id,
+                                                                  clause.text, partner)})
         return rows
 
     def _topics_of(self, sentence: Sentence, named: dict[str, int], recent_topics) -> list[TopicHit]:
@@ -492,13 +499,15 @@ def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading 
     return None
 
 
-def statement_id(doc_id: str, start: int, topic: str, text: str) -> str:
-    """A stable id from what the statement is: its document, place, topic and words.
+def statement_id(doc_id: str, start: int, topic: str, text: str, partner: str = "") -> str:
+    """A stable id from what the statement is: its document, place, topic and words (and, for a
+    second holder of the same words, that holder).
 
     >>> statement_id("doc", 10, "troops", "He ruled it out.") == statement_id("doc", 10, "troops", "He ruled it out.")
     True
     """
-    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}".encode("utf-8")).hexdigest()
+    key = f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}" + (f"\x1f{partner}" if partner else "")
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
     return digest[:16]
 
 

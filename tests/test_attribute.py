@@ -436,7 +436,8 @@ def test_writers_verdict_on_an_actor_is_not_the_actors_position():
 
 def test_coordinated_subject_is_led_by_its_first_actor():
     text = "Starmer and Zelensky then signed a loan for Ukraine to be repaid from frozen Russian assets."
-    assert who(extract(text), "frozen_assets")[0] == "starmer"
+    rows = [row for row in extract(text) if row["topic"] == "frozen_assets"]
+    assert [row["holder"] for row in rows] == ["starmer", "zelensky"]
 
 
 def test_place_between_subject_and_verb():
@@ -523,3 +524,22 @@ def test_speakers_belief_about_someone_else():
 def test_less_common_verbs_of_saying(text, expected):
     topic = "ceasefire" if "ceasefire" in text else "russia_sanctions"
     assert who(extract(text), topic) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Macron, Merz and Starmer backed a ceasefire on Monday.", {"macron", "merz", "starmer"}),
+    ("Meloni and Merz then backed a ceasefire.", {"meloni", "merz"}),
+    ("On Friday Kallas co-signed a letter with Sybiha calling for a ceasefire.", {"kallas", "sybiha"}),
+    ("Talks between Trump and Putin on a ceasefire went nowhere, Merz said.", {"merz"}),
+    ("Trump met Macron and Merz, who backed a ceasefire.", {"merz"}),
+], ids=["list", "pair-with-adverb", "co-signed-with", "object-of-between", "object-of-met"])
+def test_names_joined_as_one_subject_each_hold_the_position(text, expected):
+    rows = [row for row in extract(text) if row["topic"] == "ceasefire"]
+    assert {row["holder"] for row in rows} == expected
+    assert len({row["statement_id"] for row in rows}) == len(rows)
+
+
+def test_a_joint_position_reported_by_someone_else_keeps_the_reporter():
+    rows = extract("Leavitt said Trump and Putin had backed a ceasefire.")
+    assert sorted((row["holder"], row["speaker"]) for row in rows if row["topic"] == "ceasefire") == [
+        ("putin", "leavitt"), ("trump", "leavitt")]
