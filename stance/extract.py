@@ -31,6 +31,8 @@ RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although
 RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
 # A quote taken up again after its tag with a second claim: '"...," he said, "and get it done."'
 RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
+# A headline that gives its speaker first: "Kallas: no talks before a truce".
+RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -168,7 +170,8 @@ class Extractor:
                         and attribution.attribution != "commentary"
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
-                                          fallback=speaks and not sentence.is_heading and not from_context
+                                          fallback=speaks and not from_context
+                                          and (not sentence.is_heading or RE_NAME_COLON.match(clause.text))
                                           and self.model is None)
                     if from_context and (reading is None or not attribution.holder):
                         continue

@@ -265,3 +265,14 @@ def test_each_claim_of_a_quote_split_around_its_tag_is_a_statement():
     assert [(row["text"], row["holder"]) for row in rows if row["topic"] == "ceasefire"] == [
         ('"Accept a ceasefire while it is on offer," Kallas said', "kallas"),
         ('"and let the guns fall silent."', "kallas")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sybiha: a ceasefire first, then talks\n\nThe foreign minister spoke in Kyiv on Monday.",
+     [("sybiha", "support")]),
+    ("A ceasefire first, then talks\n\nThe foreign minister spoke in Kyiv on Monday.", []),
+], ids=["speaker-first", "no-speaker"])
+def test_a_headline_that_names_its_speaker_first_states_their_position(text, expected):
+    from helpers import extract
+    rows = extract(text)
+    assert [(row["holder"], row["stance"]) for row in rows if row["topic"] == "ceasefire"] == expected
