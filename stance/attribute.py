@@ -256,6 +256,8 @@ RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believ
                        r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
                        r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
+# A line set in capitals: no lower-case letter, at least two words.
+RE_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*")
 # Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
 RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+")
 # A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
@@ -338,6 +340,8 @@ class Attributor:
             rf"|\b{people}\s+(?:in|at|from|with|for|close\s+to)\s+(?:the\s+)?(?P<after>{modifiers})(?![\w-])",
             re.IGNORECASE) if modifiers else None
         self._sensitive = _phrase_regex(sensitive, 0)
+        # Names in a headline set in capitals ("PUTIN: LEAVE THE LAND") match whatever their case.
+        self._shouted = _phrase_regex(sensitive, re.IGNORECASE)
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
@@ -362,6 +366,10 @@ class Attributor:
                 continue
             for match in regex.finditer(plain):
                 raw.append((match.start(), match.end(), match.group(), "named"))
+        for sentence in sentences:
+            if self._shouted is not None and sentence.is_heading and RE_SHOUTED.fullmatch(sentence.text):
+                raw.extend((match.start(), match.end(), match.group(), "named")
+                           for match in self._shouted.finditer(plain, sentence.start, sentence.end))
         for match in RE_PRONOUN.finditer(plain):
             raw.append((match.start(), match.end(), match.group(), "pronoun"))
         raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))

@@ -543,3 +543,16 @@ def test_a_joint_position_reported_by_someone_else_keeps_the_reporter():
     rows = extract("Leavitt said Trump and Putin had backed a ceasefire.")
     assert sorted((row["holder"], row["speaker"]) for row in rows if row["topic"] == "ceasefire") == [
         ("putin", "leavitt"), ("trump", "leavitt")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MERZ: NO CEASEFIRE WITHOUT GUARANTEES\n\nThe chancellor spoke on Monday.", ("merz", "merz", "reported")),
+    ("Merz: no ceasefire without guarantees\n\nThe chancellor spoke on Monday.", ("merz", "merz", "reported")),
+], ids=["capitals", "sentence-case"])
+def test_a_name_in_a_headline_set_in_capitals_is_found(text, expected):
+    assert who(extract(text), "ceasefire") == expected
+
+
+def test_capitals_in_running_text_are_not_read_as_names():
+    rows = extract("Kyiv backed a ceasefire, the MERZ-led coalition said nothing.")
+    assert all(row["holder"] != "merz" for row in rows)
