@@ -33,6 +33,10 @@ RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b"
 RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
 # A headline that gives its speaker first: "Kallas: no talks before a truce".
 RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
+# The writer's open question: "The question is whether ...", "No one has said how many ...".
+RE_OPEN_QUESTION = re.compile(r"^(?:but\s+|and\s+)?(?:the\s+(?:\w+\s+)?question\s+(?:is|was|remains)"
+                              r"|no\s+one\s+(?:has\s+said|knows|can\s+say|has\s+explained))\s+"
+                              r"(?:whether|if|how|what|who|when|where)\b", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -184,6 +188,8 @@ class Extractor:
                         continue
                     if reading.stance == "neutral" and attribution.attribution == "commentary":
                         continue  # the writer's "unclear" is no one's position
+                    if RE_OPEN_QUESTION.match(clause.text):
+                        continue  # "The question is whether Trump will give it": asked, not answered
                     if not attribution.holder and attribution.speaker == "" and not attribution.source_kind:
                         continue
                     confidence = attribution.confidence * reading.confidence * (hit.score if hit else 0.6)

@@ -276,3 +276,13 @@ def test_a_headline_that_names_its_speaker_first_states_their_position(text, exp
     from helpers import extract
     rows = extract(text)
     assert [(row["holder"], row["stance"]) for row in rows if row["topic"] == "ceasefire"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The big question is whether Merz will back new sanctions on Russia.", []),
+    ("No one has said how many troops a European force would need.", []),
+    ("Merz will back new sanctions on Russia, the chancellor's office said.", ["russia_sanctions"]),
+], ids=["question-is-whether", "no-one-has-said-how", "an-answer"])
+def test_the_writers_open_question_takes_no_position(text, expected):
+    from helpers import extract
+    assert [row["topic"] for row in extract(text)] == expected
