@@ -286,3 +286,9 @@ def test_a_headline_that_names_its_speaker_first_states_their_position(text, exp
 def test_the_writers_open_question_takes_no_position(text, expected):
     from helpers import extract
     assert [row["topic"] for row in extract(text)] == expected
+
+
+def test_a_condition_after_but_only_makes_the_position_open():
+    from helpers import extract, only
+    row = only(extract("Merz backed new sanctions on Russia, but only if the US joined in."), topic="russia_sanctions")
+    assert (row["stance"], row["text"]) == ("open", "Merz backed new sanctions on Russia, but only if the US joined in.")

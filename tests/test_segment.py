@@ -31,3 +31,11 @@ def test_no_with_a_full_stop(text, expected):
 ], ids=["resumed-with-and", "resumed-with-but-stays-whole"])
 def test_a_quote_resumed_with_a_second_claim_is_a_clause_of_its_own(text, expected):
     assert clauses_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo said it was ready to talk, but only once a truce held.", ["Oslo said it was ready to talk, but only once a truce held."]),
+    ("Oslo ruled out a truce, but said talks could go on.", ["Oslo ruled out a truce", "but said talks could go on."]),
+], ids=["but-only-qualifies", "but-said-is-a-second-claim"])
+def test_a_qualifier_after_but_stays_with_its_clause(text, expected):
+    assert clauses_of(text) == expected
