@@ -215,6 +215,8 @@ RE_APPOSITIVE_NAME = re.compile(r"\b(?:aide|adviser|advisor|spokes\w+|minister|o
                                 r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+\s*,\s*$")
 # Two leaders who have just met or spoken, as the subject of what one side's office reports.
 RE_PAIR_OF_LEADERS = re.compile(r"^[\s,]*(?:the\s+)?(?:two|both)\s+(?:leaders|presidents|men)\b", re.IGNORECASE)
+RE_PAIR_OF_LEADERS_IN = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|presidents)\b", re.IGNORECASE)
+PAIR_REACH = 600   # characters back to the other of "the two leaders": the story's last paragraphs
 # A sentence that goes on with the person just reported on: "He also demanded ...".
 RE_GOES_ON = re.compile(r"^(?:He|She)\s+(?:also|further|had\s+also|also\s+had)\s+[a-z]+")
 # A named person opening a sentence as its subject, with an appositive or a verb of saying after
@@ -710,6 +712,12 @@ class Attributor:
         Zelensky signed the loan") or by a joint act ("he co-signed a statement with Zelensky")."""
         if not attribution.holder or attribution.source_kind:
             return []
+        pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
+        if pair is not None and attribution.holder in self._leaders:
+            # "The White House said the two leaders had agreed": the other is the leader named last.
+            others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
+                      and m.actor in self._leaders and m.actor != attribution.holder]
+            return [others[-1].actor] if others else []
         named = [m for m in mentions if clause.start <= m.start < clause.end and m.actor
                  and m.kind in ("alias", "role", "pronoun")
                  and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
