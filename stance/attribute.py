@@ -727,9 +727,10 @@ class Attributor:
             group = self._joint_subject(plain, named, index)
             if len(group) > 1:
                 return list(dict.fromkeys(m.actor for m in group if m.actor != attribution.holder))
-            partners = [m for m in named[index + 1:] if m.kind != "pronoun"
+            partners = [m for m in named[index + 1:] if m.kind != "pronoun" and m.actor != attribution.holder
                         and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
-            return list(dict.fromkeys(m.actor for m in partners[:1] if m.actor != attribution.holder))
+            if partners:
+                return [partners[0].actor]
         return []
 
     @staticmethod

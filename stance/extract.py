@@ -203,9 +203,9 @@ class Extractor:
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
                     for partner in self.attributor.co_holders(attribution, clause, plain, mentions):
-                        # "Starmer and Zelensky signed ...": each holds the position; a speaker who
-                        # was the holder speaks for themselves only.
-                        speaker = partner if attribution.speaker == attribution.holder else attribution.speaker
+                        # "Starmer and Zelensky signed ...": each holds the position; in a paraphrase
+                        # each is their own speaker, in a report the reporter speaks for both.
+                        speaker = partner if attribution.attribution == "paraphrase" else attribution.speaker
                         rows.append({**row, "holder": partner, "speaker": speaker,
                                      "statement_id": statement_id(document.doc_id, clause.start, topic_id,
                                                                   clause.text, partner)})

@@ -540,10 +540,13 @@ def test_names_joined_as_one_subject_each_hold_the_position(text, expected):
     assert len({row["statement_id"] for row in rows}) == len(rows)
 
 
-def test_a_joint_position_reported_by_someone_else_keeps_the_reporter():
-    rows = extract("Leavitt said Trump and Putin had backed a ceasefire.")
-    assert sorted((row["holder"], row["speaker"]) for row in rows if row["topic"] == "ceasefire") == [
-        ("putin", "leavitt"), ("trump", "leavitt")]
+@pytest.mark.parametrize("text, expected", [
+    ("Leavitt said Trump and Putin had backed a ceasefire.", [("putin", "leavitt"), ("trump", "leavitt")]),
+    ("Merz said he and Macron backed a ceasefire.", [("macron", "merz"), ("merz", "merz")]),
+], ids=["two-others", "himself-and-another"])
+def test_a_joint_position_reported_by_someone_keeps_the_reporter(text, expected):
+    rows = extract(text)
+    assert sorted((row["holder"], row["speaker"]) for row in rows if row["topic"] == "ceasefire") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
