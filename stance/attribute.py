@@ -693,6 +693,8 @@ class Attributor:
             holder = self._reported_holder(plain, clause, outside, clause.start) if source_kind == "sources" else None
             return Attribution(holder.actor if holder else "", "", "reported", 0.6, holder.kind if holder else "",
                                source_kind)
+        if clause.index > 0 and previous is not None and previous.source_kind == "poll" and not outside:
+            return previous   # "..., while 24 per cent want ...": the same poll's other share
         if sentence.is_commentary:
             return Attribution("", AUTHOR, "commentary", 0.6)
         if previous is not None and previous.holder and clause.index > 0 and \

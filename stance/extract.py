@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .attribute import Attribution, Attributor
-from .classify import StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
+from .classify import INVERTED, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
 from .config import Actors, Topics
 from .ingest import Document
 from .lexicon import Lexicon, normalize
@@ -37,6 +37,10 @@ RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
 RE_OPEN_QUESTION = re.compile(r"^(?:but\s+|and\s+)?(?:the\s+(?:\w+\s+)?question\s+(?:is|was|remains)"
                               r"|no\s+one\s+(?:has\s+said|knows|can\s+say|has\s+explained))\s+"
                               r"(?:whether|if|how|what|who|when|where)\b", re.IGNORECASE)
+# The other share of a poll, set against the first: "..., while 24 per cent want ...".
+RE_SHARE_CONTRAST = re.compile(r"^(?:while|whereas|but|and)\s+(?:(?:only|roughly|about|around|some|just|nearly|almost)\s+)?"
+                               r"(?:\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)|one\s+in\s+\w+|(?:a|one|two)\s+(?:third|quarter|fifth)s?"
+                               r"|a\s+(?:minority|majority))\b", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -184,6 +188,8 @@ class Extractor:
                         reading = self._model_reading(clause.text, topic_id)
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
+                    if inherited and RE_SHARE_CONTRAST.match(clause.text):
+                        reading = _other_share(rows, sentence, topic_id) or reading
                     if reading is None:
                         continue
                     if reading.stance == "neutral" and attribution.attribution == "commentary":
@@ -257,6 +263,8 @@ class Extractor:
         """A clause with no topic of its own takes its sentence's (one) topic, or, if it points
         back ("the idea", "a U-turn"), the topic of the sentence just before in its entry."""
         own = list(dict.fromkeys(h.topic for h in hits))
+        if len(own) == 1 and RE_SHARE_CONTRAST.match(clause.text):
+            return own   # a poll's other share answers the same question
         if len(own) == 1 and RE_RESUMED_QUOTE.match(clause.text):
             return own
         points_back = inherits_topic(clause.text) or (is_shift_report and bool(
@@ -496,6 +504,15 @@ def _focus_date(days_said, doc_date: dt.date) -> dt.date:
         return doc_date
     day, count = max(counts.items(), key=lambda item: (item[1], item[0]))
     return day if count >= FOCUS_MIN_MENTIONS else doc_date
+
+
+def _other_share(rows: list[dict], sentence: Sentence, topic: str) -> StanceReading | None:
+    """The other share of a poll set against the first ("69 per cent favour talks, while 24 per
+    cent want to fight on") holds the other view: the first share's stance turned around."""
+    for row in reversed(rows):
+        if row["topic"] == topic and sentence.start <= row["start"] < sentence.end and row["source_kind"] == "poll":
+            return StanceReading(INVERTED[row["stance"]], f"(other share of: {row['cue']})", row["confidence"])
+    return None
 
 
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:

@@ -43,7 +43,7 @@ RE_CLAUSE_BOUNDARY = re.compile(
     r"|;\s+"                                    # "...; he added ..."
     r"|,\s+(?=[\"“]and\s)"                      # '"...," he said, "and ...": a quote resumed with a second claim'
     r"|,\s+and\s+(?=[A-Z])"                    # "..., and Russia won't accept ..."
-    r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z])"
+    r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z0-9])"   # "..., while 24 per cent ..." too
     r"|\s+(?=(?:after|before)\s+(?:seeming|appearing|saying|suggesting|signalling|signaling|indicating|insisting|"
     r"having|refusing|declining|leaving|floating|calling|promising|pledging|rejecting|ruling|backing)\b)"
 )

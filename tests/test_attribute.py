@@ -561,3 +561,10 @@ def test_capitals_in_running_text_are_not_read_as_names():
     rows = extract("Kyiv backed a ceasefire, the MERZ-led coalition said nothing.")
     assert all(row["holder"] != "merz" for row in rows)
 
+
+
+def test_the_other_share_of_a_poll_is_still_the_poll():
+    text = "A survey found that most Italians want a ceasefire, while one in five want the fighting to go on."
+    rows = [row for row in extract(text) if row["topic"] == "ceasefire"]
+    assert [(row["holder"], row["speaker"], row["attribution"], row["source_kind"]) for row in rows] == [
+        ("", "", "reported", "poll"), ("", "", "reported", "poll")]

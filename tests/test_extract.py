@@ -292,3 +292,22 @@ def test_a_condition_after_but_only_makes_the_position_open():
     from helpers import extract, only
     row = only(extract("Merz backed new sanctions on Russia, but only if the US joined in."), topic="russia_sanctions")
     assert (row["stance"], row["text"]) == ("open", "Merz backed new sanctions on Russia, but only if the US joined in.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A poll published on Friday found that 58 per cent of Germans back new sanctions on Russia, "
+     "while 30 per cent are against.", [("", "support"), ("", "oppose")]),
+    ("A survey found that most Italians want new sanctions on Russia, while one in five would rather "
+     "see trade resume.", [("", "support"), ("", "oppose")]),
+], ids=["per-cent", "one-in-five"])
+def test_the_other_share_of_a_poll_holds_the_other_view(text, expected):
+    from helpers import extract
+    rows = [row for row in extract(text) if row["topic"] == "russia_sanctions"]
+    assert [(row["speaker"], row["stance"]) for row in rows] == expected
+    assert all(row["source_kind"] == "poll" for row in rows)
+
+
+def test_a_share_set_against_a_named_actor_is_read_on_its_own_words():
+    from helpers import extract
+    rows = extract("Merz backed new sanctions on Russia, while 30 per cent of voters were undecided.")
+    assert [row["stance"] for row in rows if row["topic"] == "russia_sanctions"] == ["support", "open"]

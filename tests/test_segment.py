@@ -39,3 +39,8 @@ def test_a_quote_resumed_with_a_second_claim_is_a_clause_of_its_own(text, expect
 ], ids=["but-only-qualifies", "but-said-is-a-second-claim"])
 def test_a_qualifier_after_but_stays_with_its_clause(text, expected):
     assert clauses_of(text) == expected
+
+
+def test_a_contrast_opening_with_a_number_is_a_clause_of_its_own():
+    assert clauses_of("A poll found that 58 per cent of Danes back the plan, while 30 per cent oppose it.") == [
+        "A poll found that 58 per cent of Danes back the plan", "while 30 per cent oppose it."]
