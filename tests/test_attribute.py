@@ -568,3 +568,11 @@ def test_the_other_share_of_a_poll_is_still_the_poll():
     rows = [row for row in extract(text) if row["topic"] == "ceasefire"]
     assert [(row["holder"], row["speaker"], row["attribution"], row["source_kind"]) for row in rows] == [
         ("", "", "reported", "poll"), ("", "", "reported", "poll")]
+
+
+def test_the_other_of_the_two_leaders_is_the_leader_named_last_before():
+    text = ("Donald Trump spoke to Vladimir Putin for two hours on Tuesday.\n\n"
+            "The White House said the two leaders had agreed to work towards a ceasefire.")
+    rows = [row for row in extract(text) if row["topic"] == "ceasefire"]
+    assert sorted((row["holder"], row["speaker"]) for row in rows) == [("putin", "us_government"),
+                                                                       ("trump", "us_government")]
