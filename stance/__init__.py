@@ -67,7 +67,7 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
         documents_table = _with_earlier(earlier.documents, documents_table)
         parts = [table for table in (earlier.statements, statements) if len(table)]
         statements = statements_frame(pd.concat(parts), consume=True) if len(parts) > 1 else (parts or [statements])[0]
-    return Analysis(documents_table, statements, detect_shifts(statements), settings)
+    return Analysis(documents_table, statements, detect_shifts(statements, actors=actors), settings)
 
 
 def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=None, model=None, jobs: int = 1,
@@ -96,7 +96,7 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
             documents_table = _with_earlier(earlier_documents, documents_table)
         statements = store.finish(staging / "statements.parquet",
                                   earlier=earlier / "statements.parquet" if earlier is not None else None)
-        shifts = detect_shifts(statements, quotes=store.quotes)
+        shifts = detect_shifts(statements, quotes=store.quotes, actors=actors)
         write_table(documents_table, staging / "documents.parquet")
         write_table(shifts, staging / "shifts.parquet")
         outline = Outline(documents_table, statements, shifts, settings)

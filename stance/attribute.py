@@ -215,6 +215,8 @@ RE_APPOSITIVE_NAME = re.compile(r"\b(?:aide|adviser|advisor|spokes\w+|minister|o
                                 r"(?:[A-Z][\w.'’-]+\s+){1,3}[A-Z][\w'’-]+\s*,\s*$")
 # Two leaders who have just met or spoken, as the subject of what one side's office reports.
 RE_PAIR_OF_LEADERS = re.compile(r"^[\s,]*(?:the\s+)?(?:two|both)\s+(?:leaders|presidents|men)\b", re.IGNORECASE)
+RE_PAIR_OF_LEADERS_IN = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|presidents)\b", re.IGNORECASE)
+PAIR_REACH = 600   # characters back to the other of "the two leaders": the story's last paragraphs
 # A sentence that goes on with the person just reported on: "He also demanded ...".
 RE_GOES_ON = re.compile(r"^(?:He|She)\s+(?:also|further|had\s+also|also\s+had)\s+[a-z]+")
 # A named person opening a sentence as its subject, with an appositive or a verb of saying after
@@ -256,6 +258,14 @@ RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believ
                        r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
                        r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
+# A line set in capitals: no lower-case letter, at least two words.
+RE_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*")
+# Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
+RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+")
+# A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
+RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+# Words between a joint subject and its verb: "Starmer and Zelensky then signed".
+RE_SUBJECT_ADVERB = re.compile(r"^\s+(?:then|later|both|jointly|together|have|had)\b(?=\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -332,6 +342,8 @@ class Attributor:
             rf"|\b{people}\s+(?:in|at|from|with|for|close\s+to)\s+(?:the\s+)?(?P<after>{modifiers})(?![\w-])",
             re.IGNORECASE) if modifiers else None
         self._sensitive = _phrase_regex(sensitive, 0)
+        # Names in a headline set in capitals ("PUTIN: LEAVE THE LAND") match whatever their case.
+        self._shouted = _phrase_regex(sensitive, re.IGNORECASE)
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
@@ -356,6 +368,10 @@ class Attributor:
                 continue
             for match in regex.finditer(plain):
                 raw.append((match.start(), match.end(), match.group(), "named"))
+        for sentence in sentences:
+            if self._shouted is not None and sentence.is_heading and RE_SHOUTED.fullmatch(sentence.text):
+                raw.extend((match.start(), match.end(), match.group(), "named")
+                           for match in self._shouted.finditer(plain, sentence.start, sentence.end))
         for match in RE_PRONOUN.finditer(plain):
             raw.append((match.start(), match.end(), match.group(), "pronoun"))
         raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -677,6 +693,8 @@ class Attributor:
             holder = self._reported_holder(plain, clause, outside, clause.start) if source_kind == "sources" else None
             return Attribution(holder.actor if holder else "", "", "reported", 0.6, holder.kind if holder else "",
                                source_kind)
+        if clause.index > 0 and previous is not None and previous.source_kind == "poll" and not outside:
+            return previous   # "..., while 24 per cent want ...": the same poll's other share
         if sentence.is_commentary:
             return Attribution("", AUTHOR, "commentary", 0.6)
         if previous is not None and previous.holder and clause.index > 0 and \
@@ -690,6 +708,52 @@ class Attributor:
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.55, subject.kind)
         return Attribution("", AUTHOR, "commentary", 0.5)
+
+    def co_holders(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention]) -> list[str]:
+        """Other actors who hold the clause's position with its holder, as one subject ("Starmer and
+        Zelensky signed the loan") or by a joint act ("he co-signed a statement with Zelensky")."""
+        if not attribution.holder or attribution.source_kind:
+            return []
+        pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
+        if pair is not None and attribution.holder in self._leaders:
+            # "The White House said the two leaders had agreed": the other is the leader named last.
+            others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
+                      and m.actor in self._leaders and m.actor != attribution.holder]
+            return [others[-1].actor] if others else []
+        named = [m for m in mentions if clause.start <= m.start < clause.end and m.actor
+                 and m.kind in ("alias", "role", "pronoun")
+                 and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
+        for index, mention in enumerate(named):
+            if mention.actor != attribution.holder:
+                continue
+            group = self._joint_subject(plain, named, index)
+            if len(group) > 1:
+                return list(dict.fromkeys(m.actor for m in group if m.actor != attribution.holder))
+            partners = [m for m in named[index + 1:] if m.kind != "pronoun" and m.actor != attribution.holder
+                        and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
+            if partners:
+                return [partners[0].actor]
+        return []
+
+    @staticmethod
+    def _joint_subject(plain: str, named: list[Mention], index: int) -> list[Mention]:
+        """The names joined with `named[index]` into one subject that a verb follows ("Macron, Merz
+        and Starmer backed ..."): all of them, or that one alone."""
+        start = index
+        while start > 0 and named[start - 1].kind != "pronoun" and \
+                RE_NAME_JOIN.fullmatch(plain[named[start - 1].end:named[start].start]):
+            start -= 1
+        end = index
+        while end + 1 < len(named) and named[end + 1].kind != "pronoun" and \
+                RE_NAME_JOIN.fullmatch(plain[named[end].end:named[end + 1].start]):
+            end += 1
+        group = named[start:end + 1]
+        if len(group) < 2 or not re.fullmatch(r"\s+and\s+", plain[group[-2].end:group[-1].start]) or \
+                RE_PREPOSITION_BEFORE.search(plain[max(0, group[0].start - 20):group[0].start]):
+            return named[index:index + 1]
+        following = plain[group[-1].end:group[-1].end + 140]
+        adverb = RE_SUBJECT_ADVERB.match(following)
+        return group if RE_VERB_AFTER.match(following[adverb.end():] if adverb else following) else named[index:index + 1]
 
     def for_topic(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
                   speakers: dict[Quote, str], position: int) -> Attribution:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .attribute import Attribution, Attributor
-from .classify import StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
+from .classify import INVERTED, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
 from .config import Actors, Topics
 from .ingest import Document
 from .lexicon import Lexicon, normalize
@@ -29,6 +29,18 @@ from .segment import Clause, Sentence, split_clauses, split_document
 RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although|though|and|having|;)\s+", re.IGNORECASE)
 # A clause opened against its main clause: it tells of another occasion or a contrast.
 RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
+# A quote taken up again after its tag with a second claim: '"...," he said, "and get it done."'
+RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
+# A headline that gives its speaker first: "Kallas: no talks before a truce".
+RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
+# The writer's open question: "The question is whether ...", "No one has said how many ...".
+RE_OPEN_QUESTION = re.compile(r"^(?:but\s+|and\s+)?(?:the\s+(?:\w+\s+)?question\s+(?:is|was|remains)"
+                              r"|no\s+one\s+(?:has\s+said|knows|can\s+say|has\s+explained))\s+"
+                              r"(?:whether|if|how|what|who|when|where)\b", re.IGNORECASE)
+# The other share of a poll, set against the first: "..., while 24 per cent want ...".
+RE_SHARE_CONTRAST = re.compile(r"^(?:while|whereas|but|and)\s+(?:(?:only|roughly|about|around|some|just|nearly|almost)\s+)?"
+                               r"(?:\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)|one\s+in\s+\w+|(?:a|one|two)\s+(?:third|quarter|fifth)s?"
+                               r"|a\s+(?:minority|majority))\b", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -165,10 +177,14 @@ class Extractor:
                     attribution = clause_attribution if hit is None or hit.how == "context" else \
                         self.attributor.for_topic(clause_attribution, clause, plain, mentions, speakers,
                                                   clause.start + topic_start)
-                    speaks = bool(attribution.holder) and attribution.attribution != "commentary"
+                    # Unnamed sources and polls take positions too ("diplomats said new sanctions
+                    # would bite"), though no listed actor holds them.
+                    speaks = bool(attribution.holder or attribution.source_kind) \
+                        and attribution.attribution != "commentary"
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
-                                          fallback=speaks and not sentence.is_heading and not from_context
+                                          fallback=speaks and not from_context
+                                          and (not sentence.is_heading or RE_NAME_COLON.match(clause.text))
                                           and self.model is None)
                     if from_context and (reading is None or not attribution.holder):
                         continue
@@ -177,10 +193,14 @@ class Extractor:
                         reading = self._model_reading(clause.text, topic_id)
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
+                    if inherited and RE_SHARE_CONTRAST.match(clause.text):
+                        reading = _other_share(rows, sentence, topic_id) or reading
                     if reading is None:
                         continue
                     if reading.stance == "neutral" and attribution.attribution == "commentary":
                         continue  # the writer's "unclear" is no one's position
+                    if RE_OPEN_QUESTION.match(clause.text):
+                        continue  # "The question is whether Trump will give it": asked, not answered
                     if not attribution.holder and attribution.speaker == "" and not attribution.source_kind:
                         continue
                     confidence = attribution.confidence * reading.confidence * (hit.score if hit else 0.6)
@@ -193,6 +213,13 @@ class Extractor:
                         row["confidence"] = round(float(np.interp(row["evidence"], *self.calibration)), 4)
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
+                    for partner in self.attributor.co_holders(attribution, clause, plain, mentions):
+                        # "Starmer and Zelensky signed ...": each holds the position; in a paraphrase
+                        # each is their own speaker, in a report the reporter speaks for both.
+                        speaker = partner if attribution.attribution == "paraphrase" else attribution.speaker
+                        rows.append({**row, "holder": partner, "speaker": speaker,
+                                     "statement_id": statement_id(document.doc_id, clause.start, topic_id,
+                                                                  clause.text, partner)})
         return rows
 
     def _topics_of(self, sentence: Sentence, named: dict[str, int], recent_topics) -> list[TopicHit]:
@@ -241,6 +268,10 @@ class Extractor:
         """A clause with no topic of its own takes its sentence's (one) topic, or, if it points
         back ("the idea", "a U-turn"), the topic of the sentence just before in its entry."""
         own = list(dict.fromkeys(h.topic for h in hits))
+        if len(own) == 1 and RE_SHARE_CONTRAST.match(clause.text):
+            return own   # a poll's other share answers the same question
+        if len(own) == 1 and RE_RESUMED_QUOTE.match(clause.text):
+            return own
         points_back = inherits_topic(clause.text) or (is_shift_report and bool(
             self.lexicon.shift_cues.search(normalize(clause.text))))
         if not points_back:
@@ -566,6 +597,15 @@ def _focus_date(days_said, doc_date: dt.date) -> dt.date:
     return day if count >= FOCUS_MIN_MENTIONS else doc_date
 
 
+def _other_share(rows: list[dict], sentence: Sentence, topic: str) -> StanceReading | None:
+    """The other share of a poll set against the first ("69 per cent favour talks, while 24 per
+    cent want to fight on") holds the other view: the first share's stance turned around."""
+    for row in reversed(rows):
+        if row["topic"] == topic and sentence.start <= row["start"] < sentence.end and row["source_kind"] == "poll":
+            return StanceReading(INVERTED[row["stance"]], f"(other share of: {row['cue']})", row["confidence"])
+    return None
+
+
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
     """A reported shift ("a shift in the president's stance") takes the position the article
     last gave that holder on that topic as the position shifted to."""
@@ -576,13 +616,15 @@ def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading 
     return None
 
 
-def statement_id(doc_id: str, start: int, topic: str, text: str) -> str:
-    """A stable id from what the statement is: its document, place, topic and words.
+def statement_id(doc_id: str, start: int, topic: str, text: str, partner: str = "") -> str:
+    """A stable id from what the statement is: its document, place, topic and words (and, for a
+    second holder of the same words, that holder).
 
     >>> statement_id("doc", 10, "troops", "He ruled it out.") == statement_id("doc", 10, "troops", "He ruled it out.")
     True
     """
-    digest = hashlib.sha1(f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}".encode("utf-8")).hexdigest()
+    key = f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}" + (f"\x1f{partner}" if partner else "")
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
     return digest[:16]
 
 

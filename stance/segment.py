@@ -18,6 +18,10 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr gen sen rep gov lt col sgt capt adm cmdr maj jr sr st no vs etc e.g i.e prof pres
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m approx dept est fig inc ltd co corp
 """.split())
+# Short forms that stand only before a number ("No. 10", "no. 3"): before a word they are words
+# that end a sentence ("Washington has not said no. Here is why.").
+NUMBER_SIGNS = frozenset({"no"})
+RE_NUMBER_NEXT = re.compile(r"\s+\d")
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets,
 # then white space, then something that can start a sentence (a capital, digit or opening quote).
@@ -34,11 +38,12 @@ RE_COMMENTARY_HEADING = re.compile(r"^(?:analysis|opinion|comment|commentary|edi
 # Clause boundaries inside a sentence: a coordinated clause after ", but", a semicolon, a
 # contrastive "while/whereas/although", or an "after/before + -ing" clause that dates an earlier act.
 RE_CLAUSE_BOUNDARY = re.compile(
-    r",\s+but\s+(?!also\b)"                     # ", but said ..."
+    r",\s+but\s+(?!also\b|only\b)"              # ", but said ...", not ", but only once ..."
     r"|\s+but\s+(?=(?:declined|refused|rejected|said|insisted|warned|added|ruled|stopped|balked)\b)"
     r"|;\s+"                                    # "...; he added ..."
+    r"|,\s+(?=[\"“]and\s)"                      # '"...," he said, "and ...": a quote resumed with a second claim'
     r"|,\s+and\s+(?=[A-Z])"                    # "..., and Russia won't accept ..."
-    r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z])"
+    r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z0-9])"   # "..., while 24 per cent ..." too
     r"|\s+(?=(?:after|before)\s+(?:seeming|appearing|saying|suggesting|signalling|signaling|indicating|insisting|"
     r"having|refusing|declining|leaving|floating|calling|promising|pledging|rejecting|ruling|backing)\b)"
 )
@@ -233,7 +238,8 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         words_before = paragraph[start:match.start()].rsplit(None, 1)
         last = words_before[-1] if words_before else ""
         token = last.strip("“”\"'‘’([").lower()
-        if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+        if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) \
+                and not (token in NUMBER_SIGNS and not RE_NUMBER_NEXT.match(paragraph, match.end())):
             continue
         spans.append((start, match.end()))
         start = match.end()

@@ -5,7 +5,9 @@ the strongest evidence (highest confidence) gives the day's position; when state
 strength disagree the day is marked `tied` and lists every stance seen. A position holds until
 the next one, and at most `CARRY_DAYS` days: silence is not evidence. A week- or month-dated
 statement that repeats a day-dated one in its period is a restatement (`is_restatement`): shift
-detection does not take it for a position of its own on the period's representative day.
+detection does not take it for a position of its own on the period's representative day. An
+undated statement (precision `doc`) in an article that dates a position of the same holder on
+the same topic glosses that position and is placed on its day (`place_glosses`).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ PERIODS = ("week", "month")   # date precisions whose date is only a representat
 def position_columns(statements: pd.DataFrame, rows=None) -> pd.DataFrame:
     """The rows (a mask, or all) with only the columns a day's position is made of, so a large
     run's texts are not copied on the way to a timeline."""
-    columns = [c for c in (*REQUIRES, "evidence") if c in statements.columns]
+    columns = [c for c in (*REQUIRES, "evidence", "doc_id", "date_precision") if c in statements.columns]
     return statements[columns] if rows is None else statements.loc[rows, columns]
 
 
@@ -114,3 +116,38 @@ def _period_keys(statements: pd.DataFrame, period: str) -> pd.DataFrame:
         key = dates.dt.year * 100 + dates.dt.month
     return pd.DataFrame({"holder": statements["holder"].astype(str), "topic": statements["topic"].astype(str),
                          "stance": statements["stance"].astype(str), "period": key.astype("int64")})
+
+
+def place_glosses(statements: pd.DataFrame) -> pd.DataFrame:
+    """Put each doc-dated statement of a document that also dates a position of the same holder on
+    the same topic on that position's day: "Putin has kept his options open" in an article about
+    what he said on Tuesday glosses Tuesday's position, it is no position of the publication day.
+    The day is that of the latest dated statement with the same stance, else of the latest dated
+    one. Returns a new frame; without `doc_id` and `date_precision`, the input.
+
+    >>> rows = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "holder": ["merz"] * 4, "topic": ["loan"] * 4,
+    ...     "stance": ["support", "oppose", "support", "support"], "date_precision": ["day", "day", "doc", "doc"],
+    ...     "date": pd.to_datetime(["2025-10-20", "2025-10-21", "2025-10-23", "2025-10-23"])})
+    >>> place_glosses(rows)["date"].dt.day.tolist()
+    [20, 21, 20, 23]
+    """
+    if not {"doc_id", "date_precision"} <= set(statements.columns) or statements.empty:
+        return statements
+    glosses = (statements["date_precision"].astype(str) == "doc").to_numpy()
+    if not glosses.any() or glosses.all():
+        return statements
+    keys = ["doc_id", "holder", "topic"]
+    plain = statements[[*keys, "stance"]].astype(str)
+    dated = plain[~glosses].assign(date=statements.loc[~glosses, "date"].to_numpy())
+    latest = dated.groupby(keys)["date"].max()
+    latest_same = dated.groupby([*keys, "stance"])["date"].max()
+    glossed = plain[glosses]
+    same_day = glossed.merge(latest_same.rename("day").reset_index(), on=[*keys, "stance"], how="left")["day"]
+    any_day = glossed.merge(latest.rename("day").reset_index(), on=keys, how="left")["day"]
+    days = same_day.fillna(any_day).to_numpy()
+    found = ~pd.isna(days)
+    if not found.any():
+        return statements
+    dates = statements["date"].to_numpy().copy()
+    dates[np.flatnonzero(glosses)[found]] = days[found]
+    return statements.assign(date=dates)

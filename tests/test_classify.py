@@ -352,12 +352,6 @@ def test_giving_up_a_border_region_is_ceding_territory(lexicon):
     assert [h.topic for h in matcher.find("Baku demanded that Yerevan cede the border villages.")] == ["land_for_peace"]
 
 
-def test_aid_to_a_country_at_war_is_its_weapons(lexicon):
-    arms = Topic("taiwan_arms", "American weapons for Taiwan", keywords=("arms sales to Taiwan",))
-    matcher = TopicMatcher(Topics([arms]), lexicon)
-    assert [h.topic for h in matcher.find("Congress voted to keep American aid to Taiwan flowing.")] == ["taiwan_arms"]
-
-
 def test_a_label_may_be_spread_over_its_sentence(lexicon):
     # The subject names one party, the clause about meeting the other: the label is all there.
     matcher = TopicMatcher(Topics([LEADERS, TROOPS]), lexicon)
@@ -389,3 +383,22 @@ LEVY = Topic("steel_levy", "Levy on imported steel", keywords=("steel levy",))
 ])
 def test_a_judgement_passed_on_the_topic_is_a_stance(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, LEVY) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister said Ottawa would remove the steel levy from next month.",
+    "Brussels has put the steel levy on hold while talks go on.",
+    "The government called off the steel levy after a week of protests.",
+    "He said they would withdraw the steel levy once the deal was signed.",
+    "The cabinet postponed the steel levy until the autumn.",
+])
+def test_undoing_a_measure_opposes_it(sentence, lexicon):
+    assert reading_of(sentence, lexicon, LEVY) == "oppose"
+
+
+def test_aid_alone_is_not_arms(lexicon):
+    arms = Topic("arms_deliveries", "Weapons deliveries to the coastal republic",
+                 "Sending arms and munitions to the coastal republic's army.", ("arms shipments",))
+    matcher = TopicMatcher(Topics([arms]), lexicon)
+    assert matcher.find("The agency said food aid for the coastal republic would arrive on Friday.") == []
+    assert [h.topic for h in matcher.find("He promised more munitions shipments.")] == ["arms_deliveries"]

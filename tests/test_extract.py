@@ -339,3 +339,69 @@ def test_another_events_day_does_not_move_the_storys_time():
     text = ("Merz backed new sanctions on Russia on Tuesday, a U-turn from Friday.\n\n"
             "In the evening, Macron said European troops could follow a peace deal.")
     assert only(extract(text, date="2025-06-12"), holder="macron")["date"] == dt.date(2025, 6, 10)
+
+
+def test_unnamed_sources_take_a_position_without_a_stance_word():
+    from helpers import extract, only
+    rows = extract("Two European diplomats said new sanctions on Russia would bite far harder with American help.")
+    row = only(rows, topic="russia_sanctions")
+    assert (row["holder"], row["speaker"], row["source_kind"]) == ("", "", "sources")
+
+
+def test_the_writer_mentioning_a_topic_takes_no_position():
+    from helpers import extract
+    assert extract("New sanctions on Russia would bite far harder with American help.") == []
+
+
+def test_each_claim_of_a_quote_split_around_its_tag_is_a_statement():
+    from helpers import extract
+    rows = extract('"Accept a ceasefire while it is on offer," Kallas said, "and let the guns fall silent."')
+    assert [(row["text"], row["holder"]) for row in rows if row["topic"] == "ceasefire"] == [
+        ('"Accept a ceasefire while it is on offer," Kallas said', "kallas"),
+        ('"and let the guns fall silent."', "kallas")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sybiha: a ceasefire first, then talks\n\nThe foreign minister spoke in Kyiv on Monday.",
+     [("sybiha", "support")]),
+    ("A ceasefire first, then talks\n\nThe foreign minister spoke in Kyiv on Monday.", []),
+], ids=["speaker-first", "no-speaker"])
+def test_a_headline_that_names_its_speaker_first_states_their_position(text, expected):
+    from helpers import extract
+    rows = extract(text)
+    assert [(row["holder"], row["stance"]) for row in rows if row["topic"] == "ceasefire"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The big question is whether Merz will back new sanctions on Russia.", []),
+    ("No one has said how many troops a European force would need.", []),
+    ("Merz will back new sanctions on Russia, the chancellor's office said.", ["russia_sanctions"]),
+], ids=["question-is-whether", "no-one-has-said-how", "an-answer"])
+def test_the_writers_open_question_takes_no_position(text, expected):
+    from helpers import extract
+    assert [row["topic"] for row in extract(text)] == expected
+
+
+def test_a_condition_after_but_only_makes_the_position_open():
+    from helpers import extract, only
+    row = only(extract("Merz backed new sanctions on Russia, but only if the US joined in."), topic="russia_sanctions")
+    assert (row["stance"], row["text"]) == ("open", "Merz backed new sanctions on Russia, but only if the US joined in.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A poll published on Friday found that 58 per cent of Germans back new sanctions on Russia, "
+     "while 30 per cent are against.", [("", "support"), ("", "oppose")]),
+    ("A survey found that most Italians want new sanctions on Russia, while one in five would rather "
+     "see trade resume.", [("", "support"), ("", "oppose")]),
+], ids=["per-cent", "one-in-five"])
+def test_the_other_share_of_a_poll_holds_the_other_view(text, expected):
+    from helpers import extract
+    rows = [row for row in extract(text) if row["topic"] == "russia_sanctions"]
+    assert [(row["speaker"], row["stance"]) for row in rows] == expected
+    assert all(row["source_kind"] == "poll" for row in rows)
+
+
+def test_a_share_set_against_a_named_actor_is_read_on_its_own_words():
+    from helpers import extract
+    rows = extract("Merz backed new sanctions on Russia, while 30 per cent of voters were undecided.")
+    assert [row["stance"] for row in rows if row["topic"] == "russia_sanctions"] == ["support", "open"]

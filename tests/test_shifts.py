@@ -73,10 +73,14 @@ def test_first_position_is_not_a_shift():
     assert detect_shifts(_statements(("2025-10-01", "oppose", 0.9))).empty
 
 
-def test_one_weak_contrary_statement_is_contested_not_two_reversals():
+def test_one_contrary_position_between_two_agreeing_ones_is_contested_not_a_shift():
     shifts = detect_shifts(_statements(("2025-10-01", "oppose", 0.9), ("2025-10-03", "support", 0.4),
                                        ("2025-10-05", "oppose", 0.9)))
-    assert len(shifts) == 1 and bool(shifts.iloc[0]["contested"])
+    assert shifts.empty
+    # the same blip, but the old position returns only a month later: two moves
+    shifts = detect_shifts(_statements(("2025-10-01", "oppose", 0.9), ("2025-10-03", "support", 0.9),
+                                       ("2025-11-05", "oppose", 0.9)))
+    assert shifts["to_stance"].tolist() == ["support", "oppose"]
 
 
 def test_a_lasting_change_is_one_shift():
@@ -86,9 +90,9 @@ def test_a_lasting_change_is_one_shift():
 
 
 def test_a_weak_change_of_tone_is_not_a_shift_but_a_firm_one_is():
-    # support -> open on the strength of one hedged statement: tone, not position
-    weak = detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "open", 0.4)))
-    firm = detect_shifts(_statements(("2025-10-01", "support", 0.8), ("2025-10-09", "open", 0.8)))
+    # support -> open weeks later on the strength of one hedged statement: tone, not position
+    weak = detect_shifts(_statements(("2025-09-01", "support", 0.8), ("2025-10-09", "open", 0.4)))
+    firm = detect_shifts(_statements(("2025-09-01", "support", 0.8), ("2025-10-09", "open", 0.8)))
     assert weak.empty
     assert len(firm) == 1 and firm.iloc[0]["kind"] == "softening"
     # crossing neutral is a shift whatever the evidence
@@ -183,13 +187,21 @@ def test_a_week_dated_retelling_does_not_date_the_move_early():
 
 def test_a_change_of_tone_that_lasts_is_a_shift():
     # "could back" -> "will back" on weak evidence, said again a week later: a move, not a blip
-    lasting = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+    lasting = _table(_said("2025-09-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
                      _said("2025-10-16", "support", 0.4))
     assert len(detect_shifts(lasting)) == 1 and detect_shifts(lasting).iloc[0]["kind"] == "hardening"
     # the same weak step, back to "could" next time: tone
-    blip = _table(_said("2025-10-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
+    blip = _table(_said("2025-09-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
                   _said("2025-11-30", "open", 0.8))
     assert detect_shifts(blip).empty
+
+
+def test_a_change_of_tone_within_days_answers_the_position_before_it():
+    # Monday "Berlin could back the loan"; Friday "we will back it", once, on weak evidence: a move
+    answer = _table(_said("2025-10-06", "open", 0.8), _said("2025-10-10", "support", 0.4),
+                    _said("2025-11-30", "open", 0.8))
+    shifts = detect_shifts(answer)
+    assert shifts["to_date"].tolist()[:1] == [pd.Timestamp("2025-10-10")]
 
 
 def test_a_stance_read_without_a_stance_word_can_make_a_shift():
@@ -216,3 +228,58 @@ def test_a_journalists_report_of_a_move_has_the_author_as_speaker():
 def _only(shifts):
     assert len(shifts) == 1, shifts
     return shifts.iloc[0]
+
+
+def _government():
+    """A chancellor, his spokesman, a minister, and the government they belong to."""
+    from stance.config import Actor, Actors
+    return Actors([
+        Actor("merz", "Friedrich Merz", aliases=("Merz",), roles=("the German chancellor",), member_of=("berlin",)),
+        Actor("kornelius", "Stefan Kornelius", aliases=("Kornelius",), roles=("the chancellor's spokesman",
+                                                                               "Merz's spokesman"), member_of=("berlin",)),
+        Actor("wadephul", "Johann Wadephul", aliases=("Wadephul",), roles=("the foreign minister",), member_of=("berlin",)),
+        Actor("berlin", "German government", aliases=("Berlin", "the chancellery"), kind="organization"),
+    ])
+
+
+@pytest.mark.parametrize("speaker, moves", [
+    ("kornelius", True),    # "Merz now backs the loan, his spokesman said": the chancellor's own voice
+    ("berlin", True),       # "the chancellery said Merz would back it": his office
+    ("wadephul", False),    # a minister telling what the chancellor thinks: the minister's reading
+], ids=["spokesman", "office", "minister"])
+def test_a_persons_spokesperson_and_office_speak_for_them(speaker, moves):
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-20", "support", 0.8, speaker=speaker))
+    assert len(detect_shifts(table, actors=_government())) == int(moves)
+    assert detect_shifts(table).empty    # without the actor file only the holder's own word counts
+
+
+def test_an_organisations_members_speak_for_it():
+    # "Berlin rejected the loan"; a week later the foreign minister says Germany will back it
+    table = _table(_said("2025-10-01", "oppose", 0.8, speaker="berlin"),
+                   _said("2025-10-08", "support", 0.8, speaker="wadephul"))
+    table["holder"] = "berlin"
+    assert len(detect_shifts(table, actors=_government())) == 1
+
+
+def test_an_undated_gloss_is_read_on_the_day_its_article_dates():
+    # A Friday article: "On Tuesday Merz backed the loan" (dated) and "Merz is still weighing the
+    # details" (undated): the gloss tells of Tuesday's position, not of a new one on Friday
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-21", "support", 0.8),
+                   _said("2025-10-24", "open", 0.5, precision="doc"))
+    table.loc[2, "doc_id"] = table.loc[1, "doc_id"]
+    shifts = detect_shifts(table)
+    assert shifts[["from_stance", "to_stance"]].values.tolist() == [["oppose", "support"]]
+    assert shifts.iloc[0]["to_date"] == pd.Timestamp("2025-10-21")
+    # in an article that dates nothing else of his, it is the publication day's position
+    table.loc[2, "doc_id"] = "elsewhere"
+    assert detect_shifts(table)["to_date"].tolist() == [pd.Timestamp("2025-10-21"), pd.Timestamp("2025-10-24")]
+
+
+def test_a_mixed_day_that_leaves_the_held_position_is_read_by_its_furthest_move():
+    # Merz backed the loan; on 20 Oct he "would not accept the loan as drafted" but "might agree to
+    # a smaller one", equally strong: he moved, and the refusal is the day's position
+    table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-20", "oppose", 0.6),
+                   _said("2025-10-20", "open", 0.6), _said("2025-10-27", "open", 0.8))
+    shifts = detect_shifts(table)
+    assert shifts[["from_stance", "to_stance"]].values.tolist() == [["support", "oppose"], ["oppose", "open"]]
+    assert shifts.iloc[0]["after_statement_id"] == "s1"

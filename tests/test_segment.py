@@ -1,0 +1,46 @@
+"""Sentences and clauses: where one position ends and the next begins."""
+from __future__ import annotations
+
+import pytest
+
+from stance.segment import split_clauses, split_document
+
+
+def sentences_of(text: str) -> list[str]:
+    return [sentence.text for sentence in split_document("doc", text)]
+
+
+def clauses_of(text: str) -> list[str]:
+    return [clause.text for sentence in split_document("doc", text) for clause in split_clauses(sentence)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo asked for the jets, and Paris has not said no. The request is still open.",
+     ["Oslo asked for the jets, and Paris has not said no.", "The request is still open."]),
+    ("The minister lives at No. 4 Harbour Street. She left early.",
+     ["The minister lives at No. 4 Harbour Street.", "She left early."]),
+], ids=["no-ends-a-sentence", "no-before-a-number"])
+def test_no_with_a_full_stop(text, expected):
+    assert sentences_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Accept a truce while it is on offer," she said, "and let the guns fall silent."',
+     ['"Accept a truce while it is on offer," she said', '"and let the guns fall silent."']),
+    ('"We may not go," he said, "but we could."', ['"We may not go," he said, "but we could."']),
+], ids=["resumed-with-and", "resumed-with-but-stays-whole"])
+def test_a_quote_resumed_with_a_second_claim_is_a_clause_of_its_own(text, expected):
+    assert clauses_of(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo said it was ready to talk, but only once a truce held.", ["Oslo said it was ready to talk, but only once a truce held."]),
+    ("Oslo ruled out a truce, but said talks could go on.", ["Oslo ruled out a truce", "but said talks could go on."]),
+], ids=["but-only-qualifies", "but-said-is-a-second-claim"])
+def test_a_qualifier_after_but_stays_with_its_clause(text, expected):
+    assert clauses_of(text) == expected
+
+
+def test_a_contrast_opening_with_a_number_is_a_clause_of_its_own():
+    assert clauses_of("A poll found that 58 per cent of Danes back the plan, while 30 per cent oppose it.") == [
+        "A poll found that 58 per cent of Danes back the plan", "while 30 per cent oppose it."]
