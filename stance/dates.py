@@ -74,13 +74,12 @@ Monday's summit"; but "at Monday's summit, he said" is the statement's day) — 
 never dates the statement (`find_dates` still lists it, marked `is_background`); but words
 said straight after an event ("announced after Sunday's summit", "told reporters after talks on
 Monday") were said on its day, and a background word whose object is a year ("talks since 2022
-ended on Friday") leaves later days alone. A week or month inside quotation marks ("our
-victory in November," he wrote) is the speaker's reference to another event, never the day
-the words were said. Of the rest, prefer (1) an expression
-outside quotation marks (a "yesterday" inside a quote is the speaker's yesterday, which this
-module does not know, so it is still resolved against doc_date), (2) one attached to a speech
-word ("said on Tuesday", "at a briefing yesterday", "Yesterday Trump told"), (3) day over week
-over month precision, (4) the first in the text. No candidate: None, and the caller falls back
+ended on Friday") leaves later days alone. An expression inside quotation marks never dates
+the statement either: "our victory in November," he wrote names another event, and the
+speaker's "today" or "yesterday" counts from the day the words were said, which this module
+does not know (`find_dates` lists it, resolved against doc_date and marked `is_quoted`). Of the
+rest, prefer (1) one attached to a speech word ("said on Tuesday", "at a briefing yesterday",
+"Yesterday Trump told"), (2) day over week over month precision, (3) the first in the text. No candidate: None, and the caller falls back
 to the anchor or the publication day (precision "doc").
 
 The word lists live in `stance/data/dates/` and are read once, when the module is imported,
@@ -111,7 +110,8 @@ class DateRef:
     `date` is the day meant; for week and month precision it is a representative day (see the
     module rules: the Monday of "this week", the 1st of a month). `relative_to` is "doc" when
     the publication day was the reference, "anchor" when the anchor date was. `is_background`
-    says the expression dates another event ("after Friday's talks"), not what the text says.
+    says the expression dates another event ("after Friday's talks"), not what the text says;
+    `is_quoted` that it stands inside quotation marks (the speaker's words, not the writer's).
     """
 
     date: datetime.date
@@ -121,6 +121,7 @@ class DateRef:
     end: int
     relative_to: str
     is_background: bool = False
+    is_quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -507,9 +508,8 @@ def date_statement(text: str, doc_date: datetime.date,
                    anchor: datetime.date | None = None) -> DateRef | None:
     """The expression that dates the position in `text`, or None when nothing does.
 
-    Background dates (of other events: "after Friday's talks") never count; then outside
-    quotes beats inside, a speech word's date beats others, day beats week beats month, and
-    the first wins. None means the caller keeps the anchor or the publication day.
+    Background dates (of other events: "after Friday's talks") and quoted ones never count;
+    then a speech word's date beats others, day beats week beats month, and the first wins. None means the caller keeps the anchor or the publication day.
 
     >>> ref = date_statement("After Friday's talks, Trump told reporters on Monday he was open.",
     ...                      datetime.date(2025, 8, 20))
@@ -519,10 +519,10 @@ def date_statement(text: str, doc_date: datetime.date,
     True
     """
     candidates = [found for found in _find(text, _as_day(doc_date), _as_day(anchor))
-                  if found.role != "background" and not (found.is_quoted and found.ref.precision != "day")]
+                  if found.role != "background" and not found.is_quoted]
     if not candidates:
         return None
-    best = min(candidates, key=lambda found: (found.is_quoted, ROLE_RANK[found.role],
+    best = min(candidates, key=lambda found: (ROLE_RANK[found.role],
                                               PRECISION_RANK[found.ref.precision],
                                               found.ref.start))
     return best.ref
@@ -617,7 +617,8 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
         if reading.tense == "open" and candidate.tense == "future":
             continue
         ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
-                      match.end(), reading.relative_to, candidate.role == "background")
+                      match.end(), reading.relative_to, candidate.role == "background",
+                      candidate.is_quoted)
         found.append(_Found(ref, candidate.role, candidate.is_quoted))
     return found
 

@@ -84,6 +84,10 @@ RE_PAST_SAYING = re.compile(r"\b(?:said|told|wrote|thought|announced|added|decla
 RE_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s*$")
 # A turn of a transcript: "BESSENT: No.", "Q: And China?" (not an all-capitals headline).
 RE_TRANSCRIPT_TURN = re.compile(r"^(?:Q|A|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+(?![A-Z'’\s]+$)")
+# A day named as its event's owner ("Wednesday's decision"), and a word that puts an event
+# before or after another ("after Friday's talks").
+RE_POSSESSIVE_END = re.compile(r"['’]s$")
+RE_BACKGROUND_BEFORE = re.compile(r"\b(?:after|since|before|until|following|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
@@ -410,6 +414,8 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     if event is not None:   # "The day before he signed, ..."
         return event
     own = _dated(clause.text, doc_date, anchor)
+    if own is not None and _is_quoted_in(own[2], clause):
+        own = None   # "no support for a cut today," he said: the speaker's today, not a date of ours
     if own is not None:
         return own
     if sentence.index in story.headings:
@@ -458,7 +464,7 @@ def _days_named(text: str, doc_date: dt.date, anchor: dt.date) -> tuple[dt.date 
         if ref.precision != "day":
             continue
         day = current + (ref.date - anchor) if ref.relative_to == "anchor" else ref.date
-        if day <= doc_date and not ref.is_background:
+        if day <= doc_date and not ref.is_background and not ref.is_quoted:
             last = current = day
             said = (day, ref.expression)
     return last, said
@@ -483,6 +489,8 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
                                                            and not _opens_in_past_perfect(s.text)
                                                            and not _is_counted_back(s, story_date)), None)
                 for paragraph in paragraphs[:LEAD_PARAGRAPHS + 1]]
+        if days and days[0] is None and not _is_backfill(paragraphs[0]):
+            days[0] = _occasion_named(paragraphs[0], story_date)
         for index, day in enumerate(days[:LEAD_PARAGRAPHS]):
             if day is None:
                 continue
@@ -512,6 +520,17 @@ def _heading_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str
         if day is not None:
             days[heading.index] = (day[0], f"(headline over: {day[1]})")
     return days
+
+
+def _occasion_named(paragraph: list[Sentence], doc_date: dt.date) -> tuple[dt.date, str] | None:
+    """The occasion a lead names as an event of its day, when it dates no statement: "Wednesday's
+    decision was almost tidy" reports Wednesday's decision ("after Friday's talks" does not)."""
+    for sentence in paragraph:
+        for ref in dates.find_dates(sentence.text, sentence.entry_date or doc_date):
+            if ref.precision == "day" and RE_POSSESSIVE_END.search(ref.expression) \
+                    and not RE_BACKGROUND_BEFORE.search(sentence.text, 0, ref.start):
+                return ref.date, ref.expression
+    return None
 
 
 def _is_counted_back(sentence: Sentence, doc_date: dt.date) -> bool:
@@ -554,6 +573,11 @@ def _day_said(sentence: Sentence, doc_date: dt.date) -> tuple[dt.date, str] | No
     if ref is not None and ref.precision == "day" and ref.date <= doc_date:
         return ref.date, ref.expression
     return None
+
+
+def _is_quoted_in(words: str, clause: Clause) -> bool:
+    """Whether date words of a clause stand only inside its quotation marks."""
+    return words in clause.text and words not in _unquoted(clause)
 
 
 def _unquoted(clause: Clause) -> str:

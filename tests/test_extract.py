@@ -405,3 +405,10 @@ def test_a_share_set_against_a_named_actor_is_read_on_its_own_words():
     from helpers import extract
     rows = extract("Merz backed new sanctions on Russia, while 30 per cent of voters were undecided.")
     assert [row["stance"] for row in rows if row["topic"] == "russia_sanctions"] == ["support", "open"]
+
+
+def test_a_quoted_today_is_the_speakers_day_not_the_day_of_writing():
+    from helpers import extract, only
+    text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia.\n\n"
+            "\"There is no support for a ceasefire today,\" he said.")
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 10)
