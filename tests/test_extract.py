@@ -412,3 +412,14 @@ def test_a_quoted_today_is_the_speakers_day_not_the_day_of_writing():
     text = ("Merz told reporters on Tuesday that Germany backed new sanctions on Russia.\n\n"
             "\"There is no support for a ceasefire today,\" he said.")
     assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 10)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("By any measure, Wednesday's vote in Brussels was close.", dt.date(2025, 6, 11)),
+    ("After Wednesday's vote in Brussels, the mood was calm.", None),
+], ids=["event-of-the-day", "after-an-event"])
+def test_a_lead_that_names_its_event_by_day_sets_the_occasion(lead, expected):
+    from helpers import extract, only
+    text = lead + "\n\nMerz said Germany would back new sanctions on Russia."
+    row = only(extract(text, date="2025-06-12"), holder="merz")
+    assert row["date"] == expected if expected else row["date_precision"] == "doc"
