@@ -88,6 +88,8 @@ RE_TRANSCRIPT_TURN = re.compile(r"^(?:Q|A|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-
 # before or after another ("after Friday's talks").
 RE_POSSESSIVE_END = re.compile(r"['’]s$")
 RE_BACKGROUND_BEFORE = re.compile(r"\b(?:after|since|before|until|following|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
+# A headline that asks ("Q: Could rates fall in July?"): a question put at the story's occasion.
+RE_QUESTION_HEADING = re.compile(r"\?[*_\s]*$")
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
@@ -475,7 +477,9 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
     """Each entry's occasion, and its words: the first day its headline and first LEAD_PARAGRAPHS
     paragraphs date a statement by, if the paragraph after goes on with that occasion (names no
     other day). A wire's lead says what happened when and the next paragraph tells more of it;
-    a round-up that moves to another day at once has no one occasion."""
+    a round-up that moves to another day at once has no one occasion. A section under a
+    question ("Q: Could the Fed cut in July?") with no occasion of its own goes on with the
+    one before it; a section under a title starts anew."""
     paragraphs_of: dict[int, list[list[Sentence]]] = {}
     for sentence in sentences:
         paragraphs = paragraphs_of.setdefault(sentence.entry, [])
@@ -484,7 +488,7 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
         else:
             paragraphs.append([sentence])
     leads: dict[int, tuple[dt.date, str]] = {}
-    for entry, paragraphs in paragraphs_of.items():
+    for entry, paragraphs in sorted(paragraphs_of.items()):
         days = [None if _is_backfill(paragraph) else next((said[s.index] for s in paragraph if said[s.index]
                                                            and not _opens_in_past_perfect(s.text)
                                                            and not _is_counted_back(s, story_date)), None)
@@ -498,6 +502,9 @@ def _lead_dates(sentences: list[Sentence], said: dict[int, tuple[dt.date, str] |
             if following is None or following[0] == day[0]:
                 leads[entry] = day
             break
+        headline = " ".join(sentence.text for sentence in paragraphs[0] if sentence.is_heading)
+        if entry not in leads and entry - 1 in leads and RE_QUESTION_HEADING.search(headline):
+            leads[entry] = leads[entry - 1]   # "Q: Could the Fed cut in July?" goes on with the story
     return leads
 
 

@@ -423,3 +423,17 @@ def test_a_lead_that_names_its_event_by_day_sets_the_occasion(lead, expected):
     text = lead + "\n\nMerz said Germany would back new sanctions on Russia."
     row = only(extract(text, date="2025-06-12"), holder="merz")
     assert row["date"] == expected if expected else row["date_precision"] == "doc"
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("**Q: And what does Brussels think?**", dt.date(2025, 6, 10)),
+    ("**Brussels' view**", None),
+], ids=["question-goes-on-with-the-story", "section-title-starts-anew"])
+def test_a_question_heading_goes_on_with_the_storys_occasion(heading, expected):
+    from helpers import extract, only
+    text = ("Friedrich Merz told reporters on Tuesday that Germany would back new sanctions on Russia.\n\n"
+            "Excerpts from the exchange follow.\n\n"
+            f"{heading}\n\n"
+            "Kallas said a ceasefire had to come first.")
+    row = only(extract(text, date="2025-06-12"), topic="ceasefire")
+    assert row["date"] == expected if expected else row["date_precision"] == "doc"
