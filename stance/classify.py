@@ -51,6 +51,8 @@ RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|o
 # Heads too general to refer back to one topic on their own.
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
+# A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
+RE_TRAILING_OBJECT_NAME = re.compile(r"(?<=[a-z])(\s+[A-Z][a-z][\w'’.-]*)+$")
 VAGUE_CONCEPTS = frozenset({"deal", "peace", "war", "part", "full", "future", "current", "new"})
 # A noun that undoes its object: "ordered a pause in aid" opposes aid, whatever the verb.
 RE_OBJECT_NEGATION = re.compile(r"^(?:a pause|a halt|a freeze|a suspension|an end|a stop)\b", re.IGNORECASE)
@@ -226,8 +228,10 @@ class TopicMatcher:
         self._heads: dict[str, set[str]] = {}
         for topic in topics:
             for phrase in (topic.label, *topic.keywords):
-                # The head comes before the first preposition: "boots | on the ground".
+                # The head comes before the first preposition: "boots | on the ground"; a name after
+                # its verb is the object, not the head ("fire | Powell" is about firing).
                 head_part = RE_FIRST_PREPOSITION.split(phrase, maxsplit=1)[0]
+                head_part = RE_TRAILING_OBJECT_NAME.sub("", head_part)
                 concepts = [c for c in self.concepts_of(head_part) if c not in ubiquitous and c not in GENERIC_HEADS]
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)

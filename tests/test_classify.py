@@ -402,3 +402,14 @@ def test_aid_alone_is_not_arms(lexicon):
     matcher = TopicMatcher(Topics([arms]), lexicon)
     assert matcher.find("The agency said food aid for the coastal republic would arrive on Friday.") == []
     assert [h.topic for h in matcher.find("He promised more munitions shipments.")] == ["arms_deliveries"]
+
+
+def test_a_name_in_a_topic_is_its_object_not_its_head(lexicon):
+    # "fire Ortega" is about firing: Ortega speaking of anything else is not the topic.
+    dismissal = Topic("dismiss_ortega", "Removing Ortega as court president",
+                      "Diego Ortega leaving the court before his term ends, by dismissal or resignation.",
+                      keywords=("fire Ortega", "remove Ortega"))
+    fees = Topic("fee_rise", "Raising court fees", keywords=("fee rise",))
+    matcher = TopicMatcher(Topics([dismissal, fees]), lexicon)
+    assert matcher.find("Diego Ortega told reporters that the court saw no reason to act quickly.") == []
+    assert [h.topic for h in matcher.find("The senator said he would fire Ortega within days.")] == ["dismiss_ortega"]
