@@ -576,3 +576,22 @@ def test_the_other_of_the_two_leaders_is_the_leader_named_last_before():
     rows = [row for row in extract(text) if row["topic"] == "ceasefire"]
     assert sorted((row["holder"], row["speaker"]) for row in rows) == [("putin", "us_government"),
                                                                        ("trump", "us_government")]
+
+
+DAM_TOPICS = Topics([Topic("dam_project", "The river dam project", keywords=("dam project",))])
+
+
+def test_a_country_speaks_for_the_government_its_actor_names():
+    actors = Actors([Actor("valdor_gov", "Government of Valdoria", aliases=("Valdoria's government",),
+                           kind="organization")])
+    rows = extract("Valdoria said on Monday it would halt the dam project until the court ruled.",
+                   actors=actors, topics=DAM_TOPICS)
+    assert who(rows, "dam_project")[:2] == ("valdor_gov", "valdor_gov")
+
+
+def test_a_country_claimed_by_another_actor_or_two_governments_is_not_implied():
+    actors = Actors([Actor("valdor_gov", "Government of Valdoria", kind="organization"),
+                     Actor("valdor_court", "Valdoria's Ministry of Justice", kind="organization")])
+    rows = extract("Valdoria said on Monday it would halt the dam project until the court ruled.",
+                   actors=actors, topics=DAM_TOPICS)
+    assert all(r["holder"] == "" for r in rows)
