@@ -95,7 +95,8 @@ RE_COMPLEMENT_FILLER = re.compile(
     re.IGNORECASE)
 # Anonymous people doing the saying: "sources told", "officials said", "a diplomat, speaking anonymously, said".
 RE_SOURCES_SPEAK = re.compile(
-    r"\b(?:sources?|officials?|diplomats?|aides?|insiders?|people familiar with[\w\s]{0,30}?)"
+    r"\b(?:(?:sources?|officials?|diplomats?|aides?|insiders?)(?:\s+(?:familiar with|briefed on|close to|involved in)"
+    r"[\w\s]{0,30}?)?|people\s+(?:familiar with|briefed on|close to|involved in)[\w\s]{0,30}?)"   # "officials briefed on it"
     r"(?:\s*,[^,]{1,60},)?\s+(?:\w+\s+){0,2}(?:said|say|says|told|tell|confirmed|suggested|indicated|expected|believe)\b"
     r"|\baccording to (?:\w+\s+){0,3}(?:sources?|officials?|diplomats?|people)\b"
     r"|\bspeaking (?:anonymously|on condition of anonymity)\b", re.IGNORECASE)
@@ -126,15 +127,25 @@ RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)
 # Someone outside the actor list doing the saying, just before the verb: "An EU spokesperson",
 # "a spokesman for Pete Hegseth", "European leaders", "John Ratcliffe, the CIA director,".
 RE_UNLISTED_SPEAKER = re.compile(
-    r"(?:\b(?:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
+    r"(?:\b(?i:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
     r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
-    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout)"
-    r"(?:\s+(?:for|of|at|from|in|to)\s+[^,.;:“”\"]{1,40}?)?"
+    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout)"   # "Officials in Kyiv"
+    r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,40}?)?"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
     r"(?:\s*,[^,.;:“”\"]{1,80},)?"
     r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|\w+ly))*\s*$")
 # Between a name in apposition and its verb: "Andrii Sybiha, said" ends "Ukraine's foreign
 # minister, Andrii Sybiha, said"; "Peskov, who said" is a relative clause on the name.
+# Unnamed people of an organisation named after them ("a senior official of the group") or
+# before them ("the bloc's diplomats", "Hamas officials").
+RE_PEOPLE_NOUN = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
+                            r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
+RE_PEOPLE_OF = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|members?|"
+                          r"spokes(?:man|woman|person|people|men|women))\s+(?:of|in|at|from|for|with|close\s+to)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+RE_PEOPLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?"
+                             r"(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
+                             r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
 RE_MODIFIED_SPEAKER = re.compile(r"\s+(?:spokes|officials?\b|diplomats?\b|leaders\b)")
@@ -615,7 +626,7 @@ class Attributor:
             # Anonymous people speak: no speaker, but the position they report may be an actor's.
             named = [m for m in outside if not clause.start + sources.start() <= m.start < clause.start + sources.end()]
             voice = self._speaking_for(plain, max(clause.start, clause.start + sources.start() - 60),
-                                       clause.start + sources.end())
+                                       clause.start + sources.end(), outside)
             holder = self._reported_holder(plain, clause, named, clause.start + sources.end(), voice)
             return Attribution(holder.actor if holder else "", "", "reported", 0.6,
                                holder.kind if holder else "", "sources")
@@ -625,7 +636,8 @@ class Attributor:
         if said is not None and said[2] == "unlisted":
             # Someone not in the actor list speaks: no speaker; the holder is the actor the words
             # are about, if one is their subject ("..., the CIA director says").
-            voice = self._speaking_for(plain, max(clause.start, said[3] - 100), said[3])
+            voice = said[4] if len(said) > 4 else \
+                self._speaking_for(plain, max(clause.start, said[3] - 100), said[3], outside)
             holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1], voice) \
                 or self._reported_holder(plain, clause, [m for m in outside if m.end <= said[3]], clause.start)
             if holder is not None:
@@ -655,6 +667,11 @@ class Attributor:
         accused = self._accused(plain, clause, outside, mentions)
         if accused is not None:
             return accused
+        voice = self._unnamed_people_act(plain, clause, outside)
+        if voice:
+            # "A White House official, asked about July, would not rule it out": the position is the
+            # organisation's; its unnamed people are no speaker.
+            return Attribution(voice, "", "reported", 0.6, "organization", "sources")
         if clause.index > 0 and previous is not None and previous.holder and self._lacks_subject(segment):
             # "X agreed to A but declined B that Y had proposed": the verb's subject is X.
             return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
@@ -896,17 +913,39 @@ class Attributor:
                 return False
         return True
 
-    def _speaking_for(self, plain: str, start: int, end: int) -> str:
+    def _unnamed_people_act(self, plain: str, clause: Clause, mentions: list[Mention]) -> str:
+        """The organisation whose unnamed people are the subject of a stance word in the clause
+        ("A White House official ... refused to rule out", "Officials in Brussels oppose"), or ""."""
+        segment = plain[clause.start:clause.end]
+        for cue in self.lexicon.all_stances.finditer(segment):
+            head_start = max(clause.start, clause.start + cue.start() - 140)
+            people = RE_UNLISTED_SPEAKER.search(plain[head_start:clause.start + cue.start()])
+            if people is None or not RE_PEOPLE_NOUN.search(people.group()):
+                continue
+            start = head_start + people.start()
+            if any(start <= m.start < clause.start + cue.start() and m.actor and self._kind.get(m.actor) == "person"
+                   for m in mentions):
+                continue   # "Maria Zakharova, the foreign ministry spokeswoman, rejected"
+            return self._speaking_for(plain, max(clause.start, start - 40), head_start + people.end(), mentions)
+        return ""
+
+    def _speaking_for(self, plain: str, start: int, end: int, mentions: list[Mention] = ()) -> str:
         """The organisation unnamed people speak for, named as their modifier: "a NATO diplomat",
-        "a senior administration official", "officials in Washington"; or ""."""
-        if self._speaks_for is None:
-            return ""
-        for match in self._speaks_for.finditer(plain[start:end]):
-            name = match.group("before") or match.group("after")
-            if match.group("before") and match.group("before")[:1].islower() and \
-                    normalize(name).casefold() in self._alias_owner:
-                continue   # "the us" in lower case is a pronoun, not the country
-            return self._modifier_owner.get(normalize(name).casefold(), "")
+        "a senior administration official", "officials in Washington"; or by a name or role found
+        in the article: "a senior official of the group", "the bloc's diplomats"; or ""."""
+        if self._speaks_for is not None:
+            for match in self._speaks_for.finditer(plain[start:end]):
+                name = match.group("before") or match.group("after")
+                if match.group("before") and match.group("before")[:1].islower() and \
+                        normalize(name).casefold() in self._alias_owner:
+                    continue   # "the us" in lower case is a pronoun, not the country
+                return self._modifier_owner.get(normalize(name).casefold(), "")
+        for mention in mentions:
+            if not start <= mention.start < end or self._kind.get(mention.actor) not in ("organization", "group"):
+                continue
+            if RE_PEOPLE_OF.search(plain[max(start, mention.start - 40):mention.start]) or \
+                    RE_PEOPLE_AFTER.match(plain[mention.end:end]):
+                return mention.actor
         return ""
 
     def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int,
@@ -945,10 +984,13 @@ class Attributor:
             return None
         if clause.index == 0 and verb is not None and not verb.group().lower().endswith("ing"):
             return None
+        end = clause.start + opening.end() + (verb.end() if verb is not None else 0)
+        if previous is not None and previous.speaker == "" and previous.holder:
+            # Unnamed people go on speaking ("Officials say A, but that B"): still no speaker.
+            return "", end, "unlisted", clause.start, previous.holder
         speaker = self._previous_voice(plain, clause, previous)
         if not speaker:
             return None
-        end = clause.start + opening.end() + (verb.end() if verb is not None else 0)
         return speaker, end, previous.holder_kind if previous is not None else ""
 
     def _previous_voice(self, plain: str, clause: Clause, previous: "Attribution | None") -> str:

@@ -512,3 +512,54 @@ def test_writers_doubt_about_an_actor_is_no_ones_position():
 def test_speakers_belief_about_someone_else():
     text = "Merz said he believed Putin would not accept a ceasefire."
     assert who(extract(text), "ceasefire")[:2] == ("putin", "merz")
+
+
+# -- a story none of the rules were written on: a fisheries dispute, with its own actors ------
+
+FISHERIES_ACTORS = Actors([
+    Actor("lund", "Erik Lund", aliases=("Erik Lund", "Lund"),
+          roles=("the Norwegian prime minister", "the prime minister"), gender="male", member_of=("norway",)),
+    Actor("haug", "Silje Haug", aliases=("Silje Haug", "Haug"), roles=("the fisheries minister",),
+          gender="female", member_of=("norway",)),
+    Actor("norway", "Norwegian government", aliases=("Norwegian government", "Oslo"),
+          roles=("the Norwegian side",), kind="organization"),
+    Actor("league", "Coastal League", aliases=("Coastal League",), roles=("the fishing lobby",), kind="organization"),
+    Actor("ferrand", "Claire Ferrand", aliases=("Claire Ferrand", "Ferrand"), roles=("the harbour commissioner",),
+          gender="female"),
+])
+FISHERIES_TOPICS = Topics([Topic("trawling_ban", "Ban on bottom trawling in the northern fjords",
+                                 keywords=("trawling ban", "ban on trawling"))])
+
+
+def fisheries(text):
+    return [(r["holder"], r["speaker"]) for r in extract(text, "2025-06-12", FISHERIES_ACTORS, FISHERIES_TOPICS)
+            if r["topic"] == "trawling_ban"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Coastal League met in Bergen on Monday.\n"
+     "A senior official of the lobby said on Tuesday that there would be no support for a trawling ban.",
+     [("league", "")]),
+    ("Officials in Oslo say privately that talks will go on, but that the trawling ban will stay.", [("norway", "")]),
+    ("Coastal League officials, speaking anonymously, said the trawling ban was unworkable.", [("league", "")]),
+], ids=["official-of-a-role", "officials-in-a-capital-go-on", "organisation-before-its-officials"])
+def test_unnamed_people_speak_for_their_organisation_but_are_no_speaker(text, expected):
+    assert fisheries(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("An Oslo official, asked whether the trawling ban could be lifted, would not rule it out.", [("norway", "")]),
+    ("Erik Lund, asked whether the trawling ban could be lifted, would not rule it out.", [("lund", "lund")]),
+], ids=["official-of-a-capital", "named-person"])
+def test_unnamed_officials_as_subject_of_a_stance_word(text, expected):
+    assert fisheries(text) == expected
+
+
+def test_unnamed_people_of_no_listed_body_hold_nothing():
+    text = "Fishermen in Tromso, asked whether the trawling ban could be lifted, would not rule it out."
+    assert all(holder == "" for holder, _ in fisheries(text))
+
+
+def test_officials_familiar_with_the_talks_are_anonymous():
+    text = "Officials familiar with the talks said Lund had dropped his trawling ban."
+    assert fisheries(text) == [("lund", "")]
