@@ -129,7 +129,7 @@ RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)
 RE_UNLISTED_SPEAKER = re.compile(
     r"(?:\b(?i:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
     r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
-    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout)"   # "Officials in Kyiv"
+    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
     r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,40}?)?"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
     r"(?:\s*,[^,.;:“”\"]{1,80},)?"
@@ -138,6 +138,12 @@ RE_UNLISTED_SPEAKER = re.compile(
 # minister, Andrii Sybiha, said"; "Peskov, who said" is a relative clause on the name.
 # Unnamed people of an organisation named after them ("a senior official of the group") or
 # before them ("the bloc's diplomats", "Hamas officials").
+# Who speaks on record for an actor: its spokesperson or its office ("his office", "a Hamas
+# spokesman", "the prime minister's office").
+RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?office\b", re.IGNORECASE)
+RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
+                                   re.IGNORECASE)
+RE_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
 RE_PEOPLE_NOUN = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
                             r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
 RE_PEOPLE_OF = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|members?|"
@@ -148,7 +154,7 @@ RE_PEOPLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranki
                              r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
-RE_MODIFIED_SPEAKER = re.compile(r"\s+(?:spokes|officials?\b|diplomats?\b|leaders\b)")
+RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)")
 # Roles that make a person the head of the organisation they belong to.
 RE_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|leader|head of state|king|queen|"
                             r"secretary[- ]general)\b", re.IGNORECASE)
@@ -636,12 +642,13 @@ class Attributor:
         if said is not None and said[2] == "unlisted":
             # Someone not in the actor list speaks: no speaker; the holder is the actor the words
             # are about, if one is their subject ("..., the CIA director says").
-            voice = said[4] if len(said) > 4 else \
-                self._speaking_for(plain, max(clause.start, said[3] - 100), said[3], outside)
+            subject_start = max(clause.start, said[3] - 100)
+            voice = said[4] if len(said) > 4 else self._speaking_for(plain, subject_start, said[3], outside)
+            speaker = self._office_of(plain, subject_start, said[3], voice) if len(said) <= 4 else ""
             holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1], voice) \
                 or self._reported_holder(plain, clause, [m for m in outside if m.end <= said[3]], clause.start)
             if holder is not None:
-                return Attribution(holder.actor, "", "reported", 0.6, holder.kind)
+                return Attribution(holder.actor, speaker, "reported", 0.6, holder.kind)
             return Attribution("", "", "reported", 0.55, "", "unlisted")
         if said is not None:
             speaker, verb_end, how = said[:3]
@@ -941,12 +948,27 @@ class Attributor:
                     continue   # "the us" in lower case is a pronoun, not the country
                 return self._modifier_owner.get(normalize(name).casefold(), "")
         for mention in mentions:
-            if not start <= mention.start < end or self._kind.get(mention.actor) not in ("organization", "group"):
+            if not start <= mention.start < end or not mention.actor or mention.kind == "first_person":
                 continue
-            if RE_PEOPLE_OF.search(plain[max(start, mention.start - 40):mention.start]) or \
+            if self._kind.get(mention.actor) == "person":
+                if RE_OFFICE_AFTER.match(plain[mention.end:end]) or RE_SPOKESPERSON_AFTER.match(plain[mention.end:end]) \
+                        or RE_SPOKESPERSON_FOR.search(plain[max(start, mention.start - 40):mention.start]):
+                    return mention.actor   # "his spokesman", "a spokeswoman for Kallas", "Lund's office"
+            elif RE_PEOPLE_OF.search(plain[max(start, mention.start - 40):mention.start]) or \
                     RE_PEOPLE_AFTER.match(plain[mention.end:end]):
                 return mention.actor
         return ""
+
+    def _office_of(self, plain: str, start: int, end: int, voice: str) -> str:
+        """The speaker when an office speaks for `voice`: an institution, as "the Kremlin" is, not an
+        unnamed person. An organisation's office is the organisation; a person's office is that of
+        the government they belong to ("the prime minister's office said"); "" when no office speaks
+        (a spokesperson or an official is no listed speaker)."""
+        if not re.search(r"\boffice\b", plain[start:end], re.IGNORECASE):
+            return ""
+        if self._kind.get(voice) in ("organization", "group"):
+            return voice
+        return next((o for o in self._members.get(voice, ()) if self._kind.get(o) == "organization"), "")
 
     def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int,
                          voice: str = "") -> Mention | None:
@@ -1079,6 +1101,8 @@ class Attributor:
             gap = plain[mention.end:verb_start]
             if gap.startswith("'s") or gap.startswith("’s"):
                 owned = RE_OWN_VOICE.match(gap)
+                if owned and self._kind.get(mention.actor) == "person" and RE_OFFICE_AFTER.match(gap):
+                    break   # "the prime minister's office said": the office speaks, not the person
                 if owned and RE_SUBJECT_GAP.match(gap[owned.end():]) and \
                         not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                     return mention   # "the Kremlin's account of the call said", "Ukraine's delegation proposed"

@@ -563,3 +563,17 @@ def test_unnamed_people_of_no_listed_body_hold_nothing():
 def test_officials_familiar_with_the_talks_are_anonymous():
     text = "Officials familiar with the talks said Lund had dropped his trawling ban."
     assert fisheries(text) == [("lund", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Erik Lund returned from Brussels.\nThe prime minister's office said the trawling ban would stay.",
+     [("lund", "norway")]),
+    ("Erik Lund returned from Brussels.\nHis office said Oslo would keep the trawling ban.", [("norway", "norway")]),
+    ("Claire Ferrand returned from Brussels.\nHer office said the trawling ban would stay.", [("ferrand", "")]),
+    ("Erik Lund returned from Brussels.\nHis spokesman said the trawling ban would stay.", [("lund", "")]),
+    ("The Coastal League met in Bergen.\nA spokeswoman for the lobby said the trawling ban was unworkable.",
+     [("league", "")]),
+], ids=["leaders-office", "office-reports-its-government", "office-of-a-person-with-no-government",
+        "spokesman-of-a-person", "spokeswoman-of-an-organisation"])
+def test_an_office_speaks_for_its_government_a_spokesperson_is_no_speaker(text, expected):
+    assert fisheries(text) == expected
