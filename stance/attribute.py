@@ -144,6 +144,8 @@ RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?of
 RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
                                    re.IGNORECASE)
 RE_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A name labelling a line, as in a transcript ("BESSENT: No.") or a headline ("Kellogg: ...").
+RE_SPEAKER_LABEL = re.compile(r"[#>*\s]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s")
 RE_PEOPLE_NOUN = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
                             r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
 RE_PEOPLE_OF = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|members?|"
@@ -521,7 +523,8 @@ class Attributor:
                 if quote in seen:
                     continue
                 seen.add(quote)
-                speaker = self._cue_after(plain, quote, mentions) or self._cue_before(plain, quote, mentions)
+                speaker = self._cue_after(plain, quote, mentions) or self._cue_before(plain, quote, mentions) \
+                    or self._turn_speaker(plain, quote.start)
                 if not speaker and (previous_open or _starts_paragraph(plain, quote)):
                     speaker = previous_speaker
                 if not speaker and previous_speaker and previous_paragraph == sentence.paragraph and \
@@ -542,6 +545,17 @@ class Attributor:
                 speakers[quote] = following
             following = speakers[quote] or following if not quote.is_open_ended else speakers[quote]
         return speakers
+
+    def _turn_speaker(self, plain: str, position: int) -> str:
+        """The person whose name labels the line at `position`, as in a transcript or a headline
+        ("BESSENT: No.", "Kellogg: Kyiv 'brought it on themselves'"), or "". A place labelling a
+        line ("BRUSSELS: ...") is a dateline, not a speaker, so only persons count."""
+        line_start = plain.rfind("\n", 0, position) + 1
+        label = RE_SPEAKER_LABEL.match(plain, line_start)
+        if label is None:
+            return ""
+        actor = self._alias_owner.get(normalize(label.group("name")).casefold(), "")
+        return actor if self._kind.get(actor) == "person" else ""
 
     def _cue_after(self, plain: str, quote: Quote, mentions: list[Mention]) -> str:
         tail_end = plain.find("\n", quote.end)
@@ -605,6 +619,12 @@ class Attributor:
             if not speaker:
                 return Attribution(holder, AUTHOR if not holder else "", "direct_quote", 0.4, how)
             return Attribution(holder or speaker, speaker, "direct_quote", 0.85 if speaker else 0.4, how or "speaker")
+        turn = self._turn_speaker(plain, clause.start)
+        if turn:
+            # A turn of a transcript ("BESSENT: No. This was his strategy"): the labelled person's words.
+            holder, how = self._holder_in(in_clause, plain, Quote(clause.start, clause.end), turn)
+            kind = "reported" if sentence.is_heading else "direct_quote"
+            return Attribution(holder or turn, turn, kind, 0.7, how or "speaker")
         outside = [m for m in in_clause if not any(q.start <= m.start < q.end for q in quotes)]
         if clause.index == 0 and outside and outside[0].actor and outside[0].kind in ("alias", "role") and \
                 not plain[sentence.start:outside[0].start].strip(" #*>-") and \

@@ -577,3 +577,28 @@ def test_officials_familiar_with_the_talks_are_anonymous():
         "spokesman-of-a-person", "spokeswoman-of-an-organisation"])
 def test_an_office_speaks_for_its_government_a_spokesperson_is_no_speaker(text, expected):
     assert fisheries(text) == expected
+
+
+def test_transcript_turns_are_the_labelled_persons_words():
+    text = ("Silje Haug took questions in Oslo on Thursday.\n\n"
+            "Q: Will the government give way?\n\n"
+            "HAUG: No. The trawling ban stays until the stocks recover. Erik Lund has been clear that the ban on "
+            "trawling is not negotiable.")
+    rows = extract(text, "2025-06-12", FISHERIES_ACTORS, FISHERIES_TOPICS)
+    stays = next(r for r in rows if "ban stays" in r["text"])
+    assert (stays["holder"], stays["speaker"], stays["attribution"]) == ("haug", "haug", "direct_quote")
+    clear = next(r for r in rows if "not negotiable" in r["text"])
+    assert (clear["holder"], clear["speaker"]) == ("lund", "haug")
+
+
+def test_quote_under_a_name_label_is_that_persons():
+    text = 'Ferrand: the trawling ban "will ruin every harbour on this coast"'
+    assert fisheries(text) == [("ferrand", "ferrand")]
+
+
+@pytest.mark.parametrize("text", [
+    "OSLO: the government keeps the trawling ban as talks stall",
+    "Tromso skipper: the trawling ban will ruin us",
+], ids=["place-label", "unlisted-label"])
+def test_a_label_that_is_no_listed_person_names_no_speaker(text):
+    assert all(speaker not in ("norway", "lund", "haug") for _, speaker in fisheries(text))
