@@ -144,8 +144,15 @@ RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?of
 RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
                                    re.IGNORECASE)
 RE_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# A second thing said whose subject is "it" or "they": ", and that it remained committed".
+RE_SECOND_THAT_IT = re.compile(r"(?:,\s*|\s+)and\s+(?P<that>that)\s+(?:it|they)\s")
 # A name labelling a line, as in a transcript ("BESSENT: No.") or a headline ("Kellogg: ...").
 RE_SPEAKER_LABEL = re.compile(r"[#>*\s]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s")
+# What someone has done, in the perfect: "the Israeli leader had decided to ...", "the president
+# has finally given him the go-ahead". Told by another, it is still the doer's act.
+RE_DONE = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:now|already|finally|just|also|since|\w+ly)\s+)*"
+                     r"(?:[a-z]+ed|given|taken|made|chosen|written|spoken|done|sent|told|set|put|cut|let|held|kept|"
+                     r"left|won|lost|begun|broken|drawn|withdrawn|undertaken|overseen|signed|struck)\b")
 RE_PEOPLE_NOUN = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
                             r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
 RE_PEOPLE_OF = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|members?|"
@@ -781,6 +788,13 @@ class Attributor:
         said = self._speech(plain, clause, outside)
         if said is None or said[1] >= position:
             return attribution
+        second = RE_SECOND_THAT_IT.search(plain[said[1]:position + 12])
+        if self._kind.get(attribution.speaker) in ("organization", "group") and second is not None and \
+                said[1] + second.start("that") <= position:
+            # "Hamas said the Israeli leader had decided ..., and that it remained committed ...": "it"
+            # is the organisation speaking.
+            return Attribution(attribution.speaker, attribution.speaker, attribution.attribution,
+                               attribution.confidence, "pronoun", attribution.source_kind)
         boundary = None
         for match in RE_SECOND_COMPLEMENT.finditer(plain, said[1], position):
             verb = match.group("verb")
@@ -1182,7 +1196,7 @@ class Attributor:
                 return "", ""   # "the bloc had to keep raising the cost": the speaker's demand
             same_side = own or bool(self._members.get(speaker, set()) & self._members.get(mention.actor, set()))
             following = RE_POSSESSIVE_PARTNER.sub("", plain[mention.end:mention.end + 80], count=1)
-            if same_side and RE_VERB_AFTER.match(following):
+            if (same_side and RE_VERB_AFTER.match(following)) or RE_DONE.match(following):
                 # A minister or spokesperson reporting what their government or leader does
                 # ("Peskov said Russia was observing the moratorium") reports its position.
                 return mention.actor, mention.kind

@@ -602,3 +602,19 @@ def test_quote_under_a_name_label_is_that_persons():
 ], ids=["place-label", "unlisted-label"])
 def test_a_label_that_is_no_listed_person_names_no_speaker(text):
     assert all(speaker not in ("norway", "lund", "haug") for _, speaker in fisheries(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Coastal League said Lund had quietly dropped the trawling ban.", [("lund", "league")]),
+    ("Haug said the prime minister has finally approved the trawling ban.", [("lund", "haug")]),
+    ("The Coastal League said Lund had no answer on the trawling ban.", [("league", "league")]),
+    ("The Coastal League said Oslo would have its backing for a trawling ban.", [("league", "league")]),
+], ids=["done-by-another", "perfect-after-a-role", "possession-not-done", "modal-is-the-speakers-offer"])
+def test_what_the_speaker_says_another_has_done_is_the_doers(text, expected):
+    assert fisheries("Erik Lund spoke in Oslo.\n" + text) == expected
+
+
+def test_it_in_a_second_thing_said_is_the_organisation_speaking():
+    text = ("Erik Lund spoke in Oslo.\n"
+            "The Coastal League said Lund had broken his word and that it still backed the trawling ban.")
+    assert fisheries(text) == [("league", "league")]
