@@ -102,6 +102,8 @@ RE_SOURCES_SPEAK = re.compile(
     r"|\bspeaking (?:anonymously|on condition of anonymity)\b", re.IGNORECASE)
 # A condition opening just before a name: "If Russia says no", "unless Moscow agrees".
 RE_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|should|once|until|when)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A condition or bound opening just before a subject: "unless Iran restored", "until Washington lifts".
+RE_IF_BEFORE = re.compile(r"\b(?:if|unless|until|once)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Someone whose orders or request made an act: "halted on Trump's orders", "at Kyiv's request".
 RE_AGENT_AFTER = re.compile(r"^'s\s+(?:orders?|instructions?|request|direction|behest|command|decision)\b", re.IGNORECASE)
 # The agent of a passive: "was halted by the White House".
@@ -144,6 +146,16 @@ RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?of
 RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
                                    re.IGNORECASE)
 RE_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# An act or measure named as an actor's, opening a sentence as its subject: "Germany's partial halt
+# on arms exports, announced in August, remains in force", "Carney's retreat is a marked change".
+# What the actor's people do ("Ukraine's allies pledged") is theirs, not the actor's.
+RE_POSSESSED_ACT = re.compile(
+    r"^['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:allies|partners|officials?|ministers?|envoys?|spokes\w+|aides?|leaders?|"
+    r"critics|opponents|enemies|rivals|neighbou?rs|people|citizens|supporters|voters|negotiators|delegation|"
+    r"advis[eo]rs?|counterparts?|president|prime minister|chancellor|government|opposition|friends)\b)"
+    r"[^,.;:“”\"]{1,80}?(?:\s*,[^,.;:“”\"]{1,60},)?"                                # ", announced in August,"
+    r"\s+(?:is|was|are|were|remains?|remained|stays?|stayed|has|have|had|will|would|ends?|ended|began|begins|"
+    r"came|comes|took|takes|marks?|marked|left|leaves|hit|hits|cut|cuts|[a-z]+ed)\b")
 # A second thing said whose subject is "it" or "they": ", and that it remained committed".
 RE_SECOND_THAT_IT = re.compile(r"(?:,\s*|\s+)and\s+(?P<that>that)\s+(?:it|they)\s")
 # A name labelling a line, as in a transcript ("BESSENT: No.") or a headline ("Kellogg: ...").
@@ -1216,7 +1228,7 @@ class Attributor:
     def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[Mention | None, str]:
         """The actor that is the subject of a stance word in the clause, and that word."""
         segment = plain[clause.start:clause.end]
-        relative = None
+        relative = conditional = None
         for cue in self.lexicon.all_stances.finditer(segment):
             # A stance word does not invert its subject as a verb of saying does: in "The plan, which
             # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
@@ -1224,6 +1236,9 @@ class Attributor:
                                        inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group())))
             if subject is None or subject.start < clause.start:
                 continue
+            if RE_IF_BEFORE.search(plain[max(clause.start, subject.start - 30):subject.start]):
+                conditional = conditional or (subject, cue.group())
+                continue   # "..., unless Iran restored cooperation": a condition, not Iran's act
             if self._in_relative_clause(plain, clause, subject):
                 # "The ceasefire that Trump proposed was rejected by Putin": the main clause's word wins.
                 relative = relative or (subject, cue.group())
@@ -1231,6 +1246,10 @@ class Attributor:
             return subject, cue.group()
         if relative is not None and self._agent(plain, [m for m in mentions if m.start > relative[0].end]) is None:
             return relative
+        if conditional is not None:
+            # The sentence's own subject, if it has one, holds what it sets a condition on.
+            leading = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start >= clause.start])
+            return (leading, "") if leading is not None else conditional
         return None, ""
 
     def _in_relative_clause(self, plain: str, clause: Clause, mention: Mention) -> bool:
@@ -1259,9 +1278,10 @@ class Attributor:
         for mention in mentions[:1]:
             following = plain[mention.end:mention.end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
-            if mention.actor and mention.start - sentence.start - opening <= 30 and \
-                    RE_VERB_AFTER.match(following[owned.end():] if owned else following) and \
-                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+            acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
+                RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"
+            if mention.actor and mention.kind != "first_person" and mention.start - sentence.start - opening <= 30 \
+                    and acts and not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                 return mention
         return None
 

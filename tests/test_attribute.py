@@ -616,5 +616,25 @@ def test_what_the_speaker_says_another_has_done_is_the_doers(text, expected):
 
 def test_it_in_a_second_thing_said_is_the_organisation_speaking():
     text = ("Erik Lund spoke in Oslo.\n"
-            "The Coastal League said Lund had broken his word and that it still backed the trawling ban.")
+            "The Coastal League said Lund had rejected its quotas and that it still backed the trawling ban.")
     assert fisheries(text) == [("league", "league")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Coastal League triggered a review of the trawling ban on Monday, having warned it would do so unless "
+     "Oslo accepted new quotas.", "league"),
+    ("Lund left the trawling ban in place until the Coastal League accepted new quotas.", "lund"),
+    ("The Coastal League will drop its fight over the trawling ban once Oslo agrees to pay compensation.", "league"),
+], ids=["unless", "until", "once"])
+def test_subject_of_a_condition_yields_to_the_sentences_own(text, expected):
+    assert [holder for holder, _ in fisheries(text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lund's retreat on the trawling ban is a marked change from the spring.", ["lund"]),
+    ("Oslo's partial halt to the trawling ban, announced in May, remains in force.", ["norway"]),
+    ("Lund's allies rejected the trawling ban.", [""]),
+    ("Lund's spokesman said nothing about the trawling ban.", ["lund"]),
+], ids=["retreat", "measure-with-appositive", "allies-are-not-the-actor", "spokesman-is-not-an-act"])
+def test_an_act_named_as_an_actors_is_its_position(text, expected):
+    assert [holder for holder, _ in fisheries(text)] == expected
