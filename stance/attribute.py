@@ -156,6 +156,9 @@ RE_POSSESSED_ACT = re.compile(
     r"[^,.;:“”\"]{1,80}?(?:\s*,[^,.;:“”\"]{1,60},)?"                                # ", announced in August,"
     r"\s+(?:is|was|are|were|remains?|remained|stays?|stayed|has|have|had|will|would|ends?|ended|began|begins|"
     r"came|comes|took|takes|marks?|marked|left|leaves|hit|hits|cut|cuts|[a-z]+ed)\b")
+# The members of an organisation acting together: "EU member states", "Nato governments".
+RE_MEMBERS_AFTER = re.compile(r"^\s+(?:member\s+(?:states|countries|governments)|members|governments|leaders|"
+                              r"(?:foreign|finance|trade|defence|defense)\s+ministers)\b")
 # A second thing said whose subject is "it" or "they": ", and that it remained committed".
 RE_SECOND_THAT_IT = re.compile(r"(?:,\s*|\s+)and\s+(?P<that>that)\s+(?:it|they)\s")
 # A name labelling a line, as in a transcript ("BESSENT: No.") or a headline ("Kellogg: ...").
@@ -1233,7 +1236,8 @@ class Attributor:
             # A stance word does not invert its subject as a verb of saying does: in "The plan, which
             # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
             subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
-                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group())))
+                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group()))) \
+                or self._members_subject(plain, clause.start + cue.start(), mentions)
             if subject is None or subject.start < clause.start:
                 continue
             if RE_IF_BEFORE.search(plain[max(clause.start, subject.start - 30):subject.start]):
@@ -1251,6 +1255,18 @@ class Attributor:
             leading = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start >= clause.start])
             return (leading, "") if leading is not None else conditional
         return None, ""
+
+    def _members_subject(self, plain: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+        """The organisation whose members act together as the subject of a stance word: "EU member
+        states approved", "Nato governments agreed", "EU leaders backed"; or None."""
+        for mention in reversed([m for m in mentions if m.end <= cue_start and m.actor]):
+            members = RE_MEMBERS_AFTER.match(plain[mention.end:cue_start])
+            if members and self._kind.get(mention.actor) in ("organization", "group") and \
+                    RE_SUBJECT_GAP.match(plain[mention.end + members.end():cue_start]) and \
+                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+                return mention
+            break
+        return None
 
     def _in_relative_clause(self, plain: str, clause: Clause, mention: Mention) -> bool:
         """Whether a name opens a relative clause on a noun: "the ceasefire that Trump proposed",

@@ -524,6 +524,7 @@ FISHERIES_ACTORS = Actors([
     Actor("norway", "Norwegian government", aliases=("Norwegian government", "Oslo"),
           roles=("the Norwegian side",), kind="organization"),
     Actor("league", "Coastal League", aliases=("Coastal League",), roles=("the fishing lobby",), kind="organization"),
+    Actor("council", "Nordic Council", aliases=("Nordic Council",), kind="organization"),
     Actor("ferrand", "Claire Ferrand", aliases=("Claire Ferrand", "Ferrand"), roles=("the harbour commissioner",),
           gender="female"),
 ])
@@ -637,4 +638,13 @@ def test_subject_of_a_condition_yields_to_the_sentences_own(text, expected):
     ("Lund's spokesman said nothing about the trawling ban.", ["lund"]),
 ], ids=["retreat", "measure-with-appositive", "allies-are-not-the-actor", "spokesman-is-not-an-act"])
 def test_an_act_named_as_an_actors_is_its_position(text, expected):
+    assert [holder for holder, _ in fisheries(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nordic Council member states approved the trawling ban on Monday.", ["council"]),
+    ("Nordic Council foreign ministers have rejected the trawling ban.", ["council"]),
+    ("Harbour town member councils approved the trawling ban on Monday.", [""]),
+], ids=["member-states", "ministers", "no-listed-organisation"])
+def test_members_of_an_organisation_acting_together_are_the_organisation(text, expected):
     assert [holder for holder, _ in fisheries(text)] == expected
