@@ -15,9 +15,11 @@ from . import dates
 
 # Titles and short forms after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset("""
-mr mrs ms dr gen sen rep gov lt col sgt capt adm cmdr maj jr sr st no vs etc e.g i.e prof pres
+mr mrs ms dr gen sen rep gov lt col sgt capt adm cmdr maj jr sr st vs etc e.g i.e prof pres
 jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m approx dept est fig inc ltd co corp
 """.split())
+# Short forms that stand before a number ("No. 10"); before anything else the word ends a sentence ("No.").
+NUMBER_ABBREVIATIONS = frozenset({"no"})
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets,
 # then white space, then something that can start a sentence (a capital, digit or opening quote).
@@ -234,6 +236,8 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         last = words_before[-1] if words_before else ""
         token = last.strip("“”\"'‘’([").lower()
         if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)):
+            continue
+        if match.group() == "." and token in NUMBER_ABBREVIATIONS and paragraph[match.end():].lstrip()[:1].isdigit():
             continue
         spans.append((start, match.end()))
         start = match.end()
