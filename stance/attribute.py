@@ -159,6 +159,8 @@ RE_POSSESSED_ACT = re.compile(
 # The members of an organisation acting together: "EU member states", "Nato governments".
 RE_MEMBERS_AFTER = re.compile(r"^\s+(?:member\s+(?:states|countries|governments)|members|governments|leaders|"
                               r"(?:foreign|finance|trade|defence|defense)\s+ministers)\b")
+# A verb after "and" with no subject of its own: "... and said", "... and then told".
+RE_SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
 # A second thing said whose subject is "it" or "they": ", and that it remained committed".
 RE_SECOND_THAT_IT = re.compile(r"(?:,\s*|\s+)and\s+(?P<that>that)\s+(?:it|they)\s")
 # A name labelling a line, as in a transcript ("BESSENT: No.") or a headline ("Kellogg: ...").
@@ -1115,6 +1117,10 @@ class Attributor:
             if subject is None and verb.group().lower().endswith("ing") and \
                     re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
                 subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
+            if subject is None and RE_SHARED_SUBJECT.search(plain[max(clause.start, start - 16):start]) and \
+                    not re.search(r"\b(?:that|who|which|whom|if|when|because)\b", plain[clause.start:start], re.IGNORECASE):
+                # "Araghchi called the reimposition void and said ...": the verbs share the opening subject.
+                subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
             if subject is not None:
                 return subject.actor, end, subject.kind, start
             if not verb.group().lower().endswith("ing") and self._unlisted_subject(plain, clause, start, mentions):
@@ -1291,6 +1297,8 @@ class Attributor:
         introduction = RE_INTRODUCTION.match(plain[sentence.start + opening:sentence.start + opening + 100])
         if introduction:
             opening += introduction.end()   # "In his evening address on Thursday, he called ..."
+            # A name inside the introduction is not the subject: "In an address from the White House, Trump ..."
+            mentions = [m for m in mentions if m.start >= sentence.start + opening] or mentions
         for mention in mentions[:1]:
             following = plain[mention.end:mention.end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"

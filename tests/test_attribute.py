@@ -648,3 +648,22 @@ def test_an_act_named_as_an_actors_is_its_position(text, expected):
 ], ids=["member-states", "ministers", "no-listed-organisation"])
 def test_members_of_an_organisation_acting_together_are_the_organisation(text, expected):
     assert [holder for holder, _ in fisheries(text)] == expected
+
+
+def test_a_name_in_an_opening_adverbial_is_not_the_subject():
+    text = "In a short address from Oslo on Friday, Lund called the trawling ban a national duty."
+    assert fisheries(text) == [("lund", "lund")]
+
+
+@pytest.mark.parametrize("text", [
+    "Silje Haug called the new quotas legally void and said Oslo would not lift the trawling ban.",
+    "Haug called the quotas unfair and said Oslo would keep the trawling ban.",
+], ids=["void", "unfair"])
+def test_a_verb_of_saying_after_and_shares_the_opening_subject(text):
+    assert fisheries(text) == [("norway", "haug")]
+
+
+@pytest.mark.xfail(reason="the people a relative clause is about are not yet told apart from the opening subject")
+def test_a_verb_of_saying_in_a_relative_clause_has_its_own_subject():
+    text = "Haug met fishermen who called the quotas unfair and said the trawling ban was ruinous."
+    assert all(speaker != "haug" for _, speaker in fisheries(text))
