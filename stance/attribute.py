@@ -34,7 +34,14 @@ Rules of news attribution it follows, all read from the text and the actor file:
   commentary;
 - a name in a relative clause on a noun ("the ceasefire that Trump proposed") yields to the
   main clause's subject; "must" inside a quote is the speaker's demand; "X said he believed
-  Y would ..." is Y's position in X's words.
+  Y would ..." is Y's position in X's words;
+- unnamed people of a listed organisation, named by its aliases or by a name or role found in the
+  article ("a senior official of the group", "EU member states"), speak or act for it without
+  being its speaker; an office speaks for the government of the person it serves ("the prime
+  minister's office said"), a person's spokesperson is an unlisted speaker;
+- a person's name labelling a line ("BESSENT: No. ...", "Kellogg: ...") speaks the line; what a
+  speaker says another has done ("had decided to ...") is the doer's act; a subject after
+  "if/unless/until/once" yields to the sentence's own; "Germany's halt on ... remains" is Germany's.
 """
 from __future__ import annotations
 
