@@ -34,7 +34,14 @@ Rules of news attribution it follows, all read from the text and the actor file:
   commentary;
 - a name in a relative clause on a noun ("the ceasefire that Trump proposed") yields to the
   main clause's subject; "must" inside a quote is the speaker's demand; "X said he believed
-  Y would ..." is Y's position in X's words.
+  Y would ..." is Y's position in X's words;
+- unnamed people of a listed organisation, named by its aliases or by a name or role found in the
+  article ("a senior official of the group", "EU member states"), speak or act for it without
+  being its speaker; an office speaks for the government of the person it serves ("the prime
+  minister's office said"), a person's spokesperson is an unlisted speaker;
+- a person's name labelling a line ("BESSENT: No. ...", "Kellogg: ...") speaks the line; what a
+  speaker says another has done ("had decided to ...") is the doer's act; a subject after
+  "if/unless/until/once" yields to the sentence's own; "Germany's halt on ... remains" is Germany's.
 """
 from __future__ import annotations
 
@@ -95,12 +102,15 @@ RE_COMPLEMENT_FILLER = re.compile(
     re.IGNORECASE)
 # Anonymous people doing the saying: "sources told", "officials said", "a diplomat, speaking anonymously, said".
 RE_SOURCES_SPEAK = re.compile(
-    r"\b(?:sources?|officials?|diplomats?|aides?|insiders?|people familiar with[\w\s]{0,30}?)"
+    r"\b(?:(?:sources?|officials?|diplomats?|aides?|insiders?)(?:\s+(?:familiar with|briefed on|close to|involved in)"
+    r"[\w\s]{0,30}?)?|people\s+(?:familiar with|briefed on|close to|involved in)[\w\s]{0,30}?)"   # "officials briefed on it"
     r"(?:\s*,[^,]{1,60},)?\s+(?:\w+\s+){0,2}(?:said|say|says|told|tell|confirmed|suggested|indicated|expected|believe)\b"
     r"|\baccording to (?:\w+\s+){0,3}(?:sources?|officials?|diplomats?|people)\b"
     r"|\bspeaking (?:anonymously|on condition of anonymity)\b", re.IGNORECASE)
 # A condition opening just before a name: "If Russia says no", "unless Moscow agrees".
 RE_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|should|once|until|when)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# A condition or bound opening just before a subject: "unless Iran restored", "until Washington lifts".
+RE_IF_BEFORE = re.compile(r"\b(?:if|unless|until|once)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # Someone whose orders or request made an act: "halted on Trump's orders", "at Kyiv's request".
 RE_AGENT_AFTER = re.compile(r"^'s\s+(?:orders?|instructions?|request|direction|behest|command|decision)\b", re.IGNORECASE)
 # The agent of a passive: "was halted by the White House".
@@ -126,18 +136,58 @@ RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)
 # Someone outside the actor list doing the saying, just before the verb: "An EU spokesperson",
 # "a spokesman for Pete Hegseth", "European leaders", "John Ratcliffe, the CIA director,".
 RE_UNLISTED_SPEAKER = re.compile(
-    r"(?:\b(?:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
+    r"(?:\b(?i:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
     r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
-    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout)"
-    r"(?:\s+(?:for|of|at|from|in|to)\s+[^,.;:“”\"]{1,40}?)?"
+    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
+    r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,40}?)?"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
     r"(?:\s*,[^,.;:“”\"]{1,80},)?"
     r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|\w+ly))*\s*$")
 # Between a name in apposition and its verb: "Andrii Sybiha, said" ends "Ukraine's foreign
 # minister, Andrii Sybiha, said"; "Peskov, who said" is a relative clause on the name.
+# Unnamed people of an organisation named after them ("a senior official of the group") or
+# before them ("the bloc's diplomats", "Hamas officials").
+# Who speaks on record for an actor: its spokesperson or its office ("his office", "a Hamas
+# spokesman", "the prime minister's office").
+RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?office\b", re.IGNORECASE)
+RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
+                                   re.IGNORECASE)
+RE_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:man|woman|person)\s+(?:for|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# An act or measure named as an actor's, opening a sentence as its subject: "Germany's partial halt
+# on arms exports, announced in August, remains in force", "Carney's retreat is a marked change".
+# What the actor's people do ("Ukraine's allies pledged") is theirs, not the actor's.
+RE_POSSESSED_ACT = re.compile(
+    r"^['’]s\s+(?!(?:[\w-]+\s+){0,2}?(?:allies|partners|officials?|ministers?|envoys?|spokes\w+|aides?|leaders?|"
+    r"critics|opponents|enemies|rivals|neighbou?rs|people|citizens|supporters|voters|negotiators|delegation|"
+    r"advis[eo]rs?|counterparts?|president|prime minister|chancellor|government|opposition|friends)\b)"
+    r"[^,.;:“”\"]{1,80}?(?:\s*,[^,.;:“”\"]{1,60},)?"                                # ", announced in August,"
+    r"\s+(?:is|was|are|were|remains?|remained|stays?|stayed|has|have|had|will|would|ends?|ended|began|begins|"
+    r"came|comes|took|takes|marks?|marked|left|leaves|hit|hits|cut|cuts|[a-z]+ed)\b")
+# The members of an organisation acting together: "EU member states", "Nato governments".
+RE_MEMBERS_AFTER = re.compile(r"^\s+(?:member\s+(?:states|countries|governments)|members|governments|leaders|"
+                              r"(?:foreign|finance|trade|defence|defense)\s+ministers)\b")
+# A verb after "and" with no subject of its own: "... and said", "... and then told".
+RE_SHARED_SUBJECT = re.compile(r"\s(?:and|but)\s+(?:(?:also|then|later)\s+)?$")
+# A second thing said whose subject is "it" or "they": ", and that it remained committed".
+RE_SECOND_THAT_IT = re.compile(r"(?:,\s*|\s+)and\s+(?P<that>that)\s+(?:it|they)\s")
+# A name labelling a line, as in a transcript ("BESSENT: No.") or a headline ("Kellogg: ...").
+RE_SPEAKER_LABEL = re.compile(r"[#>*\s]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s")
+# What someone has done, in the perfect: "the Israeli leader had decided to ...", "the president
+# has finally given him the go-ahead". Told by another, it is still the doer's act.
+RE_DONE = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:now|already|finally|just|also|since|\w+ly)\s+)*"
+                     r"(?:[a-z]+ed|given|taken|made|chosen|written|spoken|done|sent|told|set|put|cut|let|held|kept|"
+                     r"left|won|lost|begun|broken|drawn|withdrawn|undertaken|overseen|signed|struck)\b")
+RE_PEOPLE_NOUN = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
+                            r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
+RE_PEOPLE_OF = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|members?|"
+                          r"spokes(?:man|woman|person|people|men|women))\s+(?:of|in|at|from|for|with|close\s+to)\s+"
+                          r"(?:the\s+)?$", re.IGNORECASE)
+RE_PEOPLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?"
+                             r"(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
+                             r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
-RE_MODIFIED_SPEAKER = re.compile(r"\s+(?:spokes|officials?\b|diplomats?\b|leaders\b)")
+RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)")
 # Roles that make a person the head of the organisation they belong to.
 RE_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|leader|head of state|king|queen|"
                             r"secretary[- ]general)\b", re.IGNORECASE)
@@ -549,7 +599,8 @@ class Attributor:
                 if quote in seen:
                     continue
                 seen.add(quote)
-                speaker = self._cue_after(plain, quote, mentions) or self._cue_before(plain, quote, mentions)
+                speaker = self._cue_after(plain, quote, mentions) or self._cue_before(plain, quote, mentions) \
+                    or self._turn_speaker(plain, quote.start)
                 if not speaker and (previous_open or _starts_paragraph(plain, quote)):
                     speaker = previous_speaker
                 if not speaker and previous_speaker and previous_paragraph == sentence.paragraph and \
@@ -570,6 +621,17 @@ class Attributor:
                 speakers[quote] = following
             following = speakers[quote] or following if not quote.is_open_ended else speakers[quote]
         return speakers
+
+    def _turn_speaker(self, plain: str, position: int) -> str:
+        """The person whose name labels the line at `position`, as in a transcript or a headline
+        ("BESSENT: No.", "Kellogg: Kyiv 'brought it on themselves'"), or "". A place labelling a
+        line ("BRUSSELS: ...") is a dateline, not a speaker, so only persons count."""
+        line_start = plain.rfind("\n", 0, position) + 1
+        label = RE_SPEAKER_LABEL.match(plain, line_start)
+        if label is None:
+            return ""
+        actor = self._alias_owner.get(normalize(label.group("name")).casefold(), "")
+        return actor if self._kind.get(actor) == "person" else ""
 
     def _cue_after(self, plain: str, quote: Quote, mentions: list[Mention]) -> str:
         tail_end = plain.find("\n", quote.end)
@@ -633,6 +695,12 @@ class Attributor:
             if not speaker:
                 return Attribution(holder, AUTHOR if not holder else "", "direct_quote", 0.4, how)
             return Attribution(holder or speaker, speaker, "direct_quote", 0.85 if speaker else 0.4, how or "speaker")
+        turn = self._turn_speaker(plain, clause.start)
+        if turn:
+            # A turn of a transcript ("BESSENT: No. This was his strategy"): the labelled person's words.
+            holder, how = self._holder_in(in_clause, plain, Quote(clause.start, clause.end), turn)
+            kind = "reported" if sentence.is_heading else "direct_quote"
+            return Attribution(holder or turn, turn, kind, 0.7, how or "speaker")
         outside = [m for m in in_clause if not any(q.start <= m.start < q.end for q in quotes)]
         if clause.index == 0 and outside and outside[0].actor and outside[0].kind in ("alias", "role") and \
                 not plain[sentence.start:outside[0].start].strip(" #*>-") and \
@@ -660,7 +728,7 @@ class Attributor:
             # Anonymous people speak: no speaker, but the position they report may be an actor's.
             named = [m for m in outside if not clause.start + sources.start() <= m.start < clause.start + sources.end()]
             voice = self._speaking_for(plain, max(clause.start, clause.start + sources.start() - 60),
-                                       clause.start + sources.end())
+                                       clause.start + sources.end(), outside)
             holder = self._reported_holder(plain, clause, named, clause.start + sources.end(), voice)
             return Attribution(holder.actor if holder else "", "", "reported", 0.6,
                                holder.kind if holder else "", "sources")
@@ -670,11 +738,13 @@ class Attributor:
         if said is not None and said[2] == "unlisted":
             # Someone not in the actor list speaks: no speaker; the holder is the actor the words
             # are about, if one is their subject ("..., the CIA director says").
-            voice = self._speaking_for(plain, max(clause.start, said[3] - 100), said[3])
+            subject_start = max(clause.start, said[3] - 100)
+            voice = said[4] if len(said) > 4 else self._speaking_for(plain, subject_start, said[3], outside)
+            speaker = self._office_of(plain, subject_start, said[3], voice) if len(said) <= 4 else ""
             holder = self._reported_holder(plain, clause, [m for m in outside if m.start >= said[1]], said[1], voice) \
                 or self._reported_holder(plain, clause, [m for m in outside if m.end <= said[3]], clause.start)
             if holder is not None:
-                return Attribution(holder.actor, "", "reported", 0.6, holder.kind)
+                return Attribution(holder.actor, speaker, "reported", 0.6, holder.kind)
             return Attribution("", "", "reported", 0.55, "", "unlisted")
         if said is not None:
             speaker, verb_end, how = said[:3]
@@ -700,6 +770,11 @@ class Attributor:
         accused = self._accused(plain, clause, outside, mentions)
         if accused is not None:
             return accused
+        voice = self._unnamed_people_act(plain, clause, outside)
+        if voice:
+            # "A White House official, asked about July, would not rule it out": the position is the
+            # organisation's; its unnamed people are no speaker.
+            return Attribution(voice, "", "reported", 0.6, "organization", "sources")
         if clause.index > 0 and previous is not None and previous.holder and self._lacks_subject(segment):
             # "X agreed to A but declined B that Y had proposed": the verb's subject is X.
             return Attribution(previous.holder, previous.speaker, previous.attribution, previous.confidence * 0.9,
@@ -830,6 +905,13 @@ class Attributor:
         said = self._speech(plain, clause, outside)
         if said is None or said[1] >= position:
             return attribution
+        second = RE_SECOND_THAT_IT.search(plain[said[1]:position + 12])
+        if self._kind.get(attribution.speaker) in ("organization", "group") and second is not None and \
+                said[1] + second.start("that") <= position:
+            # "Hamas said the Israeli leader had decided ..., and that it remained committed ...": "it"
+            # is the organisation speaking.
+            return Attribution(attribution.speaker, attribution.speaker, attribution.attribution,
+                               attribution.confidence, "pronoun", attribution.source_kind)
         boundary = None
         for match in RE_SECOND_COMPLEMENT.finditer(plain, said[1], position):
             verb = match.group("verb")
@@ -989,18 +1071,55 @@ class Attributor:
                 return False
         return True
 
-    def _speaking_for(self, plain: str, start: int, end: int) -> str:
-        """The organisation unnamed people speak for, named as their modifier: "a NATO diplomat",
-        "a senior administration official", "officials in Washington"; or ""."""
-        if self._speaks_for is None:
-            return ""
-        for match in self._speaks_for.finditer(plain[start:end]):
-            name = match.group("before") or match.group("after")
-            if match.group("before") and match.group("before")[:1].islower() and \
-                    normalize(name).casefold() in self._alias_owner:
-                continue   # "the us" in lower case is a pronoun, not the country
-            return self._modifier_owner.get(normalize(name).casefold(), "")
+    def _unnamed_people_act(self, plain: str, clause: Clause, mentions: list[Mention]) -> str:
+        """The organisation whose unnamed people are the subject of a stance word in the clause
+        ("A White House official ... refused to rule out", "Officials in Brussels oppose"), or ""."""
+        segment = plain[clause.start:clause.end]
+        for cue in self.lexicon.all_stances.finditer(segment):
+            head_start = max(clause.start, clause.start + cue.start() - 140)
+            people = RE_UNLISTED_SPEAKER.search(plain[head_start:clause.start + cue.start()])
+            if people is None or not RE_PEOPLE_NOUN.search(people.group()):
+                continue
+            start = head_start + people.start()
+            if any(start <= m.start < clause.start + cue.start() and m.actor and self._kind.get(m.actor) == "person"
+                   for m in mentions):
+                continue   # "Maria Zakharova, the foreign ministry spokeswoman, rejected"
+            return self._speaking_for(plain, max(clause.start, start - 40), head_start + people.end(), mentions)
         return ""
+
+    def _speaking_for(self, plain: str, start: int, end: int, mentions: list[Mention] = ()) -> str:
+        """The organisation unnamed people speak for, named as their modifier: "a NATO diplomat",
+        "a senior administration official", "officials in Washington"; or by a name or role found
+        in the article: "a senior official of the group", "the bloc's diplomats"; or ""."""
+        if self._speaks_for is not None:
+            for match in self._speaks_for.finditer(plain[start:end]):
+                name = match.group("before") or match.group("after")
+                if match.group("before") and match.group("before")[:1].islower() and \
+                        normalize(name).casefold() in self._alias_owner:
+                    continue   # "the us" in lower case is a pronoun, not the country
+                return self._modifier_owner.get(normalize(name).casefold(), "")
+        for mention in mentions:
+            if not start <= mention.start < end or not mention.actor or mention.kind == "first_person":
+                continue
+            if self._kind.get(mention.actor) == "person":
+                if RE_OFFICE_AFTER.match(plain[mention.end:end]) or RE_SPOKESPERSON_AFTER.match(plain[mention.end:end]) \
+                        or RE_SPOKESPERSON_FOR.search(plain[max(start, mention.start - 40):mention.start]):
+                    return mention.actor   # "his spokesman", "a spokeswoman for Kallas", "Lund's office"
+            elif RE_PEOPLE_OF.search(plain[max(start, mention.start - 40):mention.start]) or \
+                    RE_PEOPLE_AFTER.match(plain[mention.end:end]):
+                return mention.actor
+        return ""
+
+    def _office_of(self, plain: str, start: int, end: int, voice: str) -> str:
+        """The speaker when an office speaks for `voice`: an institution, as "the Kremlin" is, not an
+        unnamed person. An organisation's office is the organisation; a person's office is that of
+        the government they belong to ("the prime minister's office said"); "" when no office speaks
+        (a spokesperson or an official is no listed speaker)."""
+        if not re.search(r"\boffice\b", plain[start:end], re.IGNORECASE):
+            return ""
+        if self._kind.get(voice) in ("organization", "group"):
+            return voice
+        return next((o for o in self._members.get(voice, ()) if self._kind.get(o) == "organization"), "")
 
     def _reported_holder(self, plain: str, clause: Clause, mentions: list[Mention], content_start: int,
                          voice: str = "") -> Mention | None:
@@ -1038,10 +1157,13 @@ class Attributor:
             return None
         if clause.index == 0 and verb is not None and not verb.group().lower().endswith("ing"):
             return None
+        end = clause.start + opening.end() + (verb.end() if verb is not None else 0)
+        if previous is not None and previous.speaker == "" and previous.holder:
+            # Unnamed people go on speaking ("Officials say A, but that B"): still no speaker.
+            return "", end, "unlisted", clause.start, previous.holder
         speaker = self._previous_voice(plain, clause, previous)
         if not speaker:
             return None
-        end = clause.start + opening.end() + (verb.end() if verb is not None else 0)
         return speaker, end, previous.holder_kind if previous is not None else ""
 
     def _previous_voice(self, plain: str, clause: Clause, previous: "Attribution | None") -> str:
@@ -1095,6 +1217,10 @@ class Attributor:
             if subject is None and verb.group().lower().endswith("ing") and \
                     re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
                 subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
+            if subject is None and RE_SHARED_SUBJECT.search(plain[max(clause.start, start - 16):start]) and \
+                    not re.search(r"\b(?:that|who|which|whom|if|when|because)\b", plain[clause.start:start], re.IGNORECASE):
+                # "Araghchi called the reimposition void and said ...": the verbs share the opening subject.
+                subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
             if subject is not None:
                 return subject.actor, end, subject.kind, start
             if not verb.group().lower().endswith("ing") and self._unlisted_subject(plain, clause, start, mentions):
@@ -1130,6 +1256,8 @@ class Attributor:
             gap = plain[mention.end:verb_start]
             if gap.startswith("'s") or gap.startswith("’s"):
                 owned = RE_OWN_VOICE.match(gap)
+                if owned and self._kind.get(mention.actor) == "person" and RE_OFFICE_AFTER.match(gap):
+                    break   # "the prime minister's office said": the office speaks, not the person
                 if owned and RE_SUBJECT_GAP.match(gap[owned.end():]) and \
                         not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                     return mention   # "the Kremlin's account of the call said", "Ukraine's delegation proposed"
@@ -1189,7 +1317,7 @@ class Attributor:
                 return "", ""   # "the bloc had to keep raising the cost": the speaker's demand
             same_side = own or bool(self._members.get(speaker, set()) & self._members.get(mention.actor, set()))
             following = RE_POSSESSIVE_PARTNER.sub("", plain[mention.end:mention.end + 80], count=1)
-            if same_side and RE_VERB_AFTER.match(following):
+            if (same_side and RE_VERB_AFTER.match(following)) or RE_DONE.match(following):
                 # A minister or spokesperson reporting what their government or leader does
                 # ("Peskov said Russia was observing the moratorium") reports its position.
                 return mention.actor, mention.kind
@@ -1209,14 +1337,18 @@ class Attributor:
     def _position_subject(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple[Mention | None, str]:
         """The actor that is the subject of a stance word in the clause, and that word."""
         segment = plain[clause.start:clause.end]
-        relative = None
+        relative = conditional = None
         for cue in self.lexicon.all_stances.finditer(segment):
             # A stance word does not invert its subject as a verb of saying does: in "The plan, which
             # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
             subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
-                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group())))
+                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group()))) \
+                or self._members_subject(plain, clause.start + cue.start(), mentions)
             if subject is None or subject.start < clause.start:
                 continue
+            if RE_IF_BEFORE.search(plain[max(clause.start, subject.start - 30):subject.start]):
+                conditional = conditional or (subject, cue.group())
+                continue   # "..., unless Iran restored cooperation": a condition, not Iran's act
             if self._in_relative_clause(plain, clause, subject):
                 # "The ceasefire that Trump proposed was rejected by Putin": the main clause's word wins.
                 relative = relative or (subject, cue.group())
@@ -1224,7 +1356,23 @@ class Attributor:
             return subject, cue.group()
         if relative is not None and self._agent(plain, [m for m in mentions if m.start > relative[0].end]) is None:
             return relative
+        if conditional is not None:
+            # The sentence's own subject, if it has one, holds what it sets a condition on.
+            leading = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start >= clause.start])
+            return (leading, "") if leading is not None else conditional
         return None, ""
+
+    def _members_subject(self, plain: str, cue_start: int, mentions: list[Mention]) -> Mention | None:
+        """The organisation whose members act together as the subject of a stance word: "EU member
+        states approved", "Nato governments agreed", "EU leaders backed"; or None."""
+        for mention in reversed([m for m in mentions if m.end <= cue_start and m.actor]):
+            members = RE_MEMBERS_AFTER.match(plain[mention.end:cue_start])
+            if members and self._kind.get(mention.actor) in ("organization", "group") and \
+                    RE_SUBJECT_GAP.match(plain[mention.end + members.end():cue_start]) and \
+                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+                return mention
+            break
+        return None
 
     def _in_relative_clause(self, plain: str, clause: Clause, mention: Mention) -> bool:
         """Whether a name opens a relative clause on a noun: "the ceasefire that Trump proposed",
@@ -1249,12 +1397,15 @@ class Attributor:
         introduction = RE_INTRODUCTION.match(plain[sentence.start + opening:sentence.start + opening + 100])
         if introduction:
             opening += introduction.end()   # "In his evening address on Thursday, he called ..."
+            # A name inside the introduction is not the subject: "In an address from the White House, Trump ..."
+            mentions = [m for m in mentions if m.start >= sentence.start + opening] or mentions
         for mention in mentions[:1]:
             following = plain[mention.end:mention.end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
-            if mention.actor and mention.start - sentence.start - opening <= 30 and \
-                    RE_VERB_AFTER.match(following[owned.end():] if owned else following) and \
-                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+            acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
+                RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"
+            if mention.actor and mention.kind != "first_person" and mention.start - sentence.start - opening <= 30 \
+                    and acts and not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
                 return mention
         return None
 

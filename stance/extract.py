@@ -386,6 +386,8 @@ class StoryDates:
         not from a clause set against the main one ("..., after seeming to agree the day
         before"), which tells of another occasion."""
         day, precision, words = when
+        if clause.sentence.paragraph in self.transcript_paragraphs:
+            return   # a day named in a Q&A turn is what the answer speaks of, not when it was said
         if voice and precision == "day" and not words.startswith("(") and not RE_SET_AGAINST.match(clause.text):
             self.spoke_on[voice] = (clause.sentence.entry_date, (day, "day", f"(as {voice} earlier: {words})"))
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from stance.config import Actors, Topics
 from stance.extract import Extractor
 from stance.ingest import Document
+from stance.segment import split_document
 
 PIECES = ["Trump said", "Leavitt told reporters", "he ruled out US troops", "Putin rejected a ceasefire",
           "on Tuesday", "yesterday", "the day before", "next week", "on 2 June", "in December", "last month",
@@ -437,3 +438,9 @@ def test_a_question_heading_goes_on_with_the_storys_occasion(heading, expected):
             "Kallas said a ceasefire had to come first.")
     row = only(extract(text, date="2025-06-12"), topic="ceasefire")
     assert row["date"] == expected if expected else row["date_precision"] == "doc"
+@pytest.mark.parametrize("text, expected", [
+    ("Oslo still says no. Erik Lund has said the ban is staying.", 2),
+    ("The letter went to No. 10 on Friday. Lund replied the same day.", 2),
+], ids=["no-ends-a-sentence", "no-before-a-number"])
+def test_no_with_a_full_stop_ends_a_sentence_unless_a_number_follows(text, expected):
+    assert len(split_document("doc", text)) == expected
