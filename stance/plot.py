@@ -276,14 +276,13 @@ def _draw_timeline(ax, statements, shifts, holder, topic, start, end) -> tuple[p
 def _draw_positions(ax, days: pd.DataFrame) -> None:
     from matplotlib.collections import LineCollection
     held, joins = [], []
-    for index, day in enumerate(days.itertuples(index=False)):
+    rows = list(days.itertuples(index=False))
+    for day, following in zip(rows, rows[1:] + [None]):
         start, until = mdates.date2num(day.date), mdates.date2num(day.valid_until)
         held.append([(start, day.score), (until, day.score)])
-        if index + 1 < len(days):
-            following = days.iloc[index + 1]
-            if following["date"] <= day.valid_until:
-                at = mdates.date2num(following["date"])
-                joins.append([(at, day.score), (at, following["score"])])
+        if following is not None and following.date <= day.valid_until:
+            at = mdates.date2num(following.date)
+            joins.append([(at, day.score), (at, following.score)])
     ax.add_collection(LineCollection(held, colors=[STANCE_COLOURS[s] for s in days["stance"]], linewidths=3,
                                      alpha=0.35, zorder=1, gid="positions-held", label="position held"))
     if joins:
