@@ -44,6 +44,7 @@ TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -
 # drawn over another.
 MAX_SWIMLANE_LABELS = 80
 SWIMLANE_OFFSETS = [(10, 0), (3, 8), (3, -8), (-10, 0), (-3, 8), (-3, -8)]
+TIMELINE_SIZE = (10, 4.4)   # inches
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -111,7 +112,7 @@ def topic_label(topic: str) -> str:
     return str(topic).replace("_", " ")
 
 
-def _axes(ax, size=(10, 4.4)):
+def _axes(ax, size=TIMELINE_SIZE):
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
