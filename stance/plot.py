@@ -45,6 +45,10 @@ TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -
 MAX_SWIMLANE_LABELS = 80
 SWIMLANE_OFFSETS = [(10, 0), (3, 8), (3, -8), (-10, 0), (-3, 8), (-3, -8)]
 TIMELINE_SIZE = (10, 4.4)   # inches
+# The line from a timeline label to its marker. It starts inside the label's opaque box, which
+# is drawn over it, so it need not be clipped to the box's outline (a search along the curve
+# for every label, a tenth of the time a chart took).
+LABEL_ARROW = {"arrowstyle": "-", "color": "#666666", "linewidth": 0.8, "patchA": None, "shrinkA": 0}
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -319,7 +323,7 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame) -> None:
             move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken, keep_crowded=True,
-                       fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.8},
+                       fontsize=7.5, arrowprops=LABEL_ARROW,
                        bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
         label.set_gid("shift-annotation")
 
