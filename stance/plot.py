@@ -197,9 +197,11 @@ def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, **
     label.set_in_layout(False)   # labels are placed inside the Axes; they must not move it
     best = None
     others = taken.extents
+    # An annotation finds its place only when drawn; the transform from its anchor is the same
+    # at every offset, so it is set once, and each offset only moves the words.
+    label.update_positions(renderer)
     for offset in offsets:
         _move(label, offset)
-        label.update_positions(renderer)   # an annotation finds its place only when drawn
         box = Text.get_window_extent(label, renderer).padded(2)   # the words, not the arrow
         overlaps = _overlap_count(box, others)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
