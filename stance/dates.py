@@ -183,6 +183,15 @@ RE_DATE_HINT = re.compile(r"""
 see `RE_MONTH_HINT`), there is no date. Substrings are enough ("day" also hits "Monday").
 """
 
+# The words without which RE_DATE_HINT cannot match, and those of them that are a hint wherever
+# they stand ("ago" needs a word end, "hours" a "later" after it; a digit needs a date's shape).
+SURE_HINT_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "fortnight")
+HINT_WORDS = SURE_HINT_WORDS + ("ago", "hours", "minutes", "moments", "shortly")
+RE_DIGIT = re.compile(r"\d")
+# The longest word that may open a family hint before its hint word: "preceding" ("the
+# preceding day"), "wednes" of "wednesday".
+HINT_LEAD_CHARS = len("preceding")
+
 RE_PATTERN_FAMILY = re.compile(r"""
     (?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
    |(?P<deictic>today|tonight|yesterday|tomorrow|last\s+night
@@ -547,8 +556,9 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     """The date patterns' matches in a text and their clauses' readings (see `_Candidate`)."""
     lowered = text.lower()
     families = set()
-    if RE_DATE_HINT.search(lowered):
-        families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
+    first = _first_hint(lowered)
+    if first is not None:
+        families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered, _family_scan_start(lowered, first))}
     if RE_MONTH_HINT.search(text):
         families.add("months")
     if not families:
@@ -559,6 +569,32 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     dateline = RE_DATELINE.match(text)
     quoted_spans = [span.span() for span in RE_QUOTED_SPAN.finditer(text)]
     return tuple(_candidate(text, match, reader, dateline, quoted_spans) for match, reader in matches)
+
+
+def _first_hint(lowered: str) -> int | None:
+    """Where the first word a date pattern needs (`HINT_WORDS`, a digit) stands in a lower-cased
+    text, or None when it has no date hint at all (what `RE_DATE_HINT` finds, found with plain
+    substring searches, which cost a fraction of one pass of the pattern)."""
+    places = [place for place in map(lowered.find, HINT_WORDS) if place >= 0]
+    digit = RE_DIGIT.search(lowered)
+    if digit is not None:
+        places.append(digit.start())
+    if not places:
+        return None
+    if not any(word in lowered for word in SURE_HINT_WORDS) and RE_DATE_HINT.search(lowered) is None:
+        return None   # only "ago" in "Chicago", "hours" without "later", a digit not of a date
+    return min(places)
+
+
+def _family_scan_start(lowered: str, first: int) -> int:
+    """A place no family hint (`RE_PATTERN_FAMILY`) can start before, the first hint word being
+    at `first`: a hint may open with one word before it ("last night", "the previous day", "this
+    morning") or with the start of its own word ("Wednesday"), none longer than
+    `HINT_LEAD_CHARS`, so the scan starts there rather than at the beginning of the text."""
+    start = first
+    while start > 0 and lowered[start - 1].isspace():
+        start -= 1
+    return max(0, start - HINT_LEAD_CHARS)
 
 
 def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | None,
