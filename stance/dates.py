@@ -84,6 +84,8 @@ from types import MappingProxyType
 
 import dateparser
 
+from .lexicon import folds_plainly as _folds_plainly
+
 __all__ = ["DateRef", "find_dates", "date_statement", "parse_entry_header"]
 
 DATA_DIR = Path(__file__).parent / "data" / "dates"
@@ -614,10 +616,11 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
 
 def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:
     """Non-overlapping pattern matches in text order; the longer of two overlapping wins."""
+    lowered = text.lower()
     matches = [(match, reader, priority)
                for priority, (needs, pattern, reader) in enumerate(READERS)
                if not needs.isdisjoint(families)
-               for match in pattern.finditer(text)]
+               for match in _finditer(pattern, text, lowered)]
     matches.sort(key=lambda item: (item[0].start() - item[0].end(), item[2], item[0].start()))
     chosen: list[tuple[re.Match, Reader]] = []
     for match, reader, _ in matches:
@@ -625,6 +628,38 @@ def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:
                for other, _ in chosen):
             chosen.append((match, reader))
     return sorted(chosen, key=lambda item: item[0].start())
+
+
+def _finditer(pattern: re.Pattern, text: str, lowered: str):
+    """`pattern.finditer(text)`, faster for a pattern whose every match holds a key word
+    (`KEY_WORDS`): such a pattern tries every place of a text, but a match can only start a few
+    words before a key word, so each search starts there (see `_key_search_start`)."""
+    key_words = KEY_WORDS.get(pattern)
+    if key_words is None or not _folds_plainly(text, lowered):
+        yield from pattern.finditer(text)
+        return
+    keys, lead_words, lead_chars = key_words
+    position = 0
+    while True:
+        places = [place for place in (lowered.find(key, position) for key in keys) if place >= 0]
+        if not places:
+            return
+        match = pattern.search(text, max(position, _key_search_start(lowered, min(places), lead_words, lead_chars)))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
+def _key_search_start(lowered: str, key: int, lead_words: int, lead_chars: int) -> int:
+    """A place no match can start after, for a key word at `key`: up to `lead_words` words of up
+    to `lead_chars` characters, each followed by white space, may open a match before it."""
+    start = key
+    for _ in range(lead_words):
+        while start > 0 and lowered[start - 1].isspace():
+            start -= 1
+        start = max(0, start - lead_chars)
+    return start
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -877,6 +912,17 @@ READERS = (
 )
 """The hint families that make each pattern worth running, the pattern, and the function that
 reads its matches; of two overlapping matches of equal length, the earlier pattern wins."""
+
+MONTH_KEYS = tuple(MONTH_NUMBERS)   # "jan" ... "dec": the start of every month name and abbreviation
+KEY_WORDS = MappingProxyType({
+    RE_WEEKDAY_REFERENCE: (WEEKDAYS, 3, 6),     # "since this coming Monday"
+    RE_DAY_MONTH: (MONTH_KEYS, 5, 11),          # "on Wednesday., the 15th of August"
+    RE_MONTH_DAY: (MONTH_KEYS, 2, 11),          # "on Wednesday., August 15"
+    RE_MONTH_REFERENCE: (MONTH_KEYS, 4, 11),    # "until the beginning of May", "in early - May"
+})
+"""Patterns whose every match holds one of some words (lower case): "on Tuesday" holds a
+weekday, "15 August" a month. A match opens with at most so many words before that word, none
+longer than so many characters (each word's white space after it not counted)."""
 
 
 def _parse_absolute(words: str, doc_date: datetime.date, date_order: str) -> datetime.date | None:

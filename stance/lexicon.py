@@ -107,19 +107,19 @@ class FoldedPattern:
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         lowered = string.lower()
-        if not _folds_plainly(string, lowered):
+        if not folds_plainly(string, lowered):
             return self.plain.search(string, pos, endpos)
         found = self.folded.search(lowered, pos, endpos)
         return None if found is None else self.plain.match(string, found.start(), endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
         lowered = string.lower()
-        if not _folds_plainly(string, lowered):
+        if not folds_plainly(string, lowered):
             return self.plain.finditer(string, pos, endpos)
         return (self.plain.match(string, found.start(), endpos) for found in self.folded.finditer(lowered, pos, endpos))
 
 
-def _folds_plainly(string: str, lowered: str) -> bool:
+def folds_plainly(string: str, lowered: str) -> bool:
     """Whether `lowered` (the string lower-cased) equates the characters case-insensitive
     matching does: always for ASCII; else if no character changed length or folds specially."""
     return string.isascii() or (len(lowered) == len(string) and RE_EXTRA_CASES.search(lowered) is None)
