@@ -105,6 +105,12 @@ class FoldedPattern:
     def __reduce__(self):
         return FoldedPattern, (self.plain, self.folded)
 
+    def __eq__(self, other) -> bool:   # as compiled patterns compare: by pattern and flags
+        return isinstance(other, FoldedPattern) and self.plain == other.plain
+
+    def __hash__(self) -> int:
+        return hash(self.plain)
+
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
         lowered = string.lower()
         if not folds_plainly(string, lowered):

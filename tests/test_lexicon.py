@@ -30,3 +30,8 @@ def test_folded_pattern_finds_what_ignoring_case_finds(text):
 
 def test_case_sensitive_phrases_stay_a_plain_pattern():
     assert isinstance(compile_phrases(["Trump"], flags=0), re.Pattern)
+
+
+def test_a_lexicon_loaded_twice_is_equal():
+    from stance.lexicon import Lexicon
+    assert Lexicon.load() == Lexicon.load()
