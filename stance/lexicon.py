@@ -83,11 +83,11 @@ RE_CASED_LETTER = re.compile(r"(?<!\\)[A-Z]")
 
 
 class FoldedPattern:
-    """A case-insensitive pattern of lower-case phrases that finds its matches fast: the same
-    pattern without IGNORECASE, run on the lower-cased text, finds where each match starts five
-    times faster (case-insensitive matching folds every character it compares), and the
+    """A case-insensitive pattern of lower-case phrases that finds its matches faster: the same
+    pattern without IGNORECASE, run on the lower-cased text, finds where each match starts about
+    twice as fast (case-insensitive matching folds every character it compares), and the
     case-insensitive pattern then matches at that place only, so the match is the one it would
-    have found, on the text as written. Texts whose lower case is not what ignoring case means
+    have found, on the text as written (a search or a scan costs about two thirds of before). Texts whose lower case is not what ignoring case means
     (a changed length: "İ"; see `RE_EXTRA_CASES`) are searched the slow way. Anything else is
     the plain pattern's.
 
