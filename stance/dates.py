@@ -97,6 +97,8 @@ from types import MappingProxyType
 
 import dateparser
 
+from .lexicon import folds_plainly as _folds_plainly
+
 __all__ = ["DateRef", "EventDay", "find_dates", "date_statement", "parse_entry_header",
            "find_event_days", "event_verbs"]
 
@@ -199,6 +201,15 @@ RE_DATE_HINT = re.compile(r"""
 """A cheap first look, run on the lower-cased text: without any of these (or a month name,
 see `RE_MONTH_HINT`), there is no date. Substrings are enough ("day" also hits "Monday").
 """
+
+# The words without which RE_DATE_HINT cannot match, and those of them that are a hint wherever
+# they stand ("ago" needs a word end, "hours" a "later" after it; a digit needs a date's shape).
+SURE_HINT_WORDS = ("day", "night", "tomorrow", "morning", "afternoon", "evening", "week", "month", "fortnight")
+HINT_WORDS = SURE_HINT_WORDS + ("ago", "hours", "minutes", "moments", "shortly")
+RE_DIGIT = re.compile(r"\d")
+# The longest word that may open a family hint before its hint word: "preceding" ("the
+# preceding day"), "wednes" of "wednesday".
+HINT_LEAD_CHARS = len("preceding")
 
 RE_PATTERN_FAMILY = re.compile(r"""
     (?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
@@ -647,8 +658,9 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     """The date patterns' matches in a text and their clauses' readings (see `_Candidate`)."""
     lowered = text.lower()
     families = set()
-    if RE_DATE_HINT.search(lowered):
-        families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered)}
+    first = _first_hint(lowered)
+    if first is not None:
+        families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered, _family_scan_start(lowered, first))}
     if RE_MONTH_HINT.search(text):
         families.add("months")
     if not families:
@@ -659,6 +671,32 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
     dateline = RE_DATELINE.match(text)
     quoted_spans = [span.span() for span in RE_QUOTED_SPAN.finditer(text)]
     return tuple(_candidate(text, match, reader, dateline, quoted_spans) for match, reader in matches)
+
+
+def _first_hint(lowered: str) -> int | None:
+    """Where the first word a date pattern needs (`HINT_WORDS`, a digit) stands in a lower-cased
+    text, or None when it has no date hint at all (what `RE_DATE_HINT` finds, found with plain
+    substring searches, which cost a fraction of one pass of the pattern)."""
+    places = [place for place in map(lowered.find, HINT_WORDS) if place >= 0]
+    digit = RE_DIGIT.search(lowered)
+    if digit is not None:
+        places.append(digit.start())
+    if not places:
+        return None
+    if not any(word in lowered for word in SURE_HINT_WORDS) and RE_DATE_HINT.search(lowered) is None:
+        return None   # only "ago" in "Chicago", "hours" without "later", a digit not of a date
+    return min(places)
+
+
+def _family_scan_start(lowered: str, first: int) -> int:
+    """A place no family hint (`RE_PATTERN_FAMILY`) can start before, the first hint word being
+    at `first`: a hint may open with one word before it ("last night", "the previous day", "this
+    morning") or with the start of its own word ("Wednesday"), none longer than
+    `HINT_LEAD_CHARS`, so the scan starts there rather than at the beginning of the text."""
+    start = first
+    while start > 0 and lowered[start - 1].isspace():
+        start -= 1
+    return max(0, start - HINT_LEAD_CHARS)
 
 
 def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | None,
@@ -680,10 +718,11 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
 
 def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:
     """Non-overlapping pattern matches in text order; the longer of two overlapping wins."""
+    lowered = text.lower()
     matches = [(match, reader, priority)
                for priority, (needs, pattern, reader) in enumerate(READERS)
                if not needs.isdisjoint(families)
-               for match in pattern.finditer(text)]
+               for match in _finditer(pattern, text, lowered)]
     matches.sort(key=lambda item: (item[0].start() - item[0].end(), item[2], item[0].start()))
     chosen: list[tuple[re.Match, Reader]] = []
     for match, reader, _ in matches:
@@ -691,6 +730,38 @@ def _matches(text: str, families: set[str]) -> list[tuple[re.Match, Reader]]:
                for other, _ in chosen):
             chosen.append((match, reader))
     return sorted(chosen, key=lambda item: item[0].start())
+
+
+def _finditer(pattern: re.Pattern, text: str, lowered: str):
+    """`pattern.finditer(text)`, faster for a pattern whose every match holds a key word
+    (`KEY_WORDS`): such a pattern tries every place of a text, but a match can only start a few
+    words before a key word, so each search starts there (see `_key_search_start`)."""
+    key_words = KEY_WORDS.get(pattern)
+    if key_words is None or not _folds_plainly(text, lowered):
+        yield from pattern.finditer(text)
+        return
+    keys, lead_words, lead_chars = key_words
+    position = 0
+    while True:
+        places = [place for place in (lowered.find(key, position) for key in keys) if place >= 0]
+        if not places:
+            return
+        match = pattern.search(text, max(position, _key_search_start(lowered, min(places), lead_words, lead_chars)))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
+def _key_search_start(lowered: str, key: int, lead_words: int, lead_chars: int) -> int:
+    """A place no match can start after, for a key word at `key`: up to `lead_words` words of up
+    to `lead_chars` characters, each followed by white space, may open a match before it."""
+    start = key
+    for _ in range(lead_words):
+        while start > 0 and lowered[start - 1].isspace():
+            start -= 1
+        start = max(0, start - lead_chars)
+    return start
 
 
 def _clause_before(text: str, start: int) -> str:
@@ -964,6 +1035,17 @@ READERS = (
 )
 """The hint families that make each pattern worth running, the pattern, and the function that
 reads its matches; of two overlapping matches of equal length, the earlier pattern wins."""
+
+MONTH_KEYS = tuple(MONTH_NUMBERS)   # "jan" ... "dec": the start of every month name and abbreviation
+KEY_WORDS = MappingProxyType({
+    RE_WEEKDAY_REFERENCE: (WEEKDAYS, 3, 6),     # "since this coming Monday"
+    RE_DAY_MONTH: (MONTH_KEYS, 5, 11),          # "on Wednesday., the 15th of August"
+    RE_MONTH_DAY: (MONTH_KEYS, 2, 11),          # "on Wednesday., August 15"
+    RE_MONTH_REFERENCE: (MONTH_KEYS, 4, 11),    # "until the beginning of May", "in early - May"
+})
+"""Patterns whose every match holds one of some words (lower case): "on Tuesday" holds a
+weekday, "15 August" a month. A match opens with at most so many words before that word, none
+longer than so many characters (each word's white space after it not counted)."""
 
 
 def _parse_absolute(words: str, doc_date: datetime.date, date_order: str) -> datetime.date | None:

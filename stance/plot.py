@@ -44,6 +44,11 @@ TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -
 # drawn over another.
 MAX_SWIMLANE_LABELS = 80
 SWIMLANE_OFFSETS = [(10, 0), (3, 8), (3, -8), (-10, 0), (-3, 8), (-3, -8)]
+TIMELINE_SIZE = (10, 4.4)   # inches
+# The line from a timeline label to its marker. It starts inside the label's opaque box, which
+# is drawn over it, so it need not be clipped to the box's outline (a search along the curve
+# for every label, a tenth of the time a chart took).
+LABEL_ARROW = {"arrowstyle": "-", "color": "#666666", "linewidth": 0.8, "patchA": None, "shrinkA": 0}
 
 
 # -- shared pieces ---------------------------------------------------------------------------------
@@ -111,7 +116,7 @@ def topic_label(topic: str) -> str:
     return str(topic).replace("_", " ")
 
 
-def _axes(ax, size=(10, 4.4)):
+def _axes(ax, size=TIMELINE_SIZE):
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -192,9 +197,11 @@ def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, **
     label.set_in_layout(False)   # labels are placed inside the Axes; they must not move it
     best = None
     others = taken.extents
+    # An annotation finds its place only when drawn; the transform from its anchor is the same
+    # at every offset, so it is set once, and each offset only moves the words.
+    label.update_positions(renderer)
     for offset in offsets:
         _move(label, offset)
-        label.update_positions(renderer)   # an annotation finds its place only when drawn
         box = Text.get_window_extent(label, renderer).padded(2)   # the words, not the arrow
         overlaps = _overlap_count(box, others)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
@@ -276,14 +283,13 @@ def _draw_timeline(ax, statements, shifts, holder, topic, start, end) -> tuple[p
 def _draw_positions(ax, days: pd.DataFrame) -> None:
     from matplotlib.collections import LineCollection
     held, joins = [], []
-    for index, day in enumerate(days.itertuples(index=False)):
+    rows = list(days.itertuples(index=False))
+    for day, following in zip(rows, rows[1:] + [None]):
         start, until = mdates.date2num(day.date), mdates.date2num(day.valid_until)
         held.append([(start, day.score), (until, day.score)])
-        if index + 1 < len(days):
-            following = days.iloc[index + 1]
-            if following["date"] <= day.valid_until:
-                at = mdates.date2num(following["date"])
-                joins.append([(at, day.score), (at, following["score"])])
+        if following is not None and following.date <= day.valid_until:
+            at = mdates.date2num(following.date)
+            joins.append([(at, day.score), (at, following.score)])
     ax.add_collection(LineCollection(held, colors=[STANCE_COLOURS[s] for s in days["stance"]], linewidths=3,
                                      alpha=0.35, zorder=1, gid="positions-held", label="position held"))
     if joins:
@@ -319,7 +325,7 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame) -> None:
             move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken, keep_crowded=True,
-                       fontsize=7.5, arrowprops={"arrowstyle": "-", "color": "#666666", "linewidth": 0.8},
+                       fontsize=7.5, arrowprops=LABEL_ARROW,
                        bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
         label.set_gid("shift-annotation")
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 FORMATS = ("md", "csv", "json", "table")
 MAX_TIMELINE_CHARTS = 12
+CHART_DPI = 110
 SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
               "contested", "confidence"]
 FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip", "reported": "reported"}
@@ -90,8 +91,11 @@ def _save_timeline(task) -> None:
 
     from . import plot
     statements, shifts, holder, topic, path = task
-    ax = plot.plot_timeline(statements, shifts, holder, topic)
-    ax.figure.savefig(path, dpi=110)
+    # Drawn at the resolution it is saved at: the labels are placed by their measured extents,
+    # which saving then reuses instead of measuring every label again at another resolution.
+    _, ax = plt.subplots(figsize=plot.TIMELINE_SIZE, layout="constrained", dpi=CHART_DPI)
+    ax = plot.plot_timeline(statements, shifts, holder, topic, ax=ax)
+    ax.figure.savefig(path, dpi=CHART_DPI)
     plt.close(ax.figure)
 
 

@@ -72,7 +72,7 @@ def _combine_days(rows: pd.DataFrame) -> pd.DataFrame:
     best = ordered.drop_duplicates(keys, keep="first").set_index(keys)
     top = ordered.groupby(keys, sort=False)[strength].transform("max")
     strong = ordered[ordered[strength] >= top - TIE_MARGIN]
-    stances = strong.groupby(keys)["stance"].agg(lambda found: ",".join(sorted(set(found), key=SCORES.get)))
+    stances = _stances_seen(strong, keys)
     counts = ordered.groupby(keys).size()
     timeline = pd.DataFrame({
         "stance": best["stance"], "score": best["score"].astype(int), "confidence": best["confidence"].astype(float),
@@ -80,6 +80,32 @@ def _combine_days(rows: pd.DataFrame) -> pd.DataFrame:
         "stances": stances.reindex(best.index)})
     timeline["tied"] = timeline["stances"].str.contains(",", regex=False)
     return timeline.reset_index().sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+# Each stance as one bit, in the order of the scale, and every set of stances as its words:
+# a day's stances are then one sum of distinct bits, not a Python call per day.
+STANCE_BITS = {stance: 1 << rank for rank, stance in enumerate(sorted(SCORES, key=SCORES.get))}
+STANCE_SETS = {bits: ",".join(stance for stance, bit in STANCE_BITS.items() if bits & bit)
+               for bits in range(1, 1 << len(STANCE_BITS))}
+
+
+def _stances_seen(strong: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Per holder, topic and day, the distinct stances of its strong statements, comma-joined
+    in the order of the scale ("oppose,support"), as the join of each group's sorted set would be."""
+    stance = strong["stance"]
+    if not stance.isin(list(STANCE_BITS)).all():   # a stance off the scale: the plain way
+        return strong.groupby(keys)["stance"].agg(lambda found: ",".join(sorted(set(found), key=SCORES.get)))
+    distinct = strong[keys + ["stance"]].drop_duplicates()
+    bits = distinct["stance"].astype(str).map(STANCE_BITS).astype("int64")
+    sets = bits.groupby([distinct[key] for key in keys]).sum()
+    found = sets.map(STANCE_SETS).rename("stance")
+    # The dtype pandas gives a Python aggregation: the column's own where every result is one
+    # of its values (a categorical's categories), else plain strings.
+    if isinstance(stance.dtype, pd.StringDtype):
+        return found.astype(stance.dtype)
+    if isinstance(stance.dtype, pd.CategoricalDtype) and found.isin(stance.cat.categories).all():
+        return found.astype(stance.dtype)
+    return found.astype("str")
 
 
 def is_restatement(statements: pd.DataFrame) -> pd.Series:

@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from stance import dates
 from stance.dates import date_statement, find_dates, find_event_days, parse_entry_header
 
 SUN_17 = datetime.date(2025, 8, 17)
@@ -466,3 +467,18 @@ def test_a_day_named_by_an_earlier_event(text, expected):
 def test_event_verbs_leave_out_participles_that_name_things(text, expected):
     from stance.dates import event_verbs
     assert [verb for verb, _ in event_verbs(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Trump spoke on Monday and again since this   coming Friday's talks.",
+    "Black Friday deals; on Mondays he golfs; Tuesday week is a plan, by Friday a deadline.",
+    "during \n this past  Wednesday, talks began",
+    "on Wednesday., the 15th of August 2025, and until the beginning of May",
+    "in early - May 2024, mid-May, Aug. 15, 2025 and Tuesday, Aug. 19; the market may move in March",
+    "ſunday, İstanbul, on Sunday",                      # characters whose lower case is not what ignoring case is
+    "x" * 300 + " on Thursday",
+], ids=["weekdays", "not-dates", "white-space", "day-month", "months", "special-case", "far-in"])
+def test_key_word_search_finds_what_a_full_scan_finds(text):
+    for pattern in dates.KEY_WORDS:
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in dates._finditer(pattern, text, text.lower())] == expected

@@ -545,12 +545,14 @@ def test_a_bad_config_file_stops_before_any_work(tmp_path, option, content, mess
 
 def test_yaml_is_only_ever_read_safely_and_nothing_is_unpickled():
     unsafe = re.compile(r"yaml\.(?:unsafe_load|full_load|load_all)\b|Loader=yaml\.(?:Loader|FullLoader|UnsafeLoader)\b"
-                        r"|yaml\.load\((?![^)]*Loader=_FrontMatterLoader)|\bpickle\.loads?\b|joblib\.load|allow_pickle=True")
+                        r"|yaml\.load\((?![^)]*Loader=_(?:Fast)?FrontMatterLoader\))|\bpickle\.loads?\b|joblib\.load|allow_pickle=True")
     found = [f"{path.name}:{number}: {line.strip()}"
              for path in sorted(Path(stance.__file__).parent.glob("*.py"))
              for number, line in enumerate(path.read_text().splitlines(), start=1) if unsafe.search(line)]
     assert found == []
-    assert issubclass(ingest._FrontMatterLoader, __import__("yaml").SafeLoader)
+    yaml = __import__("yaml")
+    assert issubclass(ingest._FrontMatterLoader, yaml.SafeLoader)
+    assert issubclass(ingest._FastFrontMatterLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 # -- properties: whatever the bytes, every file is accounted for -------------------------------------

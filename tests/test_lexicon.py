@@ -1,0 +1,37 @@
+"""The lexicon's compiled phrase patterns find what case-insensitive matching finds."""
+import re
+
+import pytest
+
+from stance.lexicon import FoldedPattern, compile_phrases
+
+PHRASES = ["rule out", "{rule,ruled} {it,this}? out", "won't", "is considering", "stand by"]
+
+
+@pytest.mark.parametrize("text", [
+    "He ruled it out, and WON'T Rule Out more; ruler out.",
+    "“We are considering it,” he said — and is considering more.",
+    "Stand by: Mr İsmail ruled out talks.",              # "İ" lower-cases to two characters
+    "They will ſtand by the plan, he ruled out.",        # "ſ" is an "s" to IGNORECASE
+    "ıs considering it",                                  # dotless "ı" is an "i" to IGNORECASE
+    "Ruled out. Σ rule out. KELVIN rule out",             # Greek capital, Kelvin sign
+    "",
+], ids=["ascii", "curly-quotes", "dotted-capital-i", "long-s", "dotless-i", "sigma-kelvin", "empty"])
+def test_folded_pattern_finds_what_ignoring_case_finds(text):
+    pattern = compile_phrases(PHRASES)
+    plain = re.compile(pattern.pattern, re.IGNORECASE)
+    assert isinstance(pattern, FoldedPattern)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.group() for m in pattern.finditer(text, 3, len(text) - 2)] == \
+        [m.group() for m in plain.finditer(text, 3, len(text) - 2)]
+    found, expected = pattern.search(text, 1), plain.search(text, 1)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_case_sensitive_phrases_stay_a_plain_pattern():
+    assert isinstance(compile_phrases(["Trump"], flags=0), re.Pattern)
+
+
+def test_a_lexicon_loaded_twice_is_equal():
+    from stance.lexicon import Lexicon
+    assert Lexicon.load() == Lexicon.load()
