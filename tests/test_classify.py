@@ -402,3 +402,23 @@ def test_aid_alone_is_not_arms(lexicon):
     matcher = TopicMatcher(Topics([arms]), lexicon)
     assert matcher.find("The agency said food aid for the coastal republic would arrive on Friday.") == []
     assert [h.topic for h in matcher.find("He promised more munitions shipments.")] == ["arms_deliveries"]
+
+
+QUOTA = Topic("fishing_quota", "Fishing quota for the northern fleet", keywords=("fishing quota",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Undoing verbs and nouns oppose what they undo.
+    ("The court overturned the fishing quota on Tuesday.", "oppose"),
+    ("Critics called the move a retreat from the fishing quota.", "oppose"),
+    ("The ministry deferred the fishing quota to next season.", "oppose"),
+    ("Most trawler crews disapproved of the fishing quota, a survey found.", "oppose"),
+    ("She said the fishing quota could not work in winter.", "oppose"),
+    # Keeping, defending and going ahead support it.
+    ("The harbour towns said they would not give up the fishing quota.", "support"),
+    ("He spent the hearing defending the fishing quota against its critics.", "support"),
+    ("The agency said it would go ahead with the fishing quota in March.", "support"),
+    ("The union called on the council to keep the fishing quota.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_undoing_keeping_and_defending_a_measure(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
