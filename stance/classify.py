@@ -60,7 +60,8 @@ RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
 RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
                          re.IGNORECASE)
 # "have" and a participle after a modal cue: "would never have started" looks back, not ahead.
-RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
+# An adverb may stand between ("could have only happened").
+RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:\w+ly\s+|only\s+)?(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
 # Quantifiers before a noun: "a number of requests", "a couple of the missiles".
 RE_QUANTIFIER = re.compile(r"\b(?:a number of|a series of|a couple of|a handful of|a few|several|some of)\b", re.IGNORECASE)
 # An aside of saying inside a clause: ", he said in his evening address,".
@@ -134,9 +135,23 @@ RE_GENITIVE_BEFORE = re.compile(r"\w's\s+$")
 RE_NOUN_WILL_BEFORE = re.compile(r"\b(?:no|real|political|the|good|any|its|their|his|her|free|ill|own)\s+$", re.IGNORECASE)
 # The topic's own participle: "the possibility of Tomahawks being sent".
 RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
-# Intentions that take the stance of the verb they govern when it opposes: "ready to veto".
+# An article right before a word makes it a noun: "the order was signed", "an offer".
+RE_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those)\s+$", re.IGNORECASE)
+# A relative clause with a pronoun subject right after a common noun: "the tariffs (that) he had
+# ordered", "the truce they signed". Its verb describes the noun; it is not the holder's stance.
+RE_RELATIVE_BEFORE = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:that|which)\s+)?(?:he|she|it|they|we|i|you)\s+"
+                                r"(?:had|has|have|'d|would|will|was|were)?\s*$")
+# Words that open a clause of their own, never a noun a relative clause describes ("what they want").
+WH_WORDS = frozenset({"what", "whatever", "who", "whom", "how", "why", "where", "when", "if", "because", "since"})
+# How far back a verb of saying makes "... he had ..." its complement, not a relative clause
+# ("said in a statement he had ordered ...").
+RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
+# Intentions and consents that take the stance of the verb they govern when it opposes: "ready to
+# veto", "agreed to hold off", "stressed the need to remove".
 RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
-                          r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting)",
+                          r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting|"
+                          r"agree|agrees|agreed|agreeing|promise|promises|promised|promising|pledge|pledges|pledged|"
+                          r"pledging|need|needs|needed|need to|needs to|needed to|has to|have to|had to)",
                           re.IGNORECASE)
 # A hedging modal verb (its clause ends at a comma), not a hedging adverb ("especially, probably,
 # ... by air" still hedges what follows).
@@ -738,8 +753,10 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
-        if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):
+        if _is_noun_use(plain, match, topic_end, lexicon) or RE_COUNTERFACTUAL.match(plain, match.end()):
             continue   # "the war would never have started": a counterfactual, no refusal
+        if _in_relative_clause(plain, match, lexicon):
+            continue   # "held off on the tariffs he had ordered": the tariffs described
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
@@ -750,6 +767,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
                    if not (m.start() < topic_end and m.end() > topic_start)
                    and not (m.group() == "May" and m.start() > 0)   # the month, not the modal
+                   and not RE_COUNTERFACTUAL.match(plain, m.end())   # "could have happened": looks back
                    and not _inside(m.start(), masked)
                    and (m.end() <= topic_start or not RE_HEDGE_BREAK.search(plain[topic_end:m.start()]))]
     cues = governing
@@ -774,6 +792,10 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                                                            or RE_ENDS_IN_PRONOUN.search(m.group()))]
     if not before and not after:
         return _possible(plain, possibility, lexicon)
+    if before and after and RE_STRETCH_BREAK.search(_without_asides(plain[before[-1].end():topic_start])):
+        # "On the day the order was signed, the ministry called the duty unfair": a verb before
+        # the topic's own clause gives way to one inside it.
+        before = []
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
     phrase = cue.group()
     stance = lexicon.stance_of_phrase(phrase)
@@ -809,7 +831,7 @@ def _without_asides(text: str) -> str:
     return RE_SPEECH_ASIDE.sub(" ", text)
 
 
-def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
+def _is_noun_use(plain: str, cue: re.Match, topic_end: int, lexicon: Lexicon) -> bool:
     """Whether a one-word cue is a noun or the topic's own participle, not a verb of stance:
     "Ukraine's hopes of joining", "no real will for peace", "Tomahawks being sent"."""
     word = cue.group()
@@ -818,7 +840,25 @@ def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
     before = plain[max(0, cue.start() - LOOK_BACK):cue.start()]
     return bool(RE_GENITIVE_BEFORE.search(before)
                 or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
-                or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
+                or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()]))
+                # "the order was signed": an event named, not backed; an undoing noun ("the
+                # pause on tariffs") still undoes what it governs
+                or (RE_ARTICLE_BEFORE.search(before) is not None
+                    and lexicon.stance_of_phrase(word) not in ("oppose", "ruled_out")))
+
+
+def _in_relative_clause(plain: str, cue: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a cue is the verb of a relative clause describing a noun ("the tariffs he had
+    ordered"), not of the holder's own clause. A verb of saying just before makes the same words
+    a complement instead ("said in a statement he had ordered ...")."""
+    relative = RE_RELATIVE_BEFORE.search(plain, max(0, cue.start() - LOOK_BACK - 20), cue.start())
+    if relative is None:
+        return False
+    noun = relative.group(1)
+    if noun in lexicon.stopwords or noun in WH_WORDS or noun.endswith("ly") or lexicon.all_stances.fullmatch(noun):
+        return False
+    lead = RE_FIVE_WORDS_BEFORE.search(plain, max(0, relative.start() - 60), relative.end())
+    return lead is None or lexicon.speech_verbs.search(lead.group()) is None
 
 
 def _is_subject_gerund(plain: str, start: int, cue: re.Match, topic_start: int, topic_end: int,

@@ -422,3 +422,21 @@ QUOTA = Topic("fishing_quota", "Fishing quota for the northern fleet", keywords=
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_undoing_keeping_and_defending_a_measure(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A relative clause describes the noun; the holder's verb is the one outside it.
+    ("The mayor shelved the limits he had backed on the fishing quota.", "oppose"),
+    ("The council agreed to hold off on the fishing quota it had backed in spring.", "oppose"),
+    # An article makes a noun of a verb of support: the order is an event, not a stance.
+    ("The order arrived as the union branded the fishing quota unjustified.", "oppose"),
+    # A verb before the topic's own clause gives way to one inside it.
+    ("On the day the decree was signed, the union called the fishing quota unfair.", "oppose"),
+    # Consent and need take the stance of the verb they govern.
+    ("The minister stressed the need to scrap the fishing quota.", "oppose"),
+    ("The council agreed to suspend the fishing quota for a year.", "oppose"),
+    # "could have" looks back at what happened; it hedges no position.
+    ("The fishing quota could have only passed with the coastal vote, she said.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_the_verb_that_governs_the_topic_in_its_own_clause(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
