@@ -159,6 +159,16 @@ RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
 RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
+# A refusal limited in time: "would not approve them for now", "until further notice", "not yet".
+RE_TIME_LIMIT = re.compile(r"\b(?:for now|for the time being|for the moment|until further notice|at this stage|"
+                           r"at this point|at the moment|yet|until|till)\b", re.IGNORECASE)
+# A restrictive relative clause right after the topic narrows what is refused: "a truce that left
+# them in charge", "any exports of equipment that could be used there".
+RE_RESTRICTIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b)\w+",
+                                  re.IGNORECASE)
+# Words that make an opposition categorical: "unacceptable in any form", "no part whatsoever".
+RE_CATEGORICAL = re.compile(r"\b(?:in any (?:form|format|shape)|under any|of any kind|whatsoever|full stop)\b",
+                            re.IGNORECASE)
 LOOK_BACK = 30        # characters a pattern anchored at a word looks back over ("could tell", "Ukraine's")
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
@@ -815,6 +825,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     if denied is not None:
         # "work on sanctions should not slow down": an obligation not to oppose is support.
         stance, phrase = "support", f"{phrase} {denied.group()}"
+    stance, phrase = _degree(plain, cue, topic_start, topic_end, stance, phrase)
     hedged = any(m.start() < cue.start() and not RE_CLAUSE_BREAK.search(plain[m.end():cue.start()])
                  or (m.start() >= cue.end() and _words_between(words, cue.end(), m.start()) <= 1)
                  or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH
@@ -824,6 +835,24 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _degree(plain: str, cue: re.Match, topic_start: int, topic_end: int, stance: str, phrase: str) -> tuple[str, str]:
+    """A refusal limited in time or scope is opposition, not a final no ("will not approve, for
+    now", "would not agree to a truce that left them in charge"); an opposition made categorical
+    is one ("unacceptable in any form")."""
+    if stance == "ruled_out":
+        limit = RE_TIME_LIMIT.search(plain)
+        if limit is None and cue.end() <= topic_start:
+            limit = RE_RESTRICTIVE_AFTER.match(plain, topic_end)
+        if limit is not None and RE_CATEGORICAL.search(plain) is None:
+            return "oppose", f"{phrase} ... {limit.group().strip()}"
+    elif stance == "oppose":
+        stretch = RE_STRETCH_BREAK.search(plain, max(cue.end(), topic_end))
+        categorical = RE_CATEGORICAL.search(plain, cue.end(), stretch.start() if stretch else len(plain))
+        if categorical is not None:
+            return "ruled_out", f"{phrase} ... {categorical.group()}"
+    return stance, phrase
 
 
 def _without_asides(text: str) -> str:

@@ -440,3 +440,19 @@ def test_undoing_keeping_and_defending_a_measure(sentence, expected, lexicon):
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_the_verb_that_governs_the_topic_in_its_own_clause(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council will not approve the fishing quota, its chair said.", "ruled_out"),
+    # A refusal limited in time or narrowed to one form of the measure is opposition.
+    ("The council will not approve the fishing quota for now, its chair said.", "oppose"),
+    ("Until further notice the port will not enforce the fishing quota.", "oppose"),
+    ("The minister said the fleet would not accept a fishing quota that ignored small boats.", "oppose"),
+    # A categorical word makes the refusal final, narrowed or not.
+    ("The fleet would not accept a fishing quota under any circumstances, even one that spared small boats.",
+     "ruled_out"),
+    ("The union called the fishing quota unacceptable.", "oppose"),
+    ("The union called the fishing quota unacceptable in any form.", "ruled_out"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_limited_refusals_and_categorical_opposition(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
