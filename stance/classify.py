@@ -674,12 +674,16 @@ def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (
     """No stance word: an actor speaking of a proposition is taken to favour it, unless the
     clause is negated (outside a condition: "if Russia won't talk" negates no one's stance) or
     judges it ("the duty was unfair"). A weak reading, kept low in confidence."""
+    carried = topic_start >= len(plain.rstrip(" .!\"'"))
+    # "no" is a determiner: it denies the noun after it ("no concessions before a truce"), so it
+    # denies a topic named in the clause only when it stands right before it.
     negated = next((m.group() for m in RE_TOKEN.finditer(plain)
-                    if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)), "")
+                    if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)
+                    and (carried or m.group().lower() != "no" or not plain[m.end():topic_start].strip())), "")
     if negated:
         return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
     # A topic carried from before stands at the clause's end: then the whole clause may judge it.
-    before_topic = [(0, topic_start)] if topic_start < len(plain.rstrip(" .!\"'")) else []
+    before_topic = [] if carried else [(0, topic_start)]
     judged = _judgement(plain, [*masked, *before_topic])
     if judged is not None:
         return judged

@@ -456,3 +456,13 @@ def test_the_verb_that_governs_the_topic_in_its_own_clause(sentence, expected, l
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_limited_refusals_and_categorical_opposition(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "no" denies the noun it stands before, not a topic further on.
+    ("Harbour chiefs: no new licences before a fishing quota", "support"),
+    ("Harbour chiefs: no fishing quota before the election", "oppose"),
+    ("The skippers did not think a fishing quota was fair to them.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_negation_without_a_stance_word_denies_what_it_governs(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
