@@ -67,6 +67,10 @@ RE_QUANTIFIER = re.compile(r"\b(?:a number of|a series of|a couple of|a handful 
 # An aside of saying inside a clause: ", he said in his evening address,".
 RE_SPEECH_ASIDE = re.compile(r",\s*(?:[\w'-]+\s+){1,3}(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)\b[^,;:]*,",
                              re.IGNORECASE)
+# An undoing noun ending an inverter: "the suspension" stands for a carried topic undone.
+RE_UNDOING_NOUN = re.compile(r"\b(?:suspension|pause|freeze|halt|exemption|reprieve)$", re.IGNORECASE)
+# An inverter that ends in a determiner: the noun after it names what is undone ("easing the pressure").
+RE_DETERMINER_END = re.compile(r"\b(?:the|any|all)$", re.IGNORECASE)
 # A pronoun standing for a topic named before: "lifting them".
 RE_OBJECT_PRONOUN = re.compile(r"\s*(?:it|them)\b", re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
@@ -548,9 +552,9 @@ def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: li
         + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
     if topic_start >= len(plain.rstrip(" .!'")):
         # A topic carried from before may be named here by a pronoun: "Lifting them would ...".
-        pronoun = _undone_pronoun(plain, lexicon)
-        if pronoun is not None:
-            topic_start, topic_end = pronoun.span()
+        undone = _undone_reference(plain, lexicon)
+        if undone is not None:
+            topic_start, topic_end = undone
     return topic_start, topic_end, masked
 
 
@@ -654,12 +658,20 @@ def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None
     return None
 
 
-def _undone_pronoun(plain: str, lexicon: Lexicon) -> re.Match | None:
-    """A pronoun right after words that undo it ("lifting them", "easing it"), or None."""
+def _undone_reference(plain: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where a clause names a topic carried from before as undone, or None: a pronoun or a definite
+    noun right after undoing words ("lifting them", "easing the pressure"), or an undoing noun
+    that stands for the topic's undoing ("defended the suspension")."""
     for inverter in lexicon.inverters.finditer(plain):
         pronoun = RE_OBJECT_PRONOUN.match(plain, inverter.end())
         if pronoun is not None:
-            return pronoun
+            return pronoun.span()
+        if RE_UNDOING_NOUN.search(inverter.group()):
+            return inverter.end(), inverter.end()
+        if RE_DETERMINER_END.search(inverter.group()):
+            noun = RE_TOKEN.match(plain, inverter.end() + 1) if plain[inverter.end():inverter.end() + 1] == " " else None
+            if noun is not None:
+                return noun.span()
     return None
 
 

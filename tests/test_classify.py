@@ -466,3 +466,22 @@ def test_limited_refusals_and_categorical_opposition(sentence, expected, lexicon
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_a_negation_without_a_stance_word_denies_what_it_governs(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # the topic was named in an earlier sentence; these clauses speak of it undone
+    ("The harbour master defended the freeze at a meeting on Friday.", "oppose"),
+    ("She said the exemption was a mistake.", "support"),
+    ("Relaxing the rules now would be a mistake, the minister said.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_an_undoing_noun_stands_for_a_topic_carried_from_before(clause, expected, lexicon):
+    reading = read_stance(clause, len(clause), len(clause), lexicon, fallback=True)
+    assert reading is not None and reading.stance == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mayor rejected the suspension of the fishing quota.", "support"),
+    ("The mayor welcomed a freeze on the fishing quota.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_an_undoing_noun_before_the_topic_turns_the_stance_around(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
