@@ -139,8 +139,6 @@ RE_GENITIVE_BEFORE = re.compile(r"\w's\s+$")
 RE_NOUN_WILL_BEFORE = re.compile(r"\b(?:no|real|political|the|good|any|its|their|his|her|free|ill|own)\s+$", re.IGNORECASE)
 # The topic's own participle: "the possibility of Tomahawks being sent".
 RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
-# An article right before a word makes it a noun: "the order was signed", "an offer".
-RE_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those)\s+$", re.IGNORECASE)
 # A relative clause with a pronoun subject right after a common noun: "the tariffs (that) he had
 # ordered", "the truce they signed". Its verb describes the noun; it is not the holder's stance.
 RE_RELATIVE_BEFORE = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:that|which)\s+)?(?:he|she|it|they|we|i|you)\s+"
@@ -779,7 +777,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
-        if _is_noun_use(plain, match, topic_end, lexicon) or RE_COUNTERFACTUAL.match(plain, match.end()):
+        if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):
             continue   # "the war would never have started": a counterfactual, no refusal
         if _in_relative_clause(plain, match, lexicon):
             continue   # "held off on the tariffs he had ordered": the tariffs described
@@ -876,7 +874,7 @@ def _without_asides(text: str) -> str:
     return RE_SPEECH_ASIDE.sub(" ", text)
 
 
-def _is_noun_use(plain: str, cue: re.Match, topic_end: int, lexicon: Lexicon) -> bool:
+def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
     """Whether a one-word cue is a noun or the topic's own participle, not a verb of stance:
     "Ukraine's hopes of joining", "no real will for peace", "Tomahawks being sent"."""
     word = cue.group()
@@ -885,11 +883,7 @@ def _is_noun_use(plain: str, cue: re.Match, topic_end: int, lexicon: Lexicon) ->
     before = plain[max(0, cue.start() - LOOK_BACK):cue.start()]
     return bool(RE_GENITIVE_BEFORE.search(before)
                 or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
-                or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()]))
-                # "the order was signed": an event named, not backed; an undoing noun ("the
-                # pause on tariffs") still undoes what it governs
-                or (RE_ARTICLE_BEFORE.search(before) is not None
-                    and lexicon.stance_of_phrase(word) not in ("oppose", "ruled_out")))
+                or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
 
 
 def _in_relative_clause(plain: str, cue: re.Match, lexicon: Lexicon) -> bool:

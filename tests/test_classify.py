@@ -428,8 +428,6 @@ def test_undoing_keeping_and_defending_a_measure(sentence, expected, lexicon):
     # A relative clause describes the noun; the holder's verb is the one outside it.
     ("The mayor shelved the limits he had backed on the fishing quota.", "oppose"),
     ("The council agreed to hold off on the fishing quota it had backed in spring.", "oppose"),
-    # An article makes a noun of a verb of support: the order is an event, not a stance.
-    ("The order arrived as the union branded the fishing quota unjustified.", "oppose"),
     # A verb before the topic's own clause gives way to one inside it.
     ("On the day the decree was signed, the union called the fishing quota unfair.", "oppose"),
     # Consent and need take the stance of the verb they govern.
