@@ -483,3 +483,11 @@ def test_an_undoing_noun_stands_for_a_topic_carried_from_before(clause, expected
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_an_undoing_noun_before_the_topic_turns_the_stance_around(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The opposition leader said the fishing quota would be a gift to foreign trawlers.", "oppose"),
+    ("She said a fishing quota would only be a reward for years of overfishing.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_calling_a_measure_a_reward_or_a_gift_opposes_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
