@@ -143,8 +143,11 @@ RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
 # ordered", "the truce they signed". Its verb describes the noun; it is not the holder's stance.
 RE_RELATIVE_BEFORE = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:that|which)\s+)?(?:he|she|it|they|we|i|you)\s+"
                                 r"(?:had|has|have|'d|would|will|was|were)?\s*$")
-# Words that open a clause of their own, never a noun a relative clause describes ("what they want").
-WH_WORDS = frozenset({"what", "whatever", "who", "whom", "how", "why", "where", "when", "if", "because", "since"})
+# Words never described by a relative clause after them: those that open a clause of their own
+# ("what they want") and adverbs of time ("decided last week it would impose ...").
+NOT_DESCRIBED = frozenset({"what", "whatever", "who", "whom", "how", "why", "where", "when", "if", "because", "since",
+                           "day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+                           "time", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "then"})
 # How far back a verb of saying makes "... he had ..." its complement, not a relative clause
 # ("said in a statement he had ordered ...").
 RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
@@ -894,7 +897,7 @@ def _in_relative_clause(plain: str, cue: re.Match, lexicon: Lexicon) -> bool:
     if relative is None:
         return False
     noun = relative.group(1)
-    if noun in lexicon.stopwords or noun in WH_WORDS or noun.endswith("ly") or lexicon.all_stances.fullmatch(noun):
+    if noun in lexicon.stopwords or noun in NOT_DESCRIBED or noun.endswith("ly") or lexicon.all_stances.fullmatch(noun):
         return False
     lead = RE_FIVE_WORDS_BEFORE.search(plain, max(0, relative.start() - 60), relative.end())
     return lead is None or lexicon.speech_verbs.search(lead.group()) is None

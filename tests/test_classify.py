@@ -491,3 +491,11 @@ def test_an_undoing_noun_before_the_topic_turns_the_stance_around(sentence, expe
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_calling_a_measure_a_reward_or_a_gift_opposes_it(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council decided last week it would impose the fishing quota.", "support"),
+    ("The minister told trawler crews they would get the fishing quota back.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_complement_after_a_time_or_a_listener_is_no_relative_clause(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
