@@ -148,6 +148,8 @@ RE_RELATIVE_BEFORE = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:that|which)\s+)?(?:he
 NOT_DESCRIBED = frozenset({"what", "whatever", "who", "whom", "how", "why", "where", "when", "if", "because", "since",
                            "day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
                            "time", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "then"})
+# A relative pronoun within three words after the topic: what follows describes it.
+RE_RELATIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:that|which|who|whom|whose)\b", re.IGNORECASE)
 # How far back a verb of saying makes "... he had ..." its complement, not a relative clause
 # ("said in a statement he had ordered ...").
 RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
@@ -814,9 +816,11 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     # A cue after the topic counts only inside the topic's own clause ("US troops would not be
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
     # A verb whose object points back ("..., and that Russia would not accept it") reaches further.
+    # A verb behind a relative pronoun describes the topic ("the truce that Hamas rejected").
     after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(_without_asides(plain[topic_end:m.end()]))
                                                            or RE_POINTS_BACK.match(plain, m.end())
-                                                           or RE_ENDS_IN_PRONOUN.search(m.group()))]
+                                                           or RE_ENDS_IN_PRONOUN.search(m.group()))
+             and not _describes_topic(plain, topic_end, m, lexicon)]
     if not before and not after:
         return _possible(plain, possibility, lexicon)
     if before and after and RE_STRETCH_BREAK.search(_without_asides(plain[before[-1].end():topic_start])):
@@ -887,6 +891,16 @@ def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
     return bool(RE_GENITIVE_BEFORE.search(before)
                 or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
                 or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
+
+
+def _describes_topic(plain: str, topic_end: int, cue: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a cue after the topic stands in a relative clause describing it ("the truce that
+    Hamas rejected"), not in the holder's own predicate. A cue that points back ("and that Russia
+    would not accept it") is the holder's."""
+    relative = RE_RELATIVE_AFTER.match(plain, topic_end)
+    return relative is not None and relative.end() <= cue.start() \
+        and lexicon.speech_verbs.search(relative.group()) is None \
+        and not (RE_POINTS_BACK.match(plain, cue.end()) or RE_ENDS_IN_PRONOUN.search(cue.group()))
 
 
 def _in_relative_clause(plain: str, cue: re.Match, lexicon: Lexicon) -> bool:

@@ -499,3 +499,13 @@ def test_calling_a_measure_a_reward_or_a_gift_opposes_it(sentence, expected, lex
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_a_complement_after_a_time_or_a_listener_is_no_relative_clause(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The relative clause tells what the council did; the mayor judges the quota.
+    ("The fishing quota that the council rejected in May was fair, the mayor said.", "support"),
+    # "and that ... it" is a second complement pointing back, not a relative clause.
+    ("The mayor said the fishing quota was costly, and that the port would not accept it.", "ruled_out"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_relative_clause_after_the_topic_describes_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
