@@ -166,9 +166,12 @@ RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
 RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
-# A refusal limited in time: "would not approve them for now", "until further notice", "not yet".
+# A refusal limited in time, wherever it stands in the clause: "would not approve them for now",
+# "until further notice", "not yet".
 RE_TIME_LIMIT = re.compile(r"\b(?:for now|for the time being|for the moment|until further notice|at this stage|"
-                           r"at this point|at the moment|yet|until|till)\b", re.IGNORECASE)
+                           r"at this point|at the moment|not yet)\b", re.IGNORECASE)
+# A refusal limited in time by what follows it in its own stretch: "would not sign until ...".
+RE_LIMIT_AFTER = re.compile(r"\b(?:until|till|yet)\b", re.IGNORECASE)
 # A restrictive relative clause right after the topic narrows what is refused: "a truce that left
 # them in charge", "any exports of equipment that could be used there".
 RE_RESTRICTIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b)\w+",
@@ -862,15 +865,16 @@ def _degree(plain: str, cue: re.Match, topic_start: int, topic_end: int, stance:
     """A refusal limited in time or scope is opposition, not a final no ("will not approve, for
     now", "would not agree to a truce that left them in charge"); an opposition made categorical
     is one ("unacceptable in any form")."""
+    stretch = RE_STRETCH_BREAK.search(plain, max(cue.end(), topic_end))
+    stretch_end = stretch.start() if stretch else len(plain)
     if stance == "ruled_out":
-        limit = RE_TIME_LIMIT.search(plain)
+        limit = RE_TIME_LIMIT.search(plain) or RE_LIMIT_AFTER.search(plain, cue.end(), stretch_end)
         if limit is None and cue.end() <= topic_start:
             limit = RE_RESTRICTIVE_AFTER.match(plain, topic_end)
         if limit is not None and RE_CATEGORICAL.search(plain) is None:
             return "oppose", f"{phrase} ... {limit.group().strip()}"
     elif stance == "oppose":
-        stretch = RE_STRETCH_BREAK.search(plain, max(cue.end(), topic_end))
-        categorical = RE_CATEGORICAL.search(plain, cue.end(), stretch.start() if stretch else len(plain))
+        categorical = RE_CATEGORICAL.search(plain, cue.end(), stretch_end)
         if categorical is not None:
             return "ruled_out", f"{phrase} ... {categorical.group()}"
     return stance, phrase

@@ -509,3 +509,9 @@ def test_a_complement_after_a_time_or_a_listener_is_no_relative_clause(sentence,
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_a_relative_clause_after_the_topic_describes_it(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+def test_a_time_word_elsewhere_in_the_clause_does_not_limit_a_refusal(lexicon):
+    sentence = "The minister, who has yet to meet the skippers, said the port would never enforce the fishing quota."
+    assert reading_of(sentence, lexicon, QUOTA) == "ruled_out"
+    assert reading_of("The port will not enforce the fishing quota until the season ends.", lexicon, QUOTA) == "oppose"
