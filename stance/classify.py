@@ -62,12 +62,17 @@ RE_NO_BEFORE = re.compile(r"\b(?:no|not any|never any)\s+$", re.IGNORECASE)
 RE_EMPHATIC = re.compile(r"\b(?:full stop|period|under any circumstances|in any form|ever|at all|whatsoever)\b",
                          re.IGNORECASE)
 # "have" and a participle after a modal cue: "would never have started" looks back, not ahead.
-RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
+# An adverb may stand between ("could have only happened").
+RE_COUNTERFACTUAL = re.compile(r"\s+have\s+(?:\w+ly\s+|only\s+)?(?:been\s+)?\w+(?:ed|en|un|wn|ne|t)\b", re.IGNORECASE)
 # Quantifiers before a noun: "a number of requests", "a couple of the missiles".
 RE_QUANTIFIER = re.compile(r"\b(?:a number of|a series of|a couple of|a handful of|a few|several|some of)\b", re.IGNORECASE)
 # An aside of saying inside a clause: ", he said in his evening address,".
 RE_SPEECH_ASIDE = re.compile(r",\s*(?:[\w'-]+\s+){1,3}(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)\b[^,;:]*,",
                              re.IGNORECASE)
+# An undoing noun ending an inverter: "the suspension" stands for a carried topic undone.
+RE_UNDOING_NOUN = re.compile(r"\b(?:suspension|pause|freeze|halt|exemption|reprieve)$", re.IGNORECASE)
+# An inverter that ends in a determiner: the noun after it names what is undone ("easing the pressure").
+RE_DETERMINER_END = re.compile(r"\b(?:the|any|all)$", re.IGNORECASE)
 # A pronoun standing for a topic named before: "lifting them".
 RE_OBJECT_PRONOUN = re.compile(r"\s*(?:it|them)\b", re.IGNORECASE)
 # What ends a clause between a topic and a later word: "as", "while", "but", a comma.
@@ -136,9 +141,26 @@ RE_GENITIVE_BEFORE = re.compile(r"\w's\s+$")
 RE_NOUN_WILL_BEFORE = re.compile(r"\b(?:no|real|political|the|good|any|its|their|his|her|free|ill|own)\s+$", re.IGNORECASE)
 # The topic's own participle: "the possibility of Tomahawks being sent".
 RE_BEING = re.compile(r"\s+being\s+", re.IGNORECASE)
-# Intentions that take the stance of the verb they govern when it opposes: "ready to veto".
+# A relative clause with a pronoun subject right after a common noun: "the tariffs (that) he had
+# ordered", "the truce they signed". Its verb describes the noun; it is not the holder's stance.
+RE_RELATIVE_BEFORE = re.compile(r"\b([a-z][\w'-]*)\s+(?:(?:that|which)\s+)?(?:he|she|it|they|we|i|you)\s+"
+                                r"(?:had|has|have|'d|would|will|was|were)?\s*$")
+# Words never described by a relative clause after them: those that open a clause of their own
+# ("what they want") and adverbs of time ("decided last week it would impose ...").
+NOT_DESCRIBED = frozenset({"what", "whatever", "who", "whom", "how", "why", "where", "when", "if", "because", "since",
+                           "day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend",
+                           "time", "today", "yesterday", "tonight", "now", "again", "too", "also", "instead", "then"})
+# A relative pronoun within three words after the topic: what follows describes it.
+RE_RELATIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:that|which|who|whom|whose)\b", re.IGNORECASE)
+# How far back a verb of saying makes "... he had ..." its complement, not a relative clause
+# ("said in a statement he had ordered ...").
+RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
+# Intentions and consents that take the stance of the verb they govern when it opposes: "ready to
+# veto", "agreed to hold off", "stressed the need to remove".
 RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
-                          r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting)",
+                          r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting|"
+                          r"agree|agrees|agreed|agreeing|promise|promises|promised|promising|pledge|pledges|pledged|"
+                          r"pledging|need|needs|needed|need to|needs to|needed to|has to|have to|had to)",
                           re.IGNORECASE)
 # A hedging modal verb (its clause ends at a comma), not a hedging adverb ("especially, probably,
 # ... by air" still hedges what follows).
@@ -146,6 +168,19 @@ RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
 RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
+# A refusal limited in time, wherever it stands in the clause: "would not approve them for now",
+# "until further notice", "not yet".
+RE_TIME_LIMIT = re.compile(r"\b(?:for now|for the time being|for the moment|until further notice|at this stage|"
+                           r"at this point|at the moment|not yet)\b", re.IGNORECASE)
+# A refusal limited in time by what follows it in its own stretch: "would not sign until ...".
+RE_LIMIT_AFTER = re.compile(r"\b(?:until|till|yet)\b", re.IGNORECASE)
+# A restrictive relative clause right after the topic narrows what is refused: "a truce that left
+# them in charge", "any exports of equipment that could be used there".
+RE_RESTRICTIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b)\w+",
+                                  re.IGNORECASE)
+# Words that make an opposition categorical: "unacceptable in any form", "no part whatsoever".
+RE_CATEGORICAL = re.compile(r"\b(?:in any (?:form|format|shape)|under any|of any kind|whatsoever|full stop)\b",
+                            re.IGNORECASE)
 LOOK_BACK = 30        # characters a pattern anchored at a word looks back over ("could tell", "Ukraine's")
 NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
@@ -527,9 +562,9 @@ def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: li
         + [m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)]
     if topic_start >= len(plain.rstrip(" .!'")):
         # A topic carried from before may be named here by a pronoun: "Lifting them would ...".
-        pronoun = _undone_pronoun(plain, lexicon)
-        if pronoun is not None:
-            topic_start, topic_end = pronoun.span()
+        undone = _undone_reference(plain, lexicon)
+        if undone is not None:
+            topic_start, topic_end = undone
     return topic_start, topic_end, masked
 
 
@@ -633,12 +668,20 @@ def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None
     return None
 
 
-def _undone_pronoun(plain: str, lexicon: Lexicon) -> re.Match | None:
-    """A pronoun right after words that undo it ("lifting them", "easing it"), or None."""
+def _undone_reference(plain: str, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Where a clause names a topic carried from before as undone, or None: a pronoun or a definite
+    noun right after undoing words ("lifting them", "easing the pressure"), or an undoing noun
+    that stands for the topic's undoing ("defended the suspension")."""
     for inverter in lexicon.inverters.finditer(plain):
         pronoun = RE_OBJECT_PRONOUN.match(plain, inverter.end())
         if pronoun is not None:
-            return pronoun
+            return pronoun.span()
+        if RE_UNDOING_NOUN.search(inverter.group()):
+            return inverter.end(), inverter.end()
+        if RE_DETERMINER_END.search(inverter.group()):
+            noun = RE_TOKEN.match(plain, inverter.end() + 1) if plain[inverter.end():inverter.end() + 1] == " " else None
+            if noun is not None:
+                return noun.span()
     return None
 
 
@@ -653,12 +696,16 @@ def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (
     """No stance word: an actor speaking of a proposition is taken to favour it, unless the
     clause is negated (outside a condition: "if Russia won't talk" negates no one's stance) or
     judges it ("the duty was unfair"). A weak reading, kept low in confidence."""
+    carried = topic_start >= len(plain.rstrip(" .!\"'"))
+    # "no" is a determiner: it denies the noun after it ("no concessions before a truce"), so it
+    # denies a topic named in the clause only when it stands right before it.
     negated = next((m.group() for m in RE_TOKEN.finditer(plain)
-                    if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)), "")
+                    if lexicon.is_negator(m.group()) and not _inside(m.start(), masked)
+                    and (carried or m.group().lower() != "no" or not plain[m.end():topic_start].strip())), "")
     if negated:
         return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
     # A topic carried from before stands at the clause's end: then the whole clause may judge it.
-    before_topic = [(0, topic_start)] if topic_start < len(plain.rstrip(" .!\"'")) else []
+    before_topic = [] if carried else [(0, topic_start)]
     judged = _judgement(plain, [*masked, *before_topic])
     if judged is not None:
         return judged
@@ -744,6 +791,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue
         if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):
             continue   # "the war would never have started": a counterfactual, no refusal
+        if _in_relative_clause(plain, match, lexicon):
+            continue   # "held off on the tariffs he had ordered": the tariffs described
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
@@ -754,6 +803,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     possibility = [m for m in lexicon.possibility.finditer(plain, start, end)
                    if not (m.start() < topic_end and m.end() > topic_start)
                    and not (m.group() == "May" and m.start() > 0)   # the month, not the modal
+                   and not RE_COUNTERFACTUAL.match(plain, m.end())   # "could have happened": looks back
                    and not _inside(m.start(), masked)
                    and (m.end() <= topic_start or not RE_HEDGE_BREAK.search(plain[topic_end:m.start()]))]
     cues = governing
@@ -773,11 +823,17 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     # A cue after the topic counts only inside the topic's own clause ("US troops would not be
     # sent"), not across "as", "while" or a comma ("no US troops as Russia rejects ...").
     # A verb whose object points back ("..., and that Russia would not accept it") reaches further.
+    # A verb behind a relative pronoun describes the topic ("the truce that Hamas rejected").
     after = [m for m in cues if m.start() >= topic_end and (not RE_CLAUSE_BREAK.search(_without_asides(plain[topic_end:m.end()]))
                                                            or RE_POINTS_BACK.match(plain, m.end())
-                                                           or RE_ENDS_IN_PRONOUN.search(m.group()))]
+                                                           or RE_ENDS_IN_PRONOUN.search(m.group()))
+             and not _describes_topic(plain, topic_end, m, lexicon)]
     if not before and not after:
         return _possible(plain, possibility, lexicon)
+    if before and after and RE_STRETCH_BREAK.search(_without_asides(plain[before[-1].end():topic_start])):
+        # "On the day the order was signed, the ministry called the duty unfair": a verb before
+        # the topic's own clause gives way to one inside it.
+        before = []
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
     phrase = cue.group()
     stance = lexicon.stance_of_phrase(phrase)
@@ -797,6 +853,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     if denied is not None:
         # "work on sanctions should not slow down": an obligation not to oppose is support.
         stance, phrase = "support", f"{phrase} {denied.group()}"
+    stance, phrase = _degree(plain, cue, topic_start, topic_end, stance, phrase)
     hedged = any(m.start() < cue.start() and not RE_CLAUSE_BREAK.search(plain[m.end():cue.start()])
                  or (m.start() >= cue.end() and _words_between(words, cue.end(), m.start()) <= 1)
                  or (m.end() <= topic_start and _words_between(words, m.end(), topic_start) <= HEDGE_REACH
@@ -806,6 +863,25 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _degree(plain: str, cue: re.Match, topic_start: int, topic_end: int, stance: str, phrase: str) -> tuple[str, str]:
+    """A refusal limited in time or scope is opposition, not a final no ("will not approve, for
+    now", "would not agree to a truce that left them in charge"); an opposition made categorical
+    is one ("unacceptable in any form")."""
+    stretch = RE_STRETCH_BREAK.search(plain, max(cue.end(), topic_end))
+    stretch_end = stretch.start() if stretch else len(plain)
+    if stance == "ruled_out":
+        limit = RE_TIME_LIMIT.search(plain) or RE_LIMIT_AFTER.search(plain, cue.end(), stretch_end)
+        if limit is None and cue.end() <= topic_start:
+            limit = RE_RESTRICTIVE_AFTER.match(plain, topic_end)
+        if limit is not None and RE_CATEGORICAL.search(plain) is None:
+            return "oppose", f"{phrase} ... {limit.group().strip()}"
+    elif stance == "oppose":
+        categorical = RE_CATEGORICAL.search(plain, cue.end(), stretch_end)
+        if categorical is not None:
+            return "ruled_out", f"{phrase} ... {categorical.group()}"
+    return stance, phrase
 
 
 def _without_asides(text: str) -> str:
@@ -823,6 +899,30 @@ def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
     return bool(RE_GENITIVE_BEFORE.search(before)
                 or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
                 or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
+
+
+def _describes_topic(plain: str, topic_end: int, cue: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a cue after the topic stands in a relative clause describing it ("the truce that
+    Hamas rejected"), not in the holder's own predicate. A cue that points back ("and that Russia
+    would not accept it") is the holder's."""
+    relative = RE_RELATIVE_AFTER.match(plain, topic_end)
+    return relative is not None and relative.end() <= cue.start() \
+        and lexicon.speech_verbs.search(relative.group()) is None \
+        and not (RE_POINTS_BACK.match(plain, cue.end()) or RE_ENDS_IN_PRONOUN.search(cue.group()))
+
+
+def _in_relative_clause(plain: str, cue: re.Match, lexicon: Lexicon) -> bool:
+    """Whether a cue is the verb of a relative clause describing a noun ("the tariffs he had
+    ordered"), not of the holder's own clause. A verb of saying just before makes the same words
+    a complement instead ("said in a statement he had ordered ...")."""
+    relative = RE_RELATIVE_BEFORE.search(plain, max(0, cue.start() - LOOK_BACK - 20), cue.start())
+    if relative is None:
+        return False
+    noun = relative.group(1)
+    if noun in lexicon.stopwords or noun in NOT_DESCRIBED or noun.endswith("ly") or lexicon.all_stances.fullmatch(noun):
+        return False
+    lead = RE_FIVE_WORDS_BEFORE.search(plain, max(0, relative.start() - 60), relative.end())
+    return lead is None or lexicon.speech_verbs.search(lead.group()) is None
 
 
 def _is_subject_gerund(plain: str, start: int, cue: re.Match, topic_start: int, topic_end: int,

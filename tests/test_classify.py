@@ -413,3 +413,116 @@ def test_a_name_in_a_topic_is_its_object_not_its_head(lexicon):
     matcher = TopicMatcher(Topics([dismissal, fees]), lexicon)
     assert matcher.find("Diego Ortega told reporters that the court saw no reason to act quickly.") == []
     assert [h.topic for h in matcher.find("The senator said he would fire Ortega within days.")] == ["dismiss_ortega"]
+
+
+QUOTA = Topic("fishing_quota", "Fishing quota for the northern fleet", keywords=("fishing quota",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Undoing verbs and nouns oppose what they undo.
+    ("The court overturned the fishing quota on Tuesday.", "oppose"),
+    ("Critics called the move a retreat from the fishing quota.", "oppose"),
+    ("The ministry deferred the fishing quota to next season.", "oppose"),
+    ("Most trawler crews disapproved of the fishing quota, a survey found.", "oppose"),
+    ("She said the fishing quota could not work in winter.", "oppose"),
+    # Keeping, defending and going ahead support it.
+    ("The harbour towns said they would not give up the fishing quota.", "support"),
+    ("He spent the hearing defending the fishing quota against its critics.", "support"),
+    ("The agency said it would go ahead with the fishing quota in March.", "support"),
+    ("The union called on the council to keep the fishing quota.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_undoing_keeping_and_defending_a_measure(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A relative clause describes the noun; the holder's verb is the one outside it.
+    ("The mayor shelved the limits he had backed on the fishing quota.", "oppose"),
+    ("The council agreed to hold off on the fishing quota it had backed in spring.", "oppose"),
+    # A verb before the topic's own clause gives way to one inside it.
+    ("On the day the decree was signed, the union called the fishing quota unfair.", "oppose"),
+    # Consent and need take the stance of the verb they govern.
+    ("The minister stressed the need to scrap the fishing quota.", "oppose"),
+    ("The council agreed to suspend the fishing quota for a year.", "oppose"),
+    # "could have" looks back at what happened; it hedges no position.
+    ("The fishing quota could have only passed with the coastal vote, she said.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_the_verb_that_governs_the_topic_in_its_own_clause(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council will not approve the fishing quota, its chair said.", "ruled_out"),
+    # A refusal limited in time or narrowed to one form of the measure is opposition.
+    ("The council will not approve the fishing quota for now, its chair said.", "oppose"),
+    ("Until further notice the port will not enforce the fishing quota.", "oppose"),
+    ("The minister said the fleet would not accept a fishing quota that ignored small boats.", "oppose"),
+    # A categorical word makes the refusal final, narrowed or not.
+    ("The fleet would not accept a fishing quota under any circumstances, even one that spared small boats.",
+     "ruled_out"),
+    ("The union called the fishing quota unacceptable.", "oppose"),
+    ("The union called the fishing quota unacceptable in any form.", "ruled_out"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_limited_refusals_and_categorical_opposition(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "no" denies the noun it stands before, not a topic further on.
+    ("Harbour chiefs: no new licences before a fishing quota", "support"),
+    ("Harbour chiefs: no fishing quota before the election", "oppose"),
+    ("The skippers did not think a fishing quota was fair to them.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_negation_without_a_stance_word_denies_what_it_governs(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # the topic was named in an earlier sentence; these clauses speak of it undone
+    ("The harbour master defended the freeze at a meeting on Friday.", "oppose"),
+    ("She said the exemption was a mistake.", "support"),
+    ("Relaxing the rules now would be a mistake, the minister said.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_an_undoing_noun_stands_for_a_topic_carried_from_before(clause, expected, lexicon):
+    reading = read_stance(clause, len(clause), len(clause), lexicon, fallback=True)
+    assert reading is not None and reading.stance == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mayor rejected the suspension of the fishing quota.", "support"),
+    ("The mayor welcomed a freeze on the fishing quota.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_an_undoing_noun_before_the_topic_turns_the_stance_around(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The opposition leader said the fishing quota would be a gift to foreign trawlers.", "oppose"),
+    ("She said a fishing quota would only be a reward for years of overfishing.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_calling_a_measure_a_reward_or_a_gift_opposes_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council decided last week it would impose the fishing quota.", "support"),
+    ("The minister told trawler crews they would get the fishing quota back.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_complement_after_a_time_or_a_listener_is_no_relative_clause(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # The relative clause tells what the council did; the mayor judges the quota.
+    ("The fishing quota that the council rejected in May was fair, the mayor said.", "support"),
+    # "and that ... it" is a second complement pointing back, not a relative clause.
+    ("The mayor said the fishing quota was costly, and that the port would not accept it.", "ruled_out"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_relative_clause_after_the_topic_describes_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, QUOTA) == expected
+
+
+def test_a_time_word_elsewhere_in_the_clause_does_not_limit_a_refusal(lexicon):
+    sentence = "The minister, who has yet to meet the skippers, said the port would never enforce the fishing quota."
+    assert reading_of(sentence, lexicon, QUOTA) == "ruled_out"
+    assert reading_of("The port will not enforce the fishing quota until the season ends.", lexicon, QUOTA) == "oppose"
