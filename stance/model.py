@@ -70,7 +70,7 @@ WEIGHTS_FILE = "weights.npz"
 MODEL_FILES = (SETTINGS_FILE, VOCABULARY_FILE, HASHTAG_FILE, WEIGHTS_FILE)
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)   # so saving one model twice writes the same bytes
 # Settings added after format version 2 was fixed, with the value a folder that lacks them was
-# trained with: such a folder (the shipped model, for one) still loads and reads as before.
+# trained with: such a folder (a model saved by an earlier version) still loads and reads as before.
 LATER_SETTINGS = {"sentiment": False, "vectors_weight": 0.0}
 
 RE_URL = re.compile(r"https?://\S+|www\.\S+")
