@@ -16,7 +16,9 @@ The data are read where they are (never copied into the repository): `--data`, e
 $STANCE_FNC_DATA, else $STANCE_SHARED/data/fnc-1, else ../shared/data/fnc-1 next to the
 repository. Settings were chosen on `--dev`: a held-out part of the training pairs whose
 headlines and bodies belong to claims the rest never sees (as in the real test); the test
-set is not read in that mode.
+set is not read in that mode. The word vectors come with the `StanceModel` defaults
+(`vectors_weight=0.5`, chosen on SemEval-2016): on `--dev` 79.58 with them, 79.41 without; on
+the test, scored once, 81.09 with them, 80.78 without.
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from stance.embeddings import WordVectors, shipped_vectors_path
 from stance.errors import InputError, ModelError
 from stance.model import (MANIFEST, MODEL_FILES, SETTINGS_FILE, WEIGHTS_FILE, HashtagSplitter, StanceModel,
                           predict_file, train_file)
@@ -128,6 +129,55 @@ def test_a_folder_saved_before_the_sentiment_setting_loads_without_it(tmp_path):
     assert again.sentiment is False
     np.testing.assert_array_equal(model.predict_proba(NEW_TEXTS, NEW_TARGETS),
                                   again.predict_proba(NEW_TEXTS, NEW_TARGETS))
+
+
+def test_word_vectors_change_predictions_only_when_on():
+    frame = training_frame()
+    on, off = fit(frame), fit(frame, vectors_weight=0)
+    assert on.vectors_weight > 0 and on.n_features_ > off.n_features_
+    assert not np.allclose(on.predict_proba(NEW_TEXTS, NEW_TARGETS), off.predict_proba(NEW_TEXTS, NEW_TARGETS))
+    np.testing.assert_array_equal(off.predict_proba(NEW_TEXTS, NEW_TARGETS),
+                                  fit(frame, vectors_weight=0.0).predict_proba(NEW_TEXTS, NEW_TARGETS))
+
+
+def test_a_folder_saved_before_the_vectors_setting_loads_without_them(tmp_path):
+    model = fit(training_frame(), vectors_weight=0)
+    folder = model.save(tmp_path / "older")
+    settings = json.loads((folder / SETTINGS_FILE).read_text())
+    del settings["params"]["vectors_weight"]          # as written before the setting existed
+    (folder / SETTINGS_FILE).write_text(json.dumps(settings))
+    manifest = json.loads((folder / MANIFEST).read_text())
+    del manifest["vectors"]
+    manifest["files"][SETTINGS_FILE] = hashlib.sha256((folder / SETTINGS_FILE).read_bytes()).hexdigest()
+    (folder / MANIFEST).write_text(json.dumps(manifest))
+    again = StanceModel.load(folder)
+    assert again.vectors_weight == 0.0 and again.n_features_ == model.n_features_
+    np.testing.assert_array_equal(model.predict_proba(NEW_TEXTS, NEW_TARGETS),
+                                  again.predict_proba(NEW_TEXTS, NEW_TARGETS))
+
+
+def test_the_manifest_records_the_word_vectors(saved_model):
+    manifest = json.loads((saved_model / MANIFEST).read_text())
+    assert manifest["vectors"] == {"weight": 0.5, "sha256": WordVectors.load().sha256}
+    assert manifest["vectors"]["sha256"] == hashlib.sha256(shipped_vectors_path().read_bytes()).hexdigest()
+
+
+def test_a_model_trained_with_other_word_vectors_is_refused(model_copy):
+    manifest = json.loads((model_copy / MANIFEST).read_text())
+    manifest["vectors"]["sha256"] = "0" * 64
+    (model_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="trained with other word vectors .SHA-256 000000000000.... than the "
+                                         "shipped vectors.npz") as caught:
+        StanceModel.load(model_copy)
+    assert caught.value.path == model_copy / MANIFEST
+
+
+def test_a_model_with_word_vectors_but_no_record_of_them_is_refused(model_copy):
+    manifest = json.loads((model_copy / MANIFEST).read_text())
+    del manifest["vectors"]
+    (model_copy / MANIFEST).write_text(json.dumps(manifest))
+    with pytest.raises(ModelError, match="records no matching 'vectors' entry"):
+        StanceModel.load(model_copy)
 
 
 def test_save_then_load_predicts_exactly_the_same(saved_model):
