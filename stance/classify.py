@@ -154,6 +154,9 @@ HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the top
 INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
+RE_NAME_MODIFIER = re.compile(r"\b[A-Z][\w'’.-]*")   # a name among a label's modifiers ("Tomahawk missiles")
+RE_POSSESSIVE = re.compile(r"['’]s\b")
+RE_NAME_AFTER = re.compile(r"\s+[A-Z]")
 US_FORMS = ("US", "U.S.", "U.S")   # keyword words that stand for the country, never for "us"
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
@@ -166,7 +169,7 @@ class TopicHit:
     start: int
     end: int
     score: float
-    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "profile"
+    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "profile" | "lone_head"
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,7 @@ class TopicMatcher:
                         if c not in ubiquitous and c not in GENERIC_HEADS]
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
+        self._lone_heads = self._read_lone_heads(topics, ubiquitous)
         # Keywords indexed by their first word, so a sentence is scanned once, word by word.
         self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
         for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
@@ -278,6 +282,56 @@ class TopicMatcher:
                     wanted = named[topic_id] - set().union(*(described[t] for t in owners if t != topic_id))
                 companions[(head, topic_id)] = frozenset(wanted - {head})
         return companions
+
+    def _read_lone_heads(self, topics: Topics, ubiquitous: set[str]) -> dict[str, tuple[str, frozenset[str]]]:
+        """Heads that name one topic even alone ("no cut at all"): a head of one topic only, or,
+        for a head several topics share, the one topic some phrase of which ("rate cut") lies
+        inside every other owner's label and keywords ("a large rate cut"): the general topic,
+        which the others only narrow."""
+        phrases = {topic.id: [frozenset(self.concepts_of(phrase)) - ubiquitous for phrase in (topic.label, *topic.keywords)]
+                   for topic in topics}
+        named = {topic_id: frozenset().union(*sets) for topic_id, sets in phrases.items()}
+        lone: dict[str, str] = {}
+        # Only a label's head, in the label's own word ("cuts" for "cut", not "talks" for
+        # "meeting"): a keyword's head is often a modifier ("50", "higher"), and a synonym group
+        # is wider than any one topic.
+        label_heads: dict[str, set[str]] = {}   # concept -> stems of the label words that name it
+        for topic in topics:
+            head_part = normalize(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])
+            tokens = [t for t in self._concept_tokens(head_part) if t[0] not in ubiquitous and t[0] not in GENERIC_HEADS]
+            if tokens:
+                concept, start, end = tokens[-1]
+                if RE_NAME_MODIFIER.search(head_part, 1, end) or _opens_with_name(topic):
+                    continue   # "Putin-Zelensky meeting": the meeting alone is anyone's; "NATO" is a body
+                label_heads.setdefault(concept, set()).add(_surface_form(head_part[start:end]))
+        for head, owners in self._heads.items():
+            if head not in label_heads or head.isdigit():
+                continue
+            if len(owners) == 1:
+                lone[head] = (next(iter(owners)), frozenset(label_heads[head]))
+                continue
+            general = [t for t in owners
+                       if any(head in phrase and all(phrase <= named[u] for u in owners if u != t)
+                              for phrase in phrases[t])]
+            if len(general) == 1:
+                lone[head] = (general[0], frozenset(label_heads[head]))
+        return lone
+
+    def find_lone_heads(self, text: str) -> list[TopicHit]:
+        """The topic of a text that names none outright but holds the head of exactly one topic's
+        label ("a quarter-point cut"), not as a reference back ("the missiles": `find_references`)."""
+        text = normalize(text)
+        tokens = self._concept_tokens(text)
+        found: dict[str, TopicHit] = {}
+        for concept, start, end in tokens:
+            topic_id, stems = self._lone_heads.get(concept, (None, ()))
+            if topic_id is None or topic_id in found or _surface_form(text[start:end]) not in stems:
+                continue
+            if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start) or RE_POSSESSIVE.match(text, end) \
+                    or (text[start].isupper() and RE_NAME_AFTER.match(text, end)):
+                continue   # "Nato's chief", "Air Force One": the head names something else
+            found[topic_id] = TopicHit(topic_id, start, end, 0.5, "lone_head")
+        return list(found.values()) if len(found) == 1 else []
 
     def _profile_hits(self, text: str, tokens: list[tuple[str, int, int]],
                       taken: list[TopicHit]) -> list[TopicHit]:
@@ -980,6 +1034,28 @@ def _inside_name(text: str, span: tuple[int, int]) -> bool:
     after = RE_TOKEN.match(text[span[1]:].lstrip())
     return bool(words_in) and all(w[0].isupper() for w in words_in) and after is not None \
         and after.group()[0].isupper() and len(words_in) >= 2
+
+
+def _opens_with_name(topic) -> bool:
+    """Whether a label opens with a name ("Tomahawk missiles", "European troops"): its first word
+    is written capitalised in a keyword, or inside a sentence of the description."""
+    first = RE_TOKEN.match(topic.label)
+    if first is None:
+        return False
+    word = first.group()
+    in_keywords = any(re.search(rf"\b{re.escape(word)}\b", keyword) for keyword in topic.keywords)
+    return in_keywords or bool(re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word)}\b", topic.description or ""))
+
+
+def _surface_form(word: str) -> str:
+    """A word as written, its plural and possessive folded ("Cuts" is "cut") and no more: a
+    label's "meeting" is not the verb "meet"."""
+    word = word.lower().removesuffix("'s")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _stem(word: str) -> str:

@@ -413,3 +413,35 @@ def test_a_name_in_a_topic_is_its_object_not_its_head(lexicon):
     matcher = TopicMatcher(Topics([dismissal, fees]), lexicon)
     assert matcher.find("Diego Ortega told reporters that the court saw no reason to act quickly.") == []
     assert [h.topic for h in matcher.find("The senator said he would fire Ortega within days.")] == ["dismiss_ortega"]
+
+
+# Two topics share the head "cut": "a tax cut" is a keyword of the general one and lies inside the
+# label of the specific one, so the head alone is the general topic's.
+TAX_CUT = Topic("tax_cut", "Lowering the sales tax", "The assembly reducing the sales tax this year.",
+                keywords=("tax cut", "cut taxes"))
+DEEP_CUT = Topic("deep_cut", "A deep tax cut", "Cutting the sales tax by five points or more at once.",
+                 keywords=("deep cut", "five-point cut"))
+FERRY_TALKS = Topic("ferry_talks", "Harbour-Island ferry meeting", keywords=("ferry talks",))
+CONDOR = Topic("condor_drones", "Condor drones for the coastal republic", keywords=("Condor drones",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The finance minister said a small cut was still possible in the spring.", ["tax_cut"]),
+    ("She expects two cuts before the summer recess.", ["tax_cut"]),
+    ("No cut at all, the governor said.", ["tax_cut"]),
+    ("The cuts were never on the table, she said.", []),              # "the cuts" points back
+    ("The ministers will meet again on Friday.", []),                   # a name narrows the label's meeting
+    ("A meeting of the harbour board ended early.", []),
+    ("Drones hit the port overnight.", []),                             # "Condor" narrows the drones
+], ids=["general-wins", "plural", "no-cut", "definite", "verb", "name-modified", "name-first"])
+def test_a_labels_head_alone_names_a_topic_it_makes_unambiguous(sentence, expected, lexicon):
+    matcher = TopicMatcher(Topics([TAX_CUT, DEEP_CUT, FERRY_TALKS, CONDOR]), lexicon)
+    assert [h.topic for h in matcher.find_lone_heads(sentence)] == expected
+
+
+def test_a_labels_head_used_as_a_name_or_modifier_is_no_topic(lexicon):
+    treaty = Topic("reef_treaty", "A reef protection treaty", keywords=("reef treaty",))
+    matcher = TopicMatcher(Topics([treaty]), lexicon)
+    assert matcher.find_lone_heads("Reef Treaty Organisation staff met in Suva.") == []
+    assert matcher.find_lone_heads("The minister praised the treaty's authors.") == []
+    assert [h.topic for h in matcher.find_lone_heads("He said a treaty could be signed by June.")] == ["reef_treaty"]
