@@ -246,6 +246,14 @@ class TopicMatcher:
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        # "The deal" points back to the one topic whose label is a deal ("ceasefire and hostage
+        # deal"), though "deal" is too common a head to find a topic by.
+        generic_owners: dict[str, set[str]] = {}
+        for topic in topics:
+            last = self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])[-1:]
+            if last and last[0] in GENERIC_HEADS and last[0] not in self._heads:
+                generic_owners.setdefault(last[0], set()).add(topic.id)
+        self._reference_heads = {**self._heads, **{c: o for c, o in generic_owners.items() if len(o) == 1}}
         # Keywords indexed by their first word, so a sentence is scanned once, word by word.
         self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
         for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
@@ -507,7 +515,7 @@ class TopicMatcher:
             for concept, start, end in tokens[first:first + 2]:
                 if start >= reach.end():
                     break
-                owners = [t for t in self._heads.get(concept, ()) if t in recent]
+                owners = [t for t in self._reference_heads.get(concept, ()) if t in recent]
                 if owners:
                     topic_id = min(owners, key=lambda t: (recent[t], t))
                     hits.setdefault(topic_id, TopicHit(topic_id, start, end, 0.6, "reference"))

@@ -445,3 +445,16 @@ def test_a_labels_head_used_as_a_name_or_modifier_is_no_topic(lexicon):
     assert matcher.find_lone_heads("Reef Treaty Organisation staff met in Suva.") == []
     assert matcher.find_lone_heads("The minister praised the treaty's authors.") == []
     assert [h.topic for h in matcher.find_lone_heads("He said a treaty could be signed by June.")] == ["reef_treaty"]
+
+
+def test_the_deal_points_back_to_the_one_topic_whose_label_is_a_deal(lexicon):
+    pay = Topic("port_pay_deal", "Pay and pension deal at the port", keywords=("pension deal",))
+    dredging = Topic("dredging", "Dredging the outer channel", keywords=("dredging",))
+    matcher = TopicMatcher(Topics([pay, dredging]), lexicon)
+    recent = {"port_pay_deal": 2, "dredging": 1}
+    assert [h.topic for h in matcher.find_references("The union said the agreement would hold.", recent)] \
+        == ["port_pay_deal"]
+    assert matcher.find("The union said a deal would hold.") == []   # too common a word to name it
+    rail = Topic("rail_deal", "Rail fares deal", keywords=("fares deal",))
+    both = TopicMatcher(Topics([pay, rail]), lexicon)
+    assert both.find_references("The union said the agreement would hold.", {"port_pay_deal": 2, "rail_deal": 1}) == []
