@@ -155,8 +155,10 @@ INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "o
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
 RE_NAME_MODIFIER = re.compile(r"\b[A-Z][\w'’.-]*")   # a name among a label's modifiers ("Tomahawk missiles")
+RE_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.IGNORECASE)   # a description's "not this"
 RE_POSSESSIVE = re.compile(r"['’]s\b")
 RE_NAME_AFTER = re.compile(r"\s+[A-Z]")
+CONTRAST_REACH = 2    # words before a head that modify it: "quarter-point cut"
 US_FORMS = ("US", "U.S.", "U.S")   # keyword words that stand for the country, never for "us"
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
@@ -238,6 +240,11 @@ class TopicMatcher:
                 concepts = [c for c in self.concepts_of(head_part) if c not in ubiquitous and c not in GENERIC_HEADS]
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)
+        # What a description says a topic is not ("rather than in quarter-point steps").
+        self._contrasts = {topic.id: frozenset(self.concepts_of(_contrast_of(topic.description or "")[1]))
+                           - ubiquitous - VAGUE_CONCEPTS
+                           - {c for phrase in (topic.label, *topic.keywords) for c in self.concepts_of(phrase)}
+                           for topic in topics}
         self._companions = self._read_profiles(topics, ubiquitous)
         self._label_heads: dict[str, str] = {}   # topic -> the head of its label ("meeting")
         for topic in topics:
@@ -275,7 +282,8 @@ class TopicMatcher:
             label = set(self.concepts_of(topic.label)) - ubiquitous
             named[topic.id] = {c for phrase in (topic.label, *topic.keywords)
                                for c in self.concepts_of(phrase)} - ubiquitous
-            described[topic.id] = named[topic.id] | (set(self.concepts_of(topic.description)) - ubiquitous - VAGUE_CONCEPTS)
+            description = _contrast_of(topic.description or "")[0]   # not what it is contrasted with
+            described[topic.id] = named[topic.id] | (set(self.concepts_of(description)) - ubiquitous - VAGUE_CONCEPTS)
             if len(label) > 2:
                 # Part of a longer label is another topic's label ("meet Putin" is a Trump-Putin
                 # meeting as often as a Putin-Zelensky one): the label is found whole or not at all.
@@ -356,7 +364,11 @@ class TopicMatcher:
                 continue   # "the missiles" points back to missiles named before: a reference
             window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
             present = {c for c, _, _ in window}
-            fitting = [t for t in owners if present & self._companions[(concept, t)]]
+            # "Rather than in quarter-point steps": a word the description sets against the topic,
+            # modifying the head, makes it the other thing ("two quarter-point cuts").
+            modifiers = {c for c, _, _ in tokens[max(0, index - CONTRAST_REACH):index]}
+            fitting = [t for t in owners if present & self._companions[(concept, t)]
+                       and not modifiers & self._contrasts.get(t, frozenset())]
             if len(fitting) != 1 or fitting[0] in hits or any(h.topic == fitting[0] for h in taken):
                 continue
             companions = self._companions[(concept, fitting[0])]
@@ -1042,6 +1054,17 @@ def _inside_name(text: str, span: tuple[int, int]) -> bool:
     after = RE_TOKEN.match(text[span[1]:].lstrip())
     return bool(words_in) and all(w[0].isupper() for w in words_in) and after is not None \
         and after.group()[0].isupper() and len(words_in) >= 2
+
+
+def _contrast_of(description: str) -> tuple[str, str]:
+    """A description without its "rather than" parts, and those parts: "Cutting by half a point,
+    rather than in quarter-point steps" -> ("Cutting by half a point, ", "in quarter-point steps")."""
+    kept, contrasts = [], []
+    for sentence in re.split(r"(?<=[.;])\s+", description):
+        parts = RE_CONTRAST.split(sentence, maxsplit=1)
+        kept.append(parts[0])
+        contrasts.extend(parts[1:])
+    return " ".join(kept), " ".join(contrasts)
 
 
 def _opens_with_name(topic) -> bool:

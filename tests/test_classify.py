@@ -458,3 +458,12 @@ def test_the_deal_points_back_to_the_one_topic_whose_label_is_a_deal(lexicon):
     rail = Topic("rail_deal", "Rail fares deal", keywords=("fares deal",))
     both = TopicMatcher(Topics([pay, rail]), lexicon)
     assert both.find_references("The union said the agreement would hold.", {"port_pay_deal": 2, "rail_deal": 1}) == []
+
+
+def test_what_a_description_sets_against_a_topic_keeps_a_paraphrase_out(lexicon):
+    steep = Topic("steep_cut", "A steep fare cut", "Lowering bus fares by five points or more at once, "
+                  "rather than in one-point steps.", keywords=("steep cut", "five points"))
+    fares = Topic("fare_cut", "Cheaper bus fares", keywords=("fare cut",))
+    matcher = TopicMatcher(Topics([steep, fares]), lexicon)
+    assert matcher.find("The council backed two one-point cuts this year.") == []
+    assert [h.topic for h in matcher.find("The council backed cuts of five points this year.")] == ["steep_cut"]
