@@ -158,6 +158,8 @@ RE_NAME_MODIFIER = re.compile(r"\b[A-Z][\w'’.-]*")   # a name among a label's 
 RE_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.IGNORECASE)   # a description's "not this"
 RE_POSSESSIVE = re.compile(r"['’]s\b")
 RE_NAME_AFTER = re.compile(r"\s+[A-Z]")
+RE_OBJECT_PREPOSITION = re.compile(r"\b(?:on|against|over|for|from|to)\b", re.IGNORECASE)   # "tariffs on China"
+LABEL_OBJECT_REACH = 5   # words from a common head to its object: "tariffs of 25% on Canada"
 CONTRAST_REACH = 2    # words before a head that modify it: "quarter-point cut"
 US_FORMS = ("US", "U.S.", "U.S")   # keyword words that stand for the country, never for "us"
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
@@ -171,7 +173,7 @@ class TopicHit:
     start: int
     end: int
     score: float
-    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "profile" | "lone_head"
+    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "label_object" | "profile" | "lone_head"
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,20 @@ class TopicMatcher:
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        # A label whose head names most topics ("tariffs") is told apart by what follows its
+        # preposition: "Higher US tariffs on China" is tariffs, then China ("a 10% levy on all
+        # Chinese imports"). The object is a name; each (head, name) pair only if one topic has it.
+        object_owners: dict[tuple[str, str], set[str]] = {}
+        for topic in topics:
+            parts = RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)
+            head = [c for c in self.concepts_of(parts[0]) if c not in GENERIC_HEADS][-1:]
+            if len(parts) < 2 or not head or head[0] not in ubiquitous:
+                continue
+            names = " ".join(RE_NAME_MODIFIER.findall(RE_FIRST_PREPOSITION.split(parts[1], maxsplit=1)[0]))
+            for concept in set(self.concepts_of(names)) - ubiquitous - {"us"}:   # "on US goods" tells nothing
+                object_owners.setdefault((head[0], concept), set()).add(topic.id)
+        self._label_objects = [(topic_id, pair) for pair, owners in object_owners.items() if len(owners) == 1
+                               for topic_id in owners]
         # "The deal" points back to the one topic whose label is a deal ("ceasefire and hostage
         # deal"), though "deal" is too common a head to find a topic by.
         generic_owners: dict[str, set[str]] = {}
@@ -497,6 +513,13 @@ class TopicMatcher:
                 span = _scattered_label(tokens, head, wanted, reach=LABEL_WINDOW)
                 if span:
                     best[topic_id] = TopicHit(topic_id, span[0], span[1], 0.6, "label_scattered")
+            for topic_id, pair in self._label_objects:
+                if topic_id in best or not set(pair) <= present:
+                    continue
+                found = _ordered_window(tokens, pair, reach=LABEL_OBJECT_REACH)
+                between = plain[found[0][0]:found[1][0]] if found else ""
+                if found and RE_OBJECT_PREPOSITION.search(between) and not RE_STRETCH_BREAK.search(between):
+                    _keep(best, TopicHit(topic_id, found[0][0], found[0][1], 0.7, "label_object"))
             for hit in self._profile_hits(plain, tokens, list(best.values())):
                 best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))

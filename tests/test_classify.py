@@ -467,3 +467,20 @@ def test_what_a_description_sets_against_a_topic_keeps_a_paraphrase_out(lexicon)
     matcher = TopicMatcher(Topics([steep, fares]), lexicon)
     assert matcher.find("The council backed two one-point cuts this year.") == []
     assert [h.topic for h in matcher.find("The council backed cuts of five points this year.")] == ["steep_cut"]
+
+
+# "Levies" names every topic here; what follows the preposition tells them apart.
+LEVY_TOPICS = [Topic("chile_levy", "Higher port levies on Chile", keywords=("Chilean port levy",)),
+               Topic("peru_levy", "Port levies on Peru", keywords=("levy on Peru",)),
+               Topic("levy_refund", "Refunding port levies to shippers", keywords=("levy refund",))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said a 10% duty on Chile's copper would start in May.", ["chile_levy"]),
+    ("Officials dropped the duties they had planned for Chile and Peru.", ["chile_levy", "peru_levy"]),
+    ("Chile said the levy would hurt its ports.", []),             # the name before the head
+    ("The duties rose sharply, Chile said.", []),                   # a clause between them
+], ids=["levy-on-chile", "both", "name-first", "clause-break"])
+def test_a_common_head_is_told_apart_by_the_name_after_it(sentence, expected, lexicon):
+    matcher = TopicMatcher(Topics(LEVY_TOPICS), lexicon)
+    assert sorted(h.topic for h in matcher.find(sentence)) == expected
