@@ -299,7 +299,7 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("recognition", "recognise"), ("recognizing", "recognise"), ("penalties", "sanctions"),
     ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
     ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
-    ("frontiers", "territory"),
+    ("frontiers", "territory"), ("struck", "strike"), ("airstrikes", "strike"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
