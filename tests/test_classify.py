@@ -300,6 +300,7 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
     ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
     ("frontiers", "territory"), ("struck", "strike"), ("airstrikes", "strike"),
+    ("negotiating", "negotiations"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
