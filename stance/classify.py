@@ -156,6 +156,7 @@ LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
 RE_NAME_MODIFIER = re.compile(r"\b[A-Z][\w'’.-]*")   # a name among a label's modifiers ("Tomahawk missiles")
 RE_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.IGNORECASE)   # a description's "not this"
+RE_HEAD_OBJECT = re.compile(r"\s+(?:on|of|over|against|for|with|to)\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
 RE_POSSESSIVE = re.compile(r"['’]s\b")
 RE_NAME_AFTER = re.compile(r"\s+[A-Z]")
 RE_OBJECT_PREPOSITION = re.compile(r"\b(?:on|against|over|for|from|to)\b", re.IGNORECASE)   # "tariffs on China"
@@ -255,6 +256,9 @@ class TopicMatcher:
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        self._topic_concepts = {topic.id: frozenset(c for phrase in (topic.label, *topic.keywords, topic.description)
+                                                    for c in self.concepts_of(phrase or ""))
+                                for topic in topics}
         # A label whose head names most topics ("tariffs") is told apart by what follows its
         # preposition: "Higher US tariffs on China" is tariffs, then China ("a 10% levy on all
         # Chinese imports"). The object is a name; each (head, name) pair only if one topic has it.
@@ -362,6 +366,9 @@ class TopicMatcher:
             if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start) or RE_POSSESSIVE.match(text, end) \
                     or (text[start].isupper() and RE_NAME_AFTER.match(text, end)):
                 continue   # "Nato's chief", "Air Force One": the head names something else
+            following = RE_HEAD_OBJECT.match(text, end)
+            if following and not set(self.concepts_of(following.group(1))) & self._topic_concepts[topic_id]:
+                continue   # "a new treaty on nuclear arms": the head has an object, not this topic's
             found[topic_id] = TopicHit(topic_id, start, end, 0.5, "lone_head")
         return list(found.values()) if len(found) == 1 else []
 

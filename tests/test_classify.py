@@ -446,6 +446,8 @@ def test_a_labels_head_used_as_a_name_or_modifier_is_no_topic(lexicon):
     assert matcher.find_lone_heads("Reef Treaty Organisation staff met in Suva.") == []
     assert matcher.find_lone_heads("The minister praised the treaty's authors.") == []
     assert [h.topic for h in matcher.find_lone_heads("He said a treaty could be signed by June.")] == ["reef_treaty"]
+    assert matcher.find_lone_heads("He backed a treaty on fishing rights.") == []      # another treaty
+    assert [h.topic for h in matcher.find_lone_heads("He backed a treaty to protect reefs.")] == ["reef_treaty"]
 
 
 def test_the_deal_points_back_to_the_one_topic_whose_label_is_a_deal(lexicon):
