@@ -189,6 +189,14 @@ HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the top
 INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
+RE_NAME_MODIFIER = re.compile(r"\b[A-Z][\w'’.-]*")   # a name among a label's modifiers ("Tomahawk missiles")
+RE_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.IGNORECASE)   # a description's "not this"
+RE_HEAD_OBJECT = re.compile(r"\s+(?:on|of|over|against|for|with|to)\s+((?:[\w'’-]+\s*){1,4})", re.IGNORECASE)
+RE_POSSESSIVE = re.compile(r"['’]s\b")
+RE_NAME_AFTER = re.compile(r"\s+[A-Z]")
+RE_OBJECT_PREPOSITION = re.compile(r"\b(?:on|against|over|for|from|to)\b", re.IGNORECASE)   # "tariffs on China"
+LABEL_OBJECT_REACH = 5   # words from a common head to its object: "tariffs of 25% on Canada"
+CONTRAST_REACH = 2    # words before a head that modify it: "quarter-point cut"
 US_FORMS = ("US", "U.S.", "U.S")   # keyword words that stand for the country, never for "us"
 TOKEN_CACHE_SIZE = 4096  # texts whose concept tokens are kept: "the president" recurs all day
 
@@ -201,7 +209,7 @@ class TopicHit:
     start: int
     end: int
     score: float
-    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "profile"
+    how: str  # "keyword" | "keyword_concepts" | "label_concepts" | "label_scattered" | "label_object" | "profile" | "lone_head"
 
 
 @dataclass(frozen=True)
@@ -270,6 +278,11 @@ class TopicMatcher:
                 concepts = [c for c in self.concepts_of(head_part) if c not in ubiquitous and c not in GENERIC_HEADS]
                 if concepts:
                     self._heads.setdefault(concepts[-1], set()).add(topic.id)
+        # What a description says a topic is not ("rather than in quarter-point steps").
+        self._contrasts = {topic.id: frozenset(self.concepts_of(_contrast_of(topic.description or "")[1]))
+                           - ubiquitous - VAGUE_CONCEPTS
+                           - {c for phrase in (topic.label, *topic.keywords) for c in self.concepts_of(phrase)}
+                           for topic in topics}
         self._companions = self._read_profiles(topics, ubiquitous)
         self._label_heads: dict[str, str] = {}   # topic -> the head of its label ("meeting")
         for topic in topics:
@@ -277,6 +290,32 @@ class TopicMatcher:
                         if c not in ubiquitous and c not in GENERIC_HEADS]
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
+        self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        self._topic_concepts = {topic.id: frozenset(c for phrase in (topic.label, *topic.keywords, topic.description)
+                                                    for c in self.concepts_of(phrase or ""))
+                                for topic in topics}
+        # A label whose head names most topics ("tariffs") is told apart by what follows its
+        # preposition: "Higher US tariffs on China" is tariffs, then China ("a 10% levy on all
+        # Chinese imports"). The object is a name; each (head, name) pair only if one topic has it.
+        object_owners: dict[tuple[str, str], set[str]] = {}
+        for topic in topics:
+            parts = RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)
+            head = [c for c in self.concepts_of(parts[0]) if c not in GENERIC_HEADS][-1:]
+            if len(parts) < 2 or not head or head[0] not in ubiquitous:
+                continue
+            names = " ".join(RE_NAME_MODIFIER.findall(RE_FIRST_PREPOSITION.split(parts[1], maxsplit=1)[0]))
+            for concept in set(self.concepts_of(names)) - ubiquitous - {"us"}:   # "on US goods" tells nothing
+                object_owners.setdefault((head[0], concept), set()).add(topic.id)
+        self._label_objects = [(topic_id, pair) for pair, owners in object_owners.items() if len(owners) == 1
+                               for topic_id in owners]
+        # "The deal" points back to the one topic whose label is a deal ("ceasefire and hostage
+        # deal"), though "deal" is too common a head to find a topic by.
+        generic_owners: dict[str, set[str]] = {}
+        for topic in topics:
+            last = self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])[-1:]
+            if last and last[0] in GENERIC_HEADS and last[0] not in self._heads:
+                generic_owners.setdefault(last[0], set()).add(topic.id)
+        self._reference_heads = {**self._heads, **{c: o for c, o in generic_owners.items() if len(o) == 1}}
         # Keywords indexed by their first word, so a sentence is scanned once, word by word.
         self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
         for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
@@ -298,7 +337,8 @@ class TopicMatcher:
             label = set(self.concepts_of(topic.label)) - ubiquitous
             named[topic.id] = {c for phrase in (topic.label, *topic.keywords)
                                for c in self.concepts_of(phrase)} - ubiquitous
-            described[topic.id] = named[topic.id] | (set(self.concepts_of(topic.description)) - ubiquitous - VAGUE_CONCEPTS)
+            description = _contrast_of(topic.description or "")[0]   # not what it is contrasted with
+            described[topic.id] = named[topic.id] | (set(self.concepts_of(description)) - ubiquitous - VAGUE_CONCEPTS)
             if len(label) > 2:
                 # Part of a longer label is another topic's label ("meet Putin" is a Trump-Putin
                 # meeting as often as a Putin-Zelensky one): the label is found whole or not at all.
@@ -313,6 +353,59 @@ class TopicMatcher:
                     wanted = named[topic_id] - set().union(*(described[t] for t in owners if t != topic_id))
                 companions[(head, topic_id)] = frozenset(wanted - {head})
         return companions
+
+    def _read_lone_heads(self, topics: Topics, ubiquitous: set[str]) -> dict[str, tuple[str, frozenset[str]]]:
+        """Heads that name one topic even alone ("no cut at all"): a head of one topic only, or,
+        for a head several topics share, the one topic some phrase of which ("rate cut") lies
+        inside every other owner's label and keywords ("a large rate cut"): the general topic,
+        which the others only narrow."""
+        phrases = {topic.id: [frozenset(self.concepts_of(phrase)) - ubiquitous for phrase in (topic.label, *topic.keywords)]
+                   for topic in topics}
+        named = {topic_id: frozenset().union(*sets) for topic_id, sets in phrases.items()}
+        lone: dict[str, str] = {}
+        # Only a label's head, in the label's own word ("cuts" for "cut", not "talks" for
+        # "meeting"): a keyword's head is often a modifier ("50", "higher"), and a synonym group
+        # is wider than any one topic.
+        label_heads: dict[str, set[str]] = {}   # concept -> stems of the label words that name it
+        for topic in topics:
+            head_part = normalize(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])
+            tokens = [t for t in self._concept_tokens(head_part) if t[0] not in ubiquitous and t[0] not in GENERIC_HEADS]
+            if tokens:
+                concept, start, end = tokens[-1]
+                if RE_NAME_MODIFIER.search(head_part, 1, end) or _opens_with_name(topic):
+                    continue   # "Putin-Zelensky meeting": the meeting alone is anyone's; "NATO" is a body
+                label_heads.setdefault(concept, set()).add(_surface_form(head_part[start:end]))
+        for head, owners in self._heads.items():
+            if head not in label_heads or head.isdigit():
+                continue
+            if len(owners) == 1:
+                lone[head] = (next(iter(owners)), frozenset(label_heads[head]))
+                continue
+            general = [t for t in owners
+                       if any(head in phrase and all(phrase <= named[u] for u in owners if u != t)
+                              for phrase in phrases[t])]
+            if len(general) == 1:
+                lone[head] = (general[0], frozenset(label_heads[head]))
+        return lone
+
+    def find_lone_heads(self, text: str) -> list[TopicHit]:
+        """The topic of a text that names none outright but holds the head of exactly one topic's
+        label ("a quarter-point cut"), not as a reference back ("the missiles": `find_references`)."""
+        text = normalize(text)
+        tokens = self._concept_tokens(text)
+        found: dict[str, TopicHit] = {}
+        for concept, start, end in tokens:
+            topic_id, stems = self._lone_heads.get(concept, (None, ()))
+            if topic_id is None or topic_id in found or _surface_form(text[start:end]) not in stems:
+                continue
+            if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start) or RE_POSSESSIVE.match(text, end) \
+                    or (text[start].isupper() and RE_NAME_AFTER.match(text, end)):
+                continue   # "Nato's chief", "Air Force One": the head names something else
+            following = RE_HEAD_OBJECT.match(text, end)
+            if following and not set(self.concepts_of(following.group(1))) & self._topic_concepts[topic_id]:
+                continue   # "a new treaty on nuclear arms": the head has an object, not this topic's
+            found[topic_id] = TopicHit(topic_id, start, end, 0.5, "lone_head")
+        return list(found.values()) if len(found) == 1 else []
 
     def _profile_hits(self, text: str, tokens: list[tuple[str, int, int]],
                       taken: list[TopicHit]) -> list[TopicHit]:
@@ -329,7 +422,11 @@ class TopicMatcher:
                 continue   # "the missiles" points back to missiles named before: a reference
             window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
             present = {c for c, _, _ in window}
-            fitting = [t for t in owners if present & self._companions[(concept, t)]]
+            # "Rather than in quarter-point steps": a word the description sets against the topic,
+            # modifying the head, makes it the other thing ("two quarter-point cuts").
+            modifiers = {c for c, _, _ in tokens[max(0, index - CONTRAST_REACH):index]}
+            fitting = [t for t in owners if present & self._companions[(concept, t)]
+                       and not modifiers & self._contrasts.get(t, frozenset())]
             if len(fitting) != 1 or fitting[0] in hits or any(h.topic == fitting[0] for h in taken):
                 continue
             companions = self._companions[(concept, fitting[0])]
@@ -458,6 +555,13 @@ class TopicMatcher:
                 span = _scattered_label(tokens, head, wanted, reach=LABEL_WINDOW)
                 if span:
                     best[topic_id] = TopicHit(topic_id, span[0], span[1], 0.6, "label_scattered")
+            for topic_id, pair in self._label_objects:
+                if topic_id in best or not set(pair) <= present:
+                    continue
+                found = _ordered_window(tokens, pair, reach=LABEL_OBJECT_REACH)
+                between = plain[found[0][0]:found[1][0]] if found else ""
+                if found and RE_OBJECT_PREPOSITION.search(between) and not RE_STRETCH_BREAK.search(between):
+                    _keep(best, TopicHit(topic_id, found[0][0], found[0][1], 0.7, "label_object"))
             for hit in self._profile_hits(plain, tokens, list(best.values())):
                 best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
@@ -488,7 +592,7 @@ class TopicMatcher:
             for concept, start, end in tokens[first:first + 2]:
                 if start >= reach.end():
                     break
-                owners = [t for t in self._heads.get(concept, ()) if t in recent]
+                owners = [t for t in self._reference_heads.get(concept, ()) if t in recent]
                 if owners:
                     topic_id = min(owners, key=lambda t: (recent[t], t))
                     hits.setdefault(topic_id, TopicHit(topic_id, start, end, 0.6, "reference"))
@@ -1080,6 +1184,39 @@ def _inside_name(text: str, span: tuple[int, int]) -> bool:
     after = RE_TOKEN.match(text[span[1]:].lstrip())
     return bool(words_in) and all(w[0].isupper() for w in words_in) and after is not None \
         and after.group()[0].isupper() and len(words_in) >= 2
+
+
+def _contrast_of(description: str) -> tuple[str, str]:
+    """A description without its "rather than" parts, and those parts: "Cutting by half a point,
+    rather than in quarter-point steps" -> ("Cutting by half a point, ", "in quarter-point steps")."""
+    kept, contrasts = [], []
+    for sentence in re.split(r"(?<=[.;])\s+", description):
+        parts = RE_CONTRAST.split(sentence, maxsplit=1)
+        kept.append(parts[0])
+        contrasts.extend(parts[1:])
+    return " ".join(kept), " ".join(contrasts)
+
+
+def _opens_with_name(topic) -> bool:
+    """Whether a label opens with a name ("Tomahawk missiles", "European troops"): its first word
+    is written capitalised in a keyword, or inside a sentence of the description."""
+    first = RE_TOKEN.match(topic.label)
+    if first is None:
+        return False
+    word = first.group()
+    in_keywords = any(re.search(rf"\b{re.escape(word)}\b", keyword) for keyword in topic.keywords)
+    return in_keywords or bool(re.search(rf"(?<![.!?]\s)(?<!^)\b{re.escape(word)}\b", topic.description or ""))
+
+
+def _surface_form(word: str) -> str:
+    """A word as written, its plural and possessive folded ("Cuts" is "cut") and no more: a
+    label's "meeting" is not the verb "meet"."""
+    word = word.lower().removesuffix("'s")
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
 def _stem(word: str) -> str:

@@ -144,7 +144,7 @@ class Extractor:
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
             for hit in hits:
-                if hit.how not in ("reference", "context"):   # no chains of guesses
+                if hit.how not in ("reference", "context", "lone_head"):   # no chains of guesses
                     recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
             clauses = split_clauses(sentence)
             previous_attribution: Attribution | None = None
@@ -230,13 +230,16 @@ class Extractor:
 
     def _topics_of(self, sentence: Sentence, named: dict[str, int], recent_topics) -> list[TopicHit]:
         """A sentence's topics: named outright; else referred back to ("the missiles"); else
-        carried on from its paragraph. `named` records where each topic was last named."""
+        carried on from its paragraph; else the one topic whose label's head it holds ("a
+        quarter-point cut"). `named` records where each topic was last named."""
         hits = self.matcher.find(sentence.text)
         if not hits:
             recent = {t: sentence.index - i for t, i in named.items() if sentence.index - i <= REFERENCE_REACH}
             hits = self.matcher.find_references(sentence.text, recent)
         if not hits:
             hits = self._context_topics(sentence, recent_topics)
+        if not hits:
+            hits = self.matcher.find_lone_heads(sentence.text)
         for hit in hits:
             if hit.how not in ("reference", "context"):
                 named[hit.topic] = sentence.index

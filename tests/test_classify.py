@@ -299,7 +299,8 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("recognition", "recognise"), ("recognizing", "recognise"), ("penalties", "sanctions"),
     ("air defence", "weapons"), ("three-way", "trilateral"), ("seizure", "frozen"),
     ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
-    ("frontiers", "territory"),
+    ("frontiers", "territory"), ("struck", "strike"), ("airstrikes", "strike"),
+    ("negotiating", "negotiations"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
@@ -526,3 +527,76 @@ def test_a_time_word_elsewhere_in_the_clause_does_not_limit_a_refusal(lexicon):
     sentence = "The minister, who has yet to meet the skippers, said the port would never enforce the fishing quota."
     assert reading_of(sentence, lexicon, QUOTA) == "ruled_out"
     assert reading_of("The port will not enforce the fishing quota until the season ends.", lexicon, QUOTA) == "oppose"
+
+
+# Two topics share the head "cut": "a tax cut" is a keyword of the general one and lies inside the
+# label of the specific one, so the head alone is the general topic's.
+TAX_CUT = Topic("tax_cut", "Lowering the sales tax", "The assembly reducing the sales tax this year.",
+                keywords=("tax cut", "cut taxes"))
+DEEP_CUT = Topic("deep_cut", "A deep tax cut", "Cutting the sales tax by five points or more at once.",
+                 keywords=("deep cut", "five-point cut"))
+FERRY_TALKS = Topic("ferry_talks", "Harbour-Island ferry meeting", keywords=("ferry talks",))
+CONDOR = Topic("condor_drones", "Condor drones for the coastal republic", keywords=("Condor drones",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The finance minister said a small cut was still possible in the spring.", ["tax_cut"]),
+    ("She expects two cuts before the summer recess.", ["tax_cut"]),
+    ("No cut at all, the governor said.", ["tax_cut"]),
+    ("The cuts were never on the table, she said.", []),              # "the cuts" points back
+    ("The ministers will meet again on Friday.", []),                   # a name narrows the label's meeting
+    ("A meeting of the harbour board ended early.", []),
+    ("Drones hit the port overnight.", []),                             # "Condor" narrows the drones
+], ids=["general-wins", "plural", "no-cut", "definite", "verb", "name-modified", "name-first"])
+def test_a_labels_head_alone_names_a_topic_it_makes_unambiguous(sentence, expected, lexicon):
+    matcher = TopicMatcher(Topics([TAX_CUT, DEEP_CUT, FERRY_TALKS, CONDOR]), lexicon)
+    assert [h.topic for h in matcher.find_lone_heads(sentence)] == expected
+
+
+def test_a_labels_head_used_as_a_name_or_modifier_is_no_topic(lexicon):
+    treaty = Topic("reef_treaty", "A reef protection treaty", keywords=("reef treaty",))
+    matcher = TopicMatcher(Topics([treaty]), lexicon)
+    assert matcher.find_lone_heads("Reef Treaty Organisation staff met in Suva.") == []
+    assert matcher.find_lone_heads("The minister praised the treaty's authors.") == []
+    assert [h.topic for h in matcher.find_lone_heads("He said a treaty could be signed by June.")] == ["reef_treaty"]
+    assert matcher.find_lone_heads("He backed a treaty on fishing rights.") == []      # another treaty
+    assert [h.topic for h in matcher.find_lone_heads("He backed a treaty to protect reefs.")] == ["reef_treaty"]
+
+
+def test_the_deal_points_back_to_the_one_topic_whose_label_is_a_deal(lexicon):
+    pay = Topic("port_pay_deal", "Pay and pension deal at the port", keywords=("pension deal",))
+    dredging = Topic("dredging", "Dredging the outer channel", keywords=("dredging",))
+    matcher = TopicMatcher(Topics([pay, dredging]), lexicon)
+    recent = {"port_pay_deal": 2, "dredging": 1}
+    assert [h.topic for h in matcher.find_references("The union said the agreement would hold.", recent)] \
+        == ["port_pay_deal"]
+    assert matcher.find("The union said a deal would hold.") == []   # too common a word to name it
+    rail = Topic("rail_deal", "Rail fares deal", keywords=("fares deal",))
+    both = TopicMatcher(Topics([pay, rail]), lexicon)
+    assert both.find_references("The union said the agreement would hold.", {"port_pay_deal": 2, "rail_deal": 1}) == []
+
+
+def test_what_a_description_sets_against_a_topic_keeps_a_paraphrase_out(lexicon):
+    steep = Topic("steep_cut", "A steep fare cut", "Lowering bus fares by five points or more at once, "
+                  "rather than in one-point steps.", keywords=("steep cut", "five points"))
+    fares = Topic("fare_cut", "Cheaper bus fares", keywords=("fare cut",))
+    matcher = TopicMatcher(Topics([steep, fares]), lexicon)
+    assert matcher.find("The council backed two one-point cuts this year.") == []
+    assert [h.topic for h in matcher.find("The council backed cuts of five points this year.")] == ["steep_cut"]
+
+
+# "Levies" names every topic here; what follows the preposition tells them apart.
+LEVY_TOPICS = [Topic("chile_levy", "Higher port levies on Chile", keywords=("Chilean port levy",)),
+               Topic("peru_levy", "Port levies on Peru", keywords=("levy on Peru",)),
+               Topic("levy_refund", "Refunding port levies to shippers", keywords=("levy refund",))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said a 10% duty on Chile's copper would start in May.", ["chile_levy"]),
+    ("Officials dropped the duties they had planned for Chile and Peru.", ["chile_levy", "peru_levy"]),
+    ("Chile said the levy would hurt its ports.", []),             # the name before the head
+    ("The duties rose sharply, Chile said.", []),                   # a clause between them
+], ids=["levy-on-chile", "both", "name-first", "clause-break"])
+def test_a_common_head_is_told_apart_by_the_name_after_it(sentence, expected, lexicon):
+    matcher = TopicMatcher(Topics(LEVY_TOPICS), lexicon)
+    assert sorted(h.topic for h in matcher.find(sentence)) == expected

@@ -444,3 +444,15 @@ def test_a_question_heading_goes_on_with_the_storys_occasion(heading, expected):
 ], ids=["no-ends-a-sentence", "no-before-a-number"])
 def test_no_with_a_full_stop_ends_a_sentence_unless_a_number_follows(text, expected):
     assert len(split_document("doc", text)) == expected
+
+
+def test_a_labels_head_alone_gives_a_topic_but_no_paragraph_to_carry():
+    from helpers import extract
+    from stance.config import Actor, Topic
+    topics = Topics([Topic("tax_cut", "Lowering the sales tax", keywords=("tax cut",)),
+                     Topic("deep_cut", "A deep tax cut", keywords=("deep cut",))])
+    actors = Actors([Actor("okafor", "Ada Okafor", aliases=("Okafor",))])
+    text = ("Okafor said on Monday that she would back a cut in the spring. "
+            "She said households needed relief.")
+    rows = extract(text, date="2025-06-12", actors=actors, topics=topics)
+    assert [(row["topic"], row["stance"]) for row in rows] == [("tax_cut", "support")]
