@@ -41,6 +41,8 @@ RE_OPEN_QUESTION = re.compile(r"^(?:but\s+|and\s+)?(?:the\s+(?:\w+\s+)?question\
 RE_SHARE_CONTRAST = re.compile(r"^(?:while|whereas|but|and)\s+(?:(?:only|roughly|about|around|some|just|nearly|almost)\s+)?"
                                r"(?:\d+(?:\.\d+)?\s*(?:per\s*cent|percent|%)|one\s+in\s+\w+|(?:a|one|two)\s+(?:third|quarter|fifth)s?"
                                r"|a\s+(?:minority|majority))\b", re.IGNORECASE)
+# An opening "Before meeting X," / "After talks with Y," that sets the scene of the main clause.
+RE_SETTING_ADJUNCT = re.compile(r"^(?:Before|After|Ahead of|While|Since|Upon|On|Following)\s+\w+ing\b[^,;:]{0,80},")
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -233,6 +235,11 @@ class Extractor:
         carried on from its paragraph; else the one topic whose label's head it holds ("a
         quarter-point cut"). `named` records where each topic was last named."""
         hits = self.matcher.find(sentence.text)
+        setting = RE_SETTING_ADJUNCT.match(sentence.text)
+        if setting is not None:
+            # "Before meeting Zelensky, Trump said peace could come at once": the meeting only sets
+            # the scene of what is said.
+            hits = [hit for hit in hits if hit.start >= setting.end()]
         if not hits:
             recent = {t: sentence.index - i for t, i in named.items() if sentence.index - i <= REFERENCE_REACH}
             hits = self.matcher.find_references(sentence.text, recent)

@@ -456,3 +456,12 @@ def test_a_labels_head_alone_gives_a_topic_but_no_paragraph_to_carry():
             "She said households needed relief.")
     rows = extract(text, date="2025-06-12", actors=actors, topics=topics)
     assert [(row["topic"], row["stance"]) for row in rows] == [("tax_cut", "support")]
+
+
+def test_a_topic_in_an_opening_scene_setting_clause_is_not_what_is_said():
+    from helpers import extract
+    rows = extract("Before meeting Zelensky at the White House, Trump told reporters that peace could come "
+                   "almost at once if Kyiv gave up Crimea.", date="2025-08-18")
+    assert "leaders_summit" not in {row["topic"] for row in rows}
+    rows = extract("Trump said he was ready to meet Zelensky and Putin together.", date="2025-08-18")
+    assert "leaders_summit" in {row["topic"] for row in rows}

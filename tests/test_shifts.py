@@ -35,6 +35,8 @@ def test_seed_troops_shift_open_to_ruled_out(seed_path, ids):
     air_support = run.statements[(run.statements["holder"] == trump) & (run.statements["topic"] == air)]
     assert set(air_support["stance"]) <= {"open", "support"} and (air_support["stance"] == "open").any()
     assert run.shifts[(run.shifts["holder"] == trump) & (run.shifts["topic"] == air)].empty
+    detected = run.shifts[(run.shifts["holder"] == trump) & ~run.shifts["reported"]]
+    assert list(detected["topic"]) == [troops]   # exactly the troops shift, nothing else moves
     reported = _shift(run, trump, sanctions)
     assert reported["reported"] and reported["speaker"] in ("graham", "sc_senator")
 
