@@ -177,14 +177,13 @@ RE_SPEAKER_LABEL = re.compile(r"[#>*\s]*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.
 RE_DONE = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:now|already|finally|just|also|since|\w+ly)\s+)*"
                      r"(?:[a-z]+ed|given|taken|made|chosen|written|spoken|done|sent|told|set|put|cut|let|held|kept|"
                      r"left|won|lost|begun|broken|drawn|withdrawn|undertaken|overseen|signed|struck)\b")
-RE_PEOPLE_NOUN = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
-                            r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
-RE_PEOPLE_OF = re.compile(r"\b(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|members?|"
-                          r"spokes(?:man|woman|person|people|men|women))\s+(?:of|in|at|from|for|with|close\s+to)\s+"
-                          r"(?:the\s+)?$", re.IGNORECASE)
-RE_PEOPLE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?"
-                             r"(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|"
-                             r"spokes(?:man|woman|person|people|men|women))\b", re.IGNORECASE)
+# The people an organisation speaks through, unnamed: "officials", "a spokesman", "diplomats".
+PEOPLE = r"(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|spokes(?:man|woman|person|people|men|women))"
+RE_PEOPLE_NOUN = re.compile(rf"\b{PEOPLE}\b", re.IGNORECASE)
+RE_PEOPLE_OF = re.compile(rf"\b(?:{PEOPLE}|members?)\s+(?:of|in|at|from|for|with|close\s+to)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+RE_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?{PEOPLE}\b",
+                             re.IGNORECASE)
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
 RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)")
@@ -413,8 +412,7 @@ class Attributor:
                 if bare and bare.casefold() not in FIRST_PERSON:
                     self._modifier_owner.setdefault(bare.casefold(), actor.id)
         modifiers = "|".join(sorted((re.escape(m) for m in self._modifier_owner), key=len, reverse=True))
-        people = (r"(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people|men|women)|aides?|insiders?|"
-                  r"negotiators?|envoys?)")
+        people = PEOPLE
         self._speaks_for = re.compile(
             rf"(?<![\w-])(?P<before>{modifiers})\s+"
             rf"(?:(?:senior|top|former|chief|high-ranking|military|defence|defense)\s+)?{people}\b"
