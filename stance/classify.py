@@ -155,6 +155,9 @@ RE_RELATIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:that|which|who|whom|w
 # How far back a verb of saying makes "... he had ..." its complement, not a relative clause
 # ("said in a statement he had ordered ...").
 RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
+# Words that part a keeping verb from what it keeps: "held talks on rates" keeps no rates.
+RE_KEEP_BREAK = re.compile(r"[,;:.]|\b(?:on|of|about|over|for|with|to|that|and|but|after|before|as|by)\b", re.IGNORECASE)
+RE_TWO_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,2}")
 # Intentions and consents that take the stance of the verb they govern when it opposes: "ready to
 # veto", "agreed to hold off", "stressed the need to remove".
 RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
@@ -291,6 +294,10 @@ class TopicMatcher:
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
+        # acts on as it is ("held rates") opposes the topic.
+        self._changes = frozenset(topic.id for topic in topics
+                                  if topic.label.split() and lexicon.changing.fullmatch(topic.label.split()[0]))
         self._topic_concepts = {topic.id: frozenset(c for phrase in (topic.label, *topic.keywords, topic.description)
                                                     for c in self.concepts_of(phrase or ""))
                                 for topic in topics}
@@ -435,6 +442,11 @@ class TopicMatcher:
             if not any(h.start < stretch[1] and h.end > stretch[0] for h in taken):
                 hits[fitting[0]] = TopicHit(fitting[0], start, end, 0.6, "profile")
         return list(hits.values())
+
+    def acts_on_object(self, topic_id: str, named: str) -> bool:
+        """Whether a topic changes a thing and `named` (the words that found it) names only the
+        thing, not the change: "rates" for "Cutting interest rates", not "a rate cut"."""
+        return topic_id in self._changes and not self.lexicon.changing.search(named)
 
     def concepts_of(self, text: str) -> list[str]:
         """The concepts a text names, in order: synonyms folded, function words dropped.
@@ -601,10 +613,12 @@ class TopicMatcher:
 
 
 def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
-                fallback: bool = False) -> StanceReading | None:
+                fallback: bool = False, changes_object: bool = False) -> StanceReading | None:
     """The holder's stance on a topic mentioned at [topic_start, topic_end) of a clause.
 
     None when the clause takes no position (a question, a bare mention, "declined to comment").
+    `changes_object`: the topic is a change of the thing named there ("Cutting interest rates",
+    named by "rates"), so with no stance word, keeping that thing as it is opposes the topic.
 
     >>> lexicon = Lexicon.load()
     >>> text = "He refused to rule out sending troops."
@@ -628,6 +642,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     inverter = _inverter_before(plain, topic_start, lexicon)
     if inverter is not None:
         topic_start = inverter.start()
+    # "The bank held rates": a topic that would change the thing named is opposed by keeping it,
+    # whatever else is said of the thing ("rates will stay where they are").
+    kept = _kept_as_it_is(plain, topic_start, topic_end, lexicon) if changes_object and inverter is None else None
+    if kept is not None:
+        return _qualified(kept, plain, topic_start, is_question, False, lexicon)
     reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
     by_polarity = reading is None and fallback
     if by_polarity:
@@ -794,6 +813,23 @@ def _inverter_before(plain: str, topic_start: int, lexicon: Lexicon) -> re.Match
     found = [m for m in lexicon.inverters.finditer(plain, max(0, topic_start - 30), topic_start)
              if not plain[m.end():topic_start].strip()]
     return found[-1] if found else None
+
+
+def _kept_as_it_is(plain: str, topic_start: int, topic_end: int, lexicon: Lexicon) -> StanceReading | None:
+    """Keeping the thing a topic would change: "held the benchmark rate at 4.5%", "left rates
+    unchanged", "rates stayed where they were" oppose cutting them. The keeping verb governs the
+    thing directly (no preposition between: "held talks on rates" keeps nothing)."""
+    before = RE_FIVE_WORDS_BEFORE.search(plain, 0, topic_start)
+    for verb in lexicon.status_quo_before.finditer(plain, before.start() if before else 0, topic_end):
+        between = plain[verb.end():topic_end]
+        if verb.end() < topic_end and not RE_KEEP_BREAK.search(between) and not lexicon.changing.search(between):
+            return StanceReading("oppose", f"{verb.group()} (as it is)", 0.4)
+    after = RE_TWO_WORDS_AFTER.match(plain, topic_end)
+    reach = after.end() if after else topic_end
+    kept = lexicon.status_quo_after.search(plain, topic_end, reach + 30)
+    if kept is not None and not RE_KEEP_BREAK.search(plain, topic_end, kept.start()):
+        return StanceReading("oppose", f"{kept.group()} (as it is)", 0.4)
+    return None
 
 
 def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (), topic_start: int = 0) -> StanceReading:

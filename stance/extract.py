@@ -193,7 +193,9 @@ class Extractor:
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
                                           fallback=speaks and not from_context
                                           and (not sentence.is_heading or RE_NAME_COLON.match(clause.text))
-                                          and self.model is None)
+                                          and self.model is None,
+                                          changes_object=not from_context and hit is not None and
+                                          self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]))
                     if from_context and (reading is None or not attribution.holder):
                         continue
                     if reading is None and speaks and self.model is not None and not from_context \

@@ -184,6 +184,9 @@ class Lexicon:
     no_comment: re.Pattern = field(repr=False)
     anonymous_sources: re.Pattern = field(repr=False)
     polls: re.Pattern = field(repr=False)
+    changing: re.Pattern = field(repr=False)
+    status_quo_before: re.Pattern = field(repr=False)
+    status_quo_after: re.Pattern = field(repr=False)
     synonyms: dict = field(repr=False)               # word or phrase (lower case) -> concept
     synonym_phrases: re.Pattern = field(repr=False)  # multi-word synonyms, longest first
     boilerplate: tuple = field(repr=False)
@@ -219,6 +222,9 @@ class Lexicon:
             no_comment=compile_phrases(cues["no_comment"]),
             anonymous_sources=compile_phrases(cues["anonymous_sources"]),
             polls=compile_phrases(cues["polls"]),
+            changing=compile_phrases(cues["changing"]),
+            status_quo_before=compile_phrases(cues["status_quo_before"]),
+            status_quo_after=compile_phrases(cues["status_quo_after"]),
             synonyms=synonyms,
             synonym_phrases=compile_phrases(phrases),
             boilerplate=_boilerplate((data / "boilerplate.txt").read_text(encoding="utf-8")),

@@ -600,3 +600,46 @@ LEVY_TOPICS = [Topic("chile_levy", "Higher port levies on Chile", keywords=("Chi
 def test_a_common_head_is_told_apart_by_the_name_after_it(sentence, expected, lexicon):
     matcher = TopicMatcher(Topics(LEVY_TOPICS), lexicon)
     assert sorted(h.topic for h in matcher.find(sentence)) == expected
+
+
+# --- A topic that changes a thing: keeping the thing as it is opposes it ---
+
+FUEL_LEVY = Topic("lower_levy", "Lowering the fuel levy",
+             "The treasury reducing the duty charged on petrol and diesel.", ("fuel levy", "fuel duty"))
+GOVERNOR = Topic("oust_governor", "Removing the provincial governor",
+             "The governor being dismissed or stepping down before the next election.", ("oust the governor",))
+
+
+def changed_reading(sentence: str, lexicon, topic: Topic = FUEL_LEVY) -> str:
+    """The pipeline's reading: the fallback on, and told whether the words found name the change."""
+    matcher = TopicMatcher(Topics([FUEL_LEVY, GOVERNOR]), lexicon)
+    hit = next(h for h in matcher.find(sentence) if h.topic == topic.id)
+    reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True,
+                          changes_object=matcher.acts_on_object(topic.id, sentence[hit.start:hit.end]))
+    return reading.stance if reading else "none"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The treasury kept the fuel levy at 52 pence a litre in Wednesday's budget.", "oppose"),
+    ("The chancellor left the fuel duty unchanged for another year.", "oppose"),
+    ("The fuel levy will stay where it is, the minister said.", "oppose"),
+    ("The treasury held the fuel duty steady.", "oppose"),
+    # keeping something else is no keeping of the thing
+    ("The chancellor held talks on the fuel levy with hauliers.", "support"),
+    # the change itself named: "kept" then speaks of the change
+    ("She kept lowering the fuel levy on the agenda.", "support"),
+    # "no reason to" and "in no hurry" deny what follows
+    ("The minister saw no reason to touch the fuel levy this year.", "oppose"),
+    ("The treasury is in no hurry to cut the fuel duty.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_keeping_what_a_topic_would_change(sentence, expected, lexicon):
+    assert changed_reading(sentence, lexicon) == expected
+
+
+def test_a_topic_that_adds_something_is_kept_by_keeping_it(lexicon):
+    # "Removing the governor" changes the governor; "Imposing a levy" would not be opposed by keeping one
+    matcher = TopicMatcher(Topics([FUEL_LEVY, GOVERNOR]), lexicon)
+    assert matcher.acts_on_object("oust_governor", "governor")
+    assert not matcher.acts_on_object("oust_governor", "oust the governor")
+    added = Topic("new_levy", "Imposing a fuel levy", keywords=("fuel levy",))
+    assert not TopicMatcher(Topics([added]), lexicon).acts_on_object("new_levy", "fuel levy")
