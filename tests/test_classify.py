@@ -643,3 +643,12 @@ def test_a_topic_that_adds_something_is_kept_by_keeping_it(lexicon):
     assert not matcher.acts_on_object("oust_governor", "oust the governor")
     added = Topic("new_levy", "Imposing a fuel levy", keywords=("fuel levy",))
     assert not TopicMatcher(Topics([added]), lexicon).acts_on_object("new_levy", "fuel levy")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We are not open to US troops on our soil, the minister said.", "ruled_out"),
+    ("The parliament barred US troops from using its airfields.", "oppose"),
+    ("The court banned US troops from the port last year, she recalled.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_closed_doors_and_bans(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
