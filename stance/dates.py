@@ -437,7 +437,13 @@ RE_ROLE_CUE = re.compile(rf"""
                                                               # said, told, at a briefing
       |(?P<background>(?i:after|since|until|till|before|following|ahead\s+of|prior\s+to
                           |in\s+the\s+wake\s+of))             # dates another event
-      |(?P<relative>who|which|whose)                          # a relative clause: another event
+      |(?P<relative>who|which|whose                           # a relative clause: another event
+         |(?i:to|for|on|of|with|from|under|over|about|by)\s+(?i:the|a|an|its|their|his|her|this|that)\s+
+          (?:[a-z][\w'’-]*\s+){{1,3}}?(?:reached|signed|agreed|struck|brokered|announced|imposed|approved
+                                      |adopted|passed|unveiled|declared|offered|proposed|made)
+                                                              # "committed to the truce reached" (in May)
+         |(?i:the|a|an|its|their|this|that)\s+[a-z][\w'’-]*\s+(?:he|she|they|we)\s+(?:had\s+)?[a-z]+ed)
+                                                              # "the truce he claimed" (credit for in May)
       |(?P<stop>that)                                         # a reported clause starts
     )
     (?![\w'’])

@@ -176,6 +176,8 @@ RESOLVED = [
                  WED_20, None, "2025-08-19", "day", id="possessive-after-is-background"),
     pytest.param("Trump, who met Putin on Friday, said on Monday he was hopeful.", WED_20, None,
                  "2025-08-18", "day", id="relative-clause-is-background"),
+    pytest.param("The council approved in June the plan it had shelved.", WED_20, None,
+                 "2025-06-01", "month", id="a-main-verb-before-its-date-is-no-noun-clause"),
     pytest.param("“We spoke yesterday,” Rubio said on Monday.", WED_20, None,
                  "2025-08-18", "day", id="outside-quote-beats-inside"),
     pytest.param("Aid resumed last month and Trump backed it on Tuesday.", WED_20, None,
@@ -276,6 +278,11 @@ UNDATED = [
                  id="change-from-a-day"),
     pytest.param("The minister insists the levy must go by Friday.", WED_20, None,
                  id="by-weekday-must-is-a-deadline"),
+    # a date inside a noun's own clause dates that thing, not the statement
+    pytest.param("The union said it stood by the pay deal signed in June.", WED_20, None,
+                 id="participle-modifying-a-noun"),
+    pytest.param("The mayor praised the truce she brokered on Monday between the two clubs.", WED_20, None,
+                 id="pronoun-relative-clause"),
     # a yearless month or day much nearer ahead than back is a plan
     pytest.param("If the vote slips in October, the board has a fallback.", day("2025-09-02"), None,
                  id="month-just-ahead"),
