@@ -90,6 +90,10 @@ RE_TRANSCRIPT_TURN = re.compile(r"^(?:Q|A|[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-
 # before or after another ("after Friday's talks").
 RE_POSSESSIVE_END = re.compile(r"['’]s$")
 RE_BACKGROUND_BEFORE = re.compile(r"\b(?:after|since|before|until|following|ahead\s+of|prior\s+to)\s+$", re.IGNORECASE)
+# The interviewer's turn of a Q&A ("Q: The president says you should cut. Will you?"): what it
+# reports of others' positions is the question's premise, not a statement; its topics still
+# carry to the answer.
+RE_INTERVIEWER_TURN = re.compile(r"^[*_\s]*(?:Q|Question|QUESTION|Reporter|REPORTER|Interviewer|INTERVIEWER)\s*:")
 # A headline that asks ("Q: Could rates fall in July?"): a question put at the story's occasion.
 RE_QUESTION_HEADING = re.compile(r"\?[*_\s]*$")
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
@@ -139,15 +143,22 @@ class Extractor:
         rows: list[dict] = []
         recent_topics: list[tuple[int, int, str]] = []   # (sentence index, paragraph, topic)
         named: dict[str, int] = {}                        # topic -> last sentence that named it
+        asking: set[int] = set()                          # paragraphs that are an interviewer's turn
+        opened: set[int] = set()                          # paragraphs whose first sentence was read
         for sentence in sentences:
             hits = self._topics_of(sentence, named, recent_topics)
             story.read(sentence)
+            if RE_INTERVIEWER_TURN.match(sentence.text) and sentence.paragraph not in opened:
+                asking.add(sentence.paragraph)
+            opened.add(sentence.paragraph)
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
                 continue
             for hit in hits:
                 if hit.how not in ("reference", "context", "lone_head"):   # no chains of guesses
                     recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
+            if sentence.paragraph in asking:
+                continue
             clauses = split_clauses(sentence)
             previous_attribution: Attribution | None = None
             previous_date: tuple[dt.date, str, str] | None = None

@@ -335,6 +335,19 @@ def test_a_transcript_turn_was_said_at_the_exchange_not_when_written():
                                                           "ceasefire": dt.date(2025, 6, 10)}
 
 
+def test_the_interviewers_turn_states_no_one_s_position_but_sets_the_answers_topic():
+    from helpers import extract
+    text = ("Leavitt took questions at the White House on Tuesday.\n\n"
+            "**Q: Trump says Europe should pay for new sanctions on Russia. Does he still back them?**\n\n"
+            "LEAVITT: He backs them fully.\n\n"
+            "Reporter: Kallas has called for a ceasefire by May. Will Washington join her?\n\n"
+            "LEAVITT: No comment on that.")
+    rows = extract(text, date="2025-06-12")
+    # the answer alone: "he" is the president the question named, and Leavitt speaks for him
+    assert [(row["holder"], row["speaker"], row["topic"], row["stance"]) for row in rows] == \
+        [("trump", "leavitt", "russia_sanctions", "support")]
+
+
 def test_another_events_day_does_not_move_the_storys_time():
     from helpers import extract, only
     text = ("Merz backed new sanctions on Russia on Tuesday, a U-turn from Friday.\n\n"
