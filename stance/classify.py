@@ -251,16 +251,22 @@ class TopicMatcher:
                 label_owners.setdefault(concept, set()).add(topic.id)
         # A concept named by a third or more of the topics ("Ukraine") only sets the scene.
         ubiquitous = {c for c, owners in concept_topics.items() if len(owners) > max(2, len(topics) / 3)}
+        head_owners: dict[str, set[str]] = {}   # the last concept before a label's preposition
+        for topic in topics:
+            for concept in self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])[-1:]:
+                head_owners.setdefault(concept, set()).add(topic.id)
         for topic in topics:
             for keyword in topic.keywords:
                 self._keywords.append((topic.id, _keyword_regex(keyword)))
                 concepts = tuple(c for c in self.concepts_of(keyword) if c not in ubiquitous)
                 # A one-word keyword is found through its synonyms ("ceasefire" ~ "truce") when its
-                # concept names this topic's label and no other's ("troops" names two).
+                # concept names this topic's label and no other's ("troops" names two), or heads
+                # this label alone ("India-Pakistan ceasefire", not "US credit for the ceasefire").
                 if len(concepts) >= 2 or (len(concepts) == 1 and len(keyword.split()) == 1
                                           and concepts[0] in self._concepts_with_synonyms
                                           and concepts[0] not in GENERIC_HEADS
-                                          and label_owners.get(concepts[0]) == {topic.id}):
+                                          and (label_owners.get(concepts[0]) == {topic.id}
+                                               or head_owners.get(concepts[0]) == {topic.id})):
                     self._keyword_concepts.append((topic.id, concepts, frozenset(concepts)))
             label = frozenset(c for c in self.concepts_of(topic.label) if c not in ubiquitous)
             if len(label) >= 2:

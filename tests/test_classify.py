@@ -652,3 +652,13 @@ def test_a_topic_that_adds_something_is_kept_by_keeping_it(lexicon):
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_closed_doors_and_bans(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+def test_a_keyword_is_found_by_its_synonyms_when_it_heads_only_its_own_label(lexicon):
+    # "truce" heads the first label; the second only mentions one, so "a halt to the fighting"
+    # and "stop all firing" are the first topic's
+    truce = Topic("border_truce", "Border truce", keywords=("truce",))
+    credit = Topic("truce_credit", "Credit for brokering the truce", keywords=("brokered the truce",))
+    matcher = TopicMatcher(Topics([truce, credit]), lexicon)
+    for sentence in ("Both armies agreed to stop all firing at dawn.", "The envoy called for a halt to the fighting."):
+        assert [hit.topic for hit in matcher.find(sentence)] == ["border_truce"]
