@@ -130,6 +130,23 @@ RE_CONTINUES = re.compile(r"^(?:(?:but|and|yet|then|while|,)\s*)*(?:(?:then|also
 RE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*[\s,/]*){1,6}(?:\d{1,2}\s*)?(?:\([^)]{1,40}\)\s*)?[-—–]\s+")
 # What someone ought to do: in the writer's own words it is the writer's advice ("Washington
 # should ..."); after "X said Y should ..." it is X's demand on Y, not Y's position.
+# What makes the writer's words a view rather than a report of events: a modal, a judgement, a
+# comparison ("should keep planning", "would be a bluff", "is right", "remains a promise rather
+# than a plan"). "Aid has been blocked since 2 March" tells of an event and holds no view.
+RE_WRITERS_VIEW = re.compile(r"\b(?:should|shouldn't|ought|must|mustn't|need|needs|would|wouldn't|could|couldn't|"
+                             r"might|may|will|won't|can|cannot|can't|rather than|instead of|is|are|remains?|seems?|"
+                             r"looks?|means?)\b", re.IGNORECASE)
+# People outside the actor list as a clause's subject: "European leaders agreed ...", "Russian
+# officials have threatened ...", "traders still see ...". Their position is no one listed's, and
+# not the writer's either.
+RE_UNLISTED_PEOPLE = re.compile(r"^(?:and\s+|but\s+)?(?![Hh]is\b|[Hh]er\b|[Tt]heir\b|[Ii]ts\b)(?:(?!(?:of|between|with|for|on|in|at|by|from|to|and|or|has|have|had|is|are|was|were)\b)[\w'’-]+\s+){0,3}"
+                                r"(?:(?:leader|official|trader|investor|analyst|diplomat|lawmaker|legislator|"
+                                r"senator|economist|critic|minister|ally|allie|voter|protester|expert|strategist|"
+                                r"negotiator|envoy|general|commander|politician|executive|president|chancellor|"
+                                r"spokes(?:man|woman|person)|secretary|adviser|advisor|governor|chief|head)s?|markets|councils|states|"
+                                r"governments|parliaments|members|countries|nations|capitals)\b")
+# The writer's advice to others: "European governments should be ready to ...".
+RE_ADVICE = re.compile(r"\b(?:should|shouldn't|ought|must|mustn't)\b", re.IGNORECASE)
 RE_DEONTIC = re.compile(r"^(?:should|shouldn't|ought to|must|mustn't|(?:has|have|had|needs?|needed) to)\b", re.IGNORECASE)
 # A passive verb of saying names no speaker: "the request Zelensky is reported to have made".
 RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -809,6 +826,10 @@ class Attributor:
         subject = self._leading_subject(plain, sentence, in_clause)
         if subject is not None:
             return Attribution(subject.actor, subject.actor, "paraphrase", 0.55, subject.kind)
+        if RE_UNLISTED_PEOPLE.match(segment) and not RE_ADVICE.search(segment):
+            return Attribution("", "", "reported", 0.5, "", "sources")   # "European leaders agreed ..."
+        if not RE_WRITERS_VIEW.search(segment):
+            return Attribution("", "", "commentary", 0.5)   # "Aid has been blocked since March": no one's view
         return Attribution("", AUTHOR, "commentary", 0.5)
 
     def co_holders(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention]) -> list[str]:

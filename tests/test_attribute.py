@@ -88,6 +88,29 @@ def test_analysis_paragraph_is_the_authors_and_attributes_no_one():
     assert (holder, speaker, attribution) == ("", "author", "commentary")
 
 
+@pytest.mark.parametrize("text", [
+    "New sanctions on Russia have been blocked since the spring.",
+    "The sanctions package stalled over a veto in March.",
+])
+def test_the_writers_report_of_an_event_is_no_ones_position(text):
+    # no actor, no one unnamed, and no view of the writer's: a fact told, not a position taken
+    assert [row for row in extract(text) if row["topic"] == "russia_sanctions"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Several Baltic lawmakers rejected new sanctions on Russia as too weak.",
+    "Bond traders still see new sanctions on Russia as likely by June.",
+])
+def test_unlisted_people_hold_a_position_that_is_neither_an_actors_nor_the_writers(text):
+    holder, speaker, _ = who(extract(text), "russia_sanctions")
+    assert (holder, speaker) == ("", "")
+
+
+def test_the_writers_advice_to_unlisted_people_is_still_commentary():
+    text = "Western governments should back new sanctions on Russia without delay."
+    assert who(extract(text), "russia_sanctions") == ("", "author", "commentary")
+
+
 def test_anonymous_sources_have_no_speaker_but_report_an_actors_position():
     # The gold convention: anonymous sources are nobody's voice, yet the position they report
     # belongs to the actor it is about.
