@@ -203,9 +203,11 @@ def _series(timeline: pd.DataFrame):
 
 def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]:
     """Read the days whose equally strong statements disagree against the position held until
-    then. One of them restating it: the day is dropped, as no evidence that the position moved
-    (its best statement says the other thing, so it cannot quote the old side either; tune: such
-    days made a reversal and its return, 2 false shifts, and no true one). None of them restating
+    then. One of them restating it: the position holds, as there is no evidence that it moved; the
+    day is kept when its best statement is the restatement, else dropped (its best statement says
+    the other thing, so it cannot quote the old side either; tune: such days made a reversal and
+    its return, 2 false shifts, and no true one; read by their furthest stance instead, days led by
+    a restatement made 2 false shifts on five stories, and no true one). None of them restating
     it: the day's position is the one that leaves it furthest, with its strongest statement from
     `tied` ((holder, topic, date, stance) -> statement_id): "did not accept a month-long truce,
     but did not rule out some new ceasefire", the day after a truce, is a refusal qualified, and
@@ -223,9 +225,10 @@ def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]
     held, kept = None, []
     for day in days:
         stances = str(day["stances"]).split(",")
-        if held is not None and day["tied"] and day["stance"] != held and held in stances:
-            continue
-        if held is not None and day["tied"]:
+        if held is not None and day["tied"] and held in stances:
+            if day["stance"] != held:
+                continue
+        elif held is not None and day["tied"]:
             furthest = max(stances, key=lambda stance: (abs(SCORES[stance] - SCORES[held]), stance == day["stance"]))
             if furthest != day["stance"]:
                 key = (day["holder"], day["topic"], day["date"], furthest)

@@ -155,6 +155,9 @@ def test_a_day_of_equally_strong_mixed_statements_does_not_move_the_position():
     table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "support", 0.6),
                    _said("2025-10-08", "oppose", 0.62), _said("2025-10-30", "support", 0.8))
     assert detect_shifts(table).empty
+    # the stronger of the two restating the loan: still no move, however far the other one goes
+    table.loc[1, "confidence"], table.loc[2, "confidence"] = 0.62, 0.6
+    assert detect_shifts(table).empty
 
 
 def test_a_reported_move_the_series_shows_is_listed_once_dated_by_the_report():
