@@ -423,14 +423,19 @@ def _drop_tone_blips(days: list[dict], strength: dict[str, float]) -> list[dict]
     the position it departs from ("could" on Monday, "will" on Friday is a move; "will" in May
     after "could" in February is more likely another article's wording). Left out, not just
     unreported, so the way back from a blip is no shift either. (Tune: one true move more, a
-    weak "impose" that the next statement repeated.)"""
+    weak "impose" that the next statement repeated.) A step between the two refusals (`oppose`,
+    `ruled_out`) stands on strong evidence only: "rejected", "would not accept" and "ruled out"
+    are one refusal in the words of different reports, whenever they come (tune, five stories:
+    such steps were 1 true move of 5, the one on strong evidence; 3 false shifts fewer)."""
     kept = [days[0]]
     for index, day in enumerate(days[1:], start=1):
         held = kept[-1]
         lasts = index + 1 < len(days) and days[index + 1]["stance"] == day["stance"]
         answers = (day["date"] - held["date"]).days <= TONE_ANSWER_DAYS
+        refusal = held["score"] < 0 and day["score"] < 0
         if (day["stance"] != held["stance"] and is_change_of_tone(held["score"], day["score"])
-                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE and not lasts and not answers):
+                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE
+                and (refusal or not (lasts or answers))):
             continue
         kept.append(day)
     return kept

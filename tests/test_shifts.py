@@ -212,6 +212,17 @@ def test_a_change_of_tone_that_lasts_is_a_shift():
     assert detect_shifts(blip).empty
 
 
+def test_a_step_between_two_refusals_needs_firm_evidence():
+    # "Merz rejected the loan"; a week later reports say he "would not accept" it, weakly, twice:
+    # the same refusal in other words, though it lasts and comes within days
+    weak = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-09", "ruled_out", 0.4),
+                  _said("2025-10-16", "ruled_out", 0.4))
+    assert detect_shifts(weak).empty
+    # "he will never sign it", firmly: a hardening
+    firm = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-09", "ruled_out", 0.8))
+    assert _only(detect_shifts(firm))["kind"] == "hardening"
+
+
 def test_a_change_of_tone_within_days_answers_the_position_before_it():
     # Monday "Berlin could back the loan"; Friday "we will back it", once, on weak evidence: a move
     answer = _table(_said("2025-10-06", "open", 0.8), _said("2025-10-10", "support", 0.4),
