@@ -209,11 +209,9 @@ def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]
     its return, 2 false shifts, and no true one; read by their furthest stance instead, days led by
     a restatement made 2 false shifts on five stories, and no true one). None of them restating
     it: the day's position is the one that leaves it furthest, with its strongest statement from
-    `tied` ((holder, topic, date, stance) -> (statement_id, count)): "did not accept a month-long truce,
+    `tied` ((holder, topic, date, stance) -> statement_id): "did not accept a month-long truce,
     but did not rule out some new ceasefire", the day after a truce, is a refusal qualified, and
     the qualifier is the lesser part of the day's news (tune: 1 true move more, 1 false fewer).
-    Before either, a tied day that more of its statements read one way than any other is read
-    that way (`_read_by_count`).
 
     >>> day = lambda stance, stances, tied: {"holder": "merz", "topic": "loan", "date": None, "statement_id": stance,
     ...                                      "stance": stance, "score": SCORES[stance], "stances": stances, "tied": tied}
@@ -227,8 +225,6 @@ def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]
     held, kept = None, []
     for day in days:
         stances = str(day["stances"]).split(",")
-        if day["tied"]:
-            day = _read_by_count(day, stances, tied)
         if held is not None and day["tied"] and held in stances:
             if day["stance"] != held:
                 continue
@@ -237,39 +233,15 @@ def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]
             if furthest != day["stance"]:
                 key = (day["holder"], day["topic"], day["date"], furthest)
                 day = {**day, "stance": furthest, "score": SCORES[furthest],
-                       "statement_id": (tied or {}).get(key, (day["statement_id"], 0))[0]}
+                       "statement_id": (tied or {}).get(key, day["statement_id"])}
         kept.append(day)
         held = day["stance"]
     return kept
 
 
-def _read_by_count(day: dict, stances: list[str], tied: dict | None) -> dict:
-    """A tied day read by the stance that more of its statements give than any other (counting
-    every statement of the stances its strongest ones disagree on), as no longer tied: "the duty
-    is suspended", "we are pausing it" and an equally strong "it may come back" are a pause.
-    With no such stance, the day as it was. (Tune, five stories: 1 true move more, a tariff
-    pause read as a day of two equal voices, and no false one.)
-
-    >>> day = {"holder": "merz", "topic": "loan", "date": None, "statement_id": "a", "stance": "support",
-    ...        "score": 2, "stances": "oppose,support", "tied": True}
-    >>> counts = {("merz", "loan", None, "oppose"): ("b", 2), ("merz", "loan", None, "support"): ("a", 1)}
-    >>> {key: _read_by_count(day, ["oppose", "support"], counts)[key] for key in ("stance", "statement_id", "tied")}
-    {'stance': 'oppose', 'statement_id': 'b', 'tied': False}
-    """
-    found = {stance: (tied or {}).get((day["holder"], day["topic"], day["date"], stance), (None, 0))
-             for stance in stances}
-    most = max(count for _, count in found.values())
-    leaders = [stance for stance, (_, count) in found.items() if count == most]
-    if len(leaders) != 1 or found[leaders[0]][0] is None:
-        return day
-    stance = leaders[0]
-    return {**day, "stance": stance, "score": SCORES[stance], "statement_id": found[stance][0], "tied": False}
-
-
 def _tied_statements(positions: pd.DataFrame, timeline: pd.DataFrame) -> dict:
-    """(holder, topic, date, stance) -> the strongest statement of that stance and how many
-    statements give it, for the tied days of the timeline only (few: a large run builds no index
-    of every statement)."""
+    """(holder, topic, date, stance) -> the strongest statement of that stance, for the tied days
+    of the timeline only (few: a large run builds no index of every statement)."""
     days = timeline.loc[timeline["tied"].astype(bool), ["holder", "topic", "date"]].astype({"holder": str, "topic": str})
     if days.empty:
         return {}
@@ -277,12 +249,9 @@ def _tied_statements(positions: pd.DataFrame, timeline: pd.DataFrame) -> dict:
     rows = positions[["holder", "topic", "date", "stance", "statement_id", strength]].astype(
         {"holder": str, "topic": str, "stance": str, "statement_id": str}).merge(days, on=["holder", "topic", "date"])
     rows = rows.sort_values([strength, "statement_id"], ascending=[False, True], kind="stable")
-    keys = ["holder", "topic", "date", "stance"]
-    best = rows.drop_duplicates(keys)
-    counts = rows.groupby(keys).size()
-    return {(holder, topic, date, stance): (statement_id, int(counts[(holder, topic, date, stance)]))
-            for holder, topic, date, stance, statement_id in zip(
-                best["holder"], best["topic"], best["date"], best["stance"], best["statement_id"])}
+    best = rows.drop_duplicates(["holder", "topic", "date", "stance"])
+    return {(holder, topic, date, stance): statement_id for holder, topic, date, stance, statement_id in zip(
+        best["holder"], best["topic"], best["date"], best["stance"], best["statement_id"])}
 
 
 def _rule_shifts(days: list[dict]) -> list[dict]:
