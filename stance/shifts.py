@@ -181,7 +181,7 @@ def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.Data
             rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
             rows.extend(_rule_shifts(_drop_tone_blips(days, strength)))
-    rows = _merge_reported(rows, _reported_shifts(statements, timeline))
+    rows = _merge_reported(rows, _reported_shifts(statements, timeline, positions))
     _quote(rows, statements, quotes)
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
@@ -431,14 +431,20 @@ def _quote(rows: list[dict], statements: pd.DataFrame, quotes=None) -> None:
             row[f"{side}_text"], row[f"{side}_doc_id"] = texts[row[f"{side}_statement_id"]]
 
 
-def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[dict]:
-    """Shifts a source reports ("a shift in the president's stance", "no longer backs")."""
+def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, positions: pd.DataFrame | None = None) -> list[dict]:
+    """Shifts a source reports ("a shift in the president's stance", "no longer backs"). An
+    undated report stands on the day of the position its article dates, as an undated statement
+    does (`place_glosses`, over the `positions` the timeline was built from): "He no longer talks
+    of giving up land" in an article on what he wrote on Tuesday reports Tuesday's move."""
     if "is_shift_report" not in statements.columns:
         return []
     reports = statements[statements["is_shift_report"].astype(bool) & (statements["holder"] != "")
                          & (statements["topic"] != "")]
     if reports.empty:
         return []
+    if positions is not None:
+        glossed = place_glosses(pd.concat([positions, position_columns(reports)], ignore_index=True))
+        reports = reports.assign(date=glossed["date"].to_numpy()[len(positions):])
     # Each report looks back along its own holder x topic series only.
     series = timeline.groupby(["holder", "topic"], sort=False).indices   # key -> row positions
     days, ids = timeline["date"].to_numpy(), timeline["statement_id"].to_numpy()

@@ -172,6 +172,16 @@ def test_a_reported_move_the_series_shows_is_listed_once_dated_by_the_report():
     assert shift["to_date"] == pd.Timestamp("2025-10-12") and shift["after_text"] == "statement 2"
 
 
+def test_an_undated_report_stands_on_the_move_its_article_dates():
+    # A Friday article: "On Tuesday Merz backed the loan" and, undated, "He no longer opposes it":
+    # the report tells of Tuesday's move, not of one on Friday
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-21", "support", 0.8),
+                   _said("2025-10-24", "support", 0.5, is_shift_report=True, cue="no longer", precision="doc"))
+    table.loc[2, "doc_id"] = table.loc[1, "doc_id"]
+    shift = _only(detect_shifts(table))
+    assert bool(shift["reported"]) and shift["to_date"] == pd.Timestamp("2025-10-21")
+
+
 def test_a_late_summary_of_a_position_long_held_adds_no_shift():
     # the move was in October; a December profile says he "no longer" opposes: the same move, told again
     table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-08", "support", 0.8),
