@@ -490,14 +490,17 @@ def _merge_reported(detected: list[dict], reported: list[dict]) -> list[dict]:
     reported. A report of a stance the series already held tells of the move into it, if the
     series shows one shortly before (`REPORT_LOOKBACK_DAYS`): that move becomes the reported
     shift, dated by the report as the gold convention has it; with no such move it reports
-    nothing the positions show (tune: 1 false shift, a summary of a months-old move)."""
+    nothing the positions show (tune: 1 false shift, a summary of a months-old move). Two reports
+    of one move ("a climbdown", "no longer matching") are one reported shift."""
     merged = list(detected)
     for row in reported:
         same = [d for d in detected if _same_series(d, row) and abs((d["to_date"] - row["to_date"]).days) <= 1]
         if same:
             same[0]["reported"], same[0]["speaker"] = True, row["speaker"]
         elif row["from_stance"] != row["to_stance"]:
-            merged.append(row)
+            if not any(_same_series(m, row) and m["reported"] and m["to_stance"] == row["to_stance"]
+                       and abs((m["to_date"] - row["to_date"]).days) <= 1 for m in merged):
+                merged.append(row)
         else:
             into = [d for d in detected if _same_series(d, row) and d["to_stance"] == row["to_stance"]
                     and 0 <= (row["to_date"] - d["to_date"]).days <= REPORT_LOOKBACK_DAYS]

@@ -182,6 +182,15 @@ def test_an_undated_report_stands_on_the_move_its_article_dates():
     assert bool(shift["reported"]) and shift["to_date"] == pd.Timestamp("2025-10-21")
 
 
+def test_two_reports_of_one_move_are_one_shift():
+    # "Merz's U-turn on the loan" and "a clear break with his stance", both by the paper, same day
+    table = _table(_said("2025-10-01", "support", 0.8),
+                   _said("2025-10-08", "oppose", 0.5, speaker="author", is_shift_report=True, cue="U-turn"),
+                   _said("2025-10-08", "oppose", 0.4, speaker="author", is_shift_report=True, cue="a clear break"))
+    shift = _only(detect_shifts(table))
+    assert (shift["from_stance"], shift["to_stance"], bool(shift["reported"])) == ("support", "oppose", True)
+
+
 def test_a_late_summary_of_a_position_long_held_adds_no_shift():
     # the move was in October; a December profile says he "no longer" opposes: the same move, told again
     table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-08", "support", 0.8),
