@@ -10,9 +10,10 @@ stands on that position's day (`place_glosses`). Only the holder's own word is a
 holder's, or an official voice's (a person's spokesperson and office, an organisation's members);
 another actor's claim about the holder is not. A day whose equally strong statements include the
 position held so far does not move it, and one whose statements all leave it takes the furthest of
-them; a weak change of tone that does not last is left out unless it comes within days. Shifts that
-a source reports ("a U-turn", "no longer") are kept too, marked `reported`, with the reporter as
-`speaker`, and a move both reported and seen in the series is listed once.
+them; a weak change of tone that does not last is left out unless it comes within days, and a weak
+step between the two refusals is left out whatever. Shifts that a source reports ("a U-turn", "no
+longer") are kept too, marked `reported`, with the reporter as `speaker`, and a move both reported
+and seen in the series, or reported twice, is listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
