@@ -10,9 +10,10 @@ stands on that position's day (`place_glosses`). Only the holder's own word is a
 holder's, or an official voice's (a person's spokesperson and office, an organisation's members);
 another actor's claim about the holder is not. A day whose equally strong statements include the
 position held so far does not move it, and one whose statements all leave it takes the furthest of
-them; a weak change of tone that does not last is left out unless it comes within days. Shifts that
-a source reports ("a U-turn", "no longer") are kept too, marked `reported`, with the reporter as
-`speaker`, and a move both reported and seen in the series is listed once.
+them; a weak change of tone that does not last is left out unless it comes within days, and a weak
+step between the two refusals is left out whatever. Shifts that a source reports ("a U-turn", "no
+longer") are kept too, marked `reported`, with the reporter as `speaker`, and a move both reported
+and seen in the series, or reported twice, is listed once.
 
 Kinds follow PolitiFact's Flip-O-Meter in spirit: `reversal` crosses neutral (open -> ruled_out
 is a reversal, a Full Flop); `hardening` moves away from neutral on the same side (or out of it);
@@ -181,7 +182,7 @@ def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.Data
             rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
             rows.extend(_rule_shifts(_drop_tone_blips(days, strength)))
-    rows = _merge_reported(rows, _reported_shifts(statements, timeline))
+    rows = _merge_reported(rows, _reported_shifts(statements, timeline, positions))
     _quote(rows, statements, quotes)
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
@@ -203,9 +204,11 @@ def _series(timeline: pd.DataFrame):
 
 def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]:
     """Read the days whose equally strong statements disagree against the position held until
-    then. One of them restating it: the day is dropped, as no evidence that the position moved
-    (its best statement says the other thing, so it cannot quote the old side either; tune: such
-    days made a reversal and its return, 2 false shifts, and no true one). None of them restating
+    then. One of them restating it: the position holds, as there is no evidence that it moved; the
+    day is kept when its best statement is the restatement, else dropped (its best statement says
+    the other thing, so it cannot quote the old side either; tune: such days made a reversal and
+    its return, 2 false shifts, and no true one; read by their furthest stance instead, days led by
+    a restatement made 2 false shifts on five stories, and no true one). None of them restating
     it: the day's position is the one that leaves it furthest, with its strongest statement from
     `tied` ((holder, topic, date, stance) -> statement_id): "did not accept a month-long truce,
     but did not rule out some new ceasefire", the day after a truce, is a refusal qualified, and
@@ -223,9 +226,10 @@ def _hold_through_ties(days: list[dict], tied: dict | None = None) -> list[dict]
     held, kept = None, []
     for day in days:
         stances = str(day["stances"]).split(",")
-        if held is not None and day["tied"] and day["stance"] != held and held in stances:
-            continue
-        if held is not None and day["tied"]:
+        if held is not None and day["tied"] and held in stances:
+            if day["stance"] != held:
+                continue
+        elif held is not None and day["tied"]:
             furthest = max(stances, key=lambda stance: (abs(SCORES[stance] - SCORES[held]), stance == day["stance"]))
             if furthest != day["stance"]:
                 key = (day["holder"], day["topic"], day["date"], furthest)
@@ -389,14 +393,19 @@ def _drop_tone_blips(days: list[dict], strength: dict[str, float]) -> list[dict]
     the position it departs from ("could" on Monday, "will" on Friday is a move; "will" in May
     after "could" in February is more likely another article's wording). Left out, not just
     unreported, so the way back from a blip is no shift either. (Tune: one true move more, a
-    weak "impose" that the next statement repeated.)"""
+    weak "impose" that the next statement repeated.) A step between the two refusals (`oppose`,
+    `ruled_out`) stands on strong evidence only: "rejected", "would not accept" and "ruled out"
+    are one refusal in the words of different reports, whenever they come (tune, five stories:
+    such steps were 1 true move of 5, the one on strong evidence; 3 false shifts fewer)."""
     kept = [days[0]]
     for index, day in enumerate(days[1:], start=1):
         held = kept[-1]
         lasts = index + 1 < len(days) and days[index + 1]["stance"] == day["stance"]
         answers = (day["date"] - held["date"]).days <= TONE_ANSWER_DAYS
+        refusal = held["score"] < 0 and day["score"] < 0
         if (day["stance"] != held["stance"] and is_change_of_tone(held["score"], day["score"])
-                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE and not lasts and not answers):
+                and strength.get(day["statement_id"], 0.0) < TONE_EVIDENCE
+                and (refusal or not (lasts or answers))):
             continue
         kept.append(day)
     return kept
@@ -423,14 +432,20 @@ def _quote(rows: list[dict], statements: pd.DataFrame, quotes=None) -> None:
             row[f"{side}_text"], row[f"{side}_doc_id"] = texts[row[f"{side}_statement_id"]]
 
 
-def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame) -> list[dict]:
-    """Shifts a source reports ("a shift in the president's stance", "no longer backs")."""
+def _reported_shifts(statements: pd.DataFrame, timeline: pd.DataFrame, positions: pd.DataFrame | None = None) -> list[dict]:
+    """Shifts a source reports ("a shift in the president's stance", "no longer backs"). An
+    undated report stands on the day of the position its article dates, as an undated statement
+    does (`place_glosses`, over the `positions` the timeline was built from): "He no longer talks
+    of giving up land" in an article on what he wrote on Tuesday reports Tuesday's move."""
     if "is_shift_report" not in statements.columns:
         return []
     reports = statements[statements["is_shift_report"].astype(bool) & (statements["holder"] != "")
                          & (statements["topic"] != "")]
     if reports.empty:
         return []
+    if positions is not None:
+        glossed = place_glosses(pd.concat([positions, position_columns(reports)], ignore_index=True))
+        reports = reports.assign(date=glossed["date"].to_numpy()[len(positions):])
     # Each report looks back along its own holder x topic series only.
     series = timeline.groupby(["holder", "topic"], sort=False).indices   # key -> row positions
     days, ids = timeline["date"].to_numpy(), timeline["statement_id"].to_numpy()
@@ -476,14 +491,17 @@ def _merge_reported(detected: list[dict], reported: list[dict]) -> list[dict]:
     reported. A report of a stance the series already held tells of the move into it, if the
     series shows one shortly before (`REPORT_LOOKBACK_DAYS`): that move becomes the reported
     shift, dated by the report as the gold convention has it; with no such move it reports
-    nothing the positions show (tune: 1 false shift, a summary of a months-old move)."""
+    nothing the positions show (tune: 1 false shift, a summary of a months-old move). Two reports
+    of one move ("a climbdown", "no longer matching") are one reported shift."""
     merged = list(detected)
     for row in reported:
         same = [d for d in detected if _same_series(d, row) and abs((d["to_date"] - row["to_date"]).days) <= 1]
         if same:
             same[0]["reported"], same[0]["speaker"] = True, row["speaker"]
         elif row["from_stance"] != row["to_stance"]:
-            merged.append(row)
+            if not any(_same_series(m, row) and m["reported"] and m["to_stance"] == row["to_stance"]
+                       and abs((m["to_date"] - row["to_date"]).days) <= 1 for m in merged):
+                merged.append(row)
         else:
             into = [d for d in detected if _same_series(d, row) and d["to_stance"] == row["to_stance"]
                     and 0 <= (row["to_date"] - d["to_date"]).days <= REPORT_LOOKBACK_DAYS]

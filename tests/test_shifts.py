@@ -155,6 +155,9 @@ def test_a_day_of_equally_strong_mixed_statements_does_not_move_the_position():
     table = _table(_said("2025-10-01", "support", 0.8), _said("2025-10-08", "support", 0.6),
                    _said("2025-10-08", "oppose", 0.62), _said("2025-10-30", "support", 0.8))
     assert detect_shifts(table).empty
+    # the stronger of the two restating the loan: still no move, however far the other one goes
+    table.loc[1, "confidence"], table.loc[2, "confidence"] = 0.62, 0.6
+    assert detect_shifts(table).empty
 
 
 def test_a_reported_move_the_series_shows_is_listed_once_dated_by_the_report():
@@ -167,6 +170,25 @@ def test_a_reported_move_the_series_shows_is_listed_once_dated_by_the_report():
     assert bool(shift["reported"]) and shift["speaker"] == "author"
     assert (shift["from_stance"], shift["to_stance"]) == ("oppose", "support")
     assert shift["to_date"] == pd.Timestamp("2025-10-12") and shift["after_text"] == "statement 2"
+
+
+def test_an_undated_report_stands_on_the_move_its_article_dates():
+    # A Friday article: "On Tuesday Merz backed the loan" and, undated, "He no longer opposes it":
+    # the report tells of Tuesday's move, not of one on Friday
+    table = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-21", "support", 0.8),
+                   _said("2025-10-24", "support", 0.5, is_shift_report=True, cue="no longer", precision="doc"))
+    table.loc[2, "doc_id"] = table.loc[1, "doc_id"]
+    shift = _only(detect_shifts(table))
+    assert bool(shift["reported"]) and shift["to_date"] == pd.Timestamp("2025-10-21")
+
+
+def test_two_reports_of_one_move_are_one_shift():
+    # "Merz's U-turn on the loan" and "a clear break with his stance", both by the paper, same day
+    table = _table(_said("2025-10-01", "support", 0.8),
+                   _said("2025-10-08", "oppose", 0.5, speaker="author", is_shift_report=True, cue="U-turn"),
+                   _said("2025-10-08", "oppose", 0.4, speaker="author", is_shift_report=True, cue="a clear break"))
+    shift = _only(detect_shifts(table))
+    assert (shift["from_stance"], shift["to_stance"], bool(shift["reported"])) == ("support", "oppose", True)
 
 
 def test_a_late_summary_of_a_position_long_held_adds_no_shift():
@@ -196,6 +218,17 @@ def test_a_change_of_tone_that_lasts_is_a_shift():
     blip = _table(_said("2025-09-01", "open", 0.8), _said("2025-10-09", "support", 0.4),
                   _said("2025-11-30", "open", 0.8))
     assert detect_shifts(blip).empty
+
+
+def test_a_step_between_two_refusals_needs_firm_evidence():
+    # "Merz rejected the loan"; a week later reports say he "would not accept" it, weakly, twice:
+    # the same refusal in other words, though it lasts and comes within days
+    weak = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-09", "ruled_out", 0.4),
+                  _said("2025-10-16", "ruled_out", 0.4))
+    assert detect_shifts(weak).empty
+    # "he will never sign it", firmly: a hardening
+    firm = _table(_said("2025-10-01", "oppose", 0.8), _said("2025-10-09", "ruled_out", 0.8))
+    assert _only(detect_shifts(firm))["kind"] == "hardening"
 
 
 def test_a_change_of_tone_within_days_answers_the_position_before_it():
