@@ -328,6 +328,7 @@ RE_CALENDAR_SPAN = re.compile(r"""
     (?:(?P<lead>(?i:on|in|at|during|since|until|till|by|from))\s+)?  # "at last week's summit"
     (?P<phrase>(?i:
         (?:earlier|later)\s+this\s+(?:week|month)             # "earlier this week"
+       |(?P<month_part>early|mid|late)[\s-]+(?:this|last)\s+month   # "early this month": a week of it
        |(?:this\s+past|this\s+coming|this|last|next|the\s+coming)\s+(?:weekend|week|month)
        |(?:at|over|during)\s+the\s+weekend                    # "at the weekend"
        |the\s+weekend(?=['’]s)                                # "the weekend's talks"
@@ -980,6 +981,12 @@ def _read_calendar_span(match: re.Match, doc_date: datetime.date,
             return _Reading(doc_date - datetime.timedelta(days=7), "week")
         return _Reading(doc_date - datetime.timedelta(days=doc_date.weekday()), "week", tense=tense)
     first = doc_date.replace(day=1)
+    part = match.group("month_part")
+    if part:   # "early this month", "late last month": about a week, not the whole month
+        month = _add_months(first, -1) if " last " in f" {phrase} " else first
+        if month == first and doc_date.day < MONTH_PART_STARTS.get(part.lower(), 1):
+            return None   # "late this month" on the 10th: a plan
+        return _Reading(min(month.replace(day=MONTH_PART_DAYS[part.lower()]), doc_date), "week", tense="past")
     if phrase.startswith("last"):
         return _Reading(_add_months(first, -1), "month")
     return _Reading(first, "month", tense=tense)
