@@ -155,6 +155,8 @@ RE_RELATIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,3}?\s+(?:that|which|who|whom|w
 # How far back a verb of saying makes "... he had ..." its complement, not a relative clause
 # ("said in a statement he had ordered ...").
 RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
+# "no" opening the object of the verb just before: "wants | no troops", "demands | no recognition".
+RE_NO_OBJECT = re.compile(r"\s+(?:(?:more|further|longer)\s+)?(?:no|zero)\s+(?!longer\b|later\b|sooner\b|more\s+than\b)")
 # Words that part a keeping verb from what it keeps: "held talks on rates" keeps no rates.
 RE_KEEP_BREAK = re.compile(r"[,;:.]|\b(?:on|of|about|over|for|with|to|that|and|but|after|before|as|by)\b", re.IGNORECASE)
 RE_TWO_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,2}")
@@ -654,6 +656,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if kept is not None:
         return _qualified(kept, plain, topic_start, is_question, False, lexicon)
     reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
+    if reading is not None and reading.stance == "support" and _object_denied(plain, reading.cue, topic_start):
+        reading = StanceReading("oppose", f"{reading.cue} no", reading.confidence * 0.9)
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
@@ -669,6 +673,13 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return _qualified(reading, plain, topic_start, is_question, inverter is not None, lexicon)
+
+
+def _object_denied(plain: str, cue: str, topic_start: int) -> bool:
+    """Whether a verb of support takes "no" as its object's determiner, the topic inside that
+    object: "wants no US troops", "demands no recognition of the annexed land"."""
+    at = plain.rfind(cue, 0, topic_start) if cue and " " not in cue.strip() else -1
+    return at >= 0 and bool(RE_NO_OBJECT.match(plain, at + len(cue), topic_start))
 
 
 def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: list[tuple[int, int]],

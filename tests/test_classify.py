@@ -662,3 +662,14 @@ def test_a_keyword_is_found_by_its_synonyms_when_it_heads_only_its_own_label(lex
     matcher = TopicMatcher(Topics([truce, credit]), lexicon)
     for sentence in ("Both armies agreed to stop all firing at dawn.", "The envoy called for a halt to the fighting."):
         assert [hit.topic for hit in matcher.find(sentence)] == ["border_truce"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The senator wants no US troops anywhere near the front.", "oppose"),
+    ("Her party's platform promises no US troops for the new mission.", "oppose"),
+    # "no" elsewhere denies nothing of the object
+    ("The senator backed US troops for the mission, with no delay.", "support"),
+    ("He wants no more than a brigade of US troops there.", "support"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_supporting_verb_whose_object_is_denied(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
