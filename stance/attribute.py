@@ -1419,7 +1419,12 @@ class Attributor:
             # A name inside the introduction is not the subject: "In an address from the White House, Trump ..."
             mentions = [m for m in mentions if m.start >= sentence.start + opening] or mentions
         for mention in mentions[:1]:
-            following = plain[mention.end:mention.end + 140]
+            end = mention.end
+            for partner in mentions[1:]:   # "Waller and Bowman dissented": the verb follows the last
+                if not re.fullmatch(r"(?:,?\s+and|,)\s+(?:the\s+)?", plain[end:partner.start]) or not partner.actor:
+                    break
+                end = partner.end
+            following = plain[end:end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
             acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
                 RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"

@@ -771,3 +771,8 @@ def test_a_verb_of_saying_after_and_shares_the_opening_subject(text):
 def test_a_verb_of_saying_in_a_relative_clause_has_its_own_subject():
     text = "Haug met fishermen who called the quotas unfair and said the trawling ban was ruinous."
     assert all(speaker != "haug" for _, speaker in fisheries(text))
+
+
+def test_coordinated_subjects_of_a_participle_each_hold_the_position():
+    text = "Lund and Haug walked out, both preferring a trawling ban to the quota plan."
+    assert sorted(fisheries(text)) == [("haug", "haug"), ("lund", "lund")]
