@@ -184,7 +184,9 @@ RE_LIMIT_AFTER = re.compile(r"\b(?:until|till|yet)\b", re.IGNORECASE)
 RE_RESTRICTIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b)\w+",
                                   re.IGNORECASE)
 # Words that make an opposition categorical: "unacceptable in any form", "no part whatsoever".
-RE_CATEGORICAL = re.compile(r"\b(?:in any (?:form|format|shape)|under any|of any kind|whatsoever|full stop)\b",
+RE_CATEGORICAL = re.compile(r"\b(?:in any (?:form|format|shape)|under any|of any kind|whatsoever|full stop"
+                            r"|(?:and|or|nor)\s+never\s+(?:will|would|shall)"          # "does not accept it and never will"
+                            r"|and\s+(?:is|was|are|were)\s+not\s+(?:going|about)\s+to\s+(?:start|change|begin))\b",
                             re.IGNORECASE)
 LOOK_BACK = 30        # characters a pattern anchored at a word looks back over ("could tell", "Ukraine's")
 NEGATION_REACH = 3    # words between a negator and the cue it turns around

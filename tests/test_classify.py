@@ -673,3 +673,13 @@ def test_a_keyword_is_found_by_its_synonyms_when_it_heads_only_its_own_label(lex
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_a_supporting_verb_whose_object_is_denied(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The senator does not accept US troops on the border and never will.", "ruled_out"),
+    ("She had not backed US troops for the mission and was not going to start now.", "ruled_out"),
+    # a refusal for now stays opposition
+    ("The senator does not accept US troops on the border for now.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_a_refusal_made_final_by_what_follows(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
