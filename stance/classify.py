@@ -178,7 +178,7 @@ RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
 RE_TIME_LIMIT = re.compile(r"\b(?:for now|for the time being|for the moment|until further notice|at this stage|"
                            r"at this point|at the moment|not yet)\b", re.IGNORECASE)
 # A refusal limited in time by what follows it in its own stretch: "would not sign until ...".
-RE_LIMIT_AFTER = re.compile(r"\b(?:until|till|yet)\b", re.IGNORECASE)
+RE_LIMIT_AFTER = re.compile(r"\b(?:until|till|yet|while|as long as|so long as)\b", re.IGNORECASE)
 # A restrictive relative clause right after the topic narrows what is refused: "a truce that left
 # them in charge", "any exports of equipment that could be used there".
 RE_RESTRICTIVE_AFTER = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:that|which|who)\s+(?!is\b|are\b|was\b|were\b)\w+",

@@ -680,6 +680,8 @@ def test_a_supporting_verb_whose_object_is_denied(sentence, expected, lexicon):
     ("She had not backed US troops for the mission and was not going to start now.", "ruled_out"),
     # a refusal for now stays opposition
     ("The senator does not accept US troops on the border for now.", "oppose"),
+    ("Officials said US troops would not be sent while the talks go on.", "oppose"),
+    ("He said US troops would not go as long as the ceasefire held.", "oppose"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_a_refusal_made_final_by_what_follows(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
