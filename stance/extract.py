@@ -31,6 +31,9 @@ RE_OPENING_CONNECTIVE = re.compile(r"^(?:after|before|but|while|whereas|although
 RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b", re.IGNORECASE)
 # A quote taken up again after its tag with a second claim: '"...," he said, "and get it done."'
 RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
+# A second reported claim: "said A, and that B", "said A but that B".
+RE_SECOND_CLAIM = re.compile(r",?\s+(?:and|but)\s+that\s")
+RE_QUOTE_MARKS_ANY = re.compile(r'["“”]')
 # A headline that gives its speaker first: "Kallas: no talks before a truce".
 RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
 # The writer's open question: "The question is whether ...", "No one has said how many ...".
@@ -159,7 +162,7 @@ class Extractor:
                     recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
             if sentence.paragraph in asking:
                 continue
-            clauses = split_clauses(sentence)
+            clauses = _second_claims_apart(split_clauses(sentence), hits)
             previous_attribution: Attribution | None = None
             previous_date: tuple[dt.date, str, str] | None = None
             for clause in clauses:
@@ -468,6 +471,28 @@ def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_dat
     if lead is not None:
         return lead[0], "day", f"(lead: {lead[1]})"
     return story.focus, "doc", ""
+
+
+def _second_claims_apart(clauses: list[Clause], hits) -> list[Clause]:
+    """A clause that reports two claims ("said Netanyahu had decided to overturn the deal and
+    that it remained committed to the truce") split at "and that", when each claim names a topic
+    of its own: each is then its own statement, with its own holder and stance."""
+    out: list[Clause] = []
+    for clause in clauses:
+        local = clause.start - clause.sentence.start
+        cut = RE_SECOND_CLAIM.search(clause.text)
+        if cut is not None and len(RE_QUOTE_MARKS_ANY.findall(clause.text, 0, cut.start())) % 2 == 0:
+            left = {h.topic for h in hits if h.how != "context" and local <= h.start < local + cut.start()}
+            right = {h.topic for h in hits if h.how != "context" and local + cut.end() <= h.start < local + len(clause.text)}
+            if left and right:
+                head = clause.text[:cut.start()].rstrip(" ,")
+                tail = clause.text[cut.start():].lstrip(" ,")
+                tail_start = clause.start + clause.text.index(tail, cut.start())
+                out.append(Clause(clause.sentence, len(out), clause.start, clause.start + len(head), head))
+                out.append(Clause(clause.sentence, len(out), tail_start, tail_start + len(tail), tail))
+                continue
+        out.append(Clause(clause.sentence, len(out), clause.start, clause.end, clause.text))
+    return out
 
 
 def _is_standing(words: str, sentence: Sentence, story: "StoryDates") -> bool:

@@ -348,6 +348,15 @@ def test_the_interviewers_turn_states_no_one_s_position_but_sets_the_answers_top
         [("trump", "leavitt", "russia_sanctions", "support")]
 
 
+def test_two_claims_reported_in_one_sentence_are_two_statements():
+    from helpers import extract
+    text = ("Trump spoke to Leavitt on Monday. Leavitt said the president had decided to scrap new sanctions "
+            "on Russia, and that he still backed an immediate ceasefire.")
+    rows = extract(text, date="2025-03-19")
+    read = {row["topic"]: (row["holder"], row["stance"], row["text"].split()[0]) for row in rows}
+    assert read == {"russia_sanctions": ("trump", "oppose", "Leavitt"), "ceasefire": ("trump", "support", "and")}
+
+
 def test_another_events_day_does_not_move_the_storys_time():
     from helpers import extract, only
     text = ("Merz backed new sanctions on Russia on Tuesday, a U-turn from Friday.\n\n"
