@@ -394,17 +394,23 @@ def _corner_note(ax, text: str, taken: _Boxes):
 
 def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str | None = None,
                    topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None):
-    """Small multiples: every holder x topic series that has a shift, one panel each; returns the Figure.
+    """Small multiples: every holder x topic series that has a shift, one panel each, in holder and
+    topic order; returns the Figure. Past `max_panels` series, those whose strongest shift is most
+    confident are drawn, and the figure's title says how many are not.
 
     `ax` may be an array of Axes to draw the panels into (as many as there are series, or more).
     """
     import matplotlib.pyplot as plt
-    pairs = _between(shifts, "to_date", start, end)[["holder", "topic"]].drop_duplicates()
+    selected = _between(shifts, "to_date", start, end)
     if holder is not None:
-        pairs = pairs[pairs["holder"] == holder]
+        selected = selected[selected["holder"] == holder]
     if topic is not None:
-        pairs = pairs[pairs["topic"] == topic]
-    pairs = list(pairs.itertuples(index=False))[:max_panels]
+        selected = selected[selected["topic"] == topic]
+    strongest = selected.groupby(["holder", "topic"], as_index=False)["confidence"].max()
+    chosen = strongest.sort_values(["confidence", "holder", "topic"], ascending=[False, True, True],
+                                   kind="stable").head(max_panels)
+    pairs = list(chosen.sort_values(["holder", "topic"])[["holder", "topic"]].itertuples(index=False))
+    left_out = len(strongest) - len(pairs)
     if ax is not None:
         panels = list(np.ravel(ax))
         if len(panels) < len(pairs):
@@ -420,6 +426,9 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         figure, grid = plt.subplots(rows, columns, figsize=(8 * columns, 3.6 * rows), squeeze=False,
                                     layout="constrained")
         panels = list(grid.flat)
+        if left_out:
+            figure.suptitle(f"{len(pairs)} of {len(strongest)} holder × topic series with shifts: those with the "
+                            f"most confident shifts ({left_out} more; choose by holder and topic)")
     if not pairs:
         _empty(panels[0], "no shifts found")
         panels[0].set_axis_off()

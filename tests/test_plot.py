@@ -257,6 +257,20 @@ def test_small_multiples_have_one_panel_per_series_with_a_shift():
     assert titles == ["merz on loan: 4 statements, 2 shifts", "orban on sanctions: 1 statement, 1 shift"]
 
 
+def test_past_the_panel_limit_small_multiples_show_the_most_confident_series_and_say_so():
+    shifts = pd.concat([many_shifts("trump", "weapons", 2)[1].assign(confidence=0.9),
+                        many_shifts("merz", "loan", 2)[1].assign(confidence=0.4),
+                        many_shifts("kallas", "loan", 2)[1].assign(confidence=0.7)])
+    statements = pd.concat([many_shifts(holder, topic, 2)[0]
+                            for holder, topic in [("trump", "weapons"), ("merz", "loan"), ("kallas", "loan")]])
+    figure = plot.plot_timelines(statements, shifts, max_panels=2)
+    assert [ax.get_title() for ax in figure.axes if ax.axison] == ["kallas on loan: 3 statements, 2 shifts",
+                                                                   "trump on weapons: 3 statements, 2 shifts"]
+    assert figure.get_suptitle() == ("2 of 3 holder × topic series with shifts: those with the most confident "
+                                     "shifts (1 more; choose by holder and topic)")
+    assert plot.plot_timelines(statements, shifts).get_suptitle() == ""
+
+
 def test_small_multiples_draw_into_given_axes_and_refuse_too_few():
     figure, grid = plt.subplots(1, 3)
     assert plot.plot_timelines(MERZ, MERZ_SHIFTS, ax=grid) is figure
