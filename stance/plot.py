@@ -14,7 +14,7 @@ shifts are left unlabelled) on a timeline; `stance-cells` on the heatmap; `shift
 
 At scale a chart shows the story, not every detail: a timeline labels its `MAX_TIMELINE_LABELS`
 most confident shifts and marks the rest, the heatmap keeps the busiest holders and topics, the
-swimlane the holders with most shifts; each chart says what it left out, and report.md lists
+swimlane the holders with most shifts; each chart says what it left out, and `stance shifts` lists
 every shift.
 """
 from __future__ import annotations
@@ -364,7 +364,7 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int =
     if labelled < len(moved):
         left = len(moved) - labelled
         _corner_note(ax, f"{plural(left, 'more shift')} marked but not labelled (less confident); "
-                         "report.md lists every shift", taken)
+                         "the command stance shifts lists all", taken)
 
 
 def _corner_note(ax, text: str, taken: _Boxes):
@@ -580,7 +580,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     labelled = sum(per_lane.values())
     if labelled < len(rows):
         ax.text(1.01, 0.5, f"labelled: the most\nconfident shifts,\nup to {MAX_LANE_LABELS} a holder\n"
-                           f"({labelled} of {len(rows)});\nreport.md lists\nevery shift",
+                           f"({labelled} of {len(rows)});\nthe command\nstance shifts\nlists all",
                 transform=ax.transAxes, fontsize=7.5, color="#555555", style="italic", va="center", ha="left",
                 gid="shift-note")
     return ax

@@ -150,7 +150,7 @@ def test_crowded_timeline_labels_only_its_most_confident_shifts_and_counts_the_r
     assert weeks[-1] == 20 and weeks[0] >= 15
     [note] = annotations(ax, "shift-note")
     assert note.get_text() == (f"{20 - len(labels)} more shifts marked but not labelled (less confident); "
-                               "report.md lists every shift")
+                               "the command stance shifts lists all")
     ax.figure.canvas.draw()
     renderer = ax.figure.canvas.get_renderer()
     boxes = [Text.get_window_extent(label, renderer) for label in labels] + [note.get_window_extent(renderer)]
@@ -167,7 +167,7 @@ def test_small_multiple_panels_label_fewer_shifts():
     figure = plot.plot_timelines(statements, shifts)
     [panel] = [ax for ax in figure.axes if ax.axison]
     assert 0 < len(annotations(panel, "shift-annotation")) <= plot.MAX_PANEL_LABELS
-    assert annotations(panel, "shift-note")[0].get_text().endswith("report.md lists every shift")
+    assert annotations(panel, "shift-note")[0].get_text().endswith("the command stance shifts lists all")
 
 
 def test_timeline_x_range_covers_every_date():
@@ -367,7 +367,7 @@ def test_busy_swimlane_labels_a_few_shifts_a_lane_and_says_so():
     labels = annotations(ax, "shift-label")
     assert 0 < len(labels) <= plot.MAX_LANE_LABELS
     [note] = annotations(ax, "shift-note")
-    assert f"({len(labels)} of 30)" in note.get_text() and "report.md lists\nevery shift" in note.get_text()
+    assert f"({len(labels)} of 30)" in note.get_text() and "the command\nstance shifts\nlists all" in note.get_text()
 
 
 def test_swimlane_keeps_the_holders_with_most_shifts():
