@@ -14,6 +14,7 @@ import click
 
 import stance
 from .errors import StanceError
+from .report import MAX_REPORT_SHIFTS
 
 EXIT_SOME_SKIPPED = 6
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
@@ -220,17 +221,19 @@ def timeline(run, holder, topic, start, end, fmt):
 @click.option("--holder", help="Only this holder.")
 @click.option("--topic", help="Only this topic.")
 @_date_range
-def report_command(run, fmt, holder, topic, start, end):
+@click.option("--max-shifts", type=click.IntRange(0), default=MAX_REPORT_SHIFTS, show_default=True,
+              help="With --format md: list this many shifts, the most confident; 0 lists every one.")
+def report_command(run, fmt, holder, topic, start, end, max_shifts):
     """Print a saved run: the Markdown report, or its statements as a table, CSV or JSON.
 
-    Example: stance report demo-out --format md > report.md
+    Example: stance report demo-out --format md --max-shifts 0 > report.md
     """
     from . import report
     result = stance.load(run)
     statements, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
     if fmt == "md":
         view = stance.Analysis(result.documents, statements, selected, result.settings)
-        click.echo(report.markdown_report(view))
+        click.echo(report.markdown_report(view, max_shifts=max_shifts))
         return
     columns = ["date", "holder", "speaker", "topic", "stance", "attribution", "confidence", "text", "doc_id"]
     click.echo(report.render(statements.sort_values(["date", "holder", "topic"])[columns], fmt))

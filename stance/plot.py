@@ -8,8 +8,14 @@ shown, the stance scale (ruled out ... support) on y.
 
 Artists carry a `gid` so that tests and notebooks can find what was drawn: `daily-positions`
 (one point per day with a position), `shift-markers` (one point per shift) and
-`shift-annotation` (one label per shift) on a timeline; `stance-cells` on the heatmap;
-`shift-markers` and `shift-label` on the swimlane.
+`shift-annotation` (a label for each of the most confident shifts) and `shift-note` (how many
+shifts are left unlabelled) on a timeline; `stance-cells` on the heatmap; `shift-markers`,
+`shift-label` and `shift-note` on the swimlane.
+
+At scale a chart shows the story, not every detail: a timeline labels its `MAX_TIMELINE_LABELS`
+most confident shifts and marks the rest, the heatmap keeps the busiest holders and topics, the
+swimlane the holders with most shifts; each chart says what it left out, and `stance shifts` lists
+every shift.
 """
 from __future__ import annotations
 
@@ -38,13 +44,27 @@ RE_DATELINE = re.compile(r"^[A-Z][A-Z/.' -]+(?:, [^()]{1,30})? \([^()]{1,40}\) [
 # Where a timeline label may go, in points from its shift marker, best first: beside, then
 # further out, above before below when the marker sits low on the scale.
 TIMELINE_OFFSETS = [(14, 14), (14, -14), (-14, 14), (-14, -14), (14, 40), (14, -40), (-14, 40), (-14, -40),
-                    (14, 66), (14, -66), (-14, 66), (-14, -66), (60, 14), (60, -14), (-60, 14), (-60, -14)]
+                    (14, 66), (14, -66), (-14, 66), (-14, -66), (60, 14), (60, -14), (-60, 14), (-60, -14),
+                    (14, 92), (14, -92), (-14, 92), (-14, -92), (120, 40), (120, -40), (-120, 40), (-120, -40)]
+# A timeline labels this many of its shifts, the most confident first; past a dozen labels a
+# 10-inch chart is a wall of notes (a 5 MB run drew 17 on one chart, half of them overlapping).
+MAX_TIMELINE_LABELS = 6
+MAX_PANEL_LABELS = 3   # a small-multiples panel is smaller
 # Where a swimlane label may go, in points from its marker: right of it on the lane, just above,
 # just below, then the same on the left; a label that fits none of them is left out rather than
 # drawn over another.
 MAX_SWIMLANE_LABELS = 80
-SWIMLANE_OFFSETS = [(10, 0), (3, 8), (3, -8), (-10, 0), (-3, 8), (-3, -8)]
+MAX_LANE_LABELS = 3   # per holder: a busy lane of 60 markers otherwise reads as a row of words
+MAX_LANES = 25        # holders with most shifts; the chart grows 0.55 in a lane, to 15 inches
+MAX_HEATMAP_TOPICS = 16
+TICK_CHARS = 18       # a longer holder or topic tick label is wrapped (topics) or shortened (holders)
+# Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
+# than a timeline's boxed notes, whose own frame keeps them apart.
+SWIMLANE_LABEL_PAD = 4
+TIMELINE_LABEL_PAD = 1.5
+SWIMLANE_OFFSETS = [(10, 0), (3, 11), (3, -11), (-10, 0), (-3, 11), (-3, -11)]
 TIMELINE_SIZE = (10, 4.4)   # inches
+BUSY_DAYS = 40              # a timeline with more days than this draws its position changes faint
 # The line from a timeline label to its marker. It starts inside the label's opaque box, which
 # is drawn over it, so it need not be clipped to the box's outline (a search along the curve
 # for every label, a tenth of the time a chart took).
@@ -186,13 +206,14 @@ def _point_boxes(ax, xs, ys, size: float = 6.0) -> _Boxes:
     return _Boxes(np.column_stack([points - size, points + size]))
 
 
-def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, **style):
+def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pad: float, **style):
     """Add `text` at the first offset from `anchor` where it overlaps nothing in `taken` and stays
     inside the Axes; if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
-    Returns the label, or None."""
+    `pad`: points kept clear around it. Returns the label, or None."""
     from matplotlib.text import Text
     renderer = ax.figure.canvas.get_renderer()
     frame = ax.get_window_extent(renderer)
+    pad = pad * ax.figure.dpi / 72
     label = ax.annotate(text, anchor, xytext=offsets[0], textcoords="offset points", **style)
     label.set_in_layout(False)   # labels are placed inside the Axes; they must not move it
     best = None
@@ -202,7 +223,7 @@ def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, **
     label.update_positions(renderer)
     for offset in offsets:
         _move(label, offset)
-        box = Text.get_window_extent(label, renderer).padded(2)   # the words, not the arrow
+        box = Text.get_window_extent(label, renderer).padded(pad)   # the words, not the arrow
         overlaps = _overlap_count(box, others)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
         score = overlaps + 3 * outside   # a label cut off at the edge is worse than one overlap
@@ -241,19 +262,21 @@ def _move(label, offset) -> None:
 # -- timeline --------------------------------------------------------------------------------------
 
 def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, topic: str, ax=None,
-                  start=None, end=None, annotate: bool = True):
+                  start=None, end=None, annotate: bool = True, max_labels: int = MAX_TIMELINE_LABELS):
     """One holder's stance on one topic over time; returns the Axes.
 
     A dot per day with a position (its size: the evidence's confidence; its colour: the stance),
     a bar while that position holds (until the next one, at most `timeline.CARRY_DAYS` days),
     rings where equally strong statements of one day disagree, and each shift circled by a
-    marker shaped by its kind and labelled with its date and a short quote.
+    marker shaped by its kind. The `max_labels` most confident shifts are labelled with their
+    date, move and a short quote, where a label covers no other; a note in a corner counts the
+    shifts left unlabelled.
     """
     ax = _axes(ax)
     days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end)
     if annotate and not moved.empty:
         _lay_out(ax)
-        _label_shifts(ax, moved, days)
+        _label_shifts(ax, moved, days, max_labels)
     return ax
 
 
@@ -293,8 +316,10 @@ def _draw_positions(ax, days: pd.DataFrame) -> None:
     ax.add_collection(LineCollection(held, colors=[STANCE_COLOURS[s] for s in days["stance"]], linewidths=3,
                                      alpha=0.35, zorder=1, gid="positions-held", label="position held"))
     if joins:
-        ax.add_collection(LineCollection(joins, colors="#888888", linewidths=1, linestyles="dotted", zorder=1,
-                                         gid="position-changes"))
+        # Past a few dozen days the joins are a wall of verticals: drawn faint, they keep the path.
+        faint = len(days) > BUSY_DAYS
+        ax.add_collection(LineCollection(joins, colors="#888888", linewidths=0.7 if faint else 1, linestyles="dotted",
+                                         alpha=0.35 if faint else 1, zorder=1, gid="position-changes"))
     ax.scatter(days["date"], days["score"], s=25 + 90 * days["confidence"].clip(0, 1),
                c=[STANCE_COLOURS[s] for s in days["stance"]], edgecolors="white", linewidths=0.8, zorder=3,
                gid="daily-positions", label="daily position")
@@ -313,10 +338,16 @@ def _set_date_range(ax, dates: pd.Series, room: float = 0.3) -> None:
     ax.set_xlim(first - span * 0.04 - pd.Timedelta(days=1), last + span * room + pd.Timedelta(days=1))
 
 
-def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame) -> None:
-    """Label each shift with its date, move and a short quote, where it covers no other label."""
+def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int = MAX_TIMELINE_LABELS) -> None:
+    """Label the `max_labels` most confident shifts with their date, move and a short quote: the
+    strongest wherever it goes best, the others only where they cover no other label. A note
+    counts the shifts left as bare markers."""
     taken = _point_boxes(ax, days["date"], days["score"])
-    for shift in moved.itertuples(index=False):
+    ranked = moved.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
+    labelled = 0
+    for shift in ranked.itertuples(index=False):
+        if labelled >= max_labels:
+            break
         low = shift.to_score <= 0
         offsets = sorted(TIMELINE_OFFSETS, key=lambda offset: (offset[1] < 0) if low else (offset[1] > 0))
         if shift.reported:
@@ -324,25 +355,62 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame) -> None:
         else:
             move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
-        label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken, keep_crowded=True,
-                       fontsize=7.5, arrowprops=LABEL_ARROW,
+        label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken,
+                       keep_crowded=labelled == 0, pad=TIMELINE_LABEL_PAD, fontsize=7.5, arrowprops=LABEL_ARROW,
                        bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
-        label.set_gid("shift-annotation")
+        if label is not None:
+            label.set_gid("shift-annotation")
+            labelled += 1
+    if labelled < len(moved):
+        left = len(moved) - labelled
+        _corner_note(ax, f"{plural(left, 'more shift')} marked but not labelled (less confident); "
+                         "the command stance shifts lists all", taken)
+
+
+def _corner_note(ax, text: str, taken: _Boxes):
+    """A one-line note in the corner of the Axes that covers the fewest points and labels."""
+    renderer = ax.figure.canvas.get_renderer()
+    note = ax.text(0, 0, text, transform=ax.transAxes, fontsize=7.5, color="#555555", style="italic", zorder=6,
+                   gid="shift-note", bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85})
+    note.set_in_layout(False)
+    best = None
+    for x, y, ha, va in ((0.99, 0.02, "right", "bottom"), (0.01, 0.02, "left", "bottom"),
+                         (0.99, 0.98, "right", "top"), (0.01, 0.98, "left", "top")):
+        note.set_position((x, y))
+        note.set_horizontalalignment(ha)
+        note.set_verticalalignment(va)
+        count = _overlap_count(note.get_window_extent(renderer), taken.extents)
+        if best is None or count < best[0]:
+            best = (count, x, y, ha, va)
+        if count == 0:
+            break
+    _, x, y, ha, va = best
+    note.set_position((x, y))
+    note.set_horizontalalignment(ha)
+    note.set_verticalalignment(va)
+    taken.append(note.get_window_extent(renderer))
+    return note
 
 
 def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str | None = None,
                    topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None):
-    """Small multiples: every holder x topic series that has a shift, one panel each; returns the Figure.
+    """Small multiples: every holder x topic series that has a shift, one panel each, in holder and
+    topic order; returns the Figure. Past `max_panels` series, those whose strongest shift is most
+    confident are drawn, and the figure's title says how many are not.
 
     `ax` may be an array of Axes to draw the panels into (as many as there are series, or more).
     """
     import matplotlib.pyplot as plt
-    pairs = _between(shifts, "to_date", start, end)[["holder", "topic"]].drop_duplicates()
+    selected = _between(shifts, "to_date", start, end)
     if holder is not None:
-        pairs = pairs[pairs["holder"] == holder]
+        selected = selected[selected["holder"] == holder]
     if topic is not None:
-        pairs = pairs[pairs["topic"] == topic]
-    pairs = list(pairs.itertuples(index=False))[:max_panels]
+        selected = selected[selected["topic"] == topic]
+    strongest = selected.groupby(["holder", "topic"], as_index=False)["confidence"].max()
+    chosen = strongest.sort_values(["confidence", "holder", "topic"], ascending=[False, True, True],
+                                   kind="stable").head(max_panels)
+    pairs = list(chosen.sort_values(["holder", "topic"])[["holder", "topic"]].itertuples(index=False))
+    left_out = len(strongest) - len(pairs)
     if ax is not None:
         panels = list(np.ravel(ax))
         if len(panels) < len(pairs):
@@ -358,6 +426,9 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         figure, grid = plt.subplots(rows, columns, figsize=(8 * columns, 3.6 * rows), squeeze=False,
                                     layout="constrained")
         panels = list(grid.flat)
+        if left_out:
+            figure.suptitle(f"{len(pairs)} of {len(strongest)} holder × topic series with shifts: those with the "
+                            f"most confident shifts ({left_out} more; choose by holder and topic)")
     if not pairs:
         _empty(panels[0], "no shifts found")
         panels[0].set_axis_off()
@@ -369,17 +440,17 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
     _lay_out(panels[0])   # once for the whole figure: labels go where the panels end up
     for panel, days, moved in drawn:
         if not moved.empty:
-            _label_shifts(panel, moved, days)
+            _label_shifts(panel, moved, days, MAX_PANEL_LABELS)
     return figure
 
 
 # -- heatmap ---------------------------------------------------------------------------------------
 
 def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
-                 max_holders: int = 20):
+                 max_holders: int = 20, max_topics: int = MAX_HEATMAP_TOPICS):
     """Holders x topics, each cell coloured by the holder's latest stance on the topic and labelled
-    with its date (blank: no statement); returns the Axes. The `max_holders` holders with the most
-    positions are shown."""
+    with its date (blank: no statement); returns the Axes. The `max_holders` holders and the
+    `max_topics` topics with the most positions are shown; the title names how many are not."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
     named = (statements["holder"] != "") & (statements["topic"] != "")
     if holders is not None:
@@ -393,22 +464,25 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
         ax.set_axis_off()
         return ax
     latest = days.sort_values("date", kind="stable").groupby(["holder", "topic"]).tail(1)
-    busiest = latest["holder"].value_counts(sort=False).sort_values(ascending=False, kind="stable").index[:max_holders]
-    left_out = latest["holder"].nunique() - len(busiest)
-    latest = latest[latest["holder"].isin(busiest)]
+    busiest_holders = _busiest(days["holder"], max_holders)
+    busiest_topics = _busiest(days["topic"], max_topics)
+    left_out = {"holder": days["holder"].nunique() - len(busiest_holders),
+                "topic": days["topic"].nunique() - len(busiest_topics)}
+    latest = latest[latest["holder"].isin(busiest_holders) & latest["topic"].isin(busiest_topics)]
     grid = latest.pivot(index="holder", columns="topic", values="score").sort_index().sort_index(axis=1)
     dates = latest.pivot(index="holder", columns="topic", values="date").reindex_like(grid)
-    ax = _axes(ax, size=(2.2 + 0.8 * grid.shape[1], 1.6 + 0.42 * grid.shape[0]))
+    ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, 2.0 + 0.42 * grid.shape[0])))
     cmap = ListedColormap([STANCE_COLOURS[s] for s in STANCES])
     norm = BoundaryNorm(np.arange(-2.5, 3.0, 1.0), cmap.N)
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
     image.set_gid("stance-cells")
     for (row, column), score in np.ndenumerate(grid.to_numpy(dtype=float)):
         if not np.isnan(score):
-            ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=6.5,
+            ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=7,
                     color="white" if abs(score) == 2 else "black", gid="cell-date")
-    ax.set_xticks(range(grid.shape[1]), [topic_label(t) for t in grid.columns], rotation=35, ha="right")
-    ax.set_yticks(range(grid.shape[0]), grid.index)
+    ax.set_xticks(range(grid.shape[1]), [textwrap.fill(topic_label(t), TICK_CHARS) for t in grid.columns],
+                  rotation=35, ha="right", rotation_mode="anchor")
+    ax.set_yticks(range(grid.shape[0]), [_short(holder) for holder in grid.index])
     ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
     ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
@@ -416,8 +490,9 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     ax.set_xlabel("topic")
     ax.set_ylabel("holder")
     title = "Latest stance of each holder on each topic (cell: date of that stance)"
-    if left_out > 0:
-        title += f"\n{plural(left_out, 'holder')} with fewer positions not shown"
+    hidden = [f"{plural(count, name)}" for name, count in left_out.items() if count > 0]
+    if hidden:
+        title += f"\n{' and '.join(hidden)} with fewer positions not shown"
     ax.set_title(title)
     colourbar = ax.figure.colorbar(image, ax=ax, ticks=[SCORES[s] for s in STANCES], fraction=0.035, pad=0.02)
     colourbar.ax.set_yticklabels([topic_label(s) for s in STANCES])
@@ -425,13 +500,23 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     return ax
 
 
+def _busiest(names: pd.Series, count: int) -> list[str]:
+    """The `count` names that occur most often (ties: in name order)."""
+    counts = names.astype(str).value_counts(sort=False).rename_axis("name").reset_index()
+    return list(counts.sort_values(["count", "name"], ascending=[False, True], kind="stable")["name"].head(count))
+
+
 # -- swimlane --------------------------------------------------------------------------------------
 
-def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None):
-    """Every shift on one time axis, a lane per holder; returns the Axes.
+def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
+                  max_holders: int = MAX_LANES):
+    """Every shift on one time axis, a lane per holder (named with its count of shifts); returns
+    the Axes.
 
-    Each shift is a marker shaped by its kind and coloured by the new stance, labelled with the
-    topic and the move where there is room (crowded labels are left out, never overlapped).
+    Each shift is a marker shaped by its kind and coloured by the new stance. The most confident
+    shifts of each lane (up to `MAX_LANE_LABELS`) are labelled with the topic and the move where
+    there is room (crowded labels are left out, never overlapped). The `max_holders` holders
+    with most shifts get a lane; the title names how many are left out.
     """
     from matplotlib.lines import Line2D
     rows = _between(shifts, "to_date", start, end)
@@ -439,9 +524,12 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         rows = rows[rows["holder"].isin(holders)]
     if topics is not None:
         rows = rows[rows["topic"].isin(topics)]
-    rows = rows.sort_values(["to_date", "holder", "topic"], kind="stable")
-    lanes = sorted(rows["holder"].unique())
-    ax = _axes(ax, size=(13, 1.4 + 0.55 * max(1, len(lanes))))
+    counts = rows["holder"].value_counts(sort=False)
+    busiest = counts.reset_index().sort_values(["count", "holder"], ascending=[False, True], kind="stable")
+    lanes = sorted(busiest["holder"].head(max_holders))
+    left_out = len(counts) - len(lanes)
+    rows = rows[rows["holder"].isin(lanes)].sort_values(["to_date", "holder", "topic"], kind="stable")
+    ax = _axes(ax, size=(13, min(15.0, 1.4 + 0.55 * max(1, len(lanes)))))
     if rows.empty:
         _empty(ax, "no shifts found")
         ax.set_axis_off()
@@ -454,14 +542,16 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=80,
                    c=[STANCE_COLOURS.get(s, "#999999") for s in group["to_stance"]], edgecolors="black",
                    linewidths=0.7, zorder=3, gid="shift-markers", label=kind)
-    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_yticks(range(len(lanes)), [f"{_short(holder)} ({counts[holder]})" for holder in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
-    ax.set_ylabel("holder")
+    ax.set_ylabel("holder (shifts)")
     _date_axis(ax)
     ax.set_xlabel("date of the new position")
     _set_date_range(ax, rows["to_date"], room=0.15)
-    ax.set_title(f"{plural(len(rows), 'shift')} of {plural(len(lanes), 'holder')} "
-                 f"(shape: kind of shift; colour: new stance)")
+    title = f"{plural(len(rows), 'shift')} of {plural(len(lanes), 'holder')} (shape: kind of shift; colour: new stance)"
+    if left_out:
+        title += f"\n{plural(left_out, 'holder')} with fewer shifts not shown"
+    ax.set_title(title)
     kinds = [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="white",
                     markeredgecolor="black", markersize=8, label=kind) for kind in sorted(rows["kind"].unique())]
     stances = [Line2D([], [], marker="s", linestyle="", markerfacecolor=STANCE_COLOURS[s], markeredgecolor="none",
@@ -472,15 +562,35 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     ax.legend(handles=stances, title="new stance", loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
               frameon=False)
     _lay_out(ax)
-    taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of))
-    # The most confident shifts are labelled first; past MAX_SWIMLANE_LABELS the markers speak alone.
-    labelled = rows.sort_values("confidence", ascending=False, kind="stable").head(MAX_SWIMLANE_LABELS)
-    for shift in labelled.itertuples(index=False):
+    taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of), size=4.5)
+    # The most confident shifts are labelled first, a few a lane; the other markers speak alone.
+    ranked = rows.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
+    per_lane = dict.fromkeys(lanes, 0)
+    for shift in ranked.head(MAX_SWIMLANE_LABELS).itertuples(index=False):
+        if per_lane[shift.holder] >= MAX_LANE_LABELS:
+            continue
         text = f"{topic_label(shift.topic)}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
         if shift.reported:
             text = f"{topic_label(shift.topic)}: reported move to {topic_label(shift.to_stance)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
-                       keep_crowded=False, fontsize=7, color="#333333", zorder=4)
+                       keep_crowded=False, pad=SWIMLANE_LABEL_PAD, fontsize=7, color="#333333", zorder=4)
         if label is not None:
             label.set_gid("shift-label")
+            per_lane[shift.holder] += 1
+    labelled = sum(per_lane.values())
+    if labelled < len(rows):
+        ax.text(1.01, 0.5, f"labelled: the most\nconfident shifts,\nup to {MAX_LANE_LABELS} a holder\n"
+                           f"({labelled} of {len(rows)});\nthe command\nstance shifts\nlists all",
+                transform=ax.transAxes, fontsize=7.5, color="#555555", style="italic", va="center", ha="left",
+                gid="shift-note")
     return ax
+
+
+def _short(name: str, width: int = TICK_CHARS + 4) -> str:
+    """A long holder name cut to `width` characters for a tick label.
+
+    >>> _short("trump"), _short("ukrainian_government_delegation_in_istanbul")
+    ('trump', 'ukrainian_government_…')
+    """
+    name = str(name)
+    return name if len(name) <= width else name[:width - 1] + "…"

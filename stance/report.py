@@ -1,5 +1,10 @@
 """Readable outputs: report.md (shifts first, each with its evidence), charts, and the terminal,
 CSV and JSON views of a run.
+
+report.md reads from the top: the run in one line, a table of the shifts (the most confident
+`MAX_REPORT_SHIFTS`, newest first, each linked to its evidence), the shifts counted by holder, the
+overview charts, then each listed shift with both quotes, their dates and sources, the timelines
+and the latest positions. Whatever is left out is counted, with where to find it.
 """
 from __future__ import annotations
 
@@ -13,8 +18,14 @@ import pandas as pd
 FORMATS = ("md", "csv", "json", "table")
 MAX_TIMELINE_CHARTS = 12
 CHART_DPI = 110
+# A run of 5 MB finds ~300 shifts: listed in full, report.md was 2,400 lines, past reading.
+MAX_REPORT_SHIFTS = 40
+MAX_REPORT_DOCUMENTS = 20   # documents not analysed, listed; the rest are counted
+QUOTE_CHARS = 90            # a quote in the summary table; the details give it whole
+# `contested` is not shown: a contested blip (A -> B -> A within days) makes no row at all, so the
+# column is always false.
 SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
-              "contested", "confidence"]
+              "confidence"]
 FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip", "reported": "reported"}
 
 
@@ -99,23 +110,34 @@ def _save_timeline(task) -> None:
     plt.close(ax.figure)
 
 
-def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None) -> str:
-    """The run as a Markdown page: shifts first, each with both quotes, dates and sources."""
+def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
+                    max_shifts: int = MAX_REPORT_SHIFTS) -> str:
+    """The run as a Markdown page: shifts first, each with both quotes, dates and sources.
+
+    The `max_shifts` most confident shifts (0: all) are listed (ties: the newer), newest first, in a
+    table that links each to its evidence below; a line counts the others, which the shifts
+    table holds (`stance shifts RUN`)."""
     chart_files = chart_files or {}
     documents, statements, shifts = analysis.documents, analysis.statements, analysis.shifts
     sources = documents.set_index("doc_id")[["title", "source", "url"]] if len(documents) else pd.DataFrame()
     ok = int((documents["status"] == "ok").sum())
     lines = ["# Stance shifts", ""]
     span = "" if statements.empty else f", dated {statements['date'].min():%Y-%m-%d} to {statements['date'].max():%Y-%m-%d}"
+    held = f" by {_plural(shifts['holder'].nunique(), 'holder')} on {_plural(shifts['topic'].nunique(), 'topic')}" \
+        if len(shifts) else ""
     lines.append(f"{len(documents)} documents read ({ok} analysed), {len(statements)} statements{span}, "
-                 f"**{len(shifts)} shifts**.")
+                 f"**{len(shifts)} shifts**{held}.")
     lines.append("")
+    listed = _listed_shifts(shifts, max_shifts or len(shifts))
     if shifts.empty:
         lines += ["No shifts were found: each holder kept one position per topic, or spoke only once.", ""]
-    for _, shift in shifts.sort_values(["to_date", "holder", "topic"], ascending=[False, True, True]).iterrows():
-        lines += _shift_section(shift, statements, sources)
+    else:
+        lines += _summary_section(listed, len(shifts))
+        lines += _holders_section(shifts)
     for path in chart_files.get("overview", []):
         lines += [f"![{Path(path).stem}]({path})", ""]
+    for number, (_, shift) in enumerate(listed.iterrows(), start=1):
+        lines += _shift_section(shift, number, sources)
     if chart_files.get("timelines"):
         lines += ["## Timelines", ""]
         lines += [f"![{Path(path).stem}]({path})" for path in chart_files["timelines"]] + [""]
@@ -123,22 +145,69 @@ def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None) -
     skipped = documents[documents["status"] != "ok"]
     if len(skipped):
         lines += ["## Documents not analysed", "", "| document | status | reason |", "|---|---|---|"]
-        lines += [f"| {row.doc_id} | {row.status} | {_cell(row.reason)} |" for row in skipped.itertuples()] + [""]
+        lines += [f"| {row.doc_id} | {row.status} | {_cell(row.reason)} |"
+                  for row in skipped.head(MAX_REPORT_DOCUMENTS).itertuples()] + [""]
+        if len(skipped) > MAX_REPORT_DOCUMENTS:
+            lines += [f"{_plural(len(skipped) - MAX_REPORT_DOCUMENTS, 'more document')} not analysed: "
+                      "see `status` and `reason` in documents.parquet.", ""]
     return "\n".join(lines)
 
 
-def _shift_section(shift: pd.Series, statements: pd.DataFrame, sources: pd.DataFrame) -> list[str]:
+def _listed_shifts(shifts: pd.DataFrame, count: int) -> pd.DataFrame:
+    """The `count` most confident shifts (ties: the newer, then holder and topic), newest first."""
+    ranked = shifts.sort_values(["confidence", "to_date", "holder", "topic"], ascending=[False, False, True, True],
+                                kind="stable", na_position="last").head(count)
+    return ranked.sort_values(["to_date", "holder", "topic"], ascending=[False, True, True], kind="stable",
+                              na_position="last")
+
+
+def _summary_section(listed: pd.DataFrame, total: int) -> list[str]:
+    """One table row a shift: when, who, on what, the move, and the new position in their words."""
+    from .plot import short_quote
+    lines = ['<a id="summary"></a>', "", "## Shifts at a glance", ""]
+    if total > len(listed):
+        lines += [f"The {len(listed)} most confident of {total} shifts, newest first. The other "
+                  f"{total - len(listed)} are in shifts.parquet: `stance shifts RUN --format csv` lists every one "
+                  "(`--holder` and `--topic` pick some), `stance report RUN --format md --max-shifts 0` quotes "
+                  "every one.", ""]
+    else:
+        lines += [f"{_plural(total, 'shift')}, newest first.", ""]
+    lines += ["| # | date | holder | topic | move | kind | confidence | new position, in their words |",
+              "|---:|---|---|---|---|---|---:|---|"]
+    for number, (_, shift) in enumerate(listed.iterrows(), start=1):
+        move = f"{shift['from_stance'] or '?'} → {shift['to_stance']}"
+        kind = shift["kind"] + (f", reported by {shift['speaker'] or 'the author'}" if shift["reported"] else "")
+        quote = short_quote(shift["after_text"], QUOTE_CHARS).replace("|", "\\|")
+        lines.append(f"| [{number}](#shift-{number}) | {_day(shift['to_date'])} | {shift['holder']} | "
+                     f"{shift['topic'].replace('_', ' ')} | {move} | {kind} | {shift['confidence']:.2f} | {quote} |")
+    return lines + [""]
+
+
+def _holders_section(shifts: pd.DataFrame) -> list[str]:
+    """Shifts counted by holder, busiest first, with the topics that moved most."""
+    lines = ["## Shifts by holder", "", "| holder | shifts | reversals | topics (shifts) |", "|---|---:|---:|---|"]
+    counts = shifts.groupby(["holder", "topic"]).size().rename("count").reset_index()
+    totals = counts.groupby("holder")["count"].sum()
+    reversals = shifts[shifts["kind"] == "reversal"].groupby("holder").size()
+    for holder in sorted(totals.index, key=lambda name: (-totals[name], name)):
+        topics = counts[counts["holder"] == holder].sort_values(["count", "topic"], ascending=[False, True])
+        named = ", ".join(f"{row.topic.replace('_', ' ')} ({row.count})" for row in topics.itertuples())
+        lines.append(f"| {holder} | {totals[holder]} | {reversals.get(holder, 0)} | {named} |")
+    return lines + [""]
+
+
+def _shift_section(shift: pd.Series, number: int, sources: pd.DataFrame) -> list[str]:
     topic = shift["topic"].replace("_", " ")
     before = f"{shift['from_stance'] or 'unknown'} ({_day(shift['from_date'])})"
     after = f"{shift['to_stance']} ({_day(shift['to_date'])})"
     flags = []
     if shift["reported"]:
         flags.append(f"reported by {shift['speaker'] or 'the author'}")
-    if shift["contested"]:
-        flags.append("contested: the earlier position returned within days")
     title = f"## {shift['holder']} on {topic}: {before} → {after}"
-    lines = [title, "", f"*{shift['kind']}* ({FLIP_O_METER.get(shift['kind'], shift['kind'])}), "
-                        f"confidence {shift['confidence']:.2f}" + (f"; {'; '.join(flags)}" if flags else ""), ""]
+    lines = [f'<a id="shift-{number}"></a>', "", title, "",
+             f"Shift {number}: *{shift['kind']}* ({FLIP_O_METER.get(shift['kind'], shift['kind'])}), "
+             f"confidence {shift['confidence']:.2f}" + (f"; {'; '.join(flags)}" if flags else "")
+             + " · [back to the table](#summary)", ""]
     lines.append(f"- **Before** — {_evidence(shift['before_text'], shift['before_doc_id'], shift['from_date'], sources)}")
     lines.append(f"- **After** — {_evidence(shift['after_text'], shift['after_doc_id'], shift['to_date'], sources)}")
     return lines + [""]
@@ -200,8 +269,12 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
     return frame.to_string(index=False, max_colwidth=60)
 
 
-def _cell(value) -> str:
-    return textwrap.shorten(" ".join(str(value).split()), 120).replace("|", "\\|")
+def _cell(value, width: int = 120) -> str:
+    return textwrap.shorten(" ".join(str(value).split()), width, placeholder="…").replace("|", "\\|")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _day(value) -> str:

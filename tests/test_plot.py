@@ -111,7 +111,7 @@ def test_timeline_marks_and_annotates_every_shift_with_date_and_quote():
     ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
     markers = points(ax, "shift-markers")
     assert sorted(markers[:, 1]) == [1, 2]
-    labels = [label.get_text() for label in annotations(ax, "shift-annotation")]
+    labels = [label.get_text() for label in sorted(annotations(ax, "shift-annotation"), key=lambda label: label.xy[0])]
     assert len(labels) == 2
     assert labels[0].startswith("9 Oct 2025, reversal: oppose → open\n“Merz said the loan could work.”")
     assert labels[1] == "20 Oct 2025, hardening: open → support\n“We back the loan,” Merz said."
@@ -125,6 +125,49 @@ def test_timeline_labels_stay_apart_and_inside_the_axes():
     frame = ax.get_window_extent(renderer)
     assert not boxes[0].overlaps(boxes[1])
     assert all(frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1 for box in boxes)
+
+
+def many_shifts(holder: str, topic: str, count: int, start: str = "2025-01-01") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A series that flips between oppose and support every week, `count` times: statements and
+    shifts, the shift of week n with confidence n / 100."""
+    days = pd.date_range(start, periods=count + 1, freq="7D")
+    stances = ["oppose" if week % 2 == 0 else "support" for week in range(count + 1)]
+    statements = statements_table(*[(holder, topic, stance_, day, 0.8, f"Week {week}: {stance_}.")
+                                    for week, (stance_, day) in enumerate(zip(stances, days))])
+    shifts = shifts_table(*[(holder, topic, stances[week - 1], stances[week], days[week - 1], days[week], "reversal",
+                             f"Week {week}: {stances[week]}.") for week in range(1, count + 1)])
+    return statements, shifts.assign(confidence=[week / 100 for week in range(1, count + 1)])
+
+
+def test_crowded_timeline_labels_only_its_most_confident_shifts_and_counts_the_rest():
+    statements, shifts = many_shifts("zelensky", "guarantees", 20)
+    ax = plot.plot_timeline(statements, shifts, "zelensky", "guarantees")
+    assert len(points(ax, "shift-markers")) == 20     # every shift is still marked
+    labels = annotations(ax, "shift-annotation")
+    assert 0 < len(labels) <= plot.MAX_TIMELINE_LABELS
+    # The strongest is always labelled; every label is one of the six strongest (weeks 15-20).
+    weeks = sorted(int(label.get_text().split("“Week ")[1].split(":")[0]) for label in labels)
+    assert weeks[-1] == 20 and weeks[0] >= 15
+    [note] = annotations(ax, "shift-note")
+    assert note.get_text() == (f"{20 - len(labels)} more shifts marked but not labelled (less confident); "
+                               "the command stance shifts lists all")
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [Text.get_window_extent(label, renderer) for label in labels] + [note.get_window_extent(renderer)]
+    assert not any(a.overlaps(b) for index, a in enumerate(boxes) for b in boxes[index + 1:])
+
+
+def test_timeline_with_few_shifts_has_no_note():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    assert annotations(ax, "shift-note") == []
+
+
+def test_small_multiple_panels_label_fewer_shifts():
+    statements, shifts = many_shifts("zelensky", "guarantees", 12)
+    figure = plot.plot_timelines(statements, shifts)
+    [panel] = [ax for ax in figure.axes if ax.axison]
+    assert 0 < len(annotations(panel, "shift-annotation")) <= plot.MAX_PANEL_LABELS
+    assert annotations(panel, "shift-note")[0].get_text().endswith("the command stance shifts lists all")
 
 
 def test_timeline_x_range_covers_every_date():
@@ -214,6 +257,20 @@ def test_small_multiples_have_one_panel_per_series_with_a_shift():
     assert titles == ["merz on loan: 4 statements, 2 shifts", "orban on sanctions: 1 statement, 1 shift"]
 
 
+def test_past_the_panel_limit_small_multiples_show_the_most_confident_series_and_say_so():
+    shifts = pd.concat([many_shifts("trump", "weapons", 2)[1].assign(confidence=0.9),
+                        many_shifts("merz", "loan", 2)[1].assign(confidence=0.4),
+                        many_shifts("kallas", "loan", 2)[1].assign(confidence=0.7)])
+    statements = pd.concat([many_shifts(holder, topic, 2)[0]
+                            for holder, topic in [("trump", "weapons"), ("merz", "loan"), ("kallas", "loan")]])
+    figure = plot.plot_timelines(statements, shifts, max_panels=2)
+    assert [ax.get_title() for ax in figure.axes if ax.axison] == ["kallas on loan: 3 statements, 2 shifts",
+                                                                   "trump on weapons: 3 statements, 2 shifts"]
+    assert figure.get_suptitle() == ("2 of 3 holder × topic series with shifts: those with the most confident "
+                                     "shifts (1 more; choose by holder and topic)")
+    assert plot.plot_timelines(statements, shifts).get_suptitle() == ""
+
+
 def test_small_multiples_draw_into_given_axes_and_refuse_too_few():
     figure, grid = plt.subplots(1, 3)
     assert plot.plot_timelines(MERZ, MERZ_SHIFTS, ax=grid) is figure
@@ -255,12 +312,31 @@ def test_heatmap_of_the_seed_has_a_row_per_holder(seed_run):
         len(attributed[["holder", "topic"]].drop_duplicates())
 
 
+def test_heatmap_keeps_the_busiest_topics_and_names_how_many_are_left_out():
+    rows = [("merz", f"topic_{number:02d}", "support", "2025-10-01", 0.8, "Yes.") for number in range(5)]
+    rows += [("merz", "topic_00", "oppose", "2025-10-02", 0.8, "No."), ("kallas", "topic_01", "oppose", "2025-10-02", 0.8, "No.")]
+    ax = plot.plot_heatmap(statements_table(*rows), max_topics=2)
+    assert tick_labels(ax.xaxis) == ["topic 00", "topic 01"]
+    assert ax.get_title().endswith("\n3 topics with fewer positions not shown")
+    ax = plot.plot_heatmap(statements_table(*rows), max_topics=2, max_holders=1)
+    assert tick_labels(ax.yaxis) == ["merz"]
+    assert ax.get_title().endswith("\n1 holder and 3 topics with fewer positions not shown")
+
+
+def test_heatmap_wraps_long_topics_and_shortens_long_holders():
+    table = statements_table(("ukrainian_government_delegation_in_istanbul", "territorial_concessions_in_the_east",
+                              "oppose", "2025-10-01", 0.8, "No."))
+    ax = plot.plot_heatmap(table)
+    assert tick_labels(ax.xaxis) == ["territorial\nconcessions in the\neast"]
+    assert tick_labels(ax.yaxis) == ["ukrainian_government_…"]
+
+
 # -- swimlane ------------------------------------------------------------------------------------
 
 def test_swimlane_has_a_lane_per_holder_and_a_marker_per_shift():
     ax = plot.plot_swimlane(MERZ_SHIFTS)
-    assert tick_labels(ax.yaxis) == ["merz", "orban"]
-    assert ax.get_ylabel() == "holder" and ax.get_xlabel() == "date of the new position"
+    assert tick_labels(ax.yaxis) == ["merz (2)", "orban (1)"]
+    assert ax.get_ylabel() == "holder (shifts)" and ax.get_xlabel() == "date of the new position"
     markers = points(ax, "shift-markers")
     assert len(markers) == len(MERZ_SHIFTS)
     lanes = sorted((mdates.num2date(x).strftime("%m-%d"), int(y)) for x, y in markers)
@@ -283,6 +359,25 @@ def test_swimlane_labels_never_overlap():
     boxes = [label.get_window_extent(renderer) for label in annotations(ax, "shift-label")]
     assert 0 < len(boxes) < 9   # crowded labels are left out
     assert not any(a.overlaps(b) for index, a in enumerate(boxes) for b in boxes[index + 1:])
+
+
+def test_busy_swimlane_labels_a_few_shifts_a_lane_and_says_so():
+    _, shifts = many_shifts("trump", "weapons", 30)
+    ax = plot.plot_swimlane(shifts)
+    labels = annotations(ax, "shift-label")
+    assert 0 < len(labels) <= plot.MAX_LANE_LABELS
+    [note] = annotations(ax, "shift-note")
+    assert f"({len(labels)} of 30)" in note.get_text() and "the command\nstance shifts\nlists all" in note.get_text()
+
+
+def test_swimlane_keeps_the_holders_with_most_shifts():
+    shifts = pd.concat([many_shifts("trump", "weapons", 3)[1], many_shifts("merz", "loan", 2)[1],
+                        many_shifts("orban", "loan", 1)[1], many_shifts("kallas", "loan", 2)[1]])
+    ax = plot.plot_swimlane(shifts, max_holders=2)
+    assert tick_labels(ax.yaxis) == ["kallas (2)", "trump (3)"]   # merz ties kallas at 2; name order
+    assert len(points(ax, "shift-markers")) == 5
+    assert ax.get_title() == "5 shifts of 2 holders (shape: kind of shift; colour: new stance)\n" \
+                             "2 holders with fewer shifts not shown"
 
 
 def test_swimlane_without_shifts_says_so():
