@@ -120,6 +120,11 @@ RE_SEPARATES = re.compile(r"\b(?:and|but|that|while|after|before|when|because|wh
                           r"added)\b|[;“”\":]", re.IGNORECASE)
 # Before a verb of saying whose subject follows it ("..., said Peskov", "“...” says Kallas").
 RE_INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
+# A finite verb right after a name: after "said" the name opens what was said ("Officials, speaking
+# privately, said India would not ..."), it is no inverted speaker.
+RE_FINITE_AFTER = re.compile(r"^\s+(?:(?:also|still|now|already|never|not)\s+)?(?:would|will|was|is|were|are|had|has|have|"
+                             r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|"
+                             r"doesn't|[a-z]+ed)\b")
 # Verbs whose next noun is their object, not an inverted subject ("told Moscow", "saying Russia ...").
 RE_NO_INVERSION = re.compile(r"^(?:tell|tells|told|telling|ask|asks|asked|\w+ing)$", re.IGNORECASE)
 # The connective opening a clause that goes on with the subject of the one before: "but insisted
@@ -727,7 +732,15 @@ class Attributor:
             named = [m for m in outside if not clause.start + sources.start() <= m.start < clause.start + sources.end()]
             voice = self._speaking_for(plain, max(clause.start, clause.start + sources.start() - 60),
                                        clause.start + sources.end(), outside)
-            holder = self._reported_holder(plain, clause, named, clause.start + sources.end(), voice)
+            content_start = clause.start + sources.end()
+            verb = next((v for v in self.lexicon.speech_verbs.finditer(plain, content_start, clause.end)
+                         if re.search(r",\s*$", plain[content_start:v.start()])), None)
+            if verb is not None and verb.start() - content_start <= 120 and \
+                    not any(content_start <= m.start < verb.start() and m.actor for m in outside):
+                # "Officials, speaking on condition of anonymity because ..., said Kyiv was ready":
+                # what was said starts after the verb.
+                content_start = verb.end()
+            holder = self._reported_holder(plain, clause, named, content_start, voice)
             return Attribution(holder.actor if holder else "", "", "reported", 0.6,
                                holder.kind if holder else "", "sources")
         if previous is None and clause.index > 0:
@@ -1278,7 +1291,8 @@ class Attributor:
         if inverted and after and not plain[verb_end:after[0].start].strip() \
                 and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start]) \
                 and not RE_NO_INVERSION.match(plain[verb_start:verb_end]) \
-                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]):
+                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]) \
+                and not RE_FINITE_AFTER.match(plain[after[0].end:after[0].end + 40]):
             return after[0]
         return None
 

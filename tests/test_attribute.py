@@ -748,3 +748,12 @@ def test_a_verb_of_saying_after_and_shares_the_opening_subject(text):
 def test_a_verb_of_saying_in_a_relative_clause_has_its_own_subject():
     text = "Haug met fishermen who called the quotas unfair and said the trawling ban was ruinous."
     assert all(speaker != "haug" for _, speaker in fisheries(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Harbour officials, speaking privately, said Oslo would keep the trawling ban.", [("norway", "")]),
+    ("Harbour officials, speaking on condition of anonymity because they were not cleared to brief the press, "
+     "said Oslo would keep the trawling ban.", [("norway", "")]),
+], ids=["speaking-privately", "anonymity-with-a-reason"])
+def test_a_name_after_the_verb_of_unnamed_people_opens_what_they_said(text, expected):
+    assert fisheries(text) == expected
