@@ -144,10 +144,10 @@ RE_UNLISTED_SPEAKER = re.compile(
     r"(?:\b(?i:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
     r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
     r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
-    r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,40}?)?"
+    r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,60}?)?"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
     r"(?:\s*,[^,.;:“”\"]{1,80},)?"
-    r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|\w+ly))*\s*$")
+    r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|last\s+\w+day|\w+ly))*\s*$")
 # Between a name in apposition and its verb: "Andrii Sybiha, said" ends "Ukraine's foreign
 # minister, Andrii Sybiha, said"; "Peskov, who said" is a relative clause on the name.
 # Unnamed people of an organisation named after them ("a senior official of the group") or
@@ -189,6 +189,9 @@ RE_PEOPLE_OF = re.compile(rf"\b(?:{PEOPLE}|members?)\s+(?:of|in|at|from|for|with
                           re.IGNORECASE)
 RE_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?{PEOPLE}\b",
                              re.IGNORECASE)
+# People described by what they were told: "an official briefed on the talks", "sources informed about".
+RE_PEOPLE_BEFORE = re.compile(rf"\b(?:{PEOPLE}|people|members?)\s+$", re.IGNORECASE)
+RE_BRIEFED_ON = re.compile(r"^[a-z]+ed\s+(?:on|about)\b")
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
 RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)")
@@ -370,6 +373,10 @@ def implied_countries(actors: Actors) -> dict[str, str]:
     return {country: next(iter(owners)) for country, owners in found.items() if len(owners) == 1}
 
 
+# The word naming whose government an organisation is: "Canadian" in "the Canadian government".
+RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administration|authorities)$")
+
+
 class Attributor:
     """Finds actors in a document and attributes its clauses; built once per run."""
 
@@ -416,6 +423,10 @@ class Attributor:
                 bare = re.sub(r"^the\s+", "", normalize(phrase), flags=re.IGNORECASE)
                 if bare and bare.casefold() not in FIRST_PERSON:
                     self._modifier_owner.setdefault(bare.casefold(), actor.id)
+                # "the Canadian government" lets "Canadian officials" speak for it.
+                adjective = RE_GOVERNMENT_ADJECTIVE.match(bare)
+                if adjective and adjective.group(1).casefold() not in self._alias_owner:
+                    self._modifier_owner.setdefault(adjective.group(1).casefold(), actor.id)
         modifiers = "|".join(sorted((re.escape(m) for m in self._modifier_owner), key=len, reverse=True))
         people = PEOPLE
         self._speaks_for = re.compile(
@@ -1089,8 +1100,9 @@ class Attributor:
         for cue in self.lexicon.all_stances.finditer(segment):
             head_start = max(clause.start, clause.start + cue.start() - 140)
             people = RE_UNLISTED_SPEAKER.search(plain[head_start:clause.start + cue.start()])
-            if people is None or not RE_PEOPLE_NOUN.search(people.group()):
-                continue
+            if people is None or not RE_PEOPLE_NOUN.search(people.group()) or \
+                    self.lexicon.speech_verbs.search(re.sub(r",[^,]*,", " ", people.group())):
+                continue   # "an official briefed on the talks said the Russian side had demanded"
             start = head_start + people.start()
             if any(start <= m.start < clause.start + cue.start() and m.actor and self._kind.get(m.actor) == "person"
                    for m in mentions):
@@ -1224,6 +1236,9 @@ class Attributor:
             if RE_PASSIVE_AUX.search(plain[max(clause.start, start - 20):start]) or \
                     (verb.group()[:1].isupper() and verb.start() > 0):   # "(Atlantic Desk Report)"
                 continue
+            if RE_PEOPLE_BEFORE.search(plain[max(clause.start, start - 30):start]) and \
+                    RE_BRIEFED_ON.match(plain[start:start + 30]):
+                continue   # "an official briefed on the talks said": the verb is "said"
             subject = self._subject_of(plain, start, end, mentions)
             if subject is None and verb.group().lower().endswith("ing") and \
                     re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
