@@ -142,8 +142,8 @@ RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)
 # "a spokesman for Pete Hegseth", "European leaders", "John Ratcliffe, the CIA director,".
 RE_UNLISTED_SPEAKER = re.compile(
     r"(?:\b(?i:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
-    r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
-    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
+    r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|president|premier|"
+    r"negotiators?|delegates?|experts?|sources?|people|members|member(?=\s+of\b)|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
     r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,60}?)?"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
     r"(?:\s*,[^,.;:“”\"]{1,80},)?"
@@ -184,17 +184,21 @@ RE_DONE = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:now|already|finally|just|als
                      r"left|won|lost|begun|broken|drawn|withdrawn|undertaken|overseen|signed|struck)\b")
 # The people an organisation speaks through, unnamed: "officials", "a spokesman", "diplomats".
 PEOPLE = r"(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|spokes(?:man|woman|person|people|men|women))"
+# A title held for a country or body by someone the actor file does not list: "Qatar's prime minister".
+TITLE = (r"(?:(?:prime|foreign|defen[cs]e|finance|trade|interior|deputy|vice|chief|top)\s+){0,2}"
+         r"(?:minister|president|premier|ambassador|envoy|negotiator|representative|secretary|chancellor)")
 RE_PEOPLE_NOUN = re.compile(rf"\b{PEOPLE}\b", re.IGNORECASE)
 RE_PEOPLE_OF = re.compile(rf"\b(?:{PEOPLE}|members?)\s+(?:of|in|at|from|for|with|close\s+to)\s+(?:the\s+)?$",
                           re.IGNORECASE)
-RE_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?{PEOPLE}\b",
-                             re.IGNORECASE)
+RE_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?{PEOPLE}\b"
+                             rf"|^['’]s\s+{TITLE}\b", re.IGNORECASE)
 # People described by what they were told: "an official briefed on the talks", "sources informed about".
 RE_PEOPLE_BEFORE = re.compile(rf"\b(?:{PEOPLE}|people|members?)\s+$", re.IGNORECASE)
 RE_BRIEFED_ON = re.compile(r"^[a-z]+ed\s+(?:on|about)\b")
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
-RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)")
+RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)"
+                                 rf"|['’]s\s+{TITLE}\b")
 # Roles that make a person the head of the organisation they belong to.
 RE_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|leader|head of state|king|queen|"
                             r"secretary[- ]general)\b", re.IGNORECASE)
@@ -1089,7 +1093,7 @@ class Attributor:
         for mention in mentions:
             if start <= mention.start < subject_end and mention.actor and \
                     not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]) and \
-                    not RE_MODIFIED_SPEAKER.match(plain[mention.end:mention.end + 12]):
+                    not RE_MODIFIED_SPEAKER.match(plain[mention.end:mention.end + 40]):
                 return False
         return True
 

@@ -775,3 +775,17 @@ def test_people_named_by_their_governments_adjective_speak_for_it(text, expected
 ], ids=["briefed-on", "briefed-on-a-long-object"])
 def test_people_briefed_on_talks_report_what_was_said(text, expected):
     assert fisheries(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Coastal League's president said the trawling ban was unworkable.", [("league", "")]),
+    ("The Coastal League met in Bergen.\nA member of the lobby's board said it would fight the trawling ban.",
+     [("league", "")]),
+], ids=["unlisted-title", "member-of-a-role"])
+def test_unlisted_people_of_an_organisation_speak_for_it(text, expected):
+    assert fisheries(text) == expected
+
+
+def test_member_states_is_no_verb_of_saying():
+    text = "Nordic Council member states approved the trawling ban on Wednesday."
+    assert fisheries(text) == [("council", "council")]
