@@ -1160,6 +1160,10 @@ class Attributor:
             if not lead.strip(" ,") and (RE_VERB_AFTER.match(plain[after[0].end:after[0].end + 140]) or
                                          self._governs_cue(plain, after[0])):
                 return after[0]
+        for mention in after:
+            owned = RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40])
+            if owned and not RE_JUDGED.match(plain[mention.end + owned.end():mention.end + owned.end() + 12]):
+                return mention   # "sources said there had been no change in India's position"
         if voice:
             return Mention(content_start, content_start, voice, "organization", "")
         subject, _ = self._position_subject(plain, clause, mentions)
@@ -1431,7 +1435,9 @@ class Attributor:
             # A name inside the introduction is not the subject: "In an address from the White House, Trump ..."
             mentions = [m for m in mentions if m.start >= sentence.start + opening] or mentions
         for mention in mentions[:1]:
-            following = plain[mention.end:mention.end + 140]
+            # "Waller and Bowman dissented": the verb follows the last of the joint subject.
+            last = self._joint_subject(plain, mentions, 0)[-1] if len(mentions) > 1 else mention
+            following = plain[last.end:last.end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
             acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
                 RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"

@@ -789,3 +789,14 @@ def test_unlisted_people_of_an_organisation_speak_for_it(text, expected):
 def test_member_states_is_no_verb_of_saying():
     text = "Nordic Council member states approved the trawling ban on Wednesday."
     assert fisheries(text) == [("council", "council")]
+
+
+def test_a_position_named_as_an_actors_in_what_unnamed_sources_said_is_theirs():
+    text = "Harbour sources repeated that there had been no change in Oslo's position on the trawling ban."
+    assert fisheries(text) == [("norway", "")]
+
+
+def test_a_joint_subject_opening_the_sentence_holds_its_position():
+    text = "Erik Lund and Silje Haug held firm on Monday, both backing the trawling ban."
+    assert sorted(fisheries(text)) == [("haug", "haug"), ("lund", "lund")]
+
