@@ -800,3 +800,9 @@ def test_a_joint_subject_opening_the_sentence_holds_its_position():
     text = "Erik Lund and Silje Haug held firm on Monday, both backing the trawling ban."
     assert sorted(fisheries(text)) == [("haug", "haug"), ("lund", "lund")]
 
+
+def test_what_comes_before_a_colon_is_attributed_apart_from_the_report_after_it():
+    text = ("Erik Lund spoke in Oslo.\n"
+            "The Coastal League rejected the trawling ban: on Friday, Haug said Lund would keep it.")
+    rows = extract(text, "2025-06-12", FISHERIES_ACTORS, FISHERIES_TOPICS)
+    assert (rows[0]["holder"], rows[0]["speaker"]) == ("league", "league")
