@@ -406,7 +406,10 @@ class Attributor:
         explicit = set(self._role_owners) | set(self._alias_owner)
         heads: dict[str, list[str]] = {}
         for actor in actors:
-            for role in actor.roles:
+            # An organisation's own descriptive names give heads too: "the government" after "the
+            # Pakistani government" or another name of it.
+            descriptive = actor.mentions if actor.kind == "organization" else ()
+            for role in (*actor.roles, *(a for a in descriptive if a[:4].casefold() == "the ")):
                 words = normalize(role).split()
                 if len(words) >= 3 and words[0].casefold() == "the" and "of" not in words and words[-1].islower() \
                         and words[-2].casefold() not in ("secretary", "vice"):   # "secretary general" is one title

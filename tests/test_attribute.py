@@ -806,3 +806,26 @@ def test_what_comes_before_a_colon_is_attributed_apart_from_the_report_after_it(
             "The Coastal League rejected the trawling ban: on Friday, Haug said Lund would keep it.")
     rows = extract(text, "2025-06-12", FISHERIES_ACTORS, FISHERIES_TOPICS)
     assert (rows[0]["holder"], rows[0]["speaker"]) == ("league", "league")
+
+
+NEIGHBOURS = Actors([
+    Actor("norway", "Norwegian government", aliases=("the Norwegian government", "Oslo"), kind="organization"),
+    Actor("sweden", "Swedish government", aliases=("the Swedish government", "Stockholm"), kind="organization"),
+])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Stockholm kept quiet. Oslo answered on Thursday. After a cabinet meeting, the government said the trawling "
+     "ban would stay.", "norway"),
+    ("Oslo kept quiet. Stockholm answered on Thursday. After a cabinet meeting, the government said the trawling "
+     "ban would stay.", "sweden"),
+], ids=["oslo-last", "stockholm-last"])
+def test_the_government_is_the_one_named_last(text, expected):
+    rows = extract(text, "2025-06-12", NEIGHBOURS, FISHERIES_TOPICS)
+    assert [(r["holder"], r["speaker"]) for r in rows] == [(expected, expected)]
+
+
+def test_the_government_named_before_any_government_is_no_one():
+    rows = extract("After a cabinet meeting, the government said the trawling ban would stay.", "2025-06-12",
+                   NEIGHBOURS, FISHERIES_TOPICS)
+    assert all(r["holder"] == "" for r in rows)
