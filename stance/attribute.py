@@ -213,6 +213,12 @@ RE_OWN_VOICE = re.compile(
     r"draft|response|reply|note|position paper|communiqu[eé]|delegation|negotiators|negotiating team|office|"
     r"foreign ministry|ministry|embassy|mission|leadership|presidency)"
     r"(?:\s+(?:of|on|to|for)\s+the\s+[\w-]+)?", re.IGNORECASE)
+# "It" opening a sentence as the doer of an act: "It has kept the crossings shut", "It closed its
+# airspace"; not "It seemed ...", "It is unclear ...", nor a plan's "It would ...".
+RE_IT_ACTS = re.compile(r"It\s+(?:(?:also|then|later|again|now|already|since|has|had|have)\s+)*"
+                        r"(?!(?:seemed|appeared|emerged|remained|proved|looked|sounded|happened|followed|mattered|"
+                        r"needed|used|added up)\b)(?:[a-z]+ed|kept|held|shut|cut|put|set|made|took|sent|left|withdrew|"
+                        r"struck|began|said|told|wrote)\b")
 # A verb (not a noun) opening what follows a connective: "but declined", "and would", "but wanted".
 RE_BARE_PREDICATE = re.compile(
     r"(?:[a-z]+ed|has|had|have|would|will|could|can|may|might|must|should|did|does|was|were|is|are|won't|"
@@ -502,7 +508,28 @@ class Attributor:
         documents = self._document_references(plain, sentences, mentions)
         if documents:
             mentions = sorted(mentions + documents, key=lambda m: m.start)
+        bodies = self._organisation_references(plain, sentences, mentions)
+        if bodies:
+            mentions = sorted(mentions + bodies, key=lambda m: m.start)
         return mentions
+
+    def _organisation_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+        """"It" opening a sentence that says what it did, after a sentence led by an organisation:
+        "On 2 March Israel stopped all aid. It has kept the crossings shut since." is Israel's."""
+        found = []
+        taken = {m.start for m in mentions}
+        for sentence in sentences[1:]:
+            if sentence.is_heading or sentence.start in taken or not RE_IT_ACTS.match(plain, sentence.start):
+                continue
+            previous = sentences[sentence.index - 1]
+            if previous.paragraph != sentence.paragraph or previous.is_heading:
+                continue
+            bodies = [m for m in mentions if previous.start <= m.start < previous.end and m.actor and
+                      m.kind in ("alias", "role") and self._kind.get(m.actor) in ("organization", "group") and
+                      self._is_subject_like(m, previous) and not any(q.start <= m.start < q.end for q in previous.quotes)]
+            if bodies:
+                found.append(Mention(sentence.start, sentence.start + 2, bodies[0].actor, "pronoun", "It"))
+        return found
 
     def _document_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
         """"It" opening a sentence that goes on to say or ask for something, pointing back to a

@@ -829,3 +829,11 @@ def test_the_government_named_before_any_government_is_no_one():
     rows = extract("After a cabinet meeting, the government said the trawling ban would stay.", "2025-06-12",
                    NEIGHBOURS, FISHERIES_TOPICS)
     assert all(r["holder"] == "" for r in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday the Coastal League wrote to every harbour. It has opposed the trawling ban since.", [("league", "league")]),
+    ("The Coastal League met on Monday. It seemed the trawling ban would stay.", []),
+], ids=["it-acts", "it-seemed"])
+def test_it_after_a_sentence_led_by_an_organisation_is_the_organisation(text, expected):
+    assert [row for row in fisheries(text) if row[0]] == expected
