@@ -822,6 +822,10 @@ class Attributor:
                 if reporter:
                     # "The Kremlin said Putin had told Trump ... He also demanded ...": still the Kremlin's report.
                     return Attribution(holder or speaker, reporter, "reported", 0.7, holder_how or how)
+            source = self._according_to(plain, clause, outside, verb_end)
+            if source and source != speaker:
+                # "India will never accept mediation, Modi told Trump, according to Misri": Misri tells it.
+                return Attribution(holder or speaker, source, "reported", 0.7, holder_how or how)
             return Attribution(holder or speaker, speaker, "reported", 0.8, holder_how or how)
         accused = self._accused(plain, clause, outside, mentions)
         if accused is not None:
@@ -984,6 +988,15 @@ class Attributor:
             return attribution
         return Attribution(again.holder or attribution.speaker, attribution.speaker, attribution.attribution,
                            attribution.confidence, again.holder_kind, attribution.source_kind)
+
+    def _according_to(self, plain: str, clause: Clause, mentions: list[Mention], verb_end: int) -> str:
+        """The actor a closing "according to X" names as the source of what the clause reports, or ""."""
+        for mention in mentions:
+            if mention.start >= verb_end and mention.actor and mention.kind in ("alias", "role") and \
+                    RE_ACCORDING_TO.search(plain[max(verb_end, mention.start - 24):mention.start]) and \
+                    RE_TAG_END.match(plain[mention.end:clause.end]):
+                return mention.actor
+        return ""
 
     def _verbs_of_saying(self, segment: str) -> list[re.Match]:
         """The verbs of saying in a clause, the likeliest attribution first."""

@@ -837,3 +837,8 @@ def test_the_government_named_before_any_government_is_no_one():
 ], ids=["it-acts", "it-seemed"])
 def test_it_after_a_sentence_led_by_an_organisation_is_the_organisation(text, expected):
     assert [row for row in fisheries(text) if row[0]] == expected
+
+
+def test_a_closing_according_to_names_who_tells_what_another_said():
+    text = "The trawling ban will stay whatever the council decides, Lund told Haug, according to Ferrand."
+    assert fisheries(text) == [("lund", "ferrand")]
