@@ -111,6 +111,10 @@ RE_SOURCES_SPEAK = re.compile(
 RE_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|should|once|until|when)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # A condition or bound opening just before a subject: "unless Iran restored", "until Washington lifts".
 RE_IF_BEFORE = re.compile(r"\b(?:if|unless|until|once)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# An adverbial set in commas after "that", before the subject of what was said: "wrote that, after
+# a long night of talks, India and Pakistan had agreed".
+RE_THAT_ADVERBIAL = re.compile(r"\bthat\s*,\s*(?:after|before|during|following|once|when|while|in|on|at|with|despite|"
+                               r"under|for|by)\b[^,;:“”\"]{1,100},", re.IGNORECASE)
 # Someone whose orders or request made an act: "halted on Trump's orders", "at Kyiv's request".
 RE_AGENT_AFTER = re.compile(r"^'s\s+(?:orders?|instructions?|request|direction|behest|command|decision)\b", re.IGNORECASE)
 # The agent of a passive: "was halted by the White House".
@@ -1370,7 +1374,7 @@ class Attributor:
                 # "The White House said the two leaders had agreed": its own leader, one of the two.
                 return self._leader_of[speaker], "role"
         for mention in after[:1]:
-            lead = plain[verb_end:mention.start]
+            lead = RE_THAT_ADVERBIAL.sub("that ", plain[verb_end:mention.start])
             if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
                 lead = ""   # "told reporters at the briefing that ...": the addressee comes first
             lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))

@@ -842,3 +842,8 @@ def test_it_after_a_sentence_led_by_an_organisation_is_the_organisation(text, ex
 def test_a_closing_according_to_names_who_tells_what_another_said():
     text = "The trawling ban will stay whatever the council decides, Lund told Haug, according to Ferrand."
     assert fisheries(text) == [("lund", "ferrand")]
+
+
+def test_an_adverbial_after_that_does_not_hide_the_subject_of_what_was_said():
+    text = "Haug wrote on Friday that, after a long night of talks in Bergen, the Coastal League had accepted the trawling ban."
+    assert fisheries(text) == [("league", "haug")]
