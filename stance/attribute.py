@@ -41,7 +41,12 @@ Rules of news attribution it follows, all read from the text and the actor file:
   minister's office said"), a person's spokesperson is an unlisted speaker;
 - a person's name labelling a line ("BESSENT: No. ...", "Kellogg: ...") speaks the line; what a
   speaker says another has done ("had decided to ...") is the doer's act; a subject after
-  "if/unless/until/once" yields to the sentence's own; "Germany's halt on ... remains" is Germany's.
+  "if/unless/until/once" yields to the sentence's own; "Germany's halt on ... remains" is Germany's;
+- people named by an organisation's adjective ("Canadian officials", from "the Canadian
+  government"), an unlisted office-holder or member of it ("Qatar's prime minister", "a member of
+  the group's political bureau") speak for it; "the government" is the government named last, and
+  "It closed its airspace" the organisation leading the sentence before; a closing "according to
+  X" makes X the speaker.
 """
 from __future__ import annotations
 
