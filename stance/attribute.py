@@ -41,7 +41,12 @@ Rules of news attribution it follows, all read from the text and the actor file:
   minister's office said"), a person's spokesperson is an unlisted speaker;
 - a person's name labelling a line ("BESSENT: No. ...", "Kellogg: ...") speaks the line; what a
   speaker says another has done ("had decided to ...") is the doer's act; a subject after
-  "if/unless/until/once" yields to the sentence's own; "Germany's halt on ... remains" is Germany's.
+  "if/unless/until/once" yields to the sentence's own; "Germany's halt on ... remains" is Germany's;
+- people named by an organisation's adjective ("Canadian officials", from "the Canadian
+  government"), an unlisted office-holder or member of it ("Qatar's prime minister", "a member of
+  the group's political bureau") speak for it; "the government" is the government named last, and
+  "It closed its airspace" the organisation leading the sentence before; a closing "according to
+  X" makes X the speaker.
 """
 from __future__ import annotations
 
@@ -111,6 +116,10 @@ RE_SOURCES_SPEAK = re.compile(
 RE_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|should|once|until|when)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # A condition or bound opening just before a subject: "unless Iran restored", "until Washington lifts".
 RE_IF_BEFORE = re.compile(r"\b(?:if|unless|until|once)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# An adverbial set in commas after "that", before the subject of what was said: "wrote that, after
+# a long night of talks, India and Pakistan had agreed".
+RE_THAT_ADVERBIAL = re.compile(r"\bthat\s*,\s*(?:after|before|during|following|once|when|while|in|on|at|with|despite|"
+                               r"under|for|by)\b[^,;:“”\"]{1,100},", re.IGNORECASE)
 # Someone whose orders or request made an act: "halted on Trump's orders", "at Kyiv's request".
 RE_AGENT_AFTER = re.compile(r"^'s\s+(?:orders?|instructions?|request|direction|behest|command|decision)\b", re.IGNORECASE)
 # The agent of a passive: "was halted by the White House".
@@ -120,6 +129,11 @@ RE_SEPARATES = re.compile(r"\b(?:and|but|that|while|after|before|when|because|wh
                           r"added)\b|[;“”\":]", re.IGNORECASE)
 # Before a verb of saying whose subject follows it ("..., said Peskov", "“...” says Kallas").
 RE_INVERSION_BEFORE = re.compile(r"[,”\"’]\s*$")
+# A finite verb right after a name: after "said" the name opens what was said ("Officials, speaking
+# privately, said India would not ..."), it is no inverted speaker.
+RE_FINITE_AFTER = re.compile(r"^\s+(?:(?:also|still|now|already|never|not)\s+)?(?:would|will|was|is|were|are|had|has|have|"
+                             r"could|can|may|might|must|should|did|does|do|won't|wouldn't|can't|cannot|didn't|"
+                             r"doesn't|[a-z]+ed)\b")
 # Verbs whose next noun is their object, not an inverted subject ("told Moscow", "saying Russia ...").
 RE_NO_INVERSION = re.compile(r"^(?:tell|tells|told|telling|ask|asks|asked|\w+ing)$", re.IGNORECASE)
 # The connective opening a clause that goes on with the subject of the one before: "but insisted
@@ -154,12 +168,12 @@ RE_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)
 # "a spokesman for Pete Hegseth", "European leaders", "John Ratcliffe, the CIA director,".
 RE_UNLISTED_SPEAKER = re.compile(
     r"(?:\b(?i:spokes(?:man|woman|person|people|men|women)|officials?|ministers?|leaders|director|diplomats?|"
-    r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|"
-    r"negotiators?|delegates?|experts?|sources?|people|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
-    r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,40}?)?"
+    r"envoys?|ambassadors?|advisers?|advisors?|aides?|analysts?|lawmakers?|senators?|commanders?|chief|president|premier|"
+    r"negotiators?|delegates?|experts?|sources?|people|members|member(?=\s+of\b)|statement|communiqu[eé]|readout|office)"   # "Officials in Kyiv"
+    r"(?:\s+(?:for|of|at|from|in|to|familiar\s+with|briefed\s+on|close\s+to|involved\s+in)\s+[^,.;:“”\"]{1,60}?)?"
     r"|\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)"
     r"(?:\s*,[^,.;:“”\"]{1,80},)?"
-    r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|\w+ly))*\s*$")
+    r"(?:\s+(?:has|have|had|was|is|also|then|later|earlier|again|on\s+\w+day|last\s+\w+day|\w+ly))*\s*$")
 # Between a name in apposition and its verb: "Andrii Sybiha, said" ends "Ukraine's foreign
 # minister, Andrii Sybiha, said"; "Peskov, who said" is a relative clause on the name.
 # Unnamed people of an organisation named after them ("a senior official of the group") or
@@ -196,14 +210,21 @@ RE_DONE = re.compile(r"^\s+(?:has|have|had)\s+(?:(?:now|already|finally|just|als
                      r"left|won|lost|begun|broken|drawn|withdrawn|undertaken|overseen|signed|struck)\b")
 # The people an organisation speaks through, unnamed: "officials", "a spokesman", "diplomats".
 PEOPLE = r"(?:officials?|diplomats?|sources?|aides?|insiders?|negotiators?|envoys?|spokes(?:man|woman|person|people|men|women))"
+# A title held for a country or body by someone the actor file does not list: "Qatar's prime minister".
+TITLE = (r"(?:(?:prime|foreign|defen[cs]e|finance|trade|interior|deputy|vice|chief|top)\s+){0,2}"
+         r"(?:minister|president|premier|ambassador|envoy|negotiator|representative|secretary|chancellor)")
 RE_PEOPLE_NOUN = re.compile(rf"\b{PEOPLE}\b", re.IGNORECASE)
 RE_PEOPLE_OF = re.compile(rf"\b(?:{PEOPLE}|members?)\s+(?:of|in|at|from|for|with|close\s+to)\s+(?:the\s+)?$",
                           re.IGNORECASE)
-RE_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?{PEOPLE}\b",
-                             re.IGNORECASE)
+RE_PEOPLE_AFTER = re.compile(rf"^(?:['’]s)?\s+(?:(?:senior|top|chief|high-ranking|military)\s+)?{PEOPLE}\b"
+                             rf"|^['’]s\s+{TITLE}\b", re.IGNORECASE)
+# People described by what they were told: "an official briefed on the talks", "sources informed about".
+RE_PEOPLE_BEFORE = re.compile(rf"\b(?:{PEOPLE}|people|members?)\s+$", re.IGNORECASE)
+RE_BRIEFED_ON = re.compile(r"^[a-z]+ed\s+(?:on|about)\b")
 RE_RELATIVE_GAP = re.compile(r"^\s*,\s*(who\s+)?", re.IGNORECASE)
 # An actor's name used as a modifier of the real speaker: "an EU spokesperson", "Kremlin officials".
-RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)")
+RE_MODIFIED_SPEAKER = re.compile(r"(?:['’]s)?\s+(?:spokes|officials?\b|diplomats?\b|leaders\b|(?:press\s+)?office\b)"
+                                 rf"|['’]s\s+{TITLE}\b")
 # Roles that make a person the head of the organisation they belong to.
 RE_LEADER_ROLE = re.compile(r"\b(?:president|prime minister|premier|chancellor|leader|head of state|king|queen|"
                             r"secretary[- ]general)\b", re.IGNORECASE)
@@ -218,6 +239,12 @@ RE_OWN_VOICE = re.compile(
     r"draft|response|reply|note|position paper|communiqu[eé]|delegation|negotiators|negotiating team|office|"
     r"foreign ministry|ministry|embassy|mission|leadership|presidency)"
     r"(?:\s+(?:of|on|to|for)\s+the\s+[\w-]+)?", re.IGNORECASE)
+# "It" opening a sentence as the doer of an act: "It has kept the crossings shut", "It closed its
+# airspace"; not "It seemed ...", "It is unclear ...", nor a plan's "It would ...".
+RE_IT_ACTS = re.compile(r"It\s+(?:(?:also|then|later|again|now|already|since|has|had|have)\s+)*"
+                        r"(?!(?:seemed|appeared|emerged|remained|proved|looked|sounded|happened|followed|mattered|"
+                        r"needed|used|added up)\b)(?:[a-z]+ed|kept|held|shut|cut|put|set|made|took|sent|left|withdrew|"
+                        r"struck|began|said|told|wrote)\b")
 # A verb (not a noun) opening what follows a connective: "but declined", "and would", "but wanted".
 RE_BARE_PREDICATE = re.compile(
     r"(?:[a-z]+ed|has|had|have|would|will|could|can|may|might|must|should|did|does|was|were|is|are|won't|"
@@ -382,6 +409,10 @@ def implied_countries(actors: Actors) -> dict[str, str]:
     return {country: next(iter(owners)) for country, owners in found.items() if len(owners) == 1}
 
 
+# The word naming whose government an organisation is: "Canadian" in "the Canadian government".
+RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administration|authorities)$")
+
+
 class Attributor:
     """Finds actors in a document and attributes its clauses; built once per run."""
 
@@ -407,7 +438,10 @@ class Attributor:
         explicit = set(self._role_owners) | set(self._alias_owner)
         heads: dict[str, list[str]] = {}
         for actor in actors:
-            for role in actor.roles:
+            # An organisation's own descriptive names give heads too: "the government" after "the
+            # Pakistani government" or another name of it.
+            descriptive = actor.mentions if actor.kind == "organization" else ()
+            for role in (*actor.roles, *(a for a in descriptive if a[:4].casefold() == "the ")):
                 words = normalize(role).split()
                 if len(words) >= 3 and words[0].casefold() == "the" and "of" not in words and words[-1].islower() \
                         and words[-2].casefold() not in ("secretary", "vice"):   # "secretary general" is one title
@@ -428,6 +462,10 @@ class Attributor:
                 bare = re.sub(r"^the\s+", "", normalize(phrase), flags=re.IGNORECASE)
                 if bare and bare.casefold() not in FIRST_PERSON:
                     self._modifier_owner.setdefault(bare.casefold(), actor.id)
+                # "the Canadian government" lets "Canadian officials" speak for it.
+                adjective = RE_GOVERNMENT_ADJECTIVE.match(bare)
+                if adjective and adjective.group(1).casefold() not in self._alias_owner:
+                    self._modifier_owner.setdefault(adjective.group(1).casefold(), actor.id)
         modifiers = "|".join(sorted((re.escape(m) for m in self._modifier_owner), key=len, reverse=True))
         people = PEOPLE
         self._speaks_for = re.compile(
@@ -496,7 +534,28 @@ class Attributor:
         documents = self._document_references(plain, sentences, mentions)
         if documents:
             mentions = sorted(mentions + documents, key=lambda m: m.start)
+        bodies = self._organisation_references(plain, sentences, mentions)
+        if bodies:
+            mentions = sorted(mentions + bodies, key=lambda m: m.start)
         return mentions
+
+    def _organisation_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+        """"It" opening a sentence that says what it did, after a sentence led by an organisation:
+        "On 2 March Israel stopped all aid. It has kept the crossings shut since." is Israel's."""
+        found = []
+        taken = {m.start for m in mentions}
+        for sentence in sentences[1:]:
+            if sentence.is_heading or sentence.start in taken or not RE_IT_ACTS.match(plain, sentence.start):
+                continue
+            previous = sentences[sentence.index - 1]
+            if previous.paragraph != sentence.paragraph or previous.is_heading:
+                continue
+            bodies = [m for m in mentions if previous.start <= m.start < previous.end and m.actor and
+                      m.kind in ("alias", "role") and self._kind.get(m.actor) in ("organization", "group") and
+                      self._is_subject_like(m, previous) and not any(q.start <= m.start < q.end for q in previous.quotes)]
+            if bodies:
+                found.append(Mention(sentence.start, sentence.start + 2, bodies[0].actor, "pronoun", "It"))
+        return found
 
     def _document_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
         """"It" opening a sentence that goes on to say or ask for something, pointing back to a
@@ -744,7 +803,15 @@ class Attributor:
             named = [m for m in outside if not clause.start + sources.start() <= m.start < clause.start + sources.end()]
             voice = self._speaking_for(plain, max(clause.start, clause.start + sources.start() - 60),
                                        clause.start + sources.end(), outside)
-            holder = self._reported_holder(plain, clause, named, clause.start + sources.end(), voice)
+            content_start = clause.start + sources.end()
+            verb = next((v for v in self.lexicon.speech_verbs.finditer(plain, content_start, clause.end)
+                         if re.search(r",\s*$", plain[content_start:v.start()])), None)
+            if verb is not None and verb.start() - content_start <= 120 and \
+                    not any(content_start <= m.start < verb.start() and m.actor for m in outside):
+                # "Officials, speaking on condition of anonymity because ..., said Kyiv was ready":
+                # what was said starts after the verb.
+                content_start = verb.end()
+            holder = self._reported_holder(plain, clause, named, content_start, voice)
             return Attribution(holder.actor if holder else "", "", "reported", 0.6,
                                holder.kind if holder else "", "sources")
         if previous is None and clause.index > 0:
@@ -781,6 +848,10 @@ class Attributor:
                 if reporter:
                     # "The Kremlin said Putin had told Trump ... He also demanded ...": still the Kremlin's report.
                     return Attribution(holder or speaker, reporter, "reported", 0.7, holder_how or how)
+            source = self._according_to(plain, clause, outside, verb_end)
+            if source and source != speaker:
+                # "India will never accept mediation, Modi told Trump, according to Misri": Misri tells it.
+                return Attribution(holder or speaker, source, "reported", 0.7, holder_how or how)
             return Attribution(holder or speaker, speaker, "reported", 0.8, holder_how or how)
         accused = self._accused(plain, clause, outside, mentions)
         if accused is not None:
@@ -948,6 +1019,15 @@ class Attributor:
         return Attribution(again.holder or attribution.speaker, attribution.speaker, attribution.attribution,
                            attribution.confidence, again.holder_kind, attribution.source_kind)
 
+    def _according_to(self, plain: str, clause: Clause, mentions: list[Mention], verb_end: int) -> str:
+        """The actor a closing "according to X" names as the source of what the clause reports, or ""."""
+        for mention in mentions:
+            if mention.start >= verb_end and mention.actor and mention.kind in ("alias", "role") and \
+                    RE_ACCORDING_TO.search(plain[max(verb_end, mention.start - 24):mention.start]) and \
+                    RE_TAG_END.match(plain[mention.end:clause.end]):
+                return mention.actor
+        return ""
+
     def _verbs_of_saying(self, segment: str) -> list[re.Match]:
         """The verbs of saying in a clause, the likeliest attribution first."""
         verbs = list(self.lexicon.speech_verbs.finditer(segment))
@@ -1086,7 +1166,7 @@ class Attributor:
         for mention in mentions:
             if start <= mention.start < subject_end and mention.actor and \
                     not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]) and \
-                    not RE_MODIFIED_SPEAKER.match(plain[mention.end:mention.end + 12]):
+                    not RE_MODIFIED_SPEAKER.match(plain[mention.end:mention.end + 40]):
                 return False
         return True
 
@@ -1097,8 +1177,9 @@ class Attributor:
         for cue in self.lexicon.all_stances.finditer(segment):
             head_start = max(clause.start, clause.start + cue.start() - 140)
             people = RE_UNLISTED_SPEAKER.search(plain[head_start:clause.start + cue.start()])
-            if people is None or not RE_PEOPLE_NOUN.search(people.group()):
-                continue
+            if people is None or not RE_PEOPLE_NOUN.search(people.group()) or \
+                    self.lexicon.speech_verbs.search(re.sub(r",[^,]*,", " ", people.group())):
+                continue   # "an official briefed on the talks said the Russian side had demanded"
             start = head_start + people.start()
             if any(start <= m.start < clause.start + cue.start() and m.actor and self._kind.get(m.actor) == "person"
                    for m in mentions):
@@ -1152,6 +1233,10 @@ class Attributor:
             if not lead.strip(" ,") and (RE_VERB_AFTER.match(plain[after[0].end:after[0].end + 140]) or
                                          self._governs_cue(plain, after[0])):
                 return after[0]
+        for mention in after:
+            owned = RE_STANCE_NOUN_AFTER.match(plain[mention.end:mention.end + 40])
+            if owned and not RE_JUDGED.match(plain[mention.end + owned.end():mention.end + owned.end() + 12]):
+                return mention   # "sources said there had been no change in India's position"
         if voice:
             return Mention(content_start, content_start, voice, "organization", "")
         subject, _ = self._position_subject(plain, clause, mentions)
@@ -1232,6 +1317,9 @@ class Attributor:
             if RE_PASSIVE_AUX.search(plain[max(clause.start, start - 20):start]) or \
                     (verb.group()[:1].isupper() and verb.start() > 0):   # "(Atlantic Desk Report)"
                 continue
+            if RE_PEOPLE_BEFORE.search(plain[max(clause.start, start - 30):start]) and \
+                    RE_BRIEFED_ON.match(plain[start:start + 30]):
+                continue   # "an official briefed on the talks said": the verb is "said"
             subject = self._subject_of(plain, start, end, mentions)
             if subject is None and verb.group().lower().endswith("ing") and \
                     re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
@@ -1299,7 +1387,8 @@ class Attributor:
         if inverted and after and not plain[verb_end:after[0].start].strip() \
                 and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start]) \
                 and not RE_NO_INVERSION.match(plain[verb_start:verb_end]) \
-                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]):
+                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]) \
+                and not RE_FINITE_AFTER.match(plain[after[0].end:after[0].end + 40]):
             return after[0]
         return None
 
@@ -1311,7 +1400,7 @@ class Attributor:
                 # "The White House said the two leaders had agreed": its own leader, one of the two.
                 return self._leader_of[speaker], "role"
         for mention in after[:1]:
-            lead = plain[verb_end:mention.start]
+            lead = RE_THAT_ADVERBIAL.sub("that ", plain[verb_end:mention.start])
             if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
                 lead = ""   # "told reporters at the briefing that ...": the addressee comes first
             lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))
@@ -1419,12 +1508,9 @@ class Attributor:
             # A name inside the introduction is not the subject: "In an address from the White House, Trump ..."
             mentions = [m for m in mentions if m.start >= sentence.start + opening] or mentions
         for mention in mentions[:1]:
-            end = mention.end
-            for partner in mentions[1:]:   # "Waller and Bowman dissented": the verb follows the last
-                if not re.fullmatch(r"(?:,?\s+and|,)\s+(?:the\s+)?", plain[end:partner.start]) or not partner.actor:
-                    break
-                end = partner.end
-            following = plain[end:end + 140]
+            # "Waller and Bowman dissented": the verb follows the last of the joint subject.
+            last = self._joint_subject(plain, mentions, 0)[-1] if len(mentions) > 1 else mention
+            following = plain[last.end:last.end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
             acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
                 RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"

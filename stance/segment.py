@@ -42,6 +42,7 @@ RE_CLAUSE_BOUNDARY = re.compile(
     r"|\s+but\s+(?=(?:declined|refused|rejected|said|insisted|warned|added|ruled|stopped|balked)\b)"
     r"|;\s+"                                    # "...; he added ..."
     r"|,\s+(?=[\"“]and\s)"                      # '"...," he said, "and ...": a quote resumed with a second claim'
+    r"|:\s+(?=[^:;“”\"]{0,60}\b(?:said|says|told|announced)\s)"   # "Russia did not take it up: Peskov said ..."
     r"|,\s+and\s+(?=[A-Z])"                    # "..., and Russia won't accept ..."
     r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z0-9])"   # "..., while 24 per cent ..." too
     r"|\s+(?=(?:after|before)\s+(?:seeming|appearing|saying|suggesting|signalling|signaling|indicating|insisting|"
@@ -178,7 +179,7 @@ def split_clauses(sentence: Sentence) -> list[Clause]:
     clauses = []
     for index, (start, end) in enumerate(zip(cuts, cuts[1:])):
         piece = text[start:end]
-        stripped = piece.strip(" ,;")
+        stripped = piece.strip(" ,;:")
         if not stripped:
             continue
         local = start + piece.index(stripped)

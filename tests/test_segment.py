@@ -44,3 +44,12 @@ def test_a_qualifier_after_but_stays_with_its_clause(text, expected):
 def test_a_contrast_opening_with_a_number_is_a_clause_of_its_own():
     assert clauses_of("A poll found that 58 per cent of Danes back the plan, while 30 per cent oppose it.") == [
         "A poll found that 58 per cent of Danes back the plan", "while 30 per cent oppose it."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lisbon never answered the invitation: on Friday, the mayor said the port would stay shut.",
+     ["Lisbon never answered the invitation", "on Friday, the mayor said the port would stay shut."]),
+    ("The mayor told the council: the port will stay shut.", ["The mayor told the council: the port will stay shut."]),
+], ids=["report-after-a-colon", "words-after-a-colon"])
+def test_a_colon_before_a_new_report_opens_a_clause(text, expected):
+    assert clauses_of(text) == expected
