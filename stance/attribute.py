@@ -45,6 +45,7 @@ Rules of news attribution it follows, all read from the text and the actor file:
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -424,6 +425,10 @@ class Attributor:
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
+        # The people "he" or "she" can stand for, by gender (those of no listed gender fit both).
+        self._persons_fitting = {gender: frozenset(actor.id for actor in actors if actor.id and self._kind[actor.id] == "person"
+                                                   and self._gender.get(actor.id, "") in (gender, ""))
+                                 for gender in set(PRONOUNS.values())}
         self._members = {actor.id: set(actor.member_of) for actor in actors}
         # Who leads the organisation they belong to, read from their roles ("the Ukrainian president").
         self._leaders = {actor.id for actor in actors if actor.member_of and any(
@@ -531,14 +536,17 @@ class Attributor:
                          sentences: list[Sentence]) -> str:
         """He/she: the nearest person before it in its sentence, else the first (subject-like)
         fitting person of the closest earlier sentence."""
-        fitting = [m for m in earlier if m.kind in ("alias", "role", "pronoun") and m.actor
-                   and self._kind.get(m.actor) == "person" and self._gender.get(m.actor, "") in (gender, "")]
+        persons = self._persons_fitting[gender]
+        fitting = [m for m in earlier if m.actor in persons and m.kind in ("alias", "role", "pronoun")]
         if not fitting:
             return ""
         sentence = _sentence_at(sentences, position)
         if sentence is not None:
-            same = [m for m in fitting if sentence.start <= m.start < position
-                    and RE_SEPARATES.search(sentences_text(sentences, m.end, position))]
+            # Mentions come in text order, so those of a stretch are found by bisection, not by a
+            # pass over the whole document for each pronoun and each sentence looked back on.
+            starts = [m.start for m in fitting]
+            same = [m for m in fitting[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, position)]
+                    if RE_SEPARATES.search(sentence.text[m.end - sentence.start:position - sentence.start])]
             # The object of a preposition or of "met/asked" is a weaker antecedent than a subject:
             # "He wants something from Trump ... which he believes" -> the first "he".
             subjects = [m for m in same if not self._after_preposition(m, sentence)]
@@ -549,7 +557,7 @@ class Attributor:
             if self._opens_with_unlisted_person(sentence, earlier, before=position):
                 return ""   # "John Ratcliffe, the CIA director, said he ..."
             for previous in reversed(sentences[:sentence.index]):
-                inside = [m for m in fitting if previous.start <= m.start < previous.end]
+                inside = fitting[bisect.bisect_left(starts, previous.start):bisect.bisect_left(starts, previous.end)]
                 if self._opens_with_unlisted_person(previous, earlier):
                     return ""   # "John Ratcliffe, the CIA director, told ... He suggested ...": not an actor
                 if inside:
@@ -1432,16 +1440,6 @@ def _phrase_regex(phrases: list[str], flags: int) -> re.Pattern | None:
         return None
     # Braces would read as alternatives in the lexicon's phrase syntax; names never need them.
     return compile_phrases([p.replace("{", "(").replace("}", ")") for p in phrases], flags, before=r"(?<![\w-])")
-
-
-def sentences_text(sentences: list[Sentence], start: int, end: int) -> str:
-    """The document text between two offsets, rebuilt from the sentences that cover it."""
-    parts = []
-    for sentence in sentences:
-        if sentence.end <= start or sentence.start >= end:
-            continue
-        parts.append(sentence.text[max(0, start - sentence.start):max(0, end - sentence.start)])
-    return " ".join(parts)
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
