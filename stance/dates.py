@@ -407,6 +407,7 @@ RE_EVENT_ANAPHOR = re.compile(rf"""
 """A day named by an event told earlier: "the day before he signed", "on the day the order was
 signed", "the day after they met", "as soon as the deal was announced", "hours after they met".
 Its day is the day of that event (`EventDay`)."""
+EVENT_KEY_WORDS = ("day", "soon", "after")   # one of which every match of RE_EVENT_ANAPHOR holds
 
 
 RE_CLAUSE_BOUNDARY = re.compile(r"""
@@ -594,6 +595,9 @@ def find_event_days(text: str) -> list[EventDay]:
     >>> find_event_days("The day before the summit was chaotic.")
     []
     """
+    lowered = text.lower()
+    if _folds_plainly(text, lowered) and not any(word in lowered for word in EVENT_KEY_WORDS):
+        return []   # most sentences: the pattern would try every place in vain
     events = []
     for match in RE_EVENT_ANAPHOR.finditer(text):
         direction = (match.group("direction") or "").lower()
