@@ -684,7 +684,7 @@ class Attributor:
                   speakers: dict[Quote, str], previous: "Attribution | None" = None) -> Attribution:
         """Holder, speaker and kind of attribution for one clause of a sentence."""
         sentence = clause.sentence
-        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+        in_clause = _starting_in(mentions, clause.start, clause.end)
         quotes = [q for q in sentence.quotes if _quote_words(plain, q) >= MIN_QUOTE_WORDS]
         share = quoted_share(clause.start, clause.end, tuple(quotes))
         segment = plain[clause.start:clause.end]
@@ -830,7 +830,7 @@ class Attributor:
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
                       and m.actor in self._leaders and m.actor != attribution.holder]
             return [others[-1].actor] if others else []
-        named = [m for m in mentions if clause.start <= m.start < clause.end and m.actor
+        named = [m for m in _starting_in(mentions, clause.start, clause.end) if m.actor
                  and m.kind in ("alias", "role", "pronoun")
                  and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
         for index, mention in enumerate(named):
@@ -907,7 +907,7 @@ class Attributor:
                 return Attribution("", "", "reported", 0.5, "", "unlisted")
         if attribution.attribution not in ("reported",) or not attribution.speaker or attribution.speaker == AUTHOR:
             return attribution
-        outside = [m for m in mentions if clause.start <= m.start < clause.end]
+        outside = _starting_in(mentions, clause.start, clause.end)
         said = self._speech(plain, clause, outside)
         if said is None or said[1] >= position:
             return attribution
@@ -1440,6 +1440,16 @@ def _phrase_regex(phrases: list[str], flags: int) -> re.Pattern | None:
         return None
     # Braces would read as alternatives in the lexicon's phrase syntax; names never need them.
     return compile_phrases([p.replace("{", "(").replace("}", ")") for p in phrases], flags, before=r"(?<![\w-])")
+
+
+def _starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions that start in [start, end), found by bisection: a document's mentions are in
+    text order (`find_mentions`), and a pass over all of them for every clause adds up."""
+    return mentions[bisect.bisect_left(mentions, start, key=_start_of):bisect.bisect_left(mentions, end, key=_start_of)]
+
+
+def _start_of(mention: Mention) -> int:
+    return mention.start
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:
