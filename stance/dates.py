@@ -616,8 +616,11 @@ def event_verbs(text: str) -> list[tuple[str, int]]:
             or RE_PASSIVE_BEFORE.search(text, 0, match.start())]
 
 
-def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:
-    """Every past or present date expression in `text`, with its role, in text order."""
+@functools.lru_cache(maxsize=4096)
+def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> tuple[_Found, ...]:
+    """Every past or present date expression in `text`, with its role, in text order. Remembered
+    like `_candidates`: a story reader asks for the same sentence, day and anchor twice in a row
+    (`StoryDates.read`, then its events), and clauses that are whole sentences are asked again."""
     found = []
     for candidate in _candidates(text):
         if candidate.is_skipped:
@@ -635,12 +638,13 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
                       match.end(), reading.relative_to, candidate.role == "background",
                       candidate.is_quoted)
         found.append(_Found(ref, candidate.role, candidate.is_quoted))
-    return found
+    return tuple(found)
 
 
 def forget_texts() -> None:
-    """Drop the remembered pattern matches (the caller's document is done)."""
+    """Drop the remembered pattern matches and readings (the caller's document is done)."""
     _candidates.cache_clear()
+    _find.cache_clear()
 
 
 @dataclass(frozen=True)
