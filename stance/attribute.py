@@ -50,6 +50,7 @@ Rules of news attribution it follows, all read from the text and the actor file:
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -479,6 +480,10 @@ class Attributor:
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
+        # The people "he" or "she" can stand for, by gender (those of no listed gender fit both).
+        self._persons_fitting = {gender: frozenset(actor.id for actor in actors if actor.id and self._kind[actor.id] == "person"
+                                                   and self._gender.get(actor.id, "") in (gender, ""))
+                                 for gender in set(PRONOUNS.values())}
         self._members = {actor.id: set(actor.member_of) for actor in actors}
         # Who leads the organisation they belong to, read from their roles ("the Ukrainian president").
         self._leaders = {actor.id for actor in actors if actor.member_of and any(
@@ -607,14 +612,17 @@ class Attributor:
                          sentences: list[Sentence]) -> str:
         """He/she: the nearest person before it in its sentence, else the first (subject-like)
         fitting person of the closest earlier sentence."""
-        fitting = [m for m in earlier if m.kind in ("alias", "role", "pronoun") and m.actor
-                   and self._kind.get(m.actor) == "person" and self._gender.get(m.actor, "") in (gender, "")]
+        persons = self._persons_fitting[gender]
+        fitting = [m for m in earlier if m.actor in persons and m.kind in ("alias", "role", "pronoun")]
         if not fitting:
             return ""
         sentence = _sentence_at(sentences, position)
         if sentence is not None:
-            same = [m for m in fitting if sentence.start <= m.start < position
-                    and RE_SEPARATES.search(sentences_text(sentences, m.end, position))]
+            # Mentions come in text order, so those of a stretch are found by bisection, not by a
+            # pass over the whole document for each pronoun and each sentence looked back on.
+            starts = [m.start for m in fitting]
+            same = [m for m in fitting[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, position)]
+                    if RE_SEPARATES.search(sentence.text[m.end - sentence.start:position - sentence.start])]
             # The object of a preposition or of "met/asked" is a weaker antecedent than a subject:
             # "He wants something from Trump ... which he believes" -> the first "he".
             subjects = [m for m in same if not self._after_preposition(m, sentence)]
@@ -625,7 +633,7 @@ class Attributor:
             if self._opens_with_unlisted_person(sentence, earlier, before=position):
                 return ""   # "John Ratcliffe, the CIA director, said he ..."
             for previous in reversed(sentences[:sentence.index]):
-                inside = [m for m in fitting if previous.start <= m.start < previous.end]
+                inside = fitting[bisect.bisect_left(starts, previous.start):bisect.bisect_left(starts, previous.end)]
                 if self._opens_with_unlisted_person(previous, earlier):
                     return ""   # "John Ratcliffe, the CIA director, told ... He suggested ...": not an actor
                 if inside:
@@ -752,7 +760,7 @@ class Attributor:
                   speakers: dict[Quote, str], previous: "Attribution | None" = None) -> Attribution:
         """Holder, speaker and kind of attribution for one clause of a sentence."""
         sentence = clause.sentence
-        in_clause = [m for m in mentions if clause.start <= m.start < clause.end]
+        in_clause = _starting_in(mentions, clause.start, clause.end)
         quotes = [q for q in sentence.quotes if _quote_words(plain, q) >= MIN_QUOTE_WORDS]
         share = quoted_share(clause.start, clause.end, tuple(quotes))
         segment = plain[clause.start:clause.end]
@@ -914,7 +922,7 @@ class Attributor:
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
                       and m.actor in self._leaders and m.actor != attribution.holder]
             return [others[-1].actor] if others else []
-        named = [m for m in mentions if clause.start <= m.start < clause.end and m.actor
+        named = [m for m in _starting_in(mentions, clause.start, clause.end) if m.actor
                  and m.kind in ("alias", "role", "pronoun")
                  and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
         for index, mention in enumerate(named):
@@ -991,7 +999,7 @@ class Attributor:
                 return Attribution("", "", "reported", 0.5, "", "unlisted")
         if attribution.attribution not in ("reported",) or not attribution.speaker or attribution.speaker == AUTHOR:
             return attribution
-        outside = [m for m in mentions if clause.start <= m.start < clause.end]
+        outside = _starting_in(mentions, clause.start, clause.end)
         said = self._speech(plain, clause, outside)
         if said is None or said[1] >= position:
             return attribution
@@ -1546,14 +1554,14 @@ def _phrase_regex(phrases: list[str], flags: int) -> re.Pattern | None:
     return compile_phrases([p.replace("{", "(").replace("}", ")") for p in phrases], flags, before=r"(?<![\w-])")
 
 
-def sentences_text(sentences: list[Sentence], start: int, end: int) -> str:
-    """The document text between two offsets, rebuilt from the sentences that cover it."""
-    parts = []
-    for sentence in sentences:
-        if sentence.end <= start or sentence.start >= end:
-            continue
-        parts.append(sentence.text[max(0, start - sentence.start):max(0, end - sentence.start)])
-    return " ".join(parts)
+def _starting_in(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions that start in [start, end), found by bisection: a document's mentions are in
+    text order (`find_mentions`), and a pass over all of them for every clause adds up."""
+    return mentions[bisect.bisect_left(mentions, start, key=_start_of):bisect.bisect_left(mentions, end, key=_start_of)]
+
+
+def _start_of(mention: Mention) -> int:
+    return mention.start
 
 
 def _sentence_at(sentences: list[Sentence], position: int) -> Sentence | None:

@@ -408,6 +408,7 @@ RE_EVENT_ANAPHOR = re.compile(rf"""
 """A day named by an event told earlier: "the day before he signed", "on the day the order was
 signed", "the day after they met", "as soon as the deal was announced", "hours after they met".
 Its day is the day of that event (`EventDay`)."""
+EVENT_KEY_WORDS = ("day", "soon", "after")   # one of which every match of RE_EVENT_ANAPHOR holds
 
 
 RE_CLAUSE_BOUNDARY = re.compile(r"""
@@ -601,6 +602,9 @@ def find_event_days(text: str) -> list[EventDay]:
     >>> find_event_days("The day before the summit was chaotic.")
     []
     """
+    lowered = text.lower()
+    if _folds_plainly(text, lowered) and not any(word in lowered for word in EVENT_KEY_WORDS):
+        return []   # most sentences: the pattern would try every place in vain
     events = []
     for match in RE_EVENT_ANAPHOR.finditer(text):
         direction = (match.group("direction") or "").lower()
@@ -619,8 +623,11 @@ def event_verbs(text: str) -> list[tuple[str, int]]:
             or RE_PASSIVE_BEFORE.search(text, 0, match.start())]
 
 
-def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> list[_Found]:
-    """Every past or present date expression in `text`, with its role, in text order."""
+@functools.lru_cache(maxsize=4096)
+def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> tuple[_Found, ...]:
+    """Every past or present date expression in `text`, with its role, in text order. Remembered
+    like `_candidates`: a story reader asks for the same sentence, day and anchor twice in a row
+    (`StoryDates.read`, then its events), and clauses that are whole sentences are asked again."""
     found = []
     for candidate in _candidates(text):
         if candidate.is_skipped:
@@ -638,12 +645,13 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> l
                       match.end(), reading.relative_to, candidate.role == "background",
                       candidate.is_quoted)
         found.append(_Found(ref, candidate.role, candidate.is_quoted))
-    return found
+    return tuple(found)
 
 
 def forget_texts() -> None:
-    """Drop the remembered pattern matches (the caller's document is done)."""
+    """Drop the remembered pattern matches and readings (the caller's document is done)."""
     _candidates.cache_clear()
+    _find.cache_clear()
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,9 @@ class Extractor:
     def __post_init__(self):
         self.attributor = Attributor(self.actors, self.lexicon)
         self.matcher = TopicMatcher(self.topics, self.lexicon)
+        # As arrays once: np.interp would convert the tuples again for every statement.
+        self._calibration_curve = None if self.calibration is None else \
+            tuple(np.asarray(part, dtype=float) for part in self.calibration)
 
     def __getstate__(self):
         return {"actors": self.actors, "topics": self.topics, "model": self.model, "lexicon": self.lexicon,
@@ -233,8 +236,8 @@ class Extractor:
                     row = _row(document, clause, attribution, topic_id, reading, when, confidence,
                                reports_shift, inherited)
                     row["evidence"] = row["confidence"]
-                    if self.calibration is not None:
-                        row["confidence"] = round(float(np.interp(row["evidence"], *self.calibration)), 4)
+                    if self._calibration_curve is not None:
+                        row["confidence"] = round(float(np.interp(row["evidence"], *self._calibration_curve)), 4)
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
                     for partner in self.attributor.co_holders(attribution, clause, plain, mentions):

@@ -191,6 +191,8 @@ class Lexicon:
     synonym_phrases: re.Pattern = field(repr=False)  # multi-word synonyms, longest first
     boilerplate: tuple = field(repr=False)
     stopwords: frozenset = field(repr=False)
+    # Cue phrase as matched -> its stance: the same few hundred phrases are looked up again and again.
+    _stance_of_phrase: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -238,10 +240,12 @@ class Lexicon:
         >>> Lexicon.load().stance_of_phrase("refused to rule out")
         'open'
         """
-        for stance in ("open", "neutral", "ruled_out", "oppose", "support"):
-            if self.stance_patterns[stance].fullmatch(phrase):
-                return stance
-        return ""
+        known = self._stance_of_phrase.get(phrase)
+        if known is None:
+            known = self._stance_of_phrase[phrase] = next(
+                (stance for stance in ("open", "neutral", "ruled_out", "oppose", "support")
+                 if self.stance_patterns[stance].fullmatch(phrase)), "")
+        return known
 
     def is_negator(self, word: str) -> bool:
         word = word.lower()

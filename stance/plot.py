@@ -183,8 +183,11 @@ def _lay_out(ax) -> None:
     engine = ax.figure.get_layout_engine()
     if engine is not None:
         engine.execute(ax.figure)
-        # The Axes are where they will stay: saving need not lay the figure out a second time.
-        ax.figure.set_layout_engine("none")
+        # The Axes are where they will stay: saving need not lay the figure out a second time,
+        # nor draw it once unseen first, as it does for a figure with any layout engine.
+        import matplotlib
+        with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            ax.figure.set_layout_engine(None)
 
 
 class _Boxes:

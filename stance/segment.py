@@ -38,6 +38,7 @@ RE_COMMENTARY_HEADING = re.compile(r"^(?:analysis|opinion|comment|commentary|edi
 # Clause boundaries inside a sentence: a coordinated clause after ", but", a semicolon, a
 # contrastive "while/whereas/although", or an "after/before + -ing" clause that dates an earlier act.
 RE_CLAUSE_BOUNDARY = re.compile(
+    r"(?=[,;\s])(?:"                            # every boundary opens so: other places fail at once
     r",\s+but\s+(?!also\b|only\b)"              # ", but said ...", not ", but only once ..."
     r"|\s+but\s+(?=(?:declined|refused|rejected|said|insisted|warned|added|ruled|stopped|balked)\b)"
     r"|;\s+"                                    # "...; he added ..."
@@ -46,7 +47,7 @@ RE_CLAUSE_BOUNDARY = re.compile(
     r"|,\s+and\s+(?=[A-Z])"                    # "..., and Russia won't accept ..."
     r"|,?\s+(?:while|whereas|although|though)\s+(?=[a-z0-9])"   # "..., while 24 per cent ..." too
     r"|\s+(?=(?:after|before)\s+(?:seeming|appearing|saying|suggesting|signalling|signaling|indicating|insisting|"
-    r"having|refusing|declining|leaving|floating|calling|promising|pledging|rejecting|ruling|backing)\b)"
+    r"having|refusing|declining|leaving|floating|calling|promising|pledging|rejecting|ruling|backing)\b))"
 )
 # A live-blog entry stamp with a time only: "14:05", "2.15pm BST", "10:42 GMT - updated".
 RE_TIME_HEADER = re.compile(r"^(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))(?:\s*(?:BST|GMT|CET|CEST|EET|EEST|ET|EST|EDT|MSK|UTC|Kyiv time))?"

@@ -137,6 +137,9 @@ def test_stance_idioms(sentence, expected, lexicon):
     ("The senator asked whether US troops would really make a difference.", "open"),
     ("Who would pay for US troops in the region, she asked.", "open"),
     ('"Does anyone want US troops there?"', "open"),
+    # in capitals too, as in a transcript
+    ("ASKED ABOUT US TROOPS, she said it was not practical.", "oppose"),
+    ("Who would pay for US troops in the region, she ASKED.", "open"),
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_questions_are_not_answers(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected

@@ -468,8 +468,12 @@ def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
     ("The mayor claimed credit as soon as the budget was approved.", [("approved", 0)]),
     ("Hours after they met, the two leaders fell out.", [("met", 0)]),
     ("She promised to reply as soon as possible.", []),
+    ("THE DAY BEFORE he signed, the senator had warned him.", [("signed", -1)]),
+    ("“Minutes After they met, the leaders fell out,” she said.", [("met", 0)]),
+    ("The senator warned him before he signed.", []),
 ], ids=["day-before-he-signed", "on-the-day-passive", "day-after-they-met", "day-before-a-noun",
-        "day-of-a-noun", "no-time-adverbial", "as-soon-as", "hours-after", "as-soon-as-possible"])
+        "day-of-a-noun", "no-time-adverbial", "as-soon-as", "hours-after", "as-soon-as-possible",
+        "capitals", "capitals-in-curly-quotes", "no-day-named"])
 def test_a_day_named_by_an_earlier_event(text, expected):
     assert [(event.verb, event.offset) for event in find_event_days(text)] == expected
 
