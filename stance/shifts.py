@@ -21,6 +21,7 @@ is a reversal, a Full Flop); `hardening` moves away from neutral on the same sid
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -289,9 +290,11 @@ def _is_contested(days: list[dict], index: int) -> bool:
 
 
 def _change_point_shifts(days: list[dict]) -> list[dict]:
-    """Segment a long daily series by exact change points (Pelt, jump=1, real day order)."""
+    """Segment a long daily series with ruptures (exact Pelt, jump=1, real day order)."""
+    import ruptures
+
     signal = np.array([day["score"] for day in days], dtype=float)
-    breaks = _pelt_breaks(signal, CHANGE_POINT_PENALTY)
+    breaks = ruptures.Pelt(custom_cost=_squared_error()(), min_size=2, jump=1).fit(signal).predict(pen=CHANGE_POINT_PENALTY)
     segments, start = [], 0
     for end in breaks:
         segments.append(days[start:end])
@@ -308,39 +311,29 @@ def _change_point_shifts(days: list[dict]) -> list[dict]:
     return rows
 
 
-def _pelt_breaks(signal: np.ndarray, penalty: float, min_size: int = 2) -> list[int]:
-    """The ends of the segments of `signal` that minimise their squared error plus `penalty` each:
-    exact Pelt with jump 1, the same candidates tried in the same order and summed in the same
-    order as ruptures' `Pelt(min_size=2, jump=1)` with the "l2" cost, so the same segments, but
-    without importing ruptures (and scipy with it: most of a second of each run with a long series).
+@functools.lru_cache(maxsize=1)
+def _squared_error():
+    """ruptures' "l2" cost (squared deviation from the segment mean) from running sums: constant
+    time per segment instead of a pass over it, which Pelt asks for about n^2/2 times.
+    (Defined on first use: ruptures is imported only when a long series needs it.)"""
+    from ruptures.base import BaseCost
 
-    >>> _pelt_breaks(np.array([-2.0] * 5 + [2.0] * 5), 3.0)
-    [5, 10]
-    """
-    # Running sums: the squared error of a segment in constant time, not a pass over it (Pelt
-    # asks for about n^2/2 of them). Scores are small whole numbers, so the sums are exact.
-    sums = np.concatenate([[0.0], np.cumsum(signal)])
-    squares = np.concatenate([[0.0], np.cumsum(signal * signal)])
+    class SquaredError(BaseCost):
+        model = "l2-running-sums"
+        min_size = 1
 
-    def error(start: int, end: int) -> float:
-        n, total = end - start, sums[end] - sums[start]
-        return float((n * (squares[end] - squares[start]) - total * total) / n)
+        def fit(self, signal: np.ndarray) -> "SquaredError":
+            self.signal = signal.reshape(-1, 1)   # Pelt reads its length
+            self.sums = np.concatenate([[0.0], np.cumsum(signal)])
+            self.squares = np.concatenate([[0.0], np.cumsum(signal * signal)])
+            return self
 
-    # end -> the best partition of signal[:end]: its segments' ends, and their costs after a 0
-    best: dict[int, tuple[tuple[int, ...], tuple[float, ...]]] = {0: ((), (0,))}
-    admissible: list[int] = []
-    length = len(signal)
-    for end in [*range(min_size, length), length]:
-        admissible.append(end - min_size)
-        candidates = [(best[start][0] + (end,), best[start][1] + (error(start, end) + penalty,))
-                      for start in admissible if start in best]
-        totals = [sum(costs) for _, costs in candidates]
-        lowest = min(totals)
-        best[end] = candidates[totals.index(lowest)]
-        # Pruning pairs the admissible starts with the candidates in order, as ruptures does (a
-        # start without a partition of its own shifts the pairs), so that the segments agree.
-        admissible = [start for start, total in zip(admissible, totals) if total <= lowest + penalty]
-    return list(best[length][0])
+        def error(self, start: int, end: int) -> float:
+            # Scores are small whole numbers, so the sums are exact and so is the numerator here.
+            n, total = end - start, self.sums[end] - self.sums[start]
+            return float((n * (self.squares[end] - self.squares[start]) - total * total) / n)
+
+    return SquaredError
 
 
 def _segment_stance(segment: list[dict]) -> str:

@@ -111,23 +111,6 @@ def test_long_noisy_series_uses_change_points_not_every_blip():
     assert (shifts.iloc[0]["from_stance"], shifts.iloc[0]["to_stance"]) == ("oppose", "support")
 
 
-
-@pytest.mark.parametrize("seed", range(5))
-def test_change_points_are_those_ruptures_pelt_finds(seed):
-    # Long series are cut where ruptures' exact Pelt (l2 cost, jump 1) cuts them, without it loaded.
-    ruptures = pytest.importorskip("ruptures")
-    import random
-
-    import numpy as np
-    from stance.shifts import CHANGE_POINT_PENALTY, _pelt_breaks
-    rng, score, scores = random.Random(seed), 0, []
-    for _ in range(CHANGE_POINT_MIN_DAYS * 3):
-        score = rng.choice((-2, -1, 0, 1, 2)) if rng.random() < 0.1 else score
-        scores.append(score if rng.random() > 0.2 else rng.choice((-2, -1, 0, 1, 2)))
-    signal = np.array(scores, dtype=float)
-    expected = ruptures.Pelt(model="l2", min_size=2, jump=1).fit(signal).predict(pen=CHANGE_POINT_PENALTY)
-    assert _pelt_breaks(signal, CHANGE_POINT_PENALTY) == expected
-
 def test_every_shift_quotes_its_evidence_verbatim_from_its_documents():
     articles = sorted((FIXTURES.parents[1] / "datasets" / "articles").glob("2025-0[78]-*.md"))
     run = stance.analyze(articles)
