@@ -38,7 +38,7 @@ RE_COMMENTARY_HEADING = re.compile(r"^(?:analysis|opinion|comment|commentary|edi
 # Clause boundaries inside a sentence: a coordinated clause after ", but", a semicolon, a
 # contrastive "while/whereas/although", or an "after/before + -ing" clause that dates an earlier act.
 RE_CLAUSE_BOUNDARY = re.compile(
-    r"(?=[,;\s])(?:"                            # every boundary opens so: other places fail at once
+    r"(?=[,;:\s])(?:"                           # every boundary opens so: other places fail at once
     r",\s+but\s+(?!also\b|only\b)"              # ", but said ...", not ", but only once ..."
     r"|\s+but\s+(?=(?:declined|refused|rejected|said|insisted|warned|added|ruled|stopped|balked)\b)"
     r"|;\s+"                                    # "...; he added ..."
