@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .attribute import Attribution, Attributor
-from .classify import INVERTED, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
+from .classify import INVERTED, RE_QUOTE_MARKS, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
 from .config import Actors, Topics
 from .ingest import Document
 from .lexicon import Lexicon, normalize
@@ -33,7 +33,6 @@ RE_SET_AGAINST = re.compile(r"^(?:after|before|while|whereas|although|though)\b"
 RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
 # A second reported claim: "said A, and that B", "said A but that B".
 RE_SECOND_CLAIM = re.compile(r",?\s+(?:and|but)\s+that\s")
-RE_QUOTE_MARKS_ANY = re.compile(r'["“”]')
 # A headline that gives its speaker first: "Kallas: no talks before a truce".
 RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
 # The writer's open question: "The question is whether ...", "No one has said how many ...".
@@ -484,7 +483,7 @@ def _second_claims_apart(clauses: list[Clause], hits) -> list[Clause]:
     for clause in clauses:
         local = clause.start - clause.sentence.start
         cut = RE_SECOND_CLAIM.search(clause.text)
-        if cut is not None and len(RE_QUOTE_MARKS_ANY.findall(clause.text, 0, cut.start())) % 2 == 0:
+        if cut is not None and len(RE_QUOTE_MARKS.findall(clause.text, 0, cut.start())) % 2 == 0:
             left = {h.topic for h in hits if h.how != "context" and local <= h.start < local + cut.start()}
             right = {h.topic for h in hits if h.how != "context" and local + cut.end() <= h.start < local + len(clause.text)}
             if left and right:
