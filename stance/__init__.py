@@ -22,7 +22,7 @@ from .engine import StatementColumns, run_documents, track
 from .errors import ConfigError, InputError, ModelError, StanceError
 from .extract import Extractor
 from .ingest import documents_frame, read_documents
-from .shifts import detect_shifts
+from .shifts import contested_table, detect_shifts
 from .store import StatementStore, statements_frame
 
 __all__ = ["analyze", "analyze_into", "load", "Analysis", "Actor", "Actors", "Topic", "Topics", "demo_corpus",
@@ -67,7 +67,9 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
         documents_table = _with_earlier(earlier.documents, documents_table)
         parts = [table for table in (earlier.statements, statements) if len(table)]
         statements = statements_frame(pd.concat(parts), consume=True) if len(parts) > 1 else (parts or [statements])[0]
-    return Analysis(documents_table, statements, detect_shifts(statements, actors=actors), settings)
+    blips: list[dict] = []
+    shifts = detect_shifts(statements, actors=actors, contested=blips)
+    return Analysis(documents_table, statements, shifts, settings, contested_table(blips))
 
 
 def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=None, model=None, jobs: int = 1,
@@ -96,10 +98,13 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
             documents_table = _with_earlier(earlier_documents, documents_table)
         statements = store.finish(staging / "statements.parquet",
                                   earlier=earlier / "statements.parquet" if earlier is not None else None)
-        shifts = detect_shifts(statements, quotes=store.quotes, actors=actors)
+        blips: list[dict] = []
+        shifts = detect_shifts(statements, quotes=store.quotes, actors=actors, contested=blips)
+        contested = contested_table(blips)
         write_table(documents_table, staging / "documents.parquet")
         write_table(shifts, staging / "shifts.parquet")
-        outline = Outline(documents_table, statements, shifts, settings)
+        write_table(contested, staging / "contested.parquet")
+        outline = Outline(documents_table, statements, shifts, settings, contested)
         from . import report as reporting
         reporting.write_outputs(outline, staging, charts=charts, report=True, jobs=jobs)
         outlines.append(outline)

@@ -27,6 +27,7 @@ from .errors import InputError
 from .timeline import build_timeline
 
 TABLES = ("documents", "statements", "shifts")
+# Runs written before contested blips were kept have no contested.parquet and load with none.
 MARKER = ".stance-run.json"   # says a folder holds a run of this tool, so it may be replaced
 
 
@@ -43,12 +44,15 @@ class Analysis:
     statements: pd.DataFrame
     shifts: pd.DataFrame
     settings: dict = field(default_factory=dict)
+    contested: pd.DataFrame | None = None   # blips A -> B -> A that make no shift (`contested_table`)
 
     def __post_init__(self) -> None:
         # Whoever built the tables, they leave here with the SPEC columns and dtypes.
         self.documents = schema.conform(self.documents, schema.DOCUMENT_COLUMNS)
         self.statements = schema.conform(self.statements, schema.STATEMENT_COLUMNS)
         self.shifts = schema.conform(self.shifts, schema.SHIFT_COLUMNS)
+        self.contested = schema.conform(self.contested if self.contested is not None else schema.empty(schema.CONTESTED_COLUMNS),
+                                        schema.CONTESTED_COLUMNS)
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -98,7 +102,7 @@ class Analysis:
     write = save
 
     def _write_tables(self, folder: Path) -> None:
-        for name in TABLES:
+        for name in (*TABLES, "contested"):
             write_table(getattr(self, name), folder / f"{name}.parquet")
 
     # -- display ----------------------------------------------------------------------------------
@@ -199,7 +203,9 @@ def load(folder: str | os.PathLike) -> Analysis:
     tables = {}
     for name, columns in zip(TABLES, (schema.DOCUMENT_COLUMNS, schema.STATEMENT_COLUMNS, schema.SHIFT_COLUMNS)):
         tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), columns)
-    return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings)
+    contested = folder / "contested.parquet"
+    return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings,
+                    pd.read_parquet(contested) if contested.exists() else None)
 
 
 def load_settings(folder: str | os.PathLike) -> dict:
@@ -232,6 +238,7 @@ class Outline:
     statements: pd.DataFrame
     shifts: pd.DataFrame
     settings: dict = field(default_factory=dict)
+    contested: pd.DataFrame | None = None
 
 
 # Beside OUT, a save works in ".OUT.tmp-PID-XXXX" and moves the previous run to ".OUT.old-PID-XXXX"

@@ -55,7 +55,7 @@ def _date_range(function):
 @cli.command(epilog=EPILOG)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for documents/statements/shifts.parquet, report.md and charts/.")
+              help="Folder for documents/statements/shifts/contested.parquet, report.md and charts/.")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Actors YAML (replaces the shipped Russia-Ukraine actors).")
 @click.option("--topics", type=click.Path(exists=True, dir_okay=False, path_type=Path),

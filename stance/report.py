@@ -21,9 +21,10 @@ CHART_DPI = 110
 # A run of 5 MB finds ~300 shifts: listed in full, report.md was 2,400 lines, past reading.
 MAX_REPORT_SHIFTS = 40
 MAX_REPORT_DOCUMENTS = 20   # documents not analysed, listed; the rest are counted
+MAX_REPORT_CONTESTED = 20   # contested positions listed, the most confident first
 QUOTE_CHARS = 90            # a quote in the summary table; the details give it whole
-# `contested` is not shown: a contested blip (A -> B -> A within days) makes no row at all, so the
-# column is always false.
+# `contested` is not shown: a contested blip (A -> B -> A within days) makes no shift row, so the
+# column is always false; the blips are listed apart (contested.parquet, "Contested positions").
 SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
               "confidence"]
 FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip", "reported": "reported"}
@@ -138,6 +139,7 @@ def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
         lines += [f"![{Path(path).stem}]({path})", ""]
     for number, (_, shift) in enumerate(listed.iterrows(), start=1):
         lines += _shift_section(shift, number, sources)
+    lines += _contested_section(getattr(analysis, "contested", None))
     if chart_files.get("timelines"):
         lines += ["## Timelines", ""]
         lines += [f"![{Path(path).stem}]({path})" for path in chart_files["timelines"]] + [""]
@@ -194,6 +196,29 @@ def _holders_section(shifts: pd.DataFrame) -> list[str]:
         named = ", ".join(f"{row.topic.replace('_', ' ')} ({row.count})" for row in topics.itertuples())
         lines.append(f"| {holder} | {totals[holder]} | {reversals.get(holder, 0)} | {named} |")
     return lines + [""]
+
+
+def _contested_section(contested: pd.DataFrame | None) -> list[str]:
+    """Positions that came and went: A, then B, then A again within two weeks. Each is one
+    statement against the positions on both sides of it, so it is listed here, not as two shifts."""
+    if contested is None or contested.empty:
+        return []
+    ranked = contested.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
+    lines = ["## Contested positions", "",
+             "A position that differed from the ones just before and after it, when those two agree and "
+             "stand at most 14 days apart: no shift is counted, and the odd one out is shown here to check.", "",
+             "| holder | topic | held | contested | on | held again | statement |", "|---|---|---|---|---|---|---|"]
+    for row in ranked.head(MAX_REPORT_CONTESTED).itertuples():
+        lines.append(f"| {row.holder} | {row.topic.replace('_', ' ')} | {row.from_stance} since {_day(row.from_date)} | "
+                     f"{row.to_stance} | {_day(row.to_date)} | {_day(row.back_date)} | {_cell(_curly_quote(row.after_text))} |")
+    if len(contested) > MAX_REPORT_CONTESTED:
+        lines.append("")
+        lines.append(f"{_plural(len(contested) - MAX_REPORT_CONTESTED, 'more contested position')} in contested.parquet.")
+    return lines + [""]
+
+
+def _curly_quote(text: str) -> str:
+    return f"“{' '.join(str(text).split())}”" if text else ""
 
 
 def _shift_section(shift: pd.Series, number: int, sources: pd.DataFrame) -> list[str]:

@@ -71,6 +71,9 @@ SHIFT_COLUMNS = {
     "after_doc_id": "string",
     "contested": "bool",
 }
+# Contested blips (A -> B -> A within two weeks, which make no shift), listed apart in the
+# shift columns plus the day the held position came back.
+CONTESTED_COLUMNS = {**SHIFT_COLUMNS, "back_date": "datetime64[ns]"}
 
 
 def empty(columns: dict[str, str]) -> pd.DataFrame:

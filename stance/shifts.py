@@ -2,8 +2,8 @@
 
 Short series (most holder x topic pairs have a handful of days) use a clear rule: consecutive days
 with different positions make a shift, except that a lone position between two agreeing ones at
-most `CONTESTED_DAYS` apart is contested and makes no shift (so the `contested` column stays
-false). Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
+most `CONTESTED_DAYS` apart is contested and makes no shift; such blips are listed apart
+(`contested_table`, the run's contested.parquet and the report's "Contested positions"). Series of `CHANGE_POINT_MIN_DAYS` days or more are segmented by exact change-point
 detection (ruptures' Pelt with jump=1 on the daily scores), so one noisy day does not split them. A
 first position is never a shift, and an undated statement that glosses a position its article dates
 stands on that position's day (`place_glosses`). Only the holder's own word is a position: the
@@ -157,8 +157,12 @@ def _values(column: pd.Series) -> np.ndarray:
     return column.astype(str).to_numpy(dtype=object)
 
 
-def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.DataFrame:
+def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None, contested: list | None = None) -> pd.DataFrame:
     """The shifts table of the SPEC: one row per shift, sorted by holder, topic and date.
+
+    With a `contested` list, each contested blip (A -> B -> A within `CONTESTED_DAYS`, which makes
+    no shift) is appended to it as a shift-like row of the move into B, flagged `contested`, with
+    the day the position came back as `back_date` (see `contested_table`).
 
     With `actors` (the run's `Actors`), a holder's official voices count as the holder's own
     word (`official_voices`): "Peskov said Russia was observing the truce" is Russia's position.
@@ -174,6 +178,7 @@ def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.Data
     tied = _tied_statements(positions, timeline)
     strength = _day_strength(statements, timeline)
     rows: list[dict] = []
+    blips: list[dict] = []
     for days in _series(timeline):
         if len(days) < 2:
             continue
@@ -181,9 +186,11 @@ def detect_shifts(statements: pd.DataFrame, quotes=None, actors=None) -> pd.Data
         if len(days) >= CHANGE_POINT_MIN_DAYS:
             rows.extend(_drop_changes_of_tone(_change_point_shifts(days), strength))
         else:
-            rows.extend(_rule_shifts(_drop_tone_blips(days, strength)))
+            rows.extend(_rule_shifts(_drop_tone_blips(days, strength), blips))
     rows = _merge_reported(rows, _reported_shifts(statements, timeline, positions))
-    _quote(rows, statements, quotes)
+    _quote(rows + (blips if contested is not None else []), statements, quotes)
+    if contested is not None:
+        contested.extend(blips)
     if not rows:
         return schema.empty(schema.SHIFT_COLUMNS)
     table = pd.DataFrame(rows)
@@ -255,7 +262,7 @@ def _tied_statements(positions: pd.DataFrame, timeline: pd.DataFrame) -> dict:
         best["holder"], best["topic"], best["date"], best["stance"], best["statement_id"])}
 
 
-def _rule_shifts(days: list[dict]) -> list[dict]:
+def _rule_shifts(days: list[dict], blips: list[dict] | None = None) -> list[dict]:
     rows, skip_next = [], False
     for index in range(1, len(days)):
         before, after = days[index - 1], days[index]
@@ -266,9 +273,20 @@ def _rule_shifts(days: list[dict]) -> list[dict]:
             continue
         if _is_contested(days, index):
             skip_next = True   # neither the blip nor the way back from it is a move
+            if blips is not None:
+                blips.append({**_shift_row(before, after), "contested": True, "back_date": days[index + 1]["date"]})
             continue
         rows.append(_shift_row(before, after))
     return rows
+
+
+def contested_table(blips: list[dict]) -> pd.DataFrame:
+    """The contested blips `detect_shifts` collected, as a table of the shift columns plus
+    `back_date` (the day the held position returned), sorted by holder, topic and date."""
+    if not blips:
+        return schema.empty(schema.CONTESTED_COLUMNS)
+    table = pd.DataFrame(blips).sort_values(["holder", "topic", "to_date", "after_statement_id"], kind="stable")
+    return schema.conform(table, schema.CONTESTED_COLUMNS)
 
 
 def _is_contested(days: list[dict], index: int) -> bool:

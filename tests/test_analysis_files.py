@@ -83,7 +83,7 @@ def test_a_new_run_replaces_the_old_one_whole(run, tmp_path):
     assert (out / "charts").is_dir()
     run.save(out, charts=False)
     assert sorted(entry.name for entry in out.iterdir()) == [
-        ".stance-run.json", "documents.parquet", "report.md", "shifts.parquet", "statements.parquet"]
+        ".stance-run.json", "contested.parquet", "documents.parquet", "report.md", "shifts.parquet", "statements.parquet"]
     assert leftovers(out) == []
 
 
@@ -102,7 +102,8 @@ def test_a_folder_of_another_tool_is_refused_and_force_keeps_its_files(run, tmp_
         run.save(out)
     run.save(out, force=True, charts=False)
     assert sorted(entry.name for entry in out.iterdir()) == [
-        ".stance-run.json", "documents.parquet", "report.md", "shifts.parquet", "statements.parquet", "thesis.docx"]
+        ".stance-run.json", "contested.parquet", "documents.parquet", "report.md", "shifts.parquet",
+        "statements.parquet", "thesis.docx"]
     assert leftovers(out) == []
 
 

@@ -142,3 +142,21 @@ def test_report_command_lists_as_many_shifts_as_asked(tmp_path):
 def test_shift_view_leaves_out_the_always_false_contested_column(fmt):
     text = report.render(report.shifts_view(SHIFTS), fmt)
     assert "contested" not in text and "confidence" in text
+
+
+def test_a_contested_position_is_shown_apart_from_the_shifts_and_survives_a_reload(tmp_path):
+    text = pd.DataFrame({
+        "text": ["Merz said Germany opposed the reparations loan.",
+                 "Merz said on Tuesday that Germany backed the reparations loan after all.",
+                 "Merz said Germany opposed the reparations loan."],
+        "date": ["2025-10-01", "2025-10-08", "2025-10-12"]})
+    actors = stance.Actors([stance.Actor("merz", "Friedrich Merz", aliases=("Merz",))])
+    topics = stance.Topics([stance.Topic("loan", "Reparations loan", keywords=("reparations loan",))])
+    run = stance.analyze(text, actors=actors, topics=topics)
+    assert run.shifts.empty and len(run.contested) == 1
+    page = report.markdown_report(run)
+    section = page[page.index("## Contested positions"):]
+    assert "| merz | loan | oppose since 2025-10-01 | support | 2025-10-07 | 2025-10-12 |" in section
+    run.save(tmp_path / "out", charts=False)
+    assert "## Contested positions" in (tmp_path / "out" / "report.md").read_text()
+    pd.testing.assert_frame_equal(stance.load(tmp_path / "out").contested, run.contested)

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import stance
-from stance.shifts import CHANGE_POINT_MIN_DAYS, detect_shifts, shift_kind
+from stance.shifts import CHANGE_POINT_MIN_DAYS, contested_table, detect_shifts, shift_kind
 
 from conftest import FIXTURES
 
@@ -83,6 +83,19 @@ def test_one_contrary_position_between_two_agreeing_ones_is_contested_not_a_shif
     shifts = detect_shifts(_statements(("2025-10-01", "oppose", 0.9), ("2025-10-03", "support", 0.9),
                                        ("2025-11-05", "oppose", 0.9)))
     assert shifts["to_stance"].tolist() == ["support", "oppose"]
+
+
+def test_a_contested_position_is_listed_apart_with_the_day_the_old_one_came_back():
+    blips: list[dict] = []
+    statements = _statements(("2025-10-01", "oppose", 0.9), ("2025-10-03", "support", 0.4), ("2025-10-05", "oppose", 0.9))
+    assert detect_shifts(statements, contested=blips).empty
+    table = contested_table(blips)
+    assert table[["from_stance", "to_stance", "to_date", "back_date", "after_text"]].values.tolist() == [
+        ["oppose", "support", pd.Timestamp("2025-10-03"), pd.Timestamp("2025-10-05"), "statement 1"]]
+    # a lasting move is a shift, and nothing is contested
+    blips.clear()
+    statements = _statements(("2025-10-01", "oppose", 0.9), ("2025-10-03", "support", 0.9), ("2025-11-05", "oppose", 0.9))
+    assert len(detect_shifts(statements, contested=blips)) == 2 and contested_table(blips).empty
 
 
 def test_a_lasting_change_is_one_shift():
