@@ -479,6 +479,8 @@ def _second_claims_apart(clauses: list[Clause], hits) -> list[Clause]:
     """A clause that reports two claims ("said Netanyahu had decided to overturn the deal and
     that it remained committed to the truce") split at "and that", when each claim names a topic
     of its own: each is then its own statement, with its own holder and stance."""
+    if len(hits) < 2 or not any(" that " in clause.text for clause in clauses):
+        return clauses   # most sentences: nothing to split, nothing rebuilt
     out: list[Clause] = []
     for clause in clauses:
         local = clause.start - clause.sentence.start
