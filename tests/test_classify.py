@@ -304,6 +304,10 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("economic punishment", "sanctions"), ("punitive measures", "sanctions"), ("pull out of", "cede"),
     ("frontiers", "territory"), ("struck", "strike"), ("airstrikes", "strike"),
     ("negotiating", "negotiations"),
+    ("air raids", "strike"), ("shelled", "strike"), ("brokered", "mediation"), ("go-between", "mediation"),
+    ("reprisals", "retaliation"), ("hit back", "retaliation"), ("borrowing costs", "rate"),
+    ("lowered", "cut"), ("hiked", "raise"), ("expelled", "deportation"), ("ousting", "removal"),
+    ("in abeyance", "suspension"), ("incursion", "invasion"), ("captives", "hostages"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
@@ -688,3 +692,19 @@ def test_a_supporting_verb_whose_object_is_denied(sentence, expected, lexicon):
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_a_refusal_made_final_by_what_follows(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence, topic", [
+    ("The defence minister said the air raids across the border would go on.", "border_strikes"),
+    ("Villagers said the shelling of border posts had stopped by dawn.", "border_strikes"),
+    ("Both capitals turned down an offer to act as go-between on the border dispute.", "outside_mediation"),
+    ("The central bank's governor said borrowing costs would be lowered in spring.", "rate_cuts"),
+], ids=lambda value: str(value)[:40])
+def test_news_words_for_a_topic_the_file_words_otherwise(sentence, topic, lexicon):
+    # topics written for this test only: their keywords name none of the sentence's words
+    topics = Topics([
+        Topic("border_strikes", "Military strikes across the border", keywords=("strikes on the border",)),
+        Topic("outside_mediation", "Outside mediation of the border dispute", keywords=("mediation",)),
+        Topic("rate_cuts", "Cutting interest rates", keywords=("rate cut",)),
+    ])
+    assert [hit.topic for hit in TopicMatcher(topics, lexicon).find(sentence)] == [topic]
