@@ -84,6 +84,10 @@ RE_PREPOSITION_BEFORE = re.compile(
     r"across|around|through|after|before|like|unlike|via|per|among|urged|pressed|pushed|asked|told|met|"
     r"meet|meets|meeting|called|call|visit|visited|visiting)\s+(?:the\s+)?)$",
     re.IGNORECASE)
+# A blank line ends what came before: "Talks drag on" over a paragraph that opens "Tanaka
+# ruled out ..." puts no preposition before Tanaka.
+RE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+PREPOSITION_REACH = 20   # characters before a name searched for the preposition that governs it
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+(?:the\s+)?$", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
@@ -951,7 +955,7 @@ class Attributor:
             end += 1
         group = named[start:end + 1]
         if len(group) < 2 or not re.fullmatch(r"\s+and\s+", plain[group[-2].end:group[-1].start]) or \
-                RE_PREPOSITION_BEFORE.search(plain[max(0, group[0].start - 20):group[0].start]):
+                _governed_by_preposition(plain, group[0].start):
             return named[index:index + 1]
         following = plain[group[-1].end:group[-1].end + 140]
         adverb = RE_SUBJECT_ADVERB.match(following)
@@ -1173,7 +1177,7 @@ class Attributor:
         # "a spokesman for Pete Hegseth"; but a named actor *is* the subject in "Maria Zakharova, ...".
         for mention in mentions:
             if start <= mention.start < subject_end and mention.actor and \
-                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]) and \
+                    not _governed_by_preposition(plain, mention.start) and \
                     not RE_MODIFIED_SPEAKER.match(plain[mention.end:mention.end + 40]):
                 return False
         return True
@@ -1358,7 +1362,7 @@ class Attributor:
             # "Starmer and Zelensky then signed": a coordinated subject is led by its first actor.
             for mention in reversed([m for m in mentions if m.end <= subject.start and m.actor]):
                 if not re.fullmatch(r"\s+and\s+", plain[mention.end:subject.start]) or mention.kind == "first_person" \
-                        or RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]) \
+                        or _governed_by_preposition(plain, mention.start) \
                         or plain[mention.end:mention.end + 2] in ("'s", "’s"):
                     break
                 subject = mention
@@ -1374,10 +1378,10 @@ class Attributor:
                 if owned and self._kind.get(mention.actor) == "person" and RE_OFFICE_AFTER.match(gap):
                     break   # "the prime minister's office said": the office speaks, not the person
                 if owned and RE_SUBJECT_GAP.match(gap[owned.end():]) and \
-                        not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+                        not _governed_by_preposition(plain, mention.start):
                     return mention   # "the Kremlin's account of the call said", "Ukraine's delegation proposed"
                 continue
-            if RE_SUBJECT_GAP.match(gap) and not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+            if RE_SUBJECT_GAP.match(gap) and not _governed_by_preposition(plain, mention.start):
                 return mention
             if RE_SUBJECT_GAP.match(gap) and re.search(r"\b(?:in|at)\s+$", plain[max(0, mention.start - 4):mention.start]):
                 continue   # "Peskov in Moscow said": a place after the subject
@@ -1385,8 +1389,7 @@ class Attributor:
             # "Ukraine's foreign minister, Andrii Sybiha, said") or a relative clause ("Peskov, who said").
             relative = RE_RELATIVE_GAP.match(gap)
             if relative and (relative.group(1) or re.search(r",\s*$", plain[max(0, mention.start - 3):mention.start])) \
-                    and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not RE_PREPOSITION_BEFORE.search(
-                        plain[max(0, mention.start - 20):mention.start])):
+                    and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not _governed_by_preposition(plain, mention.start)):
                 return mention
             if "," in gap and not RE_CLAUSE_BREAK.search(gap):
                 continue   # a name inside an appositive or relative clause: the subject came before it
@@ -1485,7 +1488,7 @@ class Attributor:
             members = RE_MEMBERS_AFTER.match(plain[mention.end:cue_start])
             if members and self._kind.get(mention.actor) in ("organization", "group") and \
                     RE_SUBJECT_GAP.match(plain[mention.end + members.end():cue_start]) and \
-                    not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+                    not _governed_by_preposition(plain, mention.start):
                 return mention
             break
         return None
@@ -1523,7 +1526,7 @@ class Attributor:
             acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
                 RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"
             if mention.actor and mention.kind != "first_person" and mention.start - sentence.start - opening <= 30 \
-                    and acts and not RE_PREPOSITION_BEFORE.search(plain[max(0, mention.start - 20):mention.start]):
+                    and acts and not _governed_by_preposition(plain, mention.start):
                 return mention
         return None
 
@@ -1585,3 +1588,13 @@ def _starts_paragraph(plain: str, quote: Quote) -> bool:
 
 def _quote_words(plain: str, quote: Quote) -> int:
     return len(plain[quote.start:quote.end].split())
+
+
+def _governed_by_preposition(plain: str, start: int) -> bool:
+    """Whether a preposition ("talks with", "told the") governs the name starting at `start`,
+    within its paragraph."""
+    before = plain[max(0, start - PREPOSITION_REACH):start]
+    blank = None
+    for blank in RE_BLANK_LINE.finditer(before):
+        pass
+    return bool(RE_PREPOSITION_BEFORE.search(before[blank.end():] if blank else before))

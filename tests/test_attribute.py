@@ -875,3 +875,10 @@ def test_a_closing_according_to_names_who_tells_what_another_said():
 def test_an_adverbial_after_that_does_not_hide_the_subject_of_what_was_said():
     text = "Haug wrote on Friday that, after a long night of talks in Bergen, the Coastal League had accepted the trawling ban."
     assert fisheries(text) == [("league", "haug")]
+
+
+@pytest.mark.parametrize("headline", ["Allies wait on", "Decision put off", "What the capitals are betting on"])
+def test_a_headline_ending_in_a_preposition_does_not_make_the_next_subject_an_object(headline):
+    # "... on" closes the headline's own line; the paragraph under it opens with its subject
+    rows = extract(f"{headline}\n\nMerz ruled out German troops for Ukraine on Monday.")
+    assert who(rows, "european_troops")[0] == "merz"
