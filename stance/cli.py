@@ -214,6 +214,46 @@ def timeline(run, holder, topic, start, end, fmt):
     click.echo(report.render(days[["date", "stance", "n_statements", "tied", "confidence", "text"]], fmt))
 
 
+@cli.command()
+@click.argument("source", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--text", help="Explain this text instead of a file (give --date too).")
+@click.option("--date", "default_date", help="Publication date (YYYY-MM-DD) of --text, or of a file that has none.")
+@click.option("--doc", "doc_id", help="In a file of several documents (JSONL, CSV, Parquet): the one with this id.")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Actors YAML (default: the shipped Russia-Ukraine actors).")
+@click.option("--topics", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Topics YAML (default: the shipped Russia-Ukraine topics).")
+@click.option("--model", help="A model folder written by `stance train`, or 'default', as for analyze.")
+@click.option("--topic", help="Only what concerns this topic id (and sentences that name no topic are left out).")
+@click.option("--missed", is_flag=True, help="Only sentences that gave no statement.")
+@click.option("--format", "fmt", type=click.Choice(["text", "table", "csv", "json"]), default="text", show_default=True)
+def explain(source, text, default_date, doc_id, actors, topics, model, topic, missed, fmt):
+    """Show, sentence by sentence, the statements one document gave and why the rest gave none.
+
+    Reasons read like "names no topic" (add a keyword or synonym to the topics file), "no actor
+    or source holds it: narration", "no stance words", "a question asked, not answered".
+
+    Example: stance explain article.md --topics topics.yaml --actors actors.yaml --missed
+
+    Or a line of your own:  stance explain --text "Merz ruled out German troops on Monday." --date 2025-03-04
+    """
+    from .explain import STATEMENT, explain as explain_document, render
+    if (source is None) == (text is None):
+        raise click.UsageError("give a file or --text (one of them)")
+    trace = explain_document(source if text is None else text, actors=actors, topics=topics,
+                               date=default_date, model=model, doc_id=doc_id)
+    if topic:
+        trace = trace[trace["topic"] == topic]
+    if missed:
+        found = set(trace.loc[trace["outcome"] == STATEMENT, "sentence"])
+        trace = trace[~trace["sentence"].isin(found)]
+    if fmt == "text":
+        click.echo(render(trace) if len(trace) else "(nothing to show)")
+        return
+    from . import report
+    click.echo(report.render(trace.drop(columns=["doc_id"]), fmt))
+
+
 @cli.command(name="report")
 @click.argument("run", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "table"]), default="table", show_default=True,

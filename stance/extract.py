@@ -129,10 +129,14 @@ class Extractor:
         self.__dict__.update(state)
         self.__post_init__()
 
-    def statements_of(self, document: Document) -> list[dict]:
-        """The statements of one document as rows of the statements table (unsorted ids stable)."""
+    def statements_of(self, document: Document, trace: list | None = None) -> list[dict]:
+        """The statements of one document as rows of the statements table (unsorted ids stable).
+
+        `trace`, if given, receives why each sentence, clause and topic gave no statement, as
+        (sentence, clause or None, topic, reason) tuples (see `stance.explain`)."""
         if not document.is_ok or document.date is None:
             return []
+        note = trace.append if trace is not None else _ignore
         text = document.text
         plain = normalize(text)
         # Texts are remembered within a document only, so a corpus of near-copies is not faster
@@ -158,11 +162,13 @@ class Extractor:
             opened.add(sentence.paragraph)
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
             if not hits and not is_shift_report and not inherits_topic(sentence.text):
+                note((sentence, None, "", "names no topic"))
                 continue
             for hit in hits:
                 if hit.how not in ("reference", "context", "lone_head"):   # no chains of guesses
                     recent_topics.append((sentence.index, sentence.paragraph, hit.topic))
             if sentence.paragraph in asking:
+                note((sentence, None, "", "an interviewer's question: its topics pass to the answer"))
                 continue
             clauses = _second_claims_apart(split_clauses(sentence), hits)
             previous_attribution: Attribution | None = None
@@ -178,6 +184,7 @@ class Extractor:
                 else:
                     topic_ids = [h.topic for h in clause_hits]
                 if not topic_ids:
+                    note((sentence, clause, "", "this part of the sentence names no topic"))
                     continue
                 attribution = self.attributor.attribute(clause, plain, mentions, speakers, previous_attribution)
                 previous_attribution = attribution
@@ -213,6 +220,8 @@ class Extractor:
                                           changes_object=not from_context and hit is not None and
                                           self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]))
                     if from_context and (reading is None or not attribution.holder):
+                        note((sentence, clause, topic_id, "topic carried from the sentence before, but "
+                              + ("no stance words" if reading is None else "no actor holds it")))
                         continue
                     if reading is None and speaks and self.model is not None and not from_context \
                             and not sentence.is_heading:
@@ -222,12 +231,17 @@ class Extractor:
                     if inherited and RE_SHARE_CONTRAST.match(clause.text):
                         reading = _other_share(rows, sentence, topic_id) or reading
                     if reading is None:
+                        note((sentence, clause, topic_id, "no stance words" if speaks else
+                              "no stance words, and no actor or source speaks"))
                         continue
                     if reading.stance == "neutral" and attribution.attribution == "commentary":
-                        continue  # the writer's "unclear" is no one's position
+                        note((sentence, clause, topic_id, "the writer's own doubt is no one's position"))
+                        continue
                     if RE_OPEN_QUESTION.match(clause.text):
-                        continue  # "The question is whether Trump will give it": asked, not answered
+                        note((sentence, clause, topic_id, "a question asked, not answered"))
+                        continue  # "The question is whether Trump will give it"
                     if not attribution.holder and attribution.speaker == "" and not attribution.source_kind:
+                        note((sentence, clause, topic_id, "no actor or source holds it: narration"))
                         continue
                     confidence = attribution.confidence * reading.confidence * (hit.score if hit else 0.6)
                     if sentence.is_heading:
@@ -711,6 +725,10 @@ def statement_id(doc_id: str, start: int, topic: str, text: str, partner: str = 
     key = f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}" + (f"\x1f{partner}" if partner else "")
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
     return digest[:16]
+
+
+def _ignore(_) -> None:
+    """A trace that keeps nothing: `statements_of` without one."""
 
 
 def _row(document: Document, clause: Clause, attribution: Attribution, topic_id: str, reading, when,

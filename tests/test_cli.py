@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from stance.cli import cli
 
-COMMANDS = ["analyze", "demo", "evaluate", "train", "predict", "shifts", "timeline", "report", "plot"]
+COMMANDS = ["analyze", "demo", "evaluate", "train", "predict", "shifts", "timeline", "report", "plot", "explain"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

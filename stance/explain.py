@@ -1,0 +1,166 @@
+"""Why a document gave the statements it gave, sentence by sentence.
+
+An analyst who expected a statement and finds none needs to know which step let it go: no
+topic named (add a keyword to the topics file), nobody holding the position (narration), no
+stance words, a question. `explain` runs the per-document stages on one document exactly as
+`analyze` does and keeps, beside each statement, the reason each other sentence gave none.
+
+>>> from stance.config import Actor, Actors, Topic, Topics
+>>> actors = Actors([Actor("merz", "Friedrich Merz", aliases=("Merz",))])
+>>> topics = Topics([Topic("german_troops", "German troops in Ukraine", keywords=("German troops",))])
+>>> text = "Merz ruled out German troops on Monday.\\n\\nRain fell in Berlin."
+>>> trace = explain(text, actors, topics, date="2025-03-04")
+>>> trace[["sentence", "topic", "outcome", "holder", "stance"]].values.tolist()
+[[0, 'german_troops', 'statement', 'merz', 'ruled_out'], [1, '', 'names no topic', '', '']]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .config import Actors, Topics, load_actors, load_topics
+from .errors import InputError
+from .extract import Extractor
+from .ingest import Document, read_documents
+
+STATEMENT = "statement"
+FURNITURE = "not read: page furniture (a byline, a link, a sign-up line)"
+REPEAT = "not read again: a repeat of sentence"
+RE_LINE = re.compile(r"[^\n]+")
+COLUMNS = ["doc_id", "sentence", "paragraph", "text", "topic", "outcome", "holder", "speaker", "attribution",
+           "stance", "cue", "date", "date_precision", "date_expression", "topic_how", "confidence"]
+
+
+def explain(source, actors: Actors | str | os.PathLike | None = None, topics: Topics | str | os.PathLike | None = None,
+            date: dt.date | str | None = None, model=None, doc_id: str | None = None) -> pd.DataFrame:
+    """One row per statement and per sentence, part of a sentence or topic that gave none, in
+    text order, with the reason (`outcome`) for the latter.
+
+    `source` is a `Document`, a file (its first document, or the one named `doc_id`) or a text
+    (dated by `date`). `actors`, `topics` and `model` are as for `stance.analyze`. Stretches of
+    the text that were never read as sentences (page furniture, repeated paragraphs) are listed
+    with outcome `FURNITURE` or `REPEAT`, so every line of the document is accounted for.
+    """
+    from . import _load_model   # the model loader `analyze` uses (a late import: the package imports this)
+    from .segment import split_document
+    document = _document(source, date, doc_id)
+    extractor = Extractor(load_actors(actors), load_topics(topics), model=_load_model(model))
+    trace: list[tuple] = []
+    statements = extractor.statements_of(document, trace=trace)
+    sentences = split_document(document.doc_id, document.text, document.date, extractor.lexicon.boilerplate)
+    rows = []
+    for row in statements:
+        sentence = _sentence_at(sentences, row["start"])
+        rows.append({**{name: row.get(name, "") for name in COLUMNS}, "sentence": sentence.index,
+                     "paragraph": sentence.paragraph, "outcome": STATEMENT, "position": row["start"]})
+    for sentence, clause, topic, reason in trace:
+        part = clause if clause is not None else sentence
+        rows.append({"doc_id": document.doc_id, "sentence": sentence.index, "paragraph": sentence.paragraph,
+                     "text": part.text, "topic": topic, "outcome": reason, "position": part.start})
+    seen = {" ".join(sentence.text.split()): sentence.index for sentence in sentences}
+    for start, end in _unread(document.text, sentences):
+        words = " ".join(document.text[start:end].split())
+        outcome = f"{REPEAT} [{seen[words]}]" if words in seen else FURNITURE
+        rows.append({"doc_id": document.doc_id, "sentence": -1, "paragraph": -1,
+                     "text": words, "outcome": outcome, "position": start})
+    frame = pd.DataFrame(rows, columns=[*COLUMNS, "position"])
+    frame = frame.sort_values(["position", "sentence"], kind="stable").drop(columns="position")
+    for name in ("holder", "speaker", "attribution", "stance", "cue", "date_precision", "date_expression",
+                 "topic_how", "topic", "text", "outcome"):
+        frame[name] = frame[name].astype(object).where(frame[name].notna(), "").astype(str)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.reset_index(drop=True)
+
+
+def _document(source, date, doc_id: str | None) -> Document:
+    """The one document to explain."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
+                                    and Path(source).is_file()):
+        documents = list(read_documents([source], default_date=date))
+        wanted = [d for d in documents if doc_id in (None, d.doc_id)]
+        if not wanted:
+            known = ", ".join(d.doc_id for d in documents[:10])
+            raise InputError(f"{source}: no document with id {doc_id!r} (it holds: {known})")
+        document = wanted[0]
+    else:
+        if date is None:
+            raise InputError("a text to explain needs the day it was published (--date, or date= in Python), e.g. 2025-08-19")
+        document = next(read_documents(pd.DataFrame({"text": [str(source)], "date": [str(date)],
+                                                     "doc_id": [doc_id or "text"]})))
+    if not document.is_ok:
+        raise InputError(f"{document.path or document.doc_id}: {document.reason}")
+    if document.date is None:
+        raise InputError(f"{document.path or document.doc_id}: no date; give one with date=")
+    return document
+
+
+def _sentence_at(sentences, position: int):
+    """The sentence holding a character position."""
+    return next(s for s in reversed(sentences) if s.start <= position)
+
+
+def _unread(text: str, sentences) -> list[tuple[int, int]]:
+    """Stretches of the text, with words in them, that no sentence covers."""
+    gaps, at = [], 0
+    for sentence in sorted(sentences, key=lambda s: s.start):
+        if sentence.start > at:
+            gaps.append((at, sentence.start))
+        at = max(at, sentence.end)
+    gaps.append((at, len(text)))
+    pieces = []   # each line of a gap on its own: a link line is not the repeat below it
+    for start, end in gaps:
+        for line in RE_LINE.finditer(text, start, end):
+            if any(c.isalnum() for c in line.group()):
+                pieces.append(line.span())
+    return pieces
+
+
+def render(trace: pd.DataFrame, width: int = 100) -> str:
+    """The trace as a reader's notes: each sentence once, then what it gave.
+
+    >>> from stance.config import Actor, Actors, Topic, Topics
+    >>> actors = Actors([Actor("merz", "Friedrich Merz", aliases=("Merz",))])
+    >>> topics = Topics([Topic("german_troops", "German troops in Ukraine", keywords=("German troops",))])
+    >>> print(render(explain("Merz ruled out German troops on Monday.", actors, topics, date="2025-03-04")))
+    [0] Merz ruled out German troops on Monday.
+        + german_troops: merz ruled_out, 2025-03-03 (day, "on Monday"); cue "ruled out"; topic by keyword
+    """
+    lines: list[str] = []
+    shown = None
+    for row in trace.itertuples(index=False):
+        key = (row.sentence, row.paragraph) if row.sentence >= 0 else ("unread", row.text)
+        if key != shown:
+            shown = key
+            label = f"[{row.sentence}]" if row.sentence >= 0 else "[-]"
+            sentence_text = row.text if row.outcome != STATEMENT or row.sentence < 0 else _whole(trace, row.sentence)
+            lines.append(f"{label} {_shorten(sentence_text, width)}")
+        if row.sentence < 0:
+            lines.append(f"    - {row.outcome}")
+        elif row.outcome == STATEMENT:
+            holder = row.holder or "(no listed actor)"
+            speaker = f" (said by {row.speaker})" if row.speaker and row.speaker != row.holder else ""
+            words = f', "{row.date_expression}"' if row.date_expression else ""
+            lines.append(f"    + {row.topic}: {holder}{speaker} {row.stance}, {row.date:%Y-%m-%d} "
+                         f"({row.date_precision}{words}); cue \"{row.cue}\"; topic by {row.topic_how}")
+        else:
+            part = "" if _whole(trace, row.sentence) == row.text else f' "{_shorten(row.text, 50)}"'
+            topic = f"{row.topic}: " if row.topic else ""
+            lines.append(f"    - {topic}{row.outcome}{part}")
+    return "\n".join(lines)
+
+
+def _whole(trace: pd.DataFrame, sentence: int) -> str:
+    """The longest text the trace holds for a sentence (its whole, where any row has it)."""
+    texts = trace.loc[trace["sentence"] == sentence, "text"]
+    return max(texts, key=len) if len(texts) else ""
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
