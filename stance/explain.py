@@ -31,6 +31,8 @@ STATEMENT = "statement"
 FURNITURE = "not read: page furniture (a byline, a link, a sign-up line)"
 REPEAT = "not read again: a repeat of sentence"
 RE_LINE = re.compile(r"[^\n]+")
+RE_WORD = re.compile(r"\w+")
+MIN_REPEAT_CHARS = 12   # shorter sentences ("He agreed.") recur without being repeats
 COLUMNS = ["doc_id", "sentence", "paragraph", "text", "topic", "outcome", "holder", "speaker", "attribution",
            "stance", "cue", "date", "date_precision", "date_expression", "topic_how", "confidence"]
 
@@ -61,10 +63,11 @@ def explain(source, actors: Actors | str | os.PathLike | None = None, topics: To
         part = clause if clause is not None else sentence
         rows.append({"doc_id": document.doc_id, "sentence": sentence.index, "paragraph": sentence.paragraph,
                      "text": part.text, "topic": topic, "outcome": reason, "position": part.start})
-    seen = {" ".join(sentence.text.split()): sentence.index for sentence in sentences}
+    read = [(_words(sentence.text), sentence.index) for sentence in sentences]
     for start, end in _unread(document.text, sentences):
         words = " ".join(document.text[start:end].split())
-        outcome = f"{REPEAT} [{seen[words]}]" if words in seen else FURNITURE
+        repeated = _repeat_of(_words(words), read)
+        outcome = f"{REPEAT} [{repeated}]" if repeated is not None else FURNITURE
         rows.append({"doc_id": document.doc_id, "sentence": -1, "paragraph": -1,
                      "text": words, "outcome": outcome, "position": start})
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "position"])
@@ -103,6 +106,19 @@ def _document(source, date, doc_id: str | None) -> Document:
 def _sentence_at(sentences, position: int):
     """The sentence holding a character position."""
     return next(s for s in reversed(sentences) if s.start <= position)
+
+
+def _words(text: str) -> str:
+    """A text's words, lower-cased, without quote marks or punctuation: how repeats are compared."""
+    return " ".join(RE_WORD.findall(text.lower()))
+
+
+def _repeat_of(words: str, read: list[tuple[str, int]]) -> int | None:
+    """The first sentence read that a line repeats, whole or in part ("a pull quote"), if any."""
+    for sentence_words, index in read:
+        if len(sentence_words) >= MIN_REPEAT_CHARS and (sentence_words in words or words in sentence_words):
+            return index
+    return None
 
 
 def _unread(text: str, sentences) -> list[tuple[int, int]]:

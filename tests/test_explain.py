@@ -103,3 +103,11 @@ def test_command_lists_only_the_missed_sentences(tmp_path):
 def test_command_wants_a_file_or_a_text():
     result = CliRunner().invoke(cli, ["explain"])
     assert result.exit_code == 2 and "--text" in result.output
+
+
+def test_a_pull_quote_repeating_part_of_a_paragraph_is_a_repeat():
+    text = ('Tanaka said the quota was fixed. "We will not open the market to more rice imports. '
+            'The farmers have our word."\n\n"We will not open the market to more rice imports."')
+    trace = explain(text, ACTORS, TOPICS, date="2025-06-13")
+    unread = trace[trace["sentence"] < 0]
+    assert len(unread) == 1 and unread["outcome"].iloc[0].startswith("not read again")
