@@ -28,12 +28,17 @@ from .extract import Extractor
 from .ingest import Document, read_documents
 
 STATEMENT = "statement"
+# How the topic of a statement was found, as `render` says it.
+FOUND_BY = {"keyword": "a keyword", "keyword_concepts": "a keyword's synonyms", "label_concepts": "the label's words",
+            "label_scattered": "the label's words", "label_object": "the label's object", "profile": "a paraphrase",
+            "reference": "a reference back (\"the plan\")", "context": "its paragraph",
+            "lone_head": "the label's head noun", "inherited": "the sentence's other part or the one before"}
 FURNITURE = "not read: page furniture (a byline, a link, a sign-up line)"
 REPEAT = "not read again: a repeat of sentence"
 RE_LINE = re.compile(r"[^\n]+")
 RE_WORD = re.compile(r"\w+")
 MIN_REPEAT_CHARS = 12   # shorter sentences ("He agreed.") recur without being repeats
-COLUMNS = ["doc_id", "sentence", "paragraph", "text", "topic", "outcome", "holder", "speaker", "attribution",
+COLUMNS = ["doc_id", "sentence", "paragraph", "sentence_text", "text", "topic", "outcome", "holder", "speaker", "attribution",
            "stance", "cue", "date", "date_precision", "date_expression", "topic_how", "confidence"]
 
 
@@ -58,22 +63,24 @@ def explain(source, actors: Actors | str | os.PathLike | None = None, topics: To
     for row in statements:
         sentence = _sentence_at(sentences, row["start"])
         rows.append({**{name: row.get(name, "") for name in COLUMNS}, "sentence": sentence.index,
-                     "paragraph": sentence.paragraph, "outcome": STATEMENT, "position": row["start"]})
+                     "paragraph": sentence.paragraph, "sentence_text": sentence.text, "outcome": STATEMENT,
+                     "position": row["start"]})
     for sentence, clause, topic, reason in trace:
         part = clause if clause is not None else sentence
         rows.append({"doc_id": document.doc_id, "sentence": sentence.index, "paragraph": sentence.paragraph,
-                     "text": part.text, "topic": topic, "outcome": reason, "position": part.start})
+                     "sentence_text": sentence.text, "text": part.text, "topic": topic, "outcome": reason,
+                     "position": part.start})
     read = [(_words(sentence.text), sentence.index) for sentence in sentences]
     for start, end in _unread(document.text, sentences):
         words = " ".join(document.text[start:end].split())
         repeated = _repeat_of(_words(words), read)
         outcome = f"{REPEAT} [{repeated}]" if repeated is not None else FURNITURE
-        rows.append({"doc_id": document.doc_id, "sentence": -1, "paragraph": -1,
+        rows.append({"doc_id": document.doc_id, "sentence": -1, "paragraph": -1, "sentence_text": words,
                      "text": words, "outcome": outcome, "position": start})
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "position"])
     frame = frame.sort_values(["position", "sentence"], kind="stable").drop(columns="position")
     for name in ("holder", "speaker", "attribution", "stance", "cue", "date_precision", "date_expression",
-                 "topic_how", "topic", "text", "outcome"):
+                 "topic_how", "topic", "sentence_text", "text", "outcome"):
         frame[name] = frame[name].astype(object).where(frame[name].notna(), "").astype(str)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame.reset_index(drop=True)
@@ -145,7 +152,7 @@ def render(trace: pd.DataFrame, width: int = 100) -> str:
     >>> topics = Topics([Topic("german_troops", "German troops in Ukraine", keywords=("German troops",))])
     >>> print(render(explain("Merz ruled out German troops on Monday.", actors, topics, date="2025-03-04")))
     [0] Merz ruled out German troops on Monday.
-        + german_troops: merz ruled_out, 2025-03-03 (day, "on Monday"); cue "ruled out"; topic by keyword
+        + german_troops: merz ruled_out, 2025-03-03 (day, "on Monday"); cue "ruled out"; topic from a keyword
     """
     lines: list[str] = []
     shown = None
@@ -154,8 +161,7 @@ def render(trace: pd.DataFrame, width: int = 100) -> str:
         if key != shown:
             shown = key
             label = f"[{row.sentence}]" if row.sentence >= 0 else "[-]"
-            sentence_text = row.text if row.outcome != STATEMENT or row.sentence < 0 else _whole(trace, row.sentence)
-            lines.append(f"{label} {_shorten(sentence_text, width)}")
+            lines.append(f"{label} {_shorten(row.sentence_text, width)}")
         if row.sentence < 0:
             lines.append(f"    - {row.outcome}")
         elif row.outcome == STATEMENT:
@@ -163,18 +169,12 @@ def render(trace: pd.DataFrame, width: int = 100) -> str:
             speaker = f" (said by {row.speaker})" if row.speaker and row.speaker != row.holder else ""
             words = f', "{row.date_expression}"' if row.date_expression else ""
             lines.append(f"    + {row.topic}: {holder}{speaker} {row.stance}, {row.date:%Y-%m-%d} "
-                         f"({row.date_precision}{words}); cue \"{row.cue}\"; topic by {row.topic_how}")
+                         f"({row.date_precision}{words}); cue \"{row.cue}\"; topic from {FOUND_BY.get(row.topic_how, row.topic_how)}")
         else:
-            part = "" if _whole(trace, row.sentence) == row.text else f' "{_shorten(row.text, 50)}"'
+            part = "" if row.sentence_text == row.text else f' "{_shorten(row.text, 50)}"'
             topic = f"{row.topic}: " if row.topic else ""
             lines.append(f"    - {topic}{row.outcome}{part}")
     return "\n".join(lines)
-
-
-def _whole(trace: pd.DataFrame, sentence: int) -> str:
-    """The longest text the trace holds for a sentence (its whole, where any row has it)."""
-    texts = trace.loc[trace["sentence"] == sentence, "text"]
-    return max(texts, key=len) if len(texts) else ""
 
 
 def _shorten(text: str, width: int) -> str:
