@@ -100,6 +100,11 @@ RE_INTERVIEWER_TURN = re.compile(r"^[*_\s]*(?:Q|Question|QUESTION|Reporter|REPOR
 RE_QUESTION_HEADING = re.compile(r"\?[*_\s]*$")
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
 LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasion a story reports
+# A noun that names another's act on the topic, so that a verdict on it ("welcomed the decision")
+# is read through the act.
+RE_ACT_REFERENCE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:latest\s+|new\s+|surprise\s+)?"
+                              r"(?:decision|move|step|announcement|ruling|order|reversal|u-turn|climbdown|"
+                              r"about-turn|retreat|turnaround|climb-down)\b", re.IGNORECASE)
 REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
@@ -230,6 +235,9 @@ class Extractor:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
                     if inherited and RE_SHARE_CONTRAST.match(clause.text):
                         reading = _other_share(rows, sentence, topic_id) or reading
+                    points_back = inherited or from_context or (hit is not None and hit.how == "reference")
+                    if points_back and reading is not None and RE_ACT_REFERENCE.search(clause.text):
+                        reading = _judged_act(rows, sentence, topic_id, attribution.holder, reading) or reading
                     if reading is None:
                         note((sentence, clause, topic_id, "no stance words" if speaks else
                               "no stance words, and no actor or source speaks"))
@@ -703,6 +711,25 @@ def _other_share(rows: list[dict], sentence: Sentence, topic: str) -> StanceRead
         if row["topic"] == topic and sentence.start <= row["start"] < sentence.end and row["source_kind"] == "poll":
             return StanceReading(INVERTED[row["stance"]], f"(other share of: {row['cue']})", row["confidence"])
     return None
+
+
+def _judged_act(rows: list[dict], sentence: Sentence, topic: str, holder: str,
+                reading: StanceReading) -> StanceReading | None:
+    """A verdict on another's act on the topic ("Pike welcomed the decision", after "Marsh ruled
+    out the charge") takes its stance from that act: welcoming a refusal opposes the topic,
+    condemning it supports the topic. The act is the latest statement on the topic, by another
+    holder, in an earlier sentence."""
+    if reading.stance not in ("support", "oppose", "ruled_out"):
+        return None
+    act = next((row for row in reversed(rows) if row["topic"] == topic and row["start"] < sentence.start
+                and row["holder"] != holder and row["stance"] != "neutral"), None)
+    if act is None:
+        return None
+    if reading.stance == "support":   # one who welcomes a refusal opposes, but did not refuse
+        stance = "oppose" if act["stance"] == "ruled_out" else act["stance"]
+    else:
+        stance = INVERTED[act["stance"]]
+    return StanceReading(stance, f"{reading.cue} (an act: {act['stance']})", reading.confidence * 0.9)
 
 
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:

@@ -708,3 +708,13 @@ def test_news_words_for_a_topic_the_file_words_otherwise(sentence, topic, lexico
         Topic("rate_cuts", "Cutting interest rates", keywords=("rate cut",)),
     ])
     assert [hit.topic for hit in TopicMatcher(topics, lexicon).find(sentence)] == [topic]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The senator said she would not abandon US troops on the border.", "support"),
+    ("The senator abandoned US troops as an option on Friday.", "oppose"),
+    ("He warned against ditching US troops before the vote.", "support"),
+    ("She called for ditching US troops altogether.", "oppose"),
+], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
+def test_abandoning_a_thing_undoes_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected

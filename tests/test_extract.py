@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.config import Actors, Topics
+from stance.config import Actor, Actors, Topic, Topics
 from stance.extract import Extractor
 from stance.ingest import Document
 from stance.segment import split_document
@@ -487,3 +487,17 @@ def test_a_topic_in_an_opening_scene_setting_clause_is_not_what_is_said():
     assert "leaders_summit" not in {row["topic"] for row in rows}
     rows = extract("Trump said he was ready to meet Zelensky and Putin together.", date="2025-08-18")
     assert "leaders_summit" in {row["topic"] for row in rows}
+
+
+@pytest.mark.parametrize("act, verdict, expected", [
+    ("ruled out a congestion charge", "welcomed the decision", "oppose"),
+    ("ruled out a congestion charge", "condemned the decision", "support"),
+    ("backed a congestion charge", "welcomed the move", "support"),
+    ("backed a congestion charge", "criticised the move", "oppose"),
+])
+def test_a_verdict_on_anothers_act_takes_its_stance_from_the_act(act, verdict, expected):
+    actors = Actors([Actor("marsh", "Lena Marsh", aliases=("Marsh",)), Actor("pike", "Owen Pike", aliases=("Pike",))])
+    topics = Topics([Topic("charge", "Congestion charge for the old town", keywords=("congestion charge",))])
+    rows = Extractor(actors, topics).statements_of(
+        Document("d", "d.md", f"Marsh {act} on Tuesday.\n\nPike {verdict}.", date=dt.date(2025, 5, 21)))
+    assert [(r["holder"], r["stance"]) for r in rows if r["holder"] == "pike"] == [("pike", expected)]
