@@ -143,6 +143,9 @@ RE_FINITE_AFTER = re.compile(r"^\s+(?:(?:also|still|now|already|never|not)\s+)?(
 RE_NO_INVERSION = re.compile(r"^(?:tell|tells|told|telling|ask|asks|asked|\w+ing)$", re.IGNORECASE)
 # The connective opening a clause that goes on with the subject of the one before: "but insisted
 # that ...", "and added ...", "but that ..." (a second thing said).
+# "They added that ...", "They also said ...": plural voices going on speaking.
+RE_THEY_SAY = re.compile(r"(?:But\s+|And\s+)?They\s+(?:also\s+|further\s+|later\s+)?"
+                         r"(?:added|said|say|noted|stressed|insisted|warned|argued|told|cautioned|conceded)\b")
 RE_CONTINUES = re.compile(r"^(?:(?:but|and|yet|then|while|,)\s*)*(?:(?:then|also|later|again|still|further|only)\s+)*",
                           re.IGNORECASE)
 # A wire dateline before the first sentence: "KYIV/MOSCOW, May 11 (Northbridge Wire) - ".
@@ -1288,6 +1291,23 @@ class Attributor:
         if previous is not None and previous.holder:
             return previous.holder
         return ""
+
+    def unnamed_continued(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
+                          last: Attribution | None) -> Attribution:
+        """"Officials said India would not accept mediation. They added that ...": a sentence that
+        opens with "they" and a verb of saying, where "they" names no listed actor, goes on
+        reporting the unnamed people of the sentence before (`last`): no speaker, and the holder
+        is the subject of what they add, else the holder they spoke for before."""
+        if last is None or last.speaker or clause.index != 0 or attribution.speaker not in ("", AUTHOR):
+            return attribution
+        opening = RE_THEY_SAY.match(plain, clause.start, clause.end)
+        if opening is None or any(m.start < clause.start + opening.end() and m.actor for m in
+                                  _starting_in(mentions, clause.start, clause.end)):
+            return attribution
+        content = [m for m in _starting_in(mentions, clause.start, clause.end) if m.start >= opening.end()]
+        holder = self._reported_holder(plain, clause, content, opening.end()) if content else None
+        return Attribution(holder.actor if holder else last.holder, "", "reported", 0.55,
+                           holder.kind if holder else last.holder_kind, last.source_kind)
 
     def with_stance_owner(self, attribution: Attribution, clause: Clause, plain: str,
                           mentions: list[Mention]) -> Attribution:

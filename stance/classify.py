@@ -49,6 +49,11 @@ RE_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|that|this|such)\s+$", re.
 # The first preposition of a topic phrase; the head noun stands before it.
 RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|over|into|at)\s+", re.IGNORECASE)
 # Heads too general to refer back to one topic on their own.
+# A label that is itself an undoing of what it names: "Lifting sanctions", "Holding the treaty in
+# abeyance", "Suspending the aid".
+RE_UNDOING_LABEL = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|scrap\w*|repeal\w*|roll\w* back|"
+                              r"suspen\w*|paus\w*|freez\w*|halt\w*|exempt\w*|reprieve|abeyance|abandon\w*|"
+                              r"ditch\w*|relief)\b", re.IGNORECASE)
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
 # A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
@@ -306,6 +311,7 @@ class TopicMatcher:
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
+        self._undoing = frozenset(topic.id for topic in topics if RE_UNDOING_LABEL.search(topic.label))
         self._changes = frozenset(topic.id for topic in topics
                                   if topic.label.split() and lexicon.changing.fullmatch(topic.label.split()[0]))
         self._topic_concepts = {topic.id: frozenset(c for phrase in (topic.label, *topic.keywords, topic.description)
@@ -452,6 +458,11 @@ class TopicMatcher:
             if not any(h.start < stretch[1] and h.end > stretch[0] for h in taken):
                 hits[fitting[0]] = TopicHit(fitting[0], start, end, 0.6, "profile")
         return list(hits.values())
+
+    def undoes_itself(self, topic_id: str) -> bool:
+        """Whether a topic's label is an undoing ("Lifting sanctions", "Holding the treaty in
+        abeyance"): then "the suspension of the treaty" names the topic, not its opposite."""
+        return topic_id in self._undoing
 
     def acts_on_object(self, topic_id: str, named: str) -> bool:
         """Whether a topic changes a thing and `named` (the words that found it) names only the
@@ -623,12 +634,15 @@ class TopicMatcher:
 
 
 def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
-                fallback: bool = False, changes_object: bool = False) -> StanceReading | None:
+                fallback: bool = False, changes_object: bool = False, undoing_topic: bool = False) -> StanceReading | None:
     """The holder's stance on a topic mentioned at [topic_start, topic_end) of a clause.
 
     None when the clause takes no position (a question, a bare mention, "declined to comment").
     `changes_object`: the topic is a change of the thing named there ("Cutting interest rates",
     named by "rates"), so with no stance word, keeping that thing as it is opposes the topic.
+    `undoing_topic`: the topic is itself an undoing ("Holding the treaty in abeyance", "Lifting
+    sanctions"), so undoing words before the words that named it ("the suspension of the
+    treaty") are the topic's own and turn nothing around.
 
     >>> lexicon = Lexicon.load()
     >>> text = "He refused to rule out sending troops."
@@ -652,6 +666,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     inverter = _inverter_before(plain, topic_start, lexicon)
     if inverter is not None:
         topic_start = inverter.start()
+        if undoing_topic:
+            inverter = None
     # "The bank held rates": a topic that would change the thing named is opposed by keeping it,
     # whatever else is said of the thing ("rates will stay where they are").
     kept = _kept_as_it_is(plain, topic_start, topic_end, lexicon) if changes_object and inverter is None else None

@@ -159,6 +159,7 @@ class Extractor:
         named: dict[str, int] = {}                        # topic -> last sentence that named it
         asking: set[int] = set()                          # paragraphs that are an interviewer's turn
         opened: set[int] = set()                          # paragraphs whose first sentence was read
+        unnamed: tuple[int, Attribution | None] = (-1, None)  # the last unnamed voices, by paragraph
         for sentence in sentences:
             hits = self._topics_of(sentence, named, recent_topics)
             story.read(sentence)
@@ -192,6 +193,11 @@ class Extractor:
                     note((sentence, clause, "", "this part of the sentence names no topic"))
                     continue
                 attribution = self.attributor.attribute(clause, plain, mentions, speakers, previous_attribution)
+                if sentence.paragraph == unnamed[0]:
+                    attribution = self.attributor.unnamed_continued(attribution, clause, plain, mentions, unnamed[1])
+                if attribution.source_kind in ("sources", "unlisted") or (
+                        attribution.attribution == "reported" and attribution.holder and not attribution.speaker):
+                    unnamed = (sentence.paragraph, attribution)   # "officials said", "Indian officials said"
                 previous_attribution = attribution
                 reports_shift = is_shift_report and bool(self.lexicon.shift_cues.search(normalize(clause.text)))
                 if reports_shift:
@@ -223,7 +229,8 @@ class Extractor:
                                           and (not sentence.is_heading or RE_NAME_COLON.match(clause.text))
                                           and self.model is None,
                                           changes_object=not from_context and hit is not None and
-                                          self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]))
+                                          self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]),
+                                          undoing_topic=self.matcher.undoes_itself(topic_id))
                     if from_context and (reading is None or not attribution.holder):
                         note((sentence, clause, topic_id, "topic carried from the sentence before, but "
                               + ("no stance words" if reading is None else "no actor holds it")))

@@ -882,3 +882,16 @@ def test_a_headline_ending_in_a_preposition_does_not_make_the_next_subject_an_ob
     # "... on" closes the headline's own line; the paragraph under it opens with its subject
     rows = extract(f"{headline}\n\nMerz ruled out German troops for Ukraine on Monday.")
     assert who(rows, "european_troops")[0] == "merz"
+
+
+def test_they_going_on_after_unnamed_officials_still_report_for_the_same_holder():
+    rows = extract("Officials in Brussels said the EU would keep sanctions on Russia in place. "
+                   "They added that the next package of sanctions would follow in June.")
+    later = only(rows, text="They added that the next package of sanctions would follow in June.")
+    assert (later["holder"], later["speaker"]) == ("eu", "")
+
+
+def test_they_after_a_named_speaker_is_not_taken_for_unnamed_voices():
+    rows = extract("Zelensky said Ukraine needed new sanctions on Russia. "
+                   "They added that the next package of sanctions would follow in June.")
+    assert all(row["speaker"] != "" or row["holder"] != "zelensky" for row in rows)

@@ -718,3 +718,17 @@ def test_news_words_for_a_topic_the_file_words_otherwise(sentence, topic, lexico
 ], ids=lambda value: value if len(str(value)) < 30 else str(value)[:40])
 def test_abandoning_a_thing_undoes_it(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("Suspending military aid to the region", "support"),   # the suspension is the topic itself
+    ("Military aid to the region", "oppose"),                # the suspension undoes the topic
+])
+def test_an_undoing_before_a_topic_that_is_itself_an_undoing_turns_nothing_around(label, expected, lexicon):
+    topic = Topic("aid", label, keywords=("military aid",))
+    sentence = "The minister said the suspension of military aid would stay in place."
+    hits = TopicMatcher(Topics([topic]), lexicon).find(sentence)
+    matcher = TopicMatcher(Topics([topic]), lexicon)
+    reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True,
+                          undoing_topic=matcher.undoes_itself("aid"))
+    assert reading.stance == expected
