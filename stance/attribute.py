@@ -366,6 +366,10 @@ RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+")
 # A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
 RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
 # Words between a joint subject and its verb: "Starmer and Zelensky then signed".
+# Names joined after a subject's own: ", Canada and Australia" (each a capitalised word or two).
+RE_UNLISTED_PARTNERS = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)*\s+and\s+[A-Z][\w'’.-]*"
+                                  r"(?:\s+[A-Z][\w'’.-]*)?(?=\s+[a-z])")
+RE_ASIDE = re.compile(r"^\s*,[^,.;:]{1,120},")
 RE_SUBJECT_ADVERB = re.compile(r"^\s+(?:then|later|both|jointly|together|have|had)\b(?=\s)", re.IGNORECASE)
 
 
@@ -960,9 +964,7 @@ class Attributor:
         if len(group) < 2 or not re.fullmatch(r"\s+and\s+", plain[group[-2].end:group[-1].start]) or \
                 _governed_by_preposition(plain, group[0].start):
             return named[index:index + 1]
-        following = plain[group[-1].end:group[-1].end + 140]
-        adverb = RE_SUBJECT_ADVERB.match(following)
-        return group if RE_VERB_AFTER.match(following[adverb.end():] if adverb else following) else named[index:index + 1]
+        return group if _verb_after_subject(plain[group[-1].end:group[-1].end + 140]) else named[index:index + 1]
 
     def for_topic(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
                   speakers: dict[Quote, str], position: int) -> Attribution:
@@ -1543,7 +1545,7 @@ class Attributor:
             last = self._joint_subject(plain, mentions, 0)[-1] if len(mentions) > 1 else mention
             following = plain[last.end:last.end + 140]
             owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
-            acts = RE_VERB_AFTER.match(following[owned.end():] if owned else following) or \
+            acts = _verb_after_subject(following[owned.end():] if owned else following) or \
                 RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"
             if mention.actor and mention.kind != "first_person" and mention.start - sentence.start - opening <= 30 \
                     and acts and not _governed_by_preposition(plain, mention.start):
@@ -1608,6 +1610,23 @@ def _starts_paragraph(plain: str, quote: Quote) -> bool:
 
 def _quote_words(plain: str, quote: Quote) -> int:
     return len(plain[quote.start:quote.end].split())
+
+
+def _verb_after_subject(following: str) -> re.Match | None:
+    """The verb after a subject's (last) name, if one follows: at once ("Trump had written"),
+    or past names of others joined to it that the actor list does not hold ("Britain, Canada
+    and Australia recognised"), an aside in commas and a word of acting jointly ("Waller and
+    Bowman, who broke ranks in July, both voted")."""
+    found = RE_VERB_AFTER.match(following)
+    if found:
+        return found
+    joined = RE_UNLISTED_PARTNERS.match(following)
+    if joined:
+        following = following[joined.end():]
+    aside = RE_ASIDE.match(following)
+    rest = following[aside.end():] if aside else following
+    adverb = RE_SUBJECT_ADVERB.match(rest)
+    return RE_VERB_AFTER.match((aside.group() if aside else "") + rest[adverb.end():] if adverb else following)
 
 
 def _governed_by_preposition(plain: str, start: int) -> bool:

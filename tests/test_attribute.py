@@ -895,3 +895,15 @@ def test_they_after_a_named_speaker_is_not_taken_for_unnamed_voices():
     rows = extract("Zelensky said Ukraine needed new sanctions on Russia. "
                    "They added that the next package of sanctions would follow in June.")
     assert all(row["speaker"] != "" or row["holder"] != "zelensky" for row in rows)
+
+
+def test_a_listed_actor_leading_a_list_of_unlisted_ones_holds_what_they_did():
+    actors = Actors([Actor("norway", "Government of Norway", aliases=("Norway", "Oslo"), kind="organization")])
+    topics = Topics([Topic("whaling_ban", "A ban on commercial whaling", keywords=("whaling ban",))])
+    rows = extract("Norway, Iceland and Japan rejected the whaling ban on Monday.", actors=actors, topics=topics)
+    assert [(r["holder"], r["stance"]) for r in rows] == [("norway", "oppose")]
+
+
+def test_a_joint_subject_with_an_aside_and_both_still_acts():
+    rows = extract("Macron and Starmer, who met in Paris the week before, both backed sending European troops to Ukraine.")
+    assert sorted(r["holder"] for r in rows if r["topic"] == "european_troops") == ["macron", "starmer"]
