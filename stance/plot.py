@@ -209,9 +209,65 @@ def _point_boxes(ax, xs, ys, size: float = 6.0) -> _Boxes:
     return _Boxes(np.column_stack([points - size, points + size]))
 
 
-def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pad: float, **style):
+class _Leaders:
+    """The lines drawn from labels to their markers, and those labels' boxes (display space), so
+    that a new label's line crosses no other line nor runs under another label, and its box
+    covers no other line: crossed lines make a reader match a quote to the wrong marker."""
+
+    def __init__(self):
+        self.lines = np.empty((0, 4))
+        self.boxes = np.empty((0, 4))
+
+    def conflicts(self, line: np.ndarray, box) -> int:
+        """How many lines and boxes already drawn the label at `box`, with its `line`, would meet."""
+        if not len(self.lines):
+            return 0
+        crossed = _segments_cross(line, self.lines)
+        under = _segment_meets_boxes(line, self.boxes)
+        covered = np.array([_segment_meets_boxes(other, box.extents.reshape(1, 4))[0] for other in self.lines])
+        return int(crossed.sum() + under.sum() + covered.sum())
+
+    def append(self, line: np.ndarray, box) -> None:
+        self.lines = np.vstack([self.lines, line])
+        self.boxes = np.vstack([self.boxes, box.extents])
+
+
+def _segments_cross(line: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Whether the segment `line` (x0, y0, x1, y1) properly crosses each row of `others`."""
+    def side(ax_, ay, bx, by, px, py):
+        return np.sign((bx - ax_) * (py - ay) - (by - ay) * (px - ax_))
+    x0, y0, x1, y1 = line
+    ox0, oy0, ox1, oy1 = others.T
+    return ((side(x0, y0, x1, y1, ox0, oy0) * side(x0, y0, x1, y1, ox1, oy1) < 0)
+            & (side(ox0, oy0, ox1, oy1, x0, y0) * side(ox0, oy0, ox1, oy1, x1, y1) < 0))
+
+
+def _segment_meets_boxes(line: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Whether the segment `line` runs through each box (rows x0, y0, x1, y1), by clipping it to
+    the box (Liang-Barsky): it does when some part of it is left."""
+    x0, y0, x1, y1 = line
+    dx, dy = x1 - x0, y1 - y0
+    low_x, high_x = np.minimum(boxes[:, 0], boxes[:, 2]), np.maximum(boxes[:, 0], boxes[:, 2])
+    low_y, high_y = np.minimum(boxes[:, 1], boxes[:, 3]), np.maximum(boxes[:, 1], boxes[:, 3])
+    enter, leave = np.zeros(len(boxes)), np.ones(len(boxes))
+    meets = np.ones(len(boxes), dtype=bool)
+    for step, room in ((-dx, x0 - low_x), (dx, high_x - x0), (-dy, y0 - low_y), (dy, high_y - y0)):
+        if step == 0:
+            meets &= room >= 0
+            continue
+        ratio = room / step
+        if step < 0:
+            enter = np.maximum(enter, ratio)
+        else:
+            leave = np.minimum(leave, ratio)
+    return meets & (enter <= leave)
+
+
+def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pad: float,
+           leaders: _Leaders | None = None, **style):
     """Add `text` at the first offset from `anchor` where it overlaps nothing in `taken` and stays
-    inside the Axes; if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
+    inside the Axes (and, given `leaders`, where its line to the anchor meets no other label or
+    line); if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
     `pad`: points kept clear around it. Returns the label, or None."""
     from matplotlib.text import Text
     renderer = ax.figure.canvas.get_renderer()
@@ -224,22 +280,27 @@ def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pa
     # An annotation finds its place only when drawn; the transform from its anchor is the same
     # at every offset, so it is set once, and each offset only moves the words.
     label.update_positions(renderer)
+    target = ax.transData.transform(anchor)
     for offset in offsets:
         _move(label, offset)
         box = Text.get_window_extent(label, renderer).padded(pad)   # the words, not the arrow
-        overlaps = _overlap_count(box, others)
+        # The line runs from the middle of the label's box to its marker.
+        line = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, *target])
+        overlaps = _overlap_count(box, others) + (leaders.conflicts(line, box) if leaders is not None else 0)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
         score = overlaps + 3 * outside   # a label cut off at the edge is worse than one overlap
         if best is None or score < best[0]:
-            best = (score, offset, box)
+            best = (score, offset, box, line)
         if score == 0:
             break
-    score, offset, box = best
+    score, offset, box, line = best
     if score and not keep_crowded:
         label.remove()
         return None
     _move(label, offset)
     taken.append(box)
+    if leaders is not None:
+        leaders.append(line, box)
     return label
 
 
@@ -346,6 +407,7 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int =
     strongest wherever it goes best, the others only where they cover no other label. A note
     counts the shifts left as bare markers."""
     taken = _point_boxes(ax, days["date"], days["score"])
+    leaders = _Leaders()
     ranked = moved.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
     labelled = 0
     for shift in ranked.itertuples(index=False):
@@ -359,7 +421,8 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int =
             move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken,
-                       keep_crowded=labelled == 0, pad=TIMELINE_LABEL_PAD, fontsize=7.5, arrowprops=LABEL_ARROW,
+                       keep_crowded=labelled == 0, pad=TIMELINE_LABEL_PAD, leaders=leaders, fontsize=7.5,
+                       arrowprops=LABEL_ARROW,
                        bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
         if label is not None:
             label.set_gid("shift-annotation")

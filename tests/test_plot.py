@@ -383,3 +383,46 @@ def test_swimlane_keeps_the_holders_with_most_shifts():
 def test_swimlane_without_shifts_says_so():
     ax = plot.plot_swimlane(MERZ_SHIFTS.iloc[:0])
     assert [text.get_text() for text in ax.texts] == ["no shifts found"]
+
+
+def leader_lines(ax: Axes) -> list[tuple[float, float, float, float]]:
+    """Each shift label's line in display space: from the middle of its box to its marker."""
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    lines = []
+    for label in annotations(ax, "shift-annotation"):
+        box = Text.get_window_extent(label, renderer)
+        lines.append(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, *ax.transData.transform(label.xy)))
+    return lines
+
+
+def lines_cross(first, second) -> bool:
+    def side(a, b, point):
+        return np.sign((b[0] - a[0]) * (point[1] - a[1]) - (b[1] - a[1]) * (point[0] - a[0]))
+    a, b, c, d = first[:2], first[2:], second[:2], second[2:]
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+# A summer of U-turns, as the demo's Trump on a ceasefire: four shifts within days of each other
+# at both ends of the scale, then one two months on.
+U_TURNS = statements_table(*[("trump", "ceasefire", stance_, day, 0.8, f"Trump on {day}: {stance_}.") for stance_, day in [
+    ("support", "2025-03-01"), ("support", "2025-05-20"), ("ruled_out", "2025-08-15"), ("support", "2025-08-16"),
+    ("oppose", "2025-08-18"), ("support", "2025-09-20"), ("support", "2025-10-18")]])
+U_TURN_SHIFTS = shifts_table(*[("trump", "ceasefire", before, after, start, end, "reversal", f"Trump on {end}: {after}.")
+                               for before, after, start, end in [
+                                   ("support", "ruled_out", "2025-05-20", "2025-08-15"),
+                                   ("ruled_out", "support", "2025-08-15", "2025-08-16"),
+                                   ("support", "oppose", "2025-08-16", "2025-08-18"),
+                                   ("oppose", "support", "2025-08-18", "2025-09-20")]])
+
+
+@pytest.mark.parametrize("statements, shifts, holder, topic", [
+    (U_TURNS, U_TURN_SHIFTS, "trump", "ceasefire"),
+    (*many_shifts("zelensky", "guarantees", 8), "zelensky", "guarantees"),
+    (MERZ, MERZ_SHIFTS, "merz", "loan"),
+], ids=["u-turns", "weekly-flips", "merz"])
+def test_timeline_label_lines_never_cross(statements, shifts, holder, topic):
+    ax = plot.plot_timeline(statements, shifts, holder, topic)
+    lines = leader_lines(ax)
+    assert len(lines) >= 2
+    assert not any(lines_cross(a, b) for index, a in enumerate(lines) for b in lines[index + 1:])
