@@ -27,6 +27,7 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
+from .config import Names
 from .schema import SCORES, STANCES
 from .timeline import build_timeline, position_columns
 
@@ -58,6 +59,9 @@ MAX_LANE_LABELS = 3   # per holder: a busy lane of 60 markers otherwise reads as
 MAX_LANES = 25        # holders with most shifts; the chart grows 0.55 in a lane, to 15 inches
 MAX_HEATMAP_TOPICS = 16
 TICK_CHARS = 18       # a longer holder or topic tick label is wrapped (topics) or shortened (holders)
+TICK_LINES = 3        # a wrapped topic label longer than this many lines ends in "…"
+LANE_TOPIC_CHARS = 28  # a topic's label on a swimlane, shortened past this
+TITLE_CHARS = 90      # a longer chart title is wrapped
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
 SWIMLANE_LABEL_PAD = 4
@@ -326,7 +330,8 @@ def _move(label, offset) -> None:
 # -- timeline --------------------------------------------------------------------------------------
 
 def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, topic: str, ax=None,
-                  start=None, end=None, annotate: bool = True, max_labels: int = MAX_TIMELINE_LABELS):
+                  start=None, end=None, annotate: bool = True, max_labels: int = MAX_TIMELINE_LABELS,
+                  names: Names | None = None):
     """One holder's stance on one topic over time; returns the Axes.
 
     A dot per day with a position (its size: the evidence's confidence; its colour: the stance),
@@ -334,29 +339,31 @@ def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, t
     rings where equally strong statements of one day disagree, and each shift circled by a
     marker shaped by its kind. The `max_labels` most confident shifts are labelled with their
     date, move and a short quote, where a label covers no other; a note in a corner counts the
-    shifts left unlabelled.
+    shifts left unlabelled. `names` (a `stance.config.Names`) gives the holder's and topic's
+    names for the title and labels; without it, ids are shown.
     """
     ax = _axes(ax)
-    days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end)
+    days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end, names or Names())
     if annotate and not moved.empty:
         _lay_out(ax)
-        _label_shifts(ax, moved, days, max_labels)
+        _label_shifts(ax, moved, days, max_labels, names or Names())
     return ax
 
 
-def _draw_timeline(ax, statements, shifts, holder, topic, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _draw_timeline(ax, statements, shifts, holder, topic, start, end, names: Names) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Everything of a timeline but the shift labels; returns the daily positions and the shifts."""
     rows = statements[(statements["holder"] == holder) & (statements["topic"] == topic)]
     rows = _between(rows, "date", start, end)
     days = build_timeline(rows)
     moved = shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)]
     moved = _between(moved, "to_date", start, end).sort_values("to_date", kind="stable")
-    ax.set_title(f"{holder} on {topic_label(topic)}: {plural(len(rows), 'statement')}, "
-                 f"{plural(len(moved), 'shift')}")
+    ax.set_title(_title(f"{names.holder(holder)} — {names.topic(topic)}",
+                        f"{plural(len(rows), 'statement')}, {plural(len(moved), 'shift')}"))
     _stance_axis(ax)
     _date_axis(ax)
     if days.empty:
-        _empty(ax, f"no statements by {holder} on {topic_label(topic)}")
+        _empty(ax, f"No statement by {names.holder(holder)} on {names.topic(topic)}"
+                   + (" in these dates" if start is not None or end is not None else ""))
         return days, moved.iloc[:0]
     _draw_positions(ax, days)
     _set_date_range(ax, pd.concat([days["date"], moved["to_date"]]))
@@ -402,7 +409,8 @@ def _set_date_range(ax, dates: pd.Series, room: float = 0.3) -> None:
     ax.set_xlim(first - span * 0.04 - pd.Timedelta(days=1), last + span * room + pd.Timedelta(days=1))
 
 
-def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int = MAX_TIMELINE_LABELS) -> None:
+def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int = MAX_TIMELINE_LABELS,
+                  names: Names | None = None) -> None:
     """Label the `max_labels` most confident shifts with their date, move and a short quote: the
     strongest wherever it goes best, the others only where they cover no other label. A note
     counts the shifts left as bare markers."""
@@ -416,7 +424,8 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int =
         low = shift.to_score <= 0
         offsets = sorted(TIMELINE_OFFSETS, key=lambda offset: (offset[1] < 0) if low else (offset[1] > 0))
         if shift.reported:
-            move = f"reported by {shift.speaker or 'the author'}, now {topic_label(shift.to_stance)}"
+            reporter = (names or Names()).holder(shift.speaker) if shift.speaker not in ("", "author") else "the author"
+            move = f"reported by {reporter}, now {topic_label(shift.to_stance)}"
         else:
             move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
@@ -459,7 +468,8 @@ def _corner_note(ax, text: str, taken: _Boxes):
 
 
 def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str | None = None,
-                   topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None):
+                   topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None,
+                   names: Names | None = None):
     """Small multiples: every holder x topic series that has a shift, one panel each, in holder and
     topic order; returns the Figure. Past `max_panels` series, those whose strongest shift is most
     confident are drawn, and the figure's title says how many are not.
@@ -499,25 +509,28 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         _empty(panels[0], "no shifts found")
         panels[0].set_axis_off()
         return figure
-    drawn = [(panel, *_draw_timeline(panel, statements, shifts, pair_holder, pair_topic, start, end))
+    names = names or Names()
+    drawn = [(panel, *_draw_timeline(panel, statements, shifts, pair_holder, pair_topic, start, end, names))
              for panel, (pair_holder, pair_topic) in zip(panels, pairs)]
     for panel in panels[len(pairs):]:
         panel.set_axis_off()
     _lay_out(panels[0])   # once for the whole figure: labels go where the panels end up
     for panel, days, moved in drawn:
         if not moved.empty:
-            _label_shifts(panel, moved, days, MAX_PANEL_LABELS)
+            _label_shifts(panel, moved, days, MAX_PANEL_LABELS, names)
     return figure
 
 
 # -- heatmap ---------------------------------------------------------------------------------------
 
 def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
-                 max_holders: int = 20, max_topics: int = MAX_HEATMAP_TOPICS):
+                 max_holders: int = 20, max_topics: int = MAX_HEATMAP_TOPICS, names: Names | None = None):
     """Holders x topics, each cell coloured by the holder's latest stance on the topic and labelled
     with its date (blank: no statement); returns the Axes. The `max_holders` holders and the
-    `max_topics` topics with the most positions are shown; the title names how many are not."""
+    `max_topics` topics with the most positions are shown; the title names how many are not.
+    Ticks show `names` (a `stance.config.Names`), ids without it."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
+    names = names or Names()
     named = (statements["holder"] != "") & (statements["topic"] != "")
     if holders is not None:
         named &= statements["holder"].isin(holders)
@@ -535,7 +548,10 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     left_out = {"holder": days["holder"].nunique() - len(busiest_holders),
                 "topic": days["topic"].nunique() - len(busiest_topics)}
     latest = latest[latest["holder"].isin(busiest_holders) & latest["topic"].isin(busiest_topics)]
-    grid = latest.pivot(index="holder", columns="topic", values="score").sort_index().sort_index(axis=1)
+    grid = latest.pivot(index="holder", columns="topic", values="score")
+    # In the order a reader looks names up: by the name shown, not by id.
+    grid = grid.loc[sorted(grid.index, key=lambda holder: (names.holder(holder).casefold(), holder)),
+                    sorted(grid.columns, key=lambda topic: (names.topic(topic).casefold(), topic))]
     dates = latest.pivot(index="holder", columns="topic", values="date").reindex_like(grid)
     ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, 2.0 + 0.42 * grid.shape[0])))
     cmap = ListedColormap([STANCE_COLOURS[s] for s in STANCES])
@@ -546,9 +562,9 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
         if not np.isnan(score):
             ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=7,
                     color="white" if abs(score) == 2 else "black", gid="cell-date")
-    ax.set_xticks(range(grid.shape[1]), [textwrap.fill(topic_label(t), TICK_CHARS) for t in grid.columns],
+    ax.set_xticks(range(grid.shape[1]), [_wrap(names.topic(topic)) for topic in grid.columns],
                   rotation=35, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(grid.shape[0]), [_short(holder) for holder in grid.index])
+    ax.set_yticks(range(grid.shape[0]), [_short(names.holder(holder)) for holder in grid.index])
     ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
     ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
@@ -575,16 +591,18 @@ def _busiest(names: pd.Series, count: int) -> list[str]:
 # -- swimlane --------------------------------------------------------------------------------------
 
 def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
-                  max_holders: int = MAX_LANES):
+                  max_holders: int = MAX_LANES, names: Names | None = None):
     """Every shift on one time axis, a lane per holder (named with its count of shifts); returns
     the Axes.
 
     Each shift is a marker shaped by its kind and coloured by the new stance. The most confident
     shifts of each lane (up to `MAX_LANE_LABELS`) are labelled with the topic and the move where
     there is room (crowded labels are left out, never overlapped). The `max_holders` holders
-    with most shifts get a lane; the title names how many are left out.
+    with most shifts get a lane; the title names how many are left out. Lanes and labels show
+    `names` (a `stance.config.Names`), ids without it.
     """
     from matplotlib.lines import Line2D
+    names = names or Names()
     rows = _between(shifts, "to_date", start, end)
     if holders is not None:
         rows = rows[rows["holder"].isin(holders)]
@@ -592,7 +610,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         rows = rows[rows["topic"].isin(topics)]
     counts = rows["holder"].value_counts(sort=False)
     busiest = counts.reset_index().sort_values(["count", "holder"], ascending=[False, True], kind="stable")
-    lanes = sorted(busiest["holder"].head(max_holders))
+    lanes = sorted(busiest["holder"].head(max_holders), key=lambda holder: (names.holder(holder).casefold(), holder))
     left_out = len(counts) - len(lanes)
     rows = rows[rows["holder"].isin(lanes)].sort_values(["to_date", "holder", "topic"], kind="stable")
     ax = _axes(ax, size=(13, min(15.0, 1.4 + 0.55 * max(1, len(lanes)))))
@@ -608,7 +626,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=80,
                    c=[STANCE_COLOURS.get(s, "#999999") for s in group["to_stance"]], edgecolors="black",
                    linewidths=0.7, zorder=3, gid="shift-markers", label=kind)
-    ax.set_yticks(range(len(lanes)), [f"{_short(holder)} ({counts[holder]})" for holder in lanes])
+    ax.set_yticks(range(len(lanes)), [f"{_short(names.holder(holder))} ({counts[holder]})" for holder in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.set_ylabel("holder (shifts)")
     _date_axis(ax)
@@ -635,9 +653,10 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     for shift in ranked.head(MAX_SWIMLANE_LABELS).itertuples(index=False):
         if per_lane[shift.holder] >= MAX_LANE_LABELS:
             continue
-        text = f"{topic_label(shift.topic)}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
+        topic = _short(names.topic(shift.topic), LANE_TOPIC_CHARS)
+        text = f"{topic}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
         if shift.reported:
-            text = f"{topic_label(shift.topic)}: reported move to {topic_label(shift.to_stance)}"
+            text = f"{topic}: reported move to {topic_label(shift.to_stance)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
                        keep_crowded=False, pad=SWIMLANE_LABEL_PAD, fontsize=7, color="#333333", zorder=4)
         if label is not None:
@@ -653,10 +672,37 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
 
 
 def _short(name: str, width: int = TICK_CHARS + 4) -> str:
-    """A long holder name cut to `width` characters for a tick label.
+    """A long name cut to about `width` characters, at a word where there is one, for a label.
 
     >>> _short("trump"), _short("ukrainian_government_delegation_in_istanbul")
     ('trump', 'ukrainian_government_…')
+    >>> _short("Secondary tariffs on buyers of Russian oil", 28)
+    'Secondary tariffs on buyers…'
     """
     name = str(name)
-    return name if len(name) <= width else name[:width - 1] + "…"
+    if len(name) <= width:
+        return name
+    cut = name[:width - 1]
+    if " " in cut and not name[width - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]   # whole words read better than a word cut in two
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _wrap(label: str, width: int = TICK_CHARS, lines: int = TICK_LINES) -> str:
+    """A label wrapped to lines of `width` characters, at most `lines` of them; an id is wrapped
+    after its underscores.
+
+    >>> _wrap("Secondary tariffs on buyers of Russian oil")
+    'Secondary tariffs\\non buyers of\\nRussian oil'
+    >>> _wrap("territorial_concessions_in_the_east")
+    'territorial_\\nconcessions_in_\\nthe_east'
+    """
+    spaced = str(label).replace("_", "_ ")   # a place to break, taken out again below
+    return textwrap.fill(spaced, width, max_lines=lines, placeholder="…").replace("_ ", "_")
+
+
+def _title(text: str, detail: str) -> str:
+    """A chart title with its detail in brackets, or, when that is too long for one line, the
+    title wrapped and the detail on a line of its own."""
+    whole = f"{text} ({detail})"
+    return whole if len(whole) <= TITLE_CHARS else f"{textwrap.fill(text, TITLE_CHARS)}\n{detail}"
