@@ -34,6 +34,10 @@ from .timeline import build_timeline, position_columns
 STANCE_COLOURS = {"ruled_out": "#b2182b", "oppose": "#ef8a62", "neutral": "#999999", "open": "#67a9cf",
                   "support": "#2166ac"}
 KIND_MARKERS = {"reversal": "X", "hardening": "^", "softening": "v", "reported": "D"}
+# A legend says what each kind of shift means, in a reader's words (see `shifts`).
+KIND_WORDS = {"reversal": "reversal (to the other side)", "hardening": "hardening (firmer, same side)",
+              "softening": "softening (towards neutral)", "reported": "reported (said to have changed)"}
+NO_SHIFTS = "No shifts found: each holder kept one position per topic, or spoke only once"
 QUOTE_CHARS = 56
 NOTE_COLOUR = "#fffbe6"
 # Double quotation marks that may open a quoted span, straight and typographic.
@@ -58,9 +62,9 @@ MAX_SWIMLANE_LABELS = 80
 MAX_LANE_LABELS = 3   # per holder: a busy lane of 60 markers otherwise reads as a row of words
 MAX_LANES = 25        # holders with most shifts; the chart grows 0.55 in a lane, to 15 inches
 MAX_HEATMAP_TOPICS = 16
-TICK_CHARS = 18       # a longer holder or topic tick label is wrapped (topics) or shortened (holders)
-TICK_LINES = 3        # a wrapped topic label longer than this many lines ends in "…"
-LANE_TOPIC_CHARS = 28  # a topic's label on a swimlane, shortened past this
+TICK_CHARS = 18       # a holder's tick label is shortened past this and 4 more characters
+LANE_TOPIC_CHARS = 32  # a topic's label on a swimlane, shortened past this
+HEATMAP_TOPIC_CHARS = 34   # a topic's tick label on the heatmap, shortened past this
 TITLE_CHARS = 90      # a longer chart title is wrapped
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
@@ -158,6 +162,8 @@ def _between(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataF
 
 def _stance_axis(ax) -> None:
     ax.set_yticks([SCORES[s] for s in STANCES], [topic_label(s) for s in STANCES])
+    for label, stance in zip(ax.get_yticklabels(), STANCES):
+        label.set_color(STANCE_COLOURS[stance])   # the scale names the colours the points wear
     ax.set_ylim(-2.8, 2.8)
     ax.set_ylabel("stance")
     ax.axhline(0, color="#cccccc", linewidth=0.8, zorder=0)
@@ -344,6 +350,8 @@ def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, t
     """
     ax = _axes(ax)
     days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end, names or Names())
+    if not days.empty:
+        _timeline_legend(ax, days, moved)
     if annotate and not moved.empty:
         _lay_out(ax)
         _label_shifts(ax, moved, days, max_labels, names or Names())
@@ -370,8 +378,29 @@ def _draw_timeline(ax, statements, shifts, holder, topic, start, end, names: Nam
     for kind, group in moved.groupby("kind", sort=True):
         ax.scatter(group["to_date"], group["to_score"], marker=KIND_MARKERS.get(kind, "o"), s=170,
                    facecolors="none", edgecolors="black", linewidths=1.4, zorder=4, gid="shift-markers",
-                   label=f"shift: {kind}")
+                   label=f"shift: {KIND_WORDS.get(kind, kind)}")
     return days, moved
+
+
+def _timeline_legend(ax, days: pd.DataFrame, moved: pd.DataFrame) -> None:
+    """A key under the chart, one row: what a dot, a bar, a ring and each shift marker mean."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
+    shade = STANCE_COLOURS["support"]
+    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=shade, markeredgecolor="white", markersize=8,
+                      label="a day's position (larger: surer)"),
+               Line2D([], [], color=shade, alpha=0.35, linewidth=3, label="position held")]
+    if days["tied"].any():
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#666666",
+                              markersize=7, label="tied evidence"))
+    handles += [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="none",
+                       markeredgecolor="black", markersize=9, label=KIND_WORDS.get(kind, kind))
+                for kind in sorted(moved["kind"].unique())]
+    # Below the date labels, whatever the chart's size: an offset in points, not in Axes units.
+    below = ax.transAxes + ScaledTranslation(0, -36 / 72, ax.figure.dpi_scale_trans)
+    legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
+                       ncols=len(handles), fontsize=7.5, frameon=False, handletextpad=0.5, columnspacing=1.5)
+    legend.set_gid("timeline-key")
 
 
 def _draw_positions(ax, days: pd.DataFrame) -> None:
@@ -506,7 +535,7 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
             figure.suptitle(f"{len(pairs)} of {len(strongest)} holder × topic series with shifts: those with the "
                             f"most confident shifts ({left_out} more; choose by holder and topic)")
     if not pairs:
-        _empty(panels[0], "no shifts found")
+        _empty(panels[0], NO_SHIFTS)
         panels[0].set_axis_off()
         return figure
     names = names or Names()
@@ -539,7 +568,7 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     days = build_timeline(_between(position_columns(statements, named), "date", start, end))
     if days.empty:
         ax = _axes(ax)
-        _empty(ax, "no attributed statements")
+        _empty(ax, "No statement names both a holder and a topic: there is no position to show")
         ax.set_axis_off()
         return ax
     latest = days.sort_values("date", kind="stable").groupby(["holder", "topic"]).tail(1)
@@ -562,7 +591,8 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
         if not np.isnan(score):
             ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=7,
                     color="white" if abs(score) == 2 else "black", gid="cell-date")
-    ax.set_xticks(range(grid.shape[1]), [_wrap(names.topic(topic)) for topic in grid.columns],
+    # One line each: wrapped labels, turned, run into their neighbours.
+    ax.set_xticks(range(grid.shape[1]), [_short(names.topic(topic), HEATMAP_TOPIC_CHARS) for topic in grid.columns],
                   rotation=35, ha="right", rotation_mode="anchor")
     ax.set_yticks(range(grid.shape[0]), [_short(names.holder(holder)) for holder in grid.index])
     ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
@@ -571,7 +601,7 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel("topic")
     ax.set_ylabel("holder")
-    title = "Latest stance of each holder on each topic (cell: date of that stance)"
+    title = "Latest stance of each holder on each topic (in a cell: the date of that stance; blank: no statement)"
     hidden = [f"{plural(count, name)}" for name, count in left_out.items() if count > 0]
     if hidden:
         title += f"\n{' and '.join(hidden)} with fewer positions not shown"
@@ -615,7 +645,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     rows = rows[rows["holder"].isin(lanes)].sort_values(["to_date", "holder", "topic"], kind="stable")
     ax = _axes(ax, size=(13, min(15.0, 1.4 + 0.55 * max(1, len(lanes)))))
     if rows.empty:
-        _empty(ax, "no shifts found")
+        _empty(ax, NO_SHIFTS)
         ax.set_axis_off()
         return ax
     lane_of = {holder: index for index, holder in enumerate(lanes)}
@@ -637,12 +667,14 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         title += f"\n{plural(left_out, 'holder')} with fewer shifts not shown"
     ax.set_title(title)
     kinds = [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="white",
-                    markeredgecolor="black", markersize=8, label=kind) for kind in sorted(rows["kind"].unique())]
+                    markeredgecolor="black", markersize=8, label=KIND_WORDS.get(kind, kind))
+             for kind in sorted(rows["kind"].unique())]
     stances = [Line2D([], [], marker="s", linestyle="", markerfacecolor=STANCE_COLOURS[s], markeredgecolor="none",
                       markersize=9, label=topic_label(s)) for s in reversed(STANCES)]
     legend = ax.legend(handles=kinds, title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
                        frameon=False)
     ax.add_artist(legend)
+    legend.set_clip_on(False)   # added as an artist, it is clipped to the Axes and left out of a tight save
     ax.legend(handles=stances, title="new stance", loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
               frameon=False)
     _lay_out(ax)
@@ -686,19 +718,6 @@ def _short(name: str, width: int = TICK_CHARS + 4) -> str:
     if " " in cut and not name[width - 1].isspace():
         cut = cut.rsplit(" ", 1)[0]   # whole words read better than a word cut in two
     return cut.rstrip(" ,;:-") + "…"
-
-
-def _wrap(label: str, width: int = TICK_CHARS, lines: int = TICK_LINES) -> str:
-    """A label wrapped to lines of `width` characters, at most `lines` of them; an id is wrapped
-    after its underscores.
-
-    >>> _wrap("Secondary tariffs on buyers of Russian oil")
-    'Secondary tariffs\\non buyers of\\nRussian oil'
-    >>> _wrap("territorial_concessions_in_the_east")
-    'territorial_\\nconcessions_in_\\nthe_east'
-    """
-    spaced = str(label).replace("_", "_ ")   # a place to break, taken out again below
-    return textwrap.fill(spaced, width, max_lines=lines, placeholder="…").replace("_ ", "_")
 
 
 def _title(text: str, detail: str) -> str:
