@@ -74,12 +74,16 @@ def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
     folder.mkdir(parents=True, exist_ok=True)
     files: dict[str, list[str]] = {"overview": [], "timelines": []}
     names = Names.from_settings(analysis.settings)
-    ax = plot.plot_heatmap(analysis.statements, names=names)
-    ax.figure.savefig(folder / "heatmap.png", dpi=110)
+    # Drawn at the resolution they are saved at: at another, text widths do not scale with the
+    # rest, and swimlane labels placed just apart came to touch.
+    with matplotlib.rc_context({"figure.dpi": CHART_DPI}):
+        ax = plot.plot_heatmap(analysis.statements, names=names)
+    ax.figure.savefig(folder / "heatmap.png", dpi=CHART_DPI)
     plt.close(ax.figure)
     files["overview"].append("charts/heatmap.png")
-    ax = plot.plot_swimlane(analysis.shifts, names=names)
-    ax.figure.savefig(folder / "swimlane.png", dpi=110, bbox_inches="tight")
+    with matplotlib.rc_context({"figure.dpi": CHART_DPI}):
+        ax = plot.plot_swimlane(analysis.shifts, names=names)
+    ax.figure.savefig(folder / "swimlane.png", dpi=CHART_DPI, bbox_inches="tight")
     plt.close(ax.figure)
     files["overview"].append("charts/swimlane.png")
     # The series whose strongest shift is most confident first (ties: holder, topic); a reader
