@@ -56,23 +56,24 @@ def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topi
 
 def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = True, jobs: int = 1) -> None:
     """report.md and charts/*.png for a run, in `folder` (the timelines drawn by `jobs` processes)."""
-    chart_files: dict[str, list[str]] = {}
+    chart_files: dict = {}
     if charts:
         chart_files = write_charts(analysis, folder / "charts", jobs=jobs)
     if report:
         (folder / "report.md").write_text(markdown_report(analysis, chart_files), encoding="utf-8")
 
 
-def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
+def write_charts(analysis, folder: Path, jobs: int = 1) -> dict:
     """The overview charts, and a timeline for each of the `MAX_TIMELINE_CHARTS` holder x topic
-    series with the most confident shifts."""
+    series with the most confident shifts. Returns their paths (`overview`, `timelines`) and what
+    each shows (`captions`, by path)."""
     import matplotlib
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
     from . import plot
     folder.mkdir(parents=True, exist_ok=True)
-    files: dict[str, list[str]] = {"overview": [], "timelines": []}
+    files: dict = {"overview": [], "timelines": [], "captions": {}}
     names = Names.from_settings(analysis.settings)
     # Drawn at the resolution they are saved at: at another, text widths do not scale with the
     # rest, and swimlane labels placed just apart came to touch.
@@ -81,11 +82,13 @@ def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
     ax.figure.savefig(folder / "heatmap.png", dpi=CHART_DPI)
     plt.close(ax.figure)
     files["overview"].append("charts/heatmap.png")
+    files["captions"]["charts/heatmap.png"] = "Latest stance of each holder on each topic"
     with matplotlib.rc_context({"figure.dpi": CHART_DPI}):
         ax = plot.plot_swimlane(analysis.shifts, names=names)
     ax.figure.savefig(folder / "swimlane.png", dpi=CHART_DPI, bbox_inches="tight")
     plt.close(ax.figure)
     files["overview"].append("charts/swimlane.png")
+    files["captions"]["charts/swimlane.png"] = "Every shift on one time line, a lane per holder"
     # The series whose strongest shift is most confident first (ties: holder, topic); a reader
     # draws any other with `stance plot --kind timeline --holder H --topic T`.
     strongest = analysis.shifts.groupby(["holder", "topic"], as_index=False)["confidence"].max()
@@ -100,6 +103,7 @@ def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
                       shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)], holder, topic, folder / name,
                       names))
         files["timelines"].append(f"charts/{name}")
+        files["captions"][f"charts/{name}"] = f"{names.holder(holder)} — {names.topic(topic)}, over time"
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
@@ -126,7 +130,7 @@ def _save_timeline(task) -> None:
     plt.close(ax.figure)
 
 
-def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
+def markdown_report(analysis, chart_files: dict | None = None,
                     max_shifts: int = MAX_REPORT_SHIFTS) -> str:
     """The run as a Markdown page: shifts first, each with both quotes, dates and sources.
 
@@ -151,14 +155,15 @@ def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
     else:
         lines += _summary_section(listed, len(shifts), names)
         lines += _holders_section(shifts, names)
+    captions = chart_files.get("captions", {})   # what each chart shows, said for those who cannot see it
     for path in chart_files.get("overview", []):
-        lines += [f"![{Path(path).stem}]({path})", ""]
+        lines += [f"![{captions.get(path, Path(path).stem)}]({path})", ""]
     for number, (_, shift) in enumerate(listed.iterrows(), start=1):
         lines += _shift_section(shift, number, sources, names)
     lines += _contested_section(getattr(analysis, "contested", None), names)
     if chart_files.get("timelines"):
         lines += ["## Timelines", ""]
-        lines += [f"![{Path(path).stem}]({path})" for path in chart_files["timelines"]] + [""]
+        lines += [f"![{captions.get(path, Path(path).stem)}]({path})" for path in chart_files["timelines"]] + [""]
     lines += _positions_section(statements, names)
     skipped = documents[documents["status"] != "ok"]
     if len(skipped):
@@ -311,7 +316,9 @@ def _positions_section(statements: pd.DataFrame, names: Names) -> list[str]:
                 entries.append(f"and {len(side) - per_cell} more")
                 hidden += len(side) - per_cell
             cells.append(_cell(", ".join(entries), 2000))
-        lines.append(f"| {_cell(names.topic(topic))} | {held[topic]} | " + " | ".join(cells) + " |")
+        label = names.topic(topic)
+        shown = _cell(label) if label == topic else f"{_cell(label)} (`{topic}`)"   # the id, for --topic
+        lines.append(f"| {shown} | {held[topic]} | " + " | ".join(cells) + " |")
     left_topics = topics[len(shown_topics):]
     hidden += int(held[left_topics].sum()) if left_topics else 0
     lines.append("")

@@ -181,8 +181,8 @@ def test_latest_positions_are_a_row_per_topic_with_each_side_named():
     positions = section(text, "Latest positions")
     assert "| topic | holders | ruled out | oppose | neutral | open | support |" in positions
     assert table_rows(positions) == [
-        ["New sanctions on Russia", "1", "Viktor Orbán (20 Sep)", "", "", "", ""],
-        ["Reparations loan", "1", "", "", "", "", "Friedrich Merz (20 Oct)"]]
+        ["New sanctions on Russia (`sanctions`)", "1", "Viktor Orbán (20 Sep)", "", "", "", ""],
+        ["Reparations loan (`loan`)", "1", "", "", "", "", "Friedrich Merz (20 Oct)"]]
     assert "not named here" not in positions   # a small run is listed whole
 
 
@@ -210,4 +210,11 @@ def test_a_saved_run_keeps_its_names_when_its_files_are_gone(tmp_path):
     topics_file.unlink()
     page = report.markdown_report(stance.load(tmp_path / "out"))
     assert table_rows(section(page, "Latest positions")) == [
-        ["Reparations loan", "1", "", "Friedrich Merz (1 Oct)", "", "", ""]]
+        ["Reparations loan (`loan`)", "1", "", "Friedrich Merz (1 Oct)", "", "", ""]]
+
+
+def test_each_chart_in_the_report_says_what_it_shows(tmp_path):
+    run = stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, NAMED)
+    text = report.markdown_report(run, report.write_charts(run, tmp_path / "charts"))
+    assert "![Latest stance of each holder on each topic](charts/heatmap.png)" in text
+    assert "![Friedrich Merz — Reparations loan, over time](charts/timeline-merz-loan.png)" in text
