@@ -587,9 +587,13 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     norm = BoundaryNorm(np.arange(-2.5, 3.0, 1.0), cmap.N)
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
     image.set_gid("stance-cells")
+    # Without the year, "1 Oct" of a run over two years could be either.
+    one_year = latest["date"].dt.year.nunique() == 1
     for (row, column), score in np.ndenumerate(grid.to_numpy(dtype=float)):
         if not np.isnan(score):
-            ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=7,
+            day = pd.Timestamp(dates.iat[row, column])
+            ax.text(column, row, _day(day, year=False) if one_year else f"{_day(day, year=False)}\n{day.year}",
+                    ha="center", va="center", fontsize=7,
                     color="white" if abs(score) == 2 else "black", gid="cell-date")
     # One line each: wrapped labels, turned, run into their neighbours.
     ax.set_xticks(range(grid.shape[1]), [_short(names.topic(topic), HEATMAP_TOPIC_CHARS) for topic in grid.columns],

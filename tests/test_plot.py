@@ -517,3 +517,9 @@ def test_heatmap_without_positions_says_why():
     ax = plot.plot_heatmap(MERZ.iloc[:0])
     assert [text.get_text() for text in ax.texts] == [
         "No statement names both a holder and a topic: there is no position to show"]
+
+
+def test_heatmap_cells_give_the_year_when_the_run_spans_two():
+    table = statements_table(("merz", "loan", "oppose", "2024-12-20", 0.8, "No."), ("kallas", "loan", "support", "2025-01-03", 0.8, "Yes."))
+    dates = [text.get_text() for text in plot.plot_heatmap(table).texts if text.get_gid() == "cell-date"]
+    assert dates == ["3 Jan\n2025", "20 Dec\n2024"]
