@@ -290,7 +290,10 @@ def _positions_section(statements: pd.DataFrame, names: Names) -> list[str]:
         ["confidence", "statement_id"], kind="stable").groupby(["holder", "topic"], observed=True).tail(1)
     counts = attributed.groupby(["holder", "topic"], observed=True).size().rename("statements")
     latest = latest.join(counts, on=["holder", "topic"])
-    latest = latest.assign(name=latest["holder"].map(names.holder), label=latest["topic"].map(names.topic))
+    # Plain text: a run written as it goes keeps these columns as categoricals, which sort by
+    # their codes, not their words.
+    latest = latest.astype({"holder": str, "topic": str, "stance": str})
+    latest = latest.assign(name=latest["holder"].map(names.holder))
     capped = len(latest) > MAX_REPORT_POSITIONS
     per_cell = MAX_CELL_HOLDERS if capped else len(latest)
     held = latest.groupby("topic", observed=True).size()
