@@ -9,8 +9,11 @@ shown, the stance scale (ruled out ... support) on y.
 Artists carry a `gid` so that tests and notebooks can find what was drawn: `daily-positions`
 (one point per day with a position), `shift-markers` (one point per shift) and
 `shift-annotation` (a label for each of the most confident shifts) and `shift-note` (how many
-shifts are left unlabelled) on a timeline; `stance-cells` on the heatmap; `shift-markers`,
-`shift-label` and `shift-note` on the swimlane.
+shifts are left unlabelled) on a timeline, whose key (legend) is `timeline-key`; `stance-cells`
+on the heatmap; `shift-markers`, `shift-label` and `shift-note` on the swimlane.
+
+Holders and topics are shown by name (`names=`, a `stance.config.Names`; a run passes its own),
+ids where no name is given.
 
 At scale a chart shows the story, not every detail: a timeline labels its `MAX_TIMELINE_LABELS`
 most confident shifts and marks the rest, the heatmap keeps the busiest holders and topics, the
