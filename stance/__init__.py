@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import schema
 from .analysis import Analysis, Outline, load, load_settings, save_run, write_table
-from .config import Actor, Actors, Topic, Topics, load_actors, load_topics
+from .config import Actor, Actors, Names, Topic, Topics, load_actors, load_topics
 from .engine import StatementColumns, run_documents, track
 from .errors import ConfigError, InputError, ModelError, StanceError
 from .explain import explain
@@ -116,7 +116,10 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
 
 def _settings(actors: Actors, topics: Topics, model) -> dict:
     return {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
-            "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model)}
+            "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model),
+            # Kept with the run, so its report and charts name people and topics after the files
+            # are moved or changed.
+            "names": Names.of(actors, topics).as_settings()}
 
 
 def _documents(inputs, date, known: pd.DataFrame | None, strict: bool):

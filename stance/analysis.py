@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
+from .config import Names
 from .errors import InputError
 from .timeline import build_timeline
 
@@ -65,20 +66,27 @@ class Analysis:
         one per series with a shift (`ax` may then be an array of Axes). Filters: `start`, `end`."""
         from . import plot
         if holder is not None and topic is not None:
-            return plot.plot_timeline(self.statements, self.shifts, holder, topic, ax=ax, **filters)
-        return plot.plot_timelines(self.statements, self.shifts, holder=holder, topic=topic, ax=ax, **filters)
+            return plot.plot_timeline(self.statements, self.shifts, holder, topic, ax=ax,
+                                      **{"names": self.names, **filters})
+        return plot.plot_timelines(self.statements, self.shifts, holder=holder, topic=topic, ax=ax,
+                                   **{"names": self.names, **filters})
 
     def plot_heatmap(self, ax=None, **filters):
         """Holders x topics coloured by the latest stance; returns the Axes. Filters: `start`, `end`,
         `holders`, `topics`."""
         from . import plot
-        return plot.plot_heatmap(self.statements, ax=ax, **filters)
+        return plot.plot_heatmap(self.statements, ax=ax, **{"names": self.names, **filters})
 
     def plot_shifts(self, ax=None, **filters):
         """A swimlane of all shifts, one lane per holder, one marker per shift; returns the Axes.
         Filters: `start`, `end`, `holders`, `topics`."""
         from . import plot
-        return plot.plot_swimlane(self.shifts, ax=ax, **filters)
+        return plot.plot_swimlane(self.shifts, ax=ax, **{"names": self.names, **filters})
+
+    @property
+    def names(self) -> Names:
+        """How charts and the report name holders and topics (from the run's actors and topics)."""
+        return Names.from_settings(self.settings)
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -368,7 +376,7 @@ def _sync(folder: Path) -> None:
 
 
 def _plain(settings: dict) -> dict:
-    return {key: (str(value) if not isinstance(value, (int, float, bool, type(None), list)) else value)
+    return {key: (str(value) if not isinstance(value, (int, float, bool, type(None), list, dict)) else value)
             for key, value in settings.items()}
 
 

@@ -18,6 +18,7 @@ from .report import MAX_REPORT_SHIFTS
 
 EXIT_SOME_SKIPPED = 6
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
+PLOT_DPI = 120
 EPILOG = ("Exit codes: 0 done; 1 unexpected failure; 2 wrong usage; 3 bad actors/topics file; "
           "4 unreadable input (with --strict: the first bad document); 5 bad model folder; "
           "6 done, but some documents were skipped (listed in documents.parquet); "
@@ -298,14 +299,18 @@ def plot(run, kind, out, holder, topic, start, end):
     matplotlib.use("Agg")
     result = stance.load(run)
     filters = {"start": start, "end": end}
-    if kind == "timeline":
-        drawn = result.plot_timeline(holder, topic, **filters)
-    elif kind == "heatmap":
-        drawn = result.plot_heatmap(holders=[holder] if holder else None, topics=[topic] if topic else None, **filters)
-    else:
-        drawn = result.plot_shifts(holders=[holder] if holder else None, topics=[topic] if topic else None, **filters)
+    # Drawn at the resolution it is saved at: labels are kept apart by their measured sizes.
+    with matplotlib.rc_context({"figure.dpi": PLOT_DPI}):
+        if kind == "timeline":
+            drawn = result.plot_timeline(holder, topic, **filters)
+        elif kind == "heatmap":
+            drawn = result.plot_heatmap(holders=[holder] if holder else None, topics=[topic] if topic else None,
+                                        **filters)
+        else:
+            drawn = result.plot_shifts(holders=[holder] if holder else None, topics=[topic] if topic else None,
+                                       **filters)
     figure = getattr(drawn, "figure", drawn)
-    figure.savefig(out, dpi=120, bbox_inches="tight")
+    figure.savefig(out, dpi="figure", bbox_inches="tight")
     click.echo(f"{kind} -> {out}")
 
 

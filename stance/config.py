@@ -62,6 +62,55 @@ class Topic:
     line: int | None = field(default=None, compare=False)
 
 
+@dataclass(frozen=True)
+class Names:
+    """What a reader is shown for an id: the actor's name and the topic's label from the files a
+    run was made with; an id with no entry is shown as it is.
+
+    >>> names = Names.of(Actors([Actor("trump", "Donald Trump")]), Topics([Topic("ceasefire", "Immediate ceasefire")]))
+    >>> names.holder("trump"), names.topic("ceasefire"), names.holder("kallas")
+    ('Donald Trump', 'Immediate ceasefire', 'kallas')
+    """
+
+    holders: tuple[tuple[str, str], ...] = ()
+    topics: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, actors: "Actors | None" = None, topics: "Topics | None" = None) -> "Names":
+        """The names of `actors` and labels of `topics` (either may be None)."""
+        return cls(tuple((actor.id, actor.name) for actor in actors or ()),
+                   tuple((topic.id, topic.label) for topic in topics or ()))
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> "Names":
+        """The names a run keeps in its settings; for a run saved without them, those of its actors
+        and topics files if they can still be read, else none (ids are shown)."""
+        kept = settings.get("names")
+        if isinstance(kept, dict):
+            return cls(tuple(sorted(dict(kept.get("holders") or {}).items())),
+                       tuple(sorted(dict(kept.get("topics") or {}).items())))
+        found = {}
+        for key, kind in (("actors", Actors), ("topics", Topics)):
+            path = settings.get(key)
+            try:
+                found[key] = kind.from_yaml(path) if path and Path(path).is_file() else None
+            except ConfigError:
+                found[key] = None   # the file changed since: the run's ids are still right
+        return cls.of(found["actors"], found["topics"])
+
+    def as_settings(self) -> dict:
+        """The names as plain data, to be kept with a run's settings."""
+        return {"holders": dict(self.holders), "topics": dict(self.topics)}
+
+    def holder(self, holder_id: str) -> str:
+        """The actor's name, or the id."""
+        return dict(self.holders).get(holder_id, holder_id) if holder_id else ""
+
+    def topic(self, topic_id: str) -> str:
+        """The topic's label, or the id."""
+        return dict(self.topics).get(topic_id, topic_id) if topic_id else ""
+
+
 class _Entries:
     """A read-only, ordered collection of entries with unique ids."""
 

@@ -9,8 +9,11 @@ shown, the stance scale (ruled out ... support) on y.
 Artists carry a `gid` so that tests and notebooks can find what was drawn: `daily-positions`
 (one point per day with a position), `shift-markers` (one point per shift) and
 `shift-annotation` (a label for each of the most confident shifts) and `shift-note` (how many
-shifts are left unlabelled) on a timeline; `stance-cells` on the heatmap; `shift-markers`,
-`shift-label` and `shift-note` on the swimlane.
+shifts are left unlabelled) on a timeline, whose key (legend) is `timeline-key`; `stance-cells`
+on the heatmap; `shift-markers`, `shift-label` and `shift-note` on the swimlane.
+
+Holders and topics are shown by name (`names=`, a `stance.config.Names`; a run passes its own),
+ids where no name is given.
 
 At scale a chart shows the story, not every detail: a timeline labels its `MAX_TIMELINE_LABELS`
 most confident shifts and marks the rest, the heatmap keeps the busiest holders and topics, the
@@ -27,12 +30,17 @@ import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 
+from .config import Names
 from .schema import SCORES, STANCES
 from .timeline import build_timeline, position_columns
 
 STANCE_COLOURS = {"ruled_out": "#b2182b", "oppose": "#ef8a62", "neutral": "#999999", "open": "#67a9cf",
                   "support": "#2166ac"}
 KIND_MARKERS = {"reversal": "X", "hardening": "^", "softening": "v", "reported": "D"}
+# A legend says what each kind of shift means, in a reader's words (see `shifts`).
+KIND_WORDS = {"reversal": "reversal (to the other side)", "hardening": "hardening (firmer, same side)",
+              "softening": "softening (towards neutral)", "reported": "reported (said to have changed)"}
+NO_SHIFTS = "No shifts found: each holder kept one position per topic, or spoke only once"
 QUOTE_CHARS = 56
 NOTE_COLOUR = "#fffbe6"
 # Double quotation marks that may open a quoted span, straight and typographic.
@@ -57,7 +65,10 @@ MAX_SWIMLANE_LABELS = 80
 MAX_LANE_LABELS = 3   # per holder: a busy lane of 60 markers otherwise reads as a row of words
 MAX_LANES = 25        # holders with most shifts; the chart grows 0.55 in a lane, to 15 inches
 MAX_HEATMAP_TOPICS = 16
-TICK_CHARS = 18       # a longer holder or topic tick label is wrapped (topics) or shortened (holders)
+TICK_CHARS = 18       # a holder's tick label is shortened past this and 4 more characters
+LANE_TOPIC_CHARS = 32  # a topic's label on a swimlane, shortened past this
+HEATMAP_TOPIC_CHARS = 34   # a topic's tick label on the heatmap, shortened past this
+TITLE_CHARS = 90      # a longer chart title is wrapped
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
 SWIMLANE_LABEL_PAD = 4
@@ -154,6 +165,8 @@ def _between(frame: pd.DataFrame, column: str, start=None, end=None) -> pd.DataF
 
 def _stance_axis(ax) -> None:
     ax.set_yticks([SCORES[s] for s in STANCES], [topic_label(s) for s in STANCES])
+    for label, stance in zip(ax.get_yticklabels(), STANCES):
+        label.set_color(STANCE_COLOURS[stance])   # the scale names the colours the points wear
     ax.set_ylim(-2.8, 2.8)
     ax.set_ylabel("stance")
     ax.axhline(0, color="#cccccc", linewidth=0.8, zorder=0)
@@ -209,9 +222,65 @@ def _point_boxes(ax, xs, ys, size: float = 6.0) -> _Boxes:
     return _Boxes(np.column_stack([points - size, points + size]))
 
 
-def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pad: float, **style):
+class _Leaders:
+    """The lines drawn from labels to their markers, and those labels' boxes (display space), so
+    that a new label's line crosses no other line nor runs under another label, and its box
+    covers no other line: crossed lines make a reader match a quote to the wrong marker."""
+
+    def __init__(self):
+        self.lines = np.empty((0, 4))
+        self.boxes = np.empty((0, 4))
+
+    def conflicts(self, line: np.ndarray, box) -> int:
+        """How many lines and boxes already drawn the label at `box`, with its `line`, would meet."""
+        if not len(self.lines):
+            return 0
+        crossed = _segments_cross(line, self.lines)
+        under = _segment_meets_boxes(line, self.boxes)
+        covered = np.array([_segment_meets_boxes(other, box.extents.reshape(1, 4))[0] for other in self.lines])
+        return int(crossed.sum() + under.sum() + covered.sum())
+
+    def append(self, line: np.ndarray, box) -> None:
+        self.lines = np.vstack([self.lines, line])
+        self.boxes = np.vstack([self.boxes, box.extents])
+
+
+def _segments_cross(line: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Whether the segment `line` (x0, y0, x1, y1) properly crosses each row of `others`."""
+    def side(ax_, ay, bx, by, px, py):
+        return np.sign((bx - ax_) * (py - ay) - (by - ay) * (px - ax_))
+    x0, y0, x1, y1 = line
+    ox0, oy0, ox1, oy1 = others.T
+    return ((side(x0, y0, x1, y1, ox0, oy0) * side(x0, y0, x1, y1, ox1, oy1) < 0)
+            & (side(ox0, oy0, ox1, oy1, x0, y0) * side(ox0, oy0, ox1, oy1, x1, y1) < 0))
+
+
+def _segment_meets_boxes(line: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """Whether the segment `line` runs through each box (rows x0, y0, x1, y1), by clipping it to
+    the box (Liang-Barsky): it does when some part of it is left."""
+    x0, y0, x1, y1 = line
+    dx, dy = x1 - x0, y1 - y0
+    low_x, high_x = np.minimum(boxes[:, 0], boxes[:, 2]), np.maximum(boxes[:, 0], boxes[:, 2])
+    low_y, high_y = np.minimum(boxes[:, 1], boxes[:, 3]), np.maximum(boxes[:, 1], boxes[:, 3])
+    enter, leave = np.zeros(len(boxes)), np.ones(len(boxes))
+    meets = np.ones(len(boxes), dtype=bool)
+    for step, room in ((-dx, x0 - low_x), (dx, high_x - x0), (-dy, y0 - low_y), (dy, high_y - y0)):
+        if step == 0:
+            meets &= room >= 0
+            continue
+        ratio = room / step
+        if step < 0:
+            enter = np.maximum(enter, ratio)
+        else:
+            leave = np.minimum(leave, ratio)
+    return meets & (enter <= leave)
+
+
+def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pad: float,
+           leaders: _Leaders | None = None, **style):
     """Add `text` at the first offset from `anchor` where it overlaps nothing in `taken` and stays
-    inside the Axes; if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
+    inside the Axes (and, given `leaders`, where its line to the anchor meets no other label or
+    line); if no offset is free, at the least crowded one (`keep_crowded`) or not at all.
     `pad`: points kept clear around it. Returns the label, or None."""
     from matplotlib.text import Text
     renderer = ax.figure.canvas.get_renderer()
@@ -224,22 +293,27 @@ def _place(ax, text: str, anchor, offsets, taken: _Boxes, keep_crowded: bool, pa
     # An annotation finds its place only when drawn; the transform from its anchor is the same
     # at every offset, so it is set once, and each offset only moves the words.
     label.update_positions(renderer)
+    target = ax.transData.transform(anchor)
     for offset in offsets:
         _move(label, offset)
         box = Text.get_window_extent(label, renderer).padded(pad)   # the words, not the arrow
-        overlaps = _overlap_count(box, others)
+        # The line runs from the middle of the label's box to its marker.
+        line = np.array([(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, *target])
+        overlaps = _overlap_count(box, others) + (leaders.conflicts(line, box) if leaders is not None else 0)
         outside = not (frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1)
         score = overlaps + 3 * outside   # a label cut off at the edge is worse than one overlap
         if best is None or score < best[0]:
-            best = (score, offset, box)
+            best = (score, offset, box, line)
         if score == 0:
             break
-    score, offset, box = best
+    score, offset, box, line = best
     if score and not keep_crowded:
         label.remove()
         return None
     _move(label, offset)
     taken.append(box)
+    if leaders is not None:
+        leaders.append(line, box)
     return label
 
 
@@ -265,7 +339,8 @@ def _move(label, offset) -> None:
 # -- timeline --------------------------------------------------------------------------------------
 
 def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, topic: str, ax=None,
-                  start=None, end=None, annotate: bool = True, max_labels: int = MAX_TIMELINE_LABELS):
+                  start=None, end=None, annotate: bool = True, max_labels: int = MAX_TIMELINE_LABELS,
+                  names: Names | None = None):
     """One holder's stance on one topic over time; returns the Axes.
 
     A dot per day with a position (its size: the evidence's confidence; its colour: the stance),
@@ -273,37 +348,62 @@ def plot_timeline(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str, t
     rings where equally strong statements of one day disagree, and each shift circled by a
     marker shaped by its kind. The `max_labels` most confident shifts are labelled with their
     date, move and a short quote, where a label covers no other; a note in a corner counts the
-    shifts left unlabelled.
+    shifts left unlabelled. `names` (a `stance.config.Names`) gives the holder's and topic's
+    names for the title and labels; without it, ids are shown.
     """
     ax = _axes(ax)
-    days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end)
+    days, moved = _draw_timeline(ax, statements, shifts, holder, topic, start, end, names or Names())
+    if not days.empty:
+        _timeline_legend(ax, days, moved)
     if annotate and not moved.empty:
         _lay_out(ax)
-        _label_shifts(ax, moved, days, max_labels)
+        _label_shifts(ax, moved, days, max_labels, names or Names())
     return ax
 
 
-def _draw_timeline(ax, statements, shifts, holder, topic, start, end) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _draw_timeline(ax, statements, shifts, holder, topic, start, end, names: Names) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Everything of a timeline but the shift labels; returns the daily positions and the shifts."""
     rows = statements[(statements["holder"] == holder) & (statements["topic"] == topic)]
     rows = _between(rows, "date", start, end)
     days = build_timeline(rows)
     moved = shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)]
     moved = _between(moved, "to_date", start, end).sort_values("to_date", kind="stable")
-    ax.set_title(f"{holder} on {topic_label(topic)}: {plural(len(rows), 'statement')}, "
-                 f"{plural(len(moved), 'shift')}")
+    ax.set_title(_title(f"{names.holder(holder)} — {names.topic(topic)}",
+                        f"{plural(len(rows), 'statement')}, {plural(len(moved), 'shift')}"))
     _stance_axis(ax)
     _date_axis(ax)
     if days.empty:
-        _empty(ax, f"no statements by {holder} on {topic_label(topic)}")
+        _empty(ax, f"No statement by {names.holder(holder)} on {names.topic(topic)}"
+                   + (" in these dates" if start is not None or end is not None else ""))
         return days, moved.iloc[:0]
     _draw_positions(ax, days)
     _set_date_range(ax, pd.concat([days["date"], moved["to_date"]]))
     for kind, group in moved.groupby("kind", sort=True):
         ax.scatter(group["to_date"], group["to_score"], marker=KIND_MARKERS.get(kind, "o"), s=170,
                    facecolors="none", edgecolors="black", linewidths=1.4, zorder=4, gid="shift-markers",
-                   label=f"shift: {kind}")
+                   label=f"shift: {KIND_WORDS.get(kind, kind)}")
     return days, moved
+
+
+def _timeline_legend(ax, days: pd.DataFrame, moved: pd.DataFrame) -> None:
+    """A key under the chart, one row: what a dot, a bar, a ring and each shift marker mean."""
+    from matplotlib.lines import Line2D
+    from matplotlib.transforms import ScaledTranslation
+    shade = STANCE_COLOURS["support"]
+    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=shade, markeredgecolor="white", markersize=8,
+                      label="a day's position (larger: surer)"),
+               Line2D([], [], color=shade, alpha=0.35, linewidth=3, label="position held")]
+    if days["tied"].any():
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#666666",
+                              markersize=7, label="tied evidence"))
+    handles += [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="none",
+                       markeredgecolor="black", markersize=9, label=KIND_WORDS.get(kind, kind))
+                for kind in sorted(moved["kind"].unique())]
+    # Below the date labels, whatever the chart's size: an offset in points, not in Axes units.
+    below = ax.transAxes + ScaledTranslation(0, -36 / 72, ax.figure.dpi_scale_trans)
+    legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
+                       ncols=len(handles), fontsize=7.5, frameon=False, handletextpad=0.5, columnspacing=1.5)
+    legend.set_gid("timeline-key")
 
 
 def _draw_positions(ax, days: pd.DataFrame) -> None:
@@ -341,11 +441,13 @@ def _set_date_range(ax, dates: pd.Series, room: float = 0.3) -> None:
     ax.set_xlim(first - span * 0.04 - pd.Timedelta(days=1), last + span * room + pd.Timedelta(days=1))
 
 
-def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int = MAX_TIMELINE_LABELS) -> None:
+def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int = MAX_TIMELINE_LABELS,
+                  names: Names | None = None) -> None:
     """Label the `max_labels` most confident shifts with their date, move and a short quote: the
     strongest wherever it goes best, the others only where they cover no other label. A note
     counts the shifts left as bare markers."""
     taken = _point_boxes(ax, days["date"], days["score"])
+    leaders = _Leaders()
     ranked = moved.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
     labelled = 0
     for shift in ranked.itertuples(index=False):
@@ -354,12 +456,14 @@ def _label_shifts(ax, moved: pd.DataFrame, days: pd.DataFrame, max_labels: int =
         low = shift.to_score <= 0
         offsets = sorted(TIMELINE_OFFSETS, key=lambda offset: (offset[1] < 0) if low else (offset[1] > 0))
         if shift.reported:
-            move = f"reported by {shift.speaker or 'the author'}, now {topic_label(shift.to_stance)}"
+            reporter = (names or Names()).holder(shift.speaker) if shift.speaker not in ("", "author") else "the author"
+            move = f"reported by {reporter}, now {topic_label(shift.to_stance)}"
         else:
             move = f"{shift.kind}: {topic_label(shift.from_stance) or '?'} → {topic_label(shift.to_stance)}"
         text = f"{_day(shift.to_date)}, {move}\n{short_quote(shift.after_text)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), shift.to_score), offsets, taken,
-                       keep_crowded=labelled == 0, pad=TIMELINE_LABEL_PAD, fontsize=7.5, arrowprops=LABEL_ARROW,
+                       keep_crowded=labelled == 0, pad=TIMELINE_LABEL_PAD, leaders=leaders, fontsize=7.5,
+                       arrowprops=LABEL_ARROW,
                        bbox={"boxstyle": "round,pad=0.3", "fc": NOTE_COLOUR, "ec": "#cccccc"}, zorder=5)
         if label is not None:
             label.set_gid("shift-annotation")
@@ -396,7 +500,8 @@ def _corner_note(ax, text: str, taken: _Boxes):
 
 
 def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str | None = None,
-                   topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None):
+                   topic: str | None = None, start=None, end=None, max_panels: int = 12, ax=None,
+                   names: Names | None = None):
     """Small multiples: every holder x topic series that has a shift, one panel each, in holder and
     topic order; returns the Figure. Past `max_panels` series, those whose strongest shift is most
     confident are drawn, and the figure's title says how many are not.
@@ -433,28 +538,31 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
             figure.suptitle(f"{len(pairs)} of {len(strongest)} holder × topic series with shifts: those with the "
                             f"most confident shifts ({left_out} more; choose by holder and topic)")
     if not pairs:
-        _empty(panels[0], "no shifts found")
+        _empty(panels[0], NO_SHIFTS)
         panels[0].set_axis_off()
         return figure
-    drawn = [(panel, *_draw_timeline(panel, statements, shifts, pair_holder, pair_topic, start, end))
+    names = names or Names()
+    drawn = [(panel, *_draw_timeline(panel, statements, shifts, pair_holder, pair_topic, start, end, names))
              for panel, (pair_holder, pair_topic) in zip(panels, pairs)]
     for panel in panels[len(pairs):]:
         panel.set_axis_off()
     _lay_out(panels[0])   # once for the whole figure: labels go where the panels end up
     for panel, days, moved in drawn:
         if not moved.empty:
-            _label_shifts(panel, moved, days, MAX_PANEL_LABELS)
+            _label_shifts(panel, moved, days, MAX_PANEL_LABELS, names)
     return figure
 
 
 # -- heatmap ---------------------------------------------------------------------------------------
 
 def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
-                 max_holders: int = 20, max_topics: int = MAX_HEATMAP_TOPICS):
+                 max_holders: int = 20, max_topics: int = MAX_HEATMAP_TOPICS, names: Names | None = None):
     """Holders x topics, each cell coloured by the holder's latest stance on the topic and labelled
     with its date (blank: no statement); returns the Axes. The `max_holders` holders and the
-    `max_topics` topics with the most positions are shown; the title names how many are not."""
+    `max_topics` topics with the most positions are shown; the title names how many are not.
+    Ticks show `names` (a `stance.config.Names`), ids without it."""
     from matplotlib.colors import BoundaryNorm, ListedColormap
+    names = names or Names()
     named = (statements["holder"] != "") & (statements["topic"] != "")
     if holders is not None:
         named &= statements["holder"].isin(holders)
@@ -463,7 +571,7 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     days = build_timeline(_between(position_columns(statements, named), "date", start, end))
     if days.empty:
         ax = _axes(ax)
-        _empty(ax, "no attributed statements")
+        _empty(ax, "No statement names both a holder and a topic: there is no position to show")
         ax.set_axis_off()
         return ax
     latest = days.sort_values("date", kind="stable").groupby(["holder", "topic"]).tail(1)
@@ -472,27 +580,35 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     left_out = {"holder": days["holder"].nunique() - len(busiest_holders),
                 "topic": days["topic"].nunique() - len(busiest_topics)}
     latest = latest[latest["holder"].isin(busiest_holders) & latest["topic"].isin(busiest_topics)]
-    grid = latest.pivot(index="holder", columns="topic", values="score").sort_index().sort_index(axis=1)
+    grid = latest.pivot(index="holder", columns="topic", values="score")
+    # In the order a reader looks names up: by the name shown, not by id.
+    grid = grid.loc[sorted(grid.index, key=lambda holder: (names.holder(holder).casefold(), holder)),
+                    sorted(grid.columns, key=lambda topic: (names.topic(topic).casefold(), topic))]
     dates = latest.pivot(index="holder", columns="topic", values="date").reindex_like(grid)
     ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, 2.0 + 0.42 * grid.shape[0])))
     cmap = ListedColormap([STANCE_COLOURS[s] for s in STANCES])
     norm = BoundaryNorm(np.arange(-2.5, 3.0, 1.0), cmap.N)
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
     image.set_gid("stance-cells")
+    # Without the year, "1 Oct" of a run over two years could be either.
+    one_year = latest["date"].dt.year.nunique() == 1
     for (row, column), score in np.ndenumerate(grid.to_numpy(dtype=float)):
         if not np.isnan(score):
-            ax.text(column, row, _day(dates.iat[row, column], year=False), ha="center", va="center", fontsize=7,
+            day = pd.Timestamp(dates.iat[row, column])
+            ax.text(column, row, _day(day, year=False) if one_year else f"{_day(day, year=False)}\n{day.year}",
+                    ha="center", va="center", fontsize=7,
                     color="white" if abs(score) == 2 else "black", gid="cell-date")
-    ax.set_xticks(range(grid.shape[1]), [textwrap.fill(topic_label(t), TICK_CHARS) for t in grid.columns],
+    # One line each: wrapped labels, turned, run into their neighbours.
+    ax.set_xticks(range(grid.shape[1]), [_short(names.topic(topic), HEATMAP_TOPIC_CHARS) for topic in grid.columns],
                   rotation=35, ha="right", rotation_mode="anchor")
-    ax.set_yticks(range(grid.shape[0]), [_short(holder) for holder in grid.index])
+    ax.set_yticks(range(grid.shape[0]), [_short(names.holder(holder)) for holder in grid.index])
     ax.set_xticks(np.arange(-0.5, grid.shape[1]), minor=True)
     ax.set_yticks(np.arange(-0.5, grid.shape[0]), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel("topic")
     ax.set_ylabel("holder")
-    title = "Latest stance of each holder on each topic (cell: date of that stance)"
+    title = "Latest stance of each holder on each topic (in a cell: the date of that stance; blank: no statement)"
     hidden = [f"{plural(count, name)}" for name, count in left_out.items() if count > 0]
     if hidden:
         title += f"\n{' and '.join(hidden)} with fewer positions not shown"
@@ -512,16 +628,18 @@ def _busiest(names: pd.Series, count: int) -> list[str]:
 # -- swimlane --------------------------------------------------------------------------------------
 
 def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=None, topics=None,
-                  max_holders: int = MAX_LANES):
+                  max_holders: int = MAX_LANES, names: Names | None = None):
     """Every shift on one time axis, a lane per holder (named with its count of shifts); returns
     the Axes.
 
     Each shift is a marker shaped by its kind and coloured by the new stance. The most confident
     shifts of each lane (up to `MAX_LANE_LABELS`) are labelled with the topic and the move where
     there is room (crowded labels are left out, never overlapped). The `max_holders` holders
-    with most shifts get a lane; the title names how many are left out.
+    with most shifts get a lane; the title names how many are left out. Lanes and labels show
+    `names` (a `stance.config.Names`), ids without it.
     """
     from matplotlib.lines import Line2D
+    names = names or Names()
     rows = _between(shifts, "to_date", start, end)
     if holders is not None:
         rows = rows[rows["holder"].isin(holders)]
@@ -529,12 +647,12 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         rows = rows[rows["topic"].isin(topics)]
     counts = rows["holder"].value_counts(sort=False)
     busiest = counts.reset_index().sort_values(["count", "holder"], ascending=[False, True], kind="stable")
-    lanes = sorted(busiest["holder"].head(max_holders))
+    lanes = sorted(busiest["holder"].head(max_holders), key=lambda holder: (names.holder(holder).casefold(), holder))
     left_out = len(counts) - len(lanes)
     rows = rows[rows["holder"].isin(lanes)].sort_values(["to_date", "holder", "topic"], kind="stable")
     ax = _axes(ax, size=(13, min(15.0, 1.4 + 0.55 * max(1, len(lanes)))))
     if rows.empty:
-        _empty(ax, "no shifts found")
+        _empty(ax, NO_SHIFTS)
         ax.set_axis_off()
         return ax
     lane_of = {holder: index for index, holder in enumerate(lanes)}
@@ -545,7 +663,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=80,
                    c=[STANCE_COLOURS.get(s, "#999999") for s in group["to_stance"]], edgecolors="black",
                    linewidths=0.7, zorder=3, gid="shift-markers", label=kind)
-    ax.set_yticks(range(len(lanes)), [f"{_short(holder)} ({counts[holder]})" for holder in lanes])
+    ax.set_yticks(range(len(lanes)), [f"{_short(names.holder(holder))} ({counts[holder]})" for holder in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.set_ylabel("holder (shifts)")
     _date_axis(ax)
@@ -556,12 +674,14 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         title += f"\n{plural(left_out, 'holder')} with fewer shifts not shown"
     ax.set_title(title)
     kinds = [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="white",
-                    markeredgecolor="black", markersize=8, label=kind) for kind in sorted(rows["kind"].unique())]
+                    markeredgecolor="black", markersize=8, label=KIND_WORDS.get(kind, kind))
+             for kind in sorted(rows["kind"].unique())]
     stances = [Line2D([], [], marker="s", linestyle="", markerfacecolor=STANCE_COLOURS[s], markeredgecolor="none",
                       markersize=9, label=topic_label(s)) for s in reversed(STANCES)]
     legend = ax.legend(handles=kinds, title="kind", loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
                        frameon=False)
     ax.add_artist(legend)
+    legend.set_clip_on(False)   # added as an artist, it is clipped to the Axes and left out of a tight save
     ax.legend(handles=stances, title="new stance", loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
               frameon=False)
     _lay_out(ax)
@@ -572,9 +692,10 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     for shift in ranked.head(MAX_SWIMLANE_LABELS).itertuples(index=False):
         if per_lane[shift.holder] >= MAX_LANE_LABELS:
             continue
-        text = f"{topic_label(shift.topic)}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
+        topic = _short(names.topic(shift.topic), LANE_TOPIC_CHARS)
+        text = f"{topic}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
         if shift.reported:
-            text = f"{topic_label(shift.topic)}: reported move to {topic_label(shift.to_stance)}"
+            text = f"{topic}: reported move to {topic_label(shift.to_stance)}"
         label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
                        keep_crowded=False, pad=SWIMLANE_LABEL_PAD, fontsize=7, color="#333333", zorder=4)
         if label is not None:
@@ -590,10 +711,24 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
 
 
 def _short(name: str, width: int = TICK_CHARS + 4) -> str:
-    """A long holder name cut to `width` characters for a tick label.
+    """A long name cut to about `width` characters, at a word where there is one, for a label.
 
     >>> _short("trump"), _short("ukrainian_government_delegation_in_istanbul")
     ('trump', 'ukrainian_government_…')
+    >>> _short("Secondary tariffs on buyers of Russian oil", 28)
+    'Secondary tariffs on buyers…'
     """
     name = str(name)
-    return name if len(name) <= width else name[:width - 1] + "…"
+    if len(name) <= width:
+        return name
+    cut = name[:width - 1]
+    if " " in cut and not name[width - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]   # whole words read better than a word cut in two
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _title(text: str, detail: str) -> str:
+    """A chart title with its detail in brackets, or, when that is too long for one line, the
+    title wrapped and the detail on a line of its own."""
+    whole = f"{text} ({detail})"
+    return whole if len(whole) <= TITLE_CHARS else f"{textwrap.fill(text, TITLE_CHARS)}\n{detail}"

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .config import Names
+
 FORMATS = ("md", "csv", "json", "table")
 MAX_TIMELINE_CHARTS = 12
 CHART_DPI = 110
@@ -22,6 +24,13 @@ CHART_DPI = 110
 MAX_REPORT_SHIFTS = 40
 MAX_REPORT_DOCUMENTS = 20   # documents not analysed, listed; the rest are counted
 MAX_REPORT_CONTESTED = 20   # contested positions listed, the most confident first
+# "Latest positions" is a row per topic, a column per stance. A run of 5 MB holds ~240 holder x
+# topic positions, 20 holders to a cell: past this many positions, a cell names its
+# MAX_CELL_HOLDERS most evidenced holders and counts the rest, and at most MAX_POSITION_TOPICS
+# topics get a row.
+MAX_REPORT_POSITIONS = 150
+MAX_CELL_HOLDERS = 6
+MAX_POSITION_TOPICS = 30
 QUOTE_CHARS = 90            # a quote in the summary table; the details give it whole
 # `contested` is not shown: a contested blip (A -> B -> A within days) makes no shift row, so the
 # column is always false; the blips are listed apart (contested.parquet, "Contested positions").
@@ -47,31 +56,39 @@ def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topi
 
 def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = True, jobs: int = 1) -> None:
     """report.md and charts/*.png for a run, in `folder` (the timelines drawn by `jobs` processes)."""
-    chart_files: dict[str, list[str]] = {}
+    chart_files: dict = {}
     if charts:
         chart_files = write_charts(analysis, folder / "charts", jobs=jobs)
     if report:
         (folder / "report.md").write_text(markdown_report(analysis, chart_files), encoding="utf-8")
 
 
-def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
+def write_charts(analysis, folder: Path, jobs: int = 1) -> dict:
     """The overview charts, and a timeline for each of the `MAX_TIMELINE_CHARTS` holder x topic
-    series with the most confident shifts."""
+    series with the most confident shifts. Returns their paths (`overview`, `timelines`) and what
+    each shows (`captions`, by path)."""
     import matplotlib
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
     from . import plot
     folder.mkdir(parents=True, exist_ok=True)
-    files: dict[str, list[str]] = {"overview": [], "timelines": []}
-    ax = plot.plot_heatmap(analysis.statements)
-    ax.figure.savefig(folder / "heatmap.png", dpi=110)
+    files: dict = {"overview": [], "timelines": [], "captions": {}}
+    names = Names.from_settings(analysis.settings)
+    # Drawn at the resolution they are saved at: at another, text widths do not scale with the
+    # rest, and swimlane labels placed just apart came to touch.
+    with matplotlib.rc_context({"figure.dpi": CHART_DPI}):
+        ax = plot.plot_heatmap(analysis.statements, names=names)
+    ax.figure.savefig(folder / "heatmap.png", dpi=CHART_DPI)
     plt.close(ax.figure)
     files["overview"].append("charts/heatmap.png")
-    ax = plot.plot_swimlane(analysis.shifts)
-    ax.figure.savefig(folder / "swimlane.png", dpi=110, bbox_inches="tight")
+    files["captions"]["charts/heatmap.png"] = "Latest stance of each holder on each topic"
+    with matplotlib.rc_context({"figure.dpi": CHART_DPI}):
+        ax = plot.plot_swimlane(analysis.shifts, names=names)
+    ax.figure.savefig(folder / "swimlane.png", dpi=CHART_DPI, bbox_inches="tight")
     plt.close(ax.figure)
     files["overview"].append("charts/swimlane.png")
+    files["captions"]["charts/swimlane.png"] = "Every shift on one time line, a lane per holder"
     # The series whose strongest shift is most confident first (ties: holder, topic); a reader
     # draws any other with `stance plot --kind timeline --holder H --topic T`.
     strongest = analysis.shifts.groupby(["holder", "topic"], as_index=False)["confidence"].max()
@@ -83,8 +100,10 @@ def write_charts(analysis, folder: Path, jobs: int = 1) -> dict[str, list[str]]:
         name = f"timeline-{_slug(holder)}-{_slug(topic)}.png"
         # Each chart gets only its own series, so a worker process is sent little.
         tasks.append((statements[(statements["holder"] == holder) & (statements["topic"] == topic)],
-                      shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)], holder, topic, folder / name))
+                      shifts[(shifts["holder"] == holder) & (shifts["topic"] == topic)], holder, topic, folder / name,
+                      names))
         files["timelines"].append(f"charts/{name}")
+        files["captions"][f"charts/{name}"] = f"{names.holder(holder)} — {names.topic(topic)}, over time"
     if jobs > 1 and len(tasks) > 1:
         from concurrent.futures import ProcessPoolExecutor
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
@@ -102,16 +121,16 @@ def _save_timeline(task) -> None:
     import matplotlib.pyplot as plt
 
     from . import plot
-    statements, shifts, holder, topic, path = task
+    statements, shifts, holder, topic, path, names = task
     # Drawn at the resolution it is saved at: the labels are placed by their measured extents,
     # which saving then reuses instead of measuring every label again at another resolution.
     _, ax = plt.subplots(figsize=plot.TIMELINE_SIZE, layout="constrained", dpi=CHART_DPI)
-    ax = plot.plot_timeline(statements, shifts, holder, topic, ax=ax)
+    ax = plot.plot_timeline(statements, shifts, holder, topic, ax=ax, names=names)
     ax.figure.savefig(path, dpi=CHART_DPI)
     plt.close(ax.figure)
 
 
-def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
+def markdown_report(analysis, chart_files: dict | None = None,
                     max_shifts: int = MAX_REPORT_SHIFTS) -> str:
     """The run as a Markdown page: shifts first, each with both quotes, dates and sources.
 
@@ -120,6 +139,7 @@ def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
     table holds (`stance shifts RUN`)."""
     chart_files = chart_files or {}
     documents, statements, shifts = analysis.documents, analysis.statements, analysis.shifts
+    names = Names.from_settings(getattr(analysis, "settings", None) or {})
     sources = documents.set_index("doc_id")[["title", "source", "url"]] if len(documents) else pd.DataFrame()
     ok = int((documents["status"] == "ok").sum())
     lines = ["# Stance shifts", ""]
@@ -133,17 +153,18 @@ def markdown_report(analysis, chart_files: dict[str, list[str]] | None = None,
     if shifts.empty:
         lines += ["No shifts were found: each holder kept one position per topic, or spoke only once.", ""]
     else:
-        lines += _summary_section(listed, len(shifts))
-        lines += _holders_section(shifts)
+        lines += _summary_section(listed, len(shifts), names)
+        lines += _holders_section(shifts, names)
+    captions = chart_files.get("captions", {})   # what each chart shows, said for those who cannot see it
     for path in chart_files.get("overview", []):
-        lines += [f"![{Path(path).stem}]({path})", ""]
+        lines += [f"![{captions.get(path, Path(path).stem)}]({path})", ""]
     for number, (_, shift) in enumerate(listed.iterrows(), start=1):
-        lines += _shift_section(shift, number, sources)
-    lines += _contested_section(getattr(analysis, "contested", None))
+        lines += _shift_section(shift, number, sources, names)
+    lines += _contested_section(getattr(analysis, "contested", None), names)
     if chart_files.get("timelines"):
         lines += ["## Timelines", ""]
-        lines += [f"![{Path(path).stem}]({path})" for path in chart_files["timelines"]] + [""]
-    lines += _positions_section(statements)
+        lines += [f"![{captions.get(path, Path(path).stem)}]({path})" for path in chart_files["timelines"]] + [""]
+    lines += _positions_section(statements, names)
     skipped = documents[documents["status"] != "ok"]
     if len(skipped):
         lines += ["## Documents not analysed", "", "| document | status | reason |", "|---|---|---|"]
@@ -163,7 +184,7 @@ def _listed_shifts(shifts: pd.DataFrame, count: int) -> pd.DataFrame:
                               na_position="last")
 
 
-def _summary_section(listed: pd.DataFrame, total: int) -> list[str]:
+def _summary_section(listed: pd.DataFrame, total: int, names: Names) -> list[str]:
     """One table row a shift: when, who, on what, the move, and the new position in their words."""
     from .plot import short_quote
     lines = ['<a id="summary"></a>', "", "## Shifts at a glance", ""]
@@ -177,28 +198,32 @@ def _summary_section(listed: pd.DataFrame, total: int) -> list[str]:
     lines += ["| # | date | holder | topic | move | kind | confidence | new position, in their words |",
               "|---:|---|---|---|---|---|---:|---|"]
     for number, (_, shift) in enumerate(listed.iterrows(), start=1):
-        move = f"{shift['from_stance'] or '?'} → {shift['to_stance']}"
-        kind = shift["kind"] + (f", reported by {shift['speaker'] or 'the author'}" if shift["reported"] else "")
+        move = f"{_words(shift['from_stance']) or '?'} → {_words(shift['to_stance'])}"
+        kind = shift["kind"] + (f", reported by {_reporter(shift, names)}" if shift["reported"] else "")
         quote = short_quote(shift["after_text"], QUOTE_CHARS).replace("|", "\\|")
-        lines.append(f"| [{number}](#shift-{number}) | {_day(shift['to_date'])} | {shift['holder']} | "
-                     f"{shift['topic'].replace('_', ' ')} | {move} | {kind} | {shift['confidence']:.2f} | {quote} |")
+        lines.append(f"| [{number}](#shift-{number}) | {_day(shift['to_date'])} | {_cell(names.holder(shift['holder']))} | "
+                     f"{_cell(names.topic(shift['topic']))} | {move} | {kind} | {shift['confidence']:.2f} | {quote} |")
     return lines + [""]
 
 
-def _holders_section(shifts: pd.DataFrame) -> list[str]:
-    """Shifts counted by holder, busiest first, with the topics that moved most."""
-    lines = ["## Shifts by holder", "", "| holder | shifts | reversals | topics (shifts) |", "|---|---:|---:|---|"]
+def _holders_section(shifts: pd.DataFrame, names: Names) -> list[str]:
+    """Shifts counted by holder, busiest first, with the topics that moved most; each holder's id
+    is given, to pick their shifts with `stance shifts RUN --holder ID`."""
+    lines = ["## Shifts by holder", "", "| holder (id) | shifts | reversals | topics (shifts) |", "|---|---:|---:|---|"]
     counts = shifts.groupby(["holder", "topic"]).size().rename("count").reset_index()
     totals = counts.groupby("holder")["count"].sum()
     reversals = shifts[shifts["kind"] == "reversal"].groupby("holder").size()
     for holder in sorted(totals.index, key=lambda name: (-totals[name], name)):
         topics = counts[counts["holder"] == holder].sort_values(["count", "topic"], ascending=[False, True])
-        named = ", ".join(f"{row.topic.replace('_', ' ')} ({row.count})" for row in topics.itertuples())
-        lines.append(f"| {holder} | {totals[holder]} | {reversals.get(holder, 0)} | {named} |")
-    return lines + [""]
+        named = ", ".join(f"{names.topic(row.topic)} ({row.count})" for row in topics.itertuples())
+        name = names.holder(holder)
+        shown = _cell(name) if name == holder else f"{_cell(name)} (`{holder}`)"
+        lines.append(f"| {shown} | {totals[holder]} | {reversals.get(holder, 0)} | "
+                     f"{_cell(named, 400)} |")
+    return lines + ["", "`stance shifts RUN --holder ID` lists one holder's shifts, each with its dates and kind.", ""]
 
 
-def _contested_section(contested: pd.DataFrame | None) -> list[str]:
+def _contested_section(contested: pd.DataFrame | None, names: Names) -> list[str]:
     """Positions that came and went: A, then B, then A again within two weeks. Each is one
     statement against the positions on both sides of it, so it is listed here, not as two shifts."""
     if contested is None or contested.empty:
@@ -209,8 +234,9 @@ def _contested_section(contested: pd.DataFrame | None) -> list[str]:
              "stand at most 14 days apart: no shift is counted, and the odd one out is shown here to check.", "",
              "| holder | topic | held | contested | on | held again | statement |", "|---|---|---|---|---|---|---|"]
     for row in ranked.head(MAX_REPORT_CONTESTED).itertuples():
-        lines.append(f"| {row.holder} | {row.topic.replace('_', ' ')} | {row.from_stance} since {_day(row.from_date)} | "
-                     f"{row.to_stance} | {_day(row.to_date)} | {_day(row.back_date)} | {_cell(_curly_quote(row.after_text))} |")
+        lines.append(f"| {_cell(names.holder(row.holder))} | {_cell(names.topic(row.topic))} | "
+                     f"{_words(row.from_stance)} since {_day(row.from_date)} | {_words(row.to_stance)} | {_day(row.to_date)} | "
+                     f"{_day(row.back_date)} | {_cell(_curly_quote(row.after_text))} |")
     if len(contested) > MAX_REPORT_CONTESTED:
         lines.append("")
         lines.append(f"{_plural(len(contested) - MAX_REPORT_CONTESTED, 'more contested position')} in contested.parquet.")
@@ -221,14 +247,13 @@ def _curly_quote(text: str) -> str:
     return f"“{' '.join(str(text).split())}”" if text else ""
 
 
-def _shift_section(shift: pd.Series, number: int, sources: pd.DataFrame) -> list[str]:
-    topic = shift["topic"].replace("_", " ")
-    before = f"{shift['from_stance'] or 'unknown'} ({_day(shift['from_date'])})"
-    after = f"{shift['to_stance']} ({_day(shift['to_date'])})"
+def _shift_section(shift: pd.Series, number: int, sources: pd.DataFrame, names: Names) -> list[str]:
+    before = f"{_words(shift['from_stance']) or 'unknown'} ({_day(shift['from_date'])})"
+    after = f"{_words(shift['to_stance'])} ({_day(shift['to_date'])})"
     flags = []
     if shift["reported"]:
-        flags.append(f"reported by {shift['speaker'] or 'the author'}")
-    title = f"## {shift['holder']} on {topic}: {before} → {after}"
+        flags.append(f"reported by {_reporter(shift, names)}")
+    title = f"## {names.holder(shift['holder'])} — {names.topic(shift['topic'])}: {before} → {after}"
     lines = [f'<a id="shift-{number}"></a>', "", title, "",
              f"Shift {number}: *{shift['kind']}* ({FLIP_O_METER.get(shift['kind'], shift['kind'])}), "
              f"confidence {shift['confidence']:.2f}" + (f"; {'; '.join(flags)}" if flags else "")
@@ -249,21 +274,64 @@ def _evidence(text: str, doc_id: str, day, sources: pd.DataFrame) -> str:
     return f"“{' '.join(str(text).split())}” ({_day(day)}; {where})"
 
 
-def _positions_section(statements: pd.DataFrame) -> list[str]:
+def _positions_section(statements: pd.DataFrame, names: Names) -> list[str]:
+    """Where every holder stands now, a row per topic and a column per stance, so a reader sees
+    who is on which side; past `MAX_REPORT_POSITIONS` positions each cell names its most
+    evidenced holders and counts the rest."""
+    from .schema import STANCES
     named = (statements["holder"] != "") & (statements["topic"] != "")
     attributed = statements.loc[named, ["holder", "topic", "stance", "date", "confidence", "statement_id"]]
     if attributed.empty:
         return []
-    lines = ["## Latest positions", "", "| holder | topic | stance | since | statements |", "|---|---|---|---|---|"]
     # The latest day's most confident statement; ties by id, so any order of rows gives one answer
     # (only the rows of each series' last day are sorted: a large run's ids stay unsorted).
     last_day = attributed.groupby(["holder", "topic"], observed=True)["date"].transform("max")
     latest = attributed[attributed["date"] == last_day].sort_values(
         ["confidence", "statement_id"], kind="stable").groupby(["holder", "topic"], observed=True).tail(1)
-    counts = attributed.groupby(["holder", "topic"], observed=True).size()
-    for row in latest.sort_values(["holder", "topic"]).itertuples():
-        lines.append(f"| {row.holder} | {row.topic} | {row.stance} | {_day(row.date)} | {counts[(row.holder, row.topic)]} |")
-    return lines + [""]
+    counts = attributed.groupby(["holder", "topic"], observed=True).size().rename("statements")
+    latest = latest.join(counts, on=["holder", "topic"])
+    # Plain text: a run written as it goes keeps these columns as categoricals, which sort by
+    # their codes, not their words.
+    latest = latest.astype({"holder": str, "topic": str, "stance": str})
+    latest = latest.assign(name=latest["holder"].map(names.holder))
+    capped = len(latest) > MAX_REPORT_POSITIONS
+    per_cell = MAX_CELL_HOLDERS if capped else len(latest)
+    held = latest.groupby("topic", observed=True).size()
+    topics = sorted(held.index, key=lambda topic: (-held[topic], names.topic(topic), topic))
+    shown_topics = topics[:MAX_POSITION_TOPICS]
+    lines = ["## Latest positions", "",
+             "Each holder's stance in their latest statement on each topic, with that statement's date: a row per "
+             "topic, "
+             "those with most holders first" + ("; in each cell, the holders with most statements first." if capped
+                                                 else "."), "",
+             "| topic | holders | " + " | ".join(_words(stance) for stance in STANCES) + " |",
+             "|---|---:|" + "---|" * len(STANCES)]
+    one_year = latest["date"].dt.year.nunique() == 1   # then "19 Nov" says enough, and cells stay short
+    hidden = 0
+    for topic in shown_topics:
+        rows = latest[latest["topic"] == topic].sort_values(["statements", "name", "holder"],
+                                                              ascending=[False, True, True], kind="stable")
+        cells = []
+        for stance in STANCES:
+            side = rows[rows["stance"] == stance]
+            entries = [f"{row.name} ({_short_day(row.date, year=not one_year)})" for row in side.head(per_cell).itertuples()]
+            if len(side) > per_cell:
+                entries.append(f"and {len(side) - per_cell} more")
+                hidden += len(side) - per_cell
+            cells.append(_cell(", ".join(entries), 2000))
+        label = names.topic(topic)
+        shown = _cell(label) if label == topic else f"{_cell(label)} (`{topic}`)"   # the id, for --topic
+        lines.append(f"| {shown} | {held[topic]} | " + " | ".join(cells) + " |")
+    left_topics = topics[len(shown_topics):]
+    hidden += int(held[left_topics].sum()) if left_topics else 0
+    lines.append("")
+    if hidden:
+        lines += [f"{_plural(hidden, 'more position')} of {len(latest)} not named here"
+                  + (f" ({_plural(len(left_topics), 'topic')} with fewest holders left out)" if left_topics else "")
+                  + ": every statement, with its holder, topic, stance and date, is in statements.parquet; "
+                  "`stance report RUN --format csv --topic ID` lists one topic's, "
+                  "`stance timeline RUN --holder ID --topic ID` one holder's days on it.", ""]
+    return lines
 
 
 def shifts_view(shifts: pd.DataFrame) -> pd.DataFrame:
@@ -296,6 +364,23 @@ def render(frame: pd.DataFrame, fmt: str) -> str:
 
 def _cell(value, width: int = 120) -> str:
     return textwrap.shorten(" ".join(str(value).split()), width, placeholder="…").replace("|", "\\|")
+
+
+def _short_day(value, year: bool = True) -> str:
+    """`19 Nov` or, when `year`, `19 Nov 2025`."""
+    if pd.isna(value):
+        return "undated"
+    day = pd.Timestamp(value)
+    return f"{day.day} {day:%b}" if not year else f"{day.day} {day:%b %Y}"
+
+
+def _words(stance: str) -> str:
+    """A stance as a reader says it: `ruled out`, not `ruled_out`."""
+    return str(stance).replace("_", " ")
+
+
+def _reporter(shift: pd.Series, names: Names) -> str:
+    return names.holder(shift["speaker"]) if shift["speaker"] and shift["speaker"] != "author" else "the author"
 
 
 def _plural(count: int, noun: str) -> str:

@@ -53,7 +53,7 @@ def test_analyze_writes_every_spec_output(seed_path, tmp_path):
         assert (out / name).exists()
     assert list((out / "charts").glob("*.png"))
     report = (out / "report.md").read_text()
-    assert report.index("## trump on us ground troops") < report.index("## Latest positions")
+    assert report.index("## Donald Trump — US ground troops in Ukraine") < report.index("## Latest positions")
 
 
 def test_view_commands_read_a_saved_run(seed_path, tmp_path):

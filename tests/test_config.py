@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from stance.config import Actor, Actors, Topic, Topics
+from stance.config import Actor, Actors, Names, Topic, Topics
 from stance.errors import ConfigError
 
 
@@ -54,3 +54,23 @@ def test_built_in_python_and_immutable():
     with pytest.raises(Exception):
         topics["drones"].label = "changed"
     assert Actors([Actor("x", "X")])["x"].kind == "person"
+
+
+def test_names_show_the_actors_name_and_the_topics_label_else_the_id():
+    names = Names.of(Actors([Actor("merz", "Friedrich Merz")]), Topics([Topic("loan", "Reparations loan")]))
+    assert (names.holder("merz"), names.topic("loan")) == ("Friedrich Merz", "Reparations loan")
+    assert (names.holder("orban"), names.topic("us_ground_troops"), names.holder("")) == ("orban", "us_ground_troops", "")
+
+
+def test_names_kept_in_a_runs_settings_come_back_as_they_were():
+    names = Names.of(Actors([Actor("merz", "Friedrich Merz")]), Topics([Topic("loan", "Reparations loan")]))
+    assert Names.from_settings({"names": names.as_settings()}) == names
+
+
+def test_a_run_saved_without_names_reads_them_from_its_files_while_they_exist(tmp_path):
+    actors_file = tmp_path / "actors.yaml"
+    actors_file.write_text("actors:\n  - id: merz\n    name: Friedrich Merz\n")
+    assert Names.from_settings({"actors": str(actors_file), "topics": "<python>"}).holder("merz") == "Friedrich Merz"
+    actors_file.write_text("actors: [oops")   # changed since, and broken: the ids still serve
+    assert Names.from_settings({"actors": str(actors_file)}).holder("merz") == "merz"
+    assert Names.from_settings({"actors": str(tmp_path / "gone.yaml")}).holder("merz") == "merz"

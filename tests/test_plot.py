@@ -17,6 +17,7 @@ from matplotlib.text import Text  # noqa: E402
 
 import stance  # noqa: E402
 from stance import plot, schema  # noqa: E402
+from stance.config import Actor, Actors, Names, Topic, Topics  # noqa: E402
 
 STANCE_TICKS = ["ruled out", "oppose", "neutral", "open", "support"]
 
@@ -67,6 +68,13 @@ MERZ_SHIFTS = shifts_table(
     ("merz", "loan", "open", "support", "2025-10-09", "2025-10-20", "hardening", '"We back the loan," Merz said.'),
     ("orban", "sanctions", "", "ruled_out", None, "2025-09-20", "reported", "Orban ruled out new sanctions."),
 )
+
+
+# Names and labels as an actors and a topics file give them; the loan's label is long.
+NAMES = Names.of(Actors([Actor("merz", "Friedrich Merz"), Actor("kallas", "Kaja Kallas"), Actor("orban", "Viktor Orbán"),
+                         Actor("graham", "Lindsey Graham")]),
+                 Topics([Topic("loan", "A reparations loan to Ukraine backed by frozen Russian assets"),
+                         Topic("sanctions", "New sanctions on Russia")]))
 
 
 def collection(ax: Axes, gid: str):
@@ -178,8 +186,8 @@ def test_timeline_x_range_covers_every_date():
 
 def test_timeline_title_counts_in_singular_and_plural():
     one = shifts_table(("kallas", "loan", "oppose", "support", "2025-09-01", "2025-10-02", "reversal", "Backed."))
-    assert plot.plot_timeline(MERZ, one, "kallas", "loan").get_title() == "kallas on loan: 1 statement, 1 shift"
-    assert plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan").get_title() == "merz on loan: 4 statements, 2 shifts"
+    assert plot.plot_timeline(MERZ, one, "kallas", "loan").get_title() == "kallas — loan (1 statement, 1 shift)"
+    assert plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan").get_title() == "merz — loan (4 statements, 2 shifts)"
 
 
 def test_timeline_draws_into_the_axes_it_is_given():
@@ -197,7 +205,7 @@ def test_timeline_filters_by_date_range():
 
 def test_timeline_without_statements_says_so():
     ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "trump", "loan")
-    assert [text.get_text() for text in ax.texts] == ["no statements by trump on loan"]
+    assert [text.get_text() for text in ax.texts] == ["No statement by trump on loan"]
     assert tick_labels(ax.yaxis) == STANCE_TICKS
 
 
@@ -228,7 +236,7 @@ def test_seed_timeline_shows_the_troops_reversal(seed_run):
     assert "““" not in text and '“"' not in text and text.count("“") == 1
     statements = seed_run.statements
     count = int(((statements["holder"] == "trump") & (statements["topic"] == "us_ground_troops")).sum())
-    assert ax.get_title() == f"trump on us ground troops: {count} statements, 1 shift"
+    assert ax.get_title() == f"Donald Trump — US ground troops in Ukraine ({count} statements, 1 shift)"
 
 
 def test_seed_chart_saves_as_png(seed_run, tmp_path):
@@ -254,7 +262,7 @@ def test_small_multiples_have_one_panel_per_series_with_a_shift():
     figure = plot.plot_timelines(MERZ, MERZ_SHIFTS)
     assert isinstance(figure, Figure)
     titles = sorted(ax.get_title() for ax in figure.axes if ax.axison)
-    assert titles == ["merz on loan: 4 statements, 2 shifts", "orban on sanctions: 1 statement, 1 shift"]
+    assert titles == ["merz — loan (4 statements, 2 shifts)", "orban — sanctions (1 statement, 1 shift)"]
 
 
 def test_past_the_panel_limit_small_multiples_show_the_most_confident_series_and_say_so():
@@ -264,8 +272,8 @@ def test_past_the_panel_limit_small_multiples_show_the_most_confident_series_and
     statements = pd.concat([many_shifts(holder, topic, 2)[0]
                             for holder, topic in [("trump", "weapons"), ("merz", "loan"), ("kallas", "loan")]])
     figure = plot.plot_timelines(statements, shifts, max_panels=2)
-    assert [ax.get_title() for ax in figure.axes if ax.axison] == ["kallas on loan: 3 statements, 2 shifts",
-                                                                   "trump on weapons: 3 statements, 2 shifts"]
+    assert [ax.get_title() for ax in figure.axes if ax.axison] == ["kallas — loan (3 statements, 2 shifts)",
+                                                                   "trump — weapons (3 statements, 2 shifts)"]
     assert figure.get_suptitle() == ("2 of 3 holder × topic series with shifts: those with the most confident "
                                      "shifts (1 more; choose by holder and topic)")
     assert plot.plot_timelines(statements, shifts).get_suptitle() == ""
@@ -307,7 +315,9 @@ def test_heatmap_filters_holders_and_topics():
 def test_heatmap_of_the_seed_has_a_row_per_holder(seed_run):
     ax = seed_run.plot_heatmap()
     attributed = seed_run.statements[(seed_run.statements["holder"] != "") & (seed_run.statements["topic"] != "")]
-    assert tick_labels(ax.yaxis) == sorted(attributed["holder"].unique())
+    # Each holder by the name in the actors file, in the order of those names.
+    names = [stance.Actors.default()[holder].name for holder in attributed["holder"].unique()]
+    assert tick_labels(ax.yaxis) == sorted(names, key=str.casefold)
     assert len([text for text in ax.texts if text.get_gid() == "cell-date"]) == \
         len(attributed[["holder", "topic"]].drop_duplicates())
 
@@ -316,18 +326,18 @@ def test_heatmap_keeps_the_busiest_topics_and_names_how_many_are_left_out():
     rows = [("merz", f"topic_{number:02d}", "support", "2025-10-01", 0.8, "Yes.") for number in range(5)]
     rows += [("merz", "topic_00", "oppose", "2025-10-02", 0.8, "No."), ("kallas", "topic_01", "oppose", "2025-10-02", 0.8, "No.")]
     ax = plot.plot_heatmap(statements_table(*rows), max_topics=2)
-    assert tick_labels(ax.xaxis) == ["topic 00", "topic 01"]
+    assert tick_labels(ax.xaxis) == ["topic_00", "topic_01"]   # no labels given: the ids
     assert ax.get_title().endswith("\n3 topics with fewer positions not shown")
     ax = plot.plot_heatmap(statements_table(*rows), max_topics=2, max_holders=1)
     assert tick_labels(ax.yaxis) == ["merz"]
     assert ax.get_title().endswith("\n1 holder and 3 topics with fewer positions not shown")
 
 
-def test_heatmap_wraps_long_topics_and_shortens_long_holders():
+def test_heatmap_shortens_long_topics_and_holders():
     table = statements_table(("ukrainian_government_delegation_in_istanbul", "territorial_concessions_in_the_east",
                               "oppose", "2025-10-01", 0.8, "No."))
     ax = plot.plot_heatmap(table)
-    assert tick_labels(ax.xaxis) == ["territorial\nconcessions in the\neast"]
+    assert tick_labels(ax.xaxis) == ["territorial_concessions_in_the_ea…"]
     assert tick_labels(ax.yaxis) == ["ukrainian_government_…"]
 
 
@@ -382,4 +392,134 @@ def test_swimlane_keeps_the_holders_with_most_shifts():
 
 def test_swimlane_without_shifts_says_so():
     ax = plot.plot_swimlane(MERZ_SHIFTS.iloc[:0])
-    assert [text.get_text() for text in ax.texts] == ["no shifts found"]
+    assert [text.get_text() for text in ax.texts] == [
+        "No shifts found: each holder kept one position per topic, or spoke only once"]
+
+
+def leader_lines(ax: Axes) -> list[tuple[float, float, float, float]]:
+    """Each shift label's line in display space: from the middle of its box to its marker."""
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    lines = []
+    for label in annotations(ax, "shift-annotation"):
+        box = Text.get_window_extent(label, renderer)
+        lines.append(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2, *ax.transData.transform(label.xy)))
+    return lines
+
+
+def lines_cross(first, second) -> bool:
+    def side(a, b, point):
+        return np.sign((b[0] - a[0]) * (point[1] - a[1]) - (b[1] - a[1]) * (point[0] - a[0]))
+    a, b, c, d = first[:2], first[2:], second[:2], second[2:]
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+# A summer of U-turns, as the demo's Trump on a ceasefire: four shifts within days of each other
+# at both ends of the scale, then one two months on.
+U_TURNS = statements_table(*[("trump", "ceasefire", stance_, day, 0.8, f"Trump on {day}: {stance_}.") for stance_, day in [
+    ("support", "2025-03-01"), ("support", "2025-05-20"), ("ruled_out", "2025-08-15"), ("support", "2025-08-16"),
+    ("oppose", "2025-08-18"), ("support", "2025-09-20"), ("support", "2025-10-18")]])
+U_TURN_SHIFTS = shifts_table(*[("trump", "ceasefire", before, after, start, end, "reversal", f"Trump on {end}: {after}.")
+                               for before, after, start, end in [
+                                   ("support", "ruled_out", "2025-05-20", "2025-08-15"),
+                                   ("ruled_out", "support", "2025-08-15", "2025-08-16"),
+                                   ("support", "oppose", "2025-08-16", "2025-08-18"),
+                                   ("oppose", "support", "2025-08-18", "2025-09-20")]])
+
+
+@pytest.mark.parametrize("statements, shifts, holder, topic", [
+    (U_TURNS, U_TURN_SHIFTS, "trump", "ceasefire"),
+    (*many_shifts("zelensky", "guarantees", 8), "zelensky", "guarantees"),
+    (MERZ, MERZ_SHIFTS, "merz", "loan"),
+], ids=["u-turns", "weekly-flips", "merz"])
+def test_timeline_label_lines_never_cross(statements, shifts, holder, topic):
+    ax = plot.plot_timeline(statements, shifts, holder, topic)
+    lines = leader_lines(ax)
+    assert len(lines) >= 2
+    assert not any(lines_cross(a, b) for index, a in enumerate(lines) for b in lines[index + 1:])
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+def test_timeline_title_names_the_holder_and_topic_and_wraps_a_long_label():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan", names=NAMES)
+    assert ax.get_title() == ("Friedrich Merz — A reparations loan to Ukraine backed by frozen Russian assets"
+                              "\n4 statements, 2 shifts")
+    assert "_" not in ax.get_title()
+
+
+def test_timeline_label_names_the_reporter():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "orban", "sanctions", names=NAMES)
+    [label] = annotations(ax, "shift-annotation")
+    assert label.get_text().startswith("20 Sep 2025, reported by Lindsey Graham, now ruled out\n")
+
+
+def test_heatmap_ticks_show_names_in_name_order_and_long_labels_cut_at_a_word():
+    ax = plot.plot_heatmap(MERZ, names=NAMES)
+    assert tick_labels(ax.yaxis) == ["Friedrich Merz", "Kaja Kallas", "Viktor Orbán"]
+    # One line each: turned labels of several lines run into each other.
+    assert tick_labels(ax.xaxis) == ["A reparations loan to Ukraine…", "New sanctions on Russia"]
+
+
+def test_swimlane_lanes_and_labels_show_names_with_long_labels_shortened():
+    ax = plot.plot_swimlane(MERZ_SHIFTS, names=NAMES)
+    assert tick_labels(ax.yaxis) == ["Friedrich Merz (2)", "Viktor Orbán (1)"]
+    labels = sorted(label.get_text() for label in annotations(ax, "shift-label"))
+    assert "A reparations loan to Ukraine…: oppose→open" in labels
+    assert "New sanctions on Russia: reported move to ruled out" in labels
+
+
+def test_run_charts_name_holders_and_topics_from_its_files(seed_run):
+    ax = seed_run.plot_shifts()
+    assert [label for label in tick_labels(ax.yaxis) if label.startswith("Donald Trump (")]
+    assert not any("_" in label for label in tick_labels(ax.yaxis))
+
+
+# -- reading aids --------------------------------------------------------------------------------
+
+def test_timeline_key_says_what_each_mark_means():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    key = ax.get_legend()
+    assert key.get_gid() == "timeline-key"
+    assert [text.get_text() for text in key.get_texts()] == [
+        "a day's position (larger: surer)", "position held", "hardening (firmer, same side)",
+        "reversal (to the other side)"]
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    # Under the date labels, not over them.
+    assert key.get_window_extent(renderer).y1 < ax.xaxis.get_tightbbox(renderer).y0
+
+
+def test_timeline_key_shows_a_tie_only_when_there_is_one():
+    tied = statements_table(("merz", "loan", "oppose", "2025-10-01", 0.8, "No."), ("merz", "loan", "open", "2025-10-01", 0.8, "Maybe."))
+    assert "tied evidence" in [text.get_text() for text in plot.plot_timeline(tied, MERZ_SHIFTS, "merz", "loan").get_legend().get_texts()]
+    assert "tied evidence" not in [text.get_text() for text in plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan").get_legend().get_texts()]
+
+
+def test_stance_scale_is_written_in_the_colours_it_names():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "merz", "loan")
+    colours = {label.get_text(): matplotlib.colors.to_hex(label.get_color()) for label in ax.get_yticklabels()}
+    assert colours["ruled out"] == plot.STANCE_COLOURS["ruled_out"] and colours["support"] == plot.STANCE_COLOURS["support"]
+
+
+def test_swimlane_key_says_what_each_kind_of_shift_means():
+    ax = plot.plot_swimlane(MERZ_SHIFTS)
+    keys = [artist for artist in ax.get_children() if isinstance(artist, matplotlib.legend.Legend)]
+    kinds = [text.get_text() for text in keys[0].get_texts()]
+    assert kinds == ["hardening (firmer, same side)", "reported (said to have changed)", "reversal (to the other side)"]
+    # Both keys count when the chart is saved with a tight box (the first is added as an artist).
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    assert ax.figure.get_tightbbox(renderer).x1 * ax.figure.dpi >= keys[0].get_window_extent(renderer).x1 - 1
+
+
+def test_heatmap_without_positions_says_why():
+    ax = plot.plot_heatmap(MERZ.iloc[:0])
+    assert [text.get_text() for text in ax.texts] == [
+        "No statement names both a holder and a topic: there is no position to show"]
+
+
+def test_heatmap_cells_give_the_year_when_the_run_spans_two():
+    table = statements_table(("merz", "loan", "oppose", "2024-12-20", 0.8, "No."), ("kallas", "loan", "support", "2025-01-03", 0.8, "Yes."))
+    dates = [text.get_text() for text in plot.plot_heatmap(table).texts if text.get_gid() == "cell-date"]
+    assert dates == ["3 Jan\n2025", "20 Dec\n2024"]

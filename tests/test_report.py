@@ -70,7 +70,7 @@ def table_rows(text: str) -> list[list[str]]:
 
 def test_report_leads_with_a_table_of_the_shifts_newest_first():
     text = page()
-    assert text.index("## Shifts at a glance") < text.index("## merz on loan")
+    assert text.index("## Shifts at a glance") < text.index("## merz — loan")
     rows = table_rows(section(text, "Shifts at a glance"))
     assert [row[1] for row in rows] == ["2025-10-25", "2025-10-20", "2025-09-20", "2025-08-15", "2025-07-05"]
     assert rows[1] == ["[2](#shift-2)", "2025-10-20", "merz", "loan", "oppose → support", "reversal", "0.90",
@@ -83,7 +83,7 @@ def test_each_listed_shift_has_both_quotes_dates_and_sources_under_its_anchor():
     for number in range(1, 6):
         assert f'<a id="shift-{number}"></a>' in text
     details = text[text.index('<a id="shift-2"></a>'):text.index('<a id="shift-3"></a>')]
-    assert "## merz on loan: oppose (2025-10-01) → support (2025-10-20)" in details
+    assert "## merz — loan: oppose (2025-10-01) → support (2025-10-20)" in details
     assert "Shift 2: *reversal* (Full Flop), confidence 0.90 · [back to the table](#summary)" in details
     assert ("- **Before** — “merz was oppose on 2025-10-01.” (2025-10-01; "
             "[Merz changes course, Northbridge Wire](https://example.org/wire-1))") in details
@@ -96,7 +96,7 @@ def test_at_scale_the_most_confident_shifts_are_listed_and_the_rest_counted():
     assert [(row[2], row[3], row[6]) for row in rows] == [("merz", "loan", "0.90"), ("merz", "sanctions", "0.95")]
     assert ("The 2 most confident of 5 shifts, newest first. The other 3 are in shifts.parquet: "
             "`stance shifts RUN --format csv` lists every one") in text
-    assert text.count("<a id=\"shift-") == 2 and "## orban on sanctions" not in text
+    assert text.count("<a id=\"shift-") == 2 and "## orban — sanctions" not in text
 
 
 def test_shifts_are_counted_by_holder_busiest_first_with_their_topics():
@@ -156,7 +156,65 @@ def test_a_contested_position_is_shown_apart_from_the_shifts_and_survives_a_relo
     assert run.shifts.empty and len(run.contested) == 1
     page = report.markdown_report(run)
     section = page[page.index("## Contested positions"):]
-    assert "| merz | loan | oppose since 2025-10-01 | support | 2025-10-07 | 2025-10-12 |" in section
+    assert "| Friedrich Merz | Reparations loan | oppose since 2025-10-01 | support | 2025-10-07 | 2025-10-12 |" in section
     run.save(tmp_path / "out", charts=False)
     assert "## Contested positions" in (tmp_path / "out" / "report.md").read_text()
     pd.testing.assert_frame_equal(stance.load(tmp_path / "out").contested, run.contested)
+
+
+NAMED = {"names": {"holders": {"merz": "Friedrich Merz", "orban": "Viktor Orbán", "kallas": "Kaja Kallas"},
+                   "topics": {"loan": "Reparations loan", "sanctions": "New sanctions on Russia"}}}
+
+
+def test_report_names_holders_and_topics_as_the_actors_and_topics_files_do():
+    text = report.markdown_report(stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, NAMED))
+    rows = table_rows(section(text, "Shifts at a glance"))
+    assert rows[2][2:5] == ["Viktor Orbán", "New sanctions on Russia", "open → ruled out"]
+    assert "## Friedrich Merz — Reparations loan: oppose (2025-10-01) → support (2025-10-20)" in text
+    # The holders table gives each id too, for `stance shifts --holder`.
+    assert table_rows(section(text, "Shifts by holder"))[0][:2] == ["Friedrich Merz (`merz`)", "3"]
+    assert "_" not in section(text, "Latest positions").split("\n\n")[2]   # "ruled out", not "ruled_out"
+
+
+def test_latest_positions_are_a_row_per_topic_with_each_side_named():
+    text = report.markdown_report(stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, NAMED))
+    positions = section(text, "Latest positions")
+    assert "| topic | holders | ruled out | oppose | neutral | open | support |" in positions
+    assert table_rows(positions) == [
+        ["New sanctions on Russia (`sanctions`)", "1", "Viktor Orbán (20 Sep)", "", "", "", ""],
+        ["Reparations loan (`loan`)", "1", "", "", "", "", "Friedrich Merz (20 Oct)"]]
+    assert "not named here" not in positions   # a small run is listed whole
+
+
+def test_at_scale_latest_positions_name_the_most_evidenced_holders_and_count_the_rest(monkeypatch):
+    monkeypatch.setattr(report, "MAX_REPORT_POSITIONS", 5)
+    monkeypatch.setattr(report, "MAX_CELL_HOLDERS", 2)
+    rows = [{"statement_id": f"s{holder}-{repeat}", "doc_id": "wire-1", "text": "x", "holder": f"holder{holder}",
+             "speaker": "", "topic": "loan", "stance": "support", "score": 2, "date": pd.Timestamp("2025-10-01"),
+             "confidence": 0.8, "start": 0, "end": 1} for holder in range(8) for repeat in range(holder + 1)]   # holder7: 8 statements
+    statements = schema.conform(pd.DataFrame(rows), schema.STATEMENT_COLUMNS)
+    text = report.markdown_report(stance.Analysis(DOCUMENTS, statements, SHIFTS.iloc[:0]))
+    positions = section(text, "Latest positions")
+    assert table_rows(positions) == [["loan", "8", "", "", "", "", "holder7 (1 Oct), holder6 (1 Oct), and 6 more"]]
+    assert "6 more positions of 8 not named here: every statement" in positions
+    assert "statements.parquet" in positions
+
+
+def test_a_saved_run_keeps_its_names_when_its_files_are_gone(tmp_path):
+    actors_file, topics_file = tmp_path / "actors.yaml", tmp_path / "topics.yaml"
+    actors_file.write_text("actors:\n  - id: merz\n    name: Friedrich Merz\n    aliases: [Merz]\n")
+    topics_file.write_text("topics:\n  - id: loan\n    label: Reparations loan\n    keywords: [reparations loan]\n")
+    text = pd.DataFrame({"text": ["Merz said Germany opposed the reparations loan."], "date": ["2025-10-01"]})
+    stance.analyze(text, actors=actors_file, topics=topics_file).save(tmp_path / "out", charts=False)
+    actors_file.unlink()
+    topics_file.unlink()
+    page = report.markdown_report(stance.load(tmp_path / "out"))
+    assert table_rows(section(page, "Latest positions")) == [
+        ["Reparations loan (`loan`)", "1", "", "Friedrich Merz (1 Oct)", "", "", ""]]
+
+
+def test_each_chart_in_the_report_says_what_it_shows(tmp_path):
+    run = stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, NAMED)
+    text = report.markdown_report(run, report.write_charts(run, tmp_path / "charts"))
+    assert "![Latest stance of each holder on each topic](charts/heatmap.png)" in text
+    assert "![Friedrich Merz — Reparations loan, over time](charts/timeline-merz-loan.png)" in text
