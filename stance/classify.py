@@ -54,6 +54,11 @@ RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|o
 RE_UNDOING_LABEL = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|scrap\w*|repeal\w*|roll\w* back|"
                               r"suspen\w*|paus\w*|freez\w*|halt\w*|exempt\w*|reprieve|abeyance|abandon\w*|"
                               r"ditch\w*|relief)\b", re.IGNORECASE)
+# A stance word that is itself an undoing ("suspended", "lifted"): for a topic that is an undoing,
+# the topic's own act.
+RE_UNDOING_CUE = re.compile(r"(?:lift|eas|relax|loosen|scrap|repeal|suspen|paus|freez|halt|abandon|ditch)\w*",
+                            re.IGNORECASE)
+RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
 # A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
@@ -676,6 +681,12 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
     if reading is not None and reading.stance == "support" and _object_denied(plain, reading.cue, topic_start):
         reading = StanceReading("oppose", f"{reading.cue} no", reading.confidence * 0.9)
+    if reading is not None and undoing_topic and reading.stance == "oppose" and RE_UNDOING_CUE.fullmatch(reading.cue):
+        # "India suspended the treaty" does what "Holding the treaty in abeyance" names.
+        reading = StanceReading("support", f"{reading.cue} (the topic's own act)", reading.confidence)
+    elif reading is not None and undoing_topic and reading.stance == "support" and RE_RESTORING_CUE.fullmatch(reading.cue):
+        # "demanded that India restore the treaty" undoes it.
+        reading = StanceReading("oppose", f"{reading.cue} (undoes the topic)", reading.confidence)
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
@@ -871,8 +882,9 @@ def _kept_as_it_is(plain: str, topic_start: int, topic_end: int, lexicon: Lexico
     thing directly (no preposition between: "held talks on rates" keeps nothing)."""
     before = RE_FIVE_WORDS_BEFORE.search(plain, 0, topic_start)
     for verb in lexicon.status_quo_before.finditer(plain, before.start() if before else 0, topic_end):
-        between = plain[verb.end():topic_end]
-        if verb.end() < topic_end and not RE_KEEP_BREAK.search(between) and not lexicon.changing.search(between):
+        gap = plain[verb.end():topic_start]   # the topic's own words may hold a preposition ("sanctions on Syria")
+        if verb.end() < topic_end and not RE_KEEP_BREAK.search(gap) \
+                and not lexicon.changing.search(plain[verb.end():topic_end]):
             return StanceReading("oppose", f"{verb.group()} (as it is)", 0.4)
     after = RE_TWO_WORDS_AFTER.match(plain, topic_end)
     reach = after.end() if after else topic_end

@@ -732,3 +732,24 @@ def test_an_undoing_before_a_topic_that_is_itself_an_undoing_turns_nothing_aroun
     reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True,
                           undoing_topic=matcher.undoes_itself("aid"))
     assert reading.stance == expected
+
+
+LIFTING = Topic("lifting", "Lifting sanctions on the junta", keywords=("sanctions on the junta",))
+ABEYANCE = Topic("abeyance", "Holding the fishing accord in abeyance", keywords=("fishing accord",))
+
+
+@pytest.mark.parametrize("topic, sentence, expected", [
+    (LIFTING, "The council lifted sanctions on the junta on Friday.", "support"),
+    (LIFTING, "The council kept sanctions on the junta in place.", "oppose"),
+    (LIFTING, "The council would not lift sanctions on the junta.", "ruled_out"),
+    (ABEYANCE, "The ministry suspended the fishing accord after the incident.", "support"),
+    (ABEYANCE, "The ministry said the fishing accord would stay suspended.", "support"),
+    (ABEYANCE, "The other side demanded that the ministry restore the fishing accord.", "oppose"),
+], ids=lambda value: value if isinstance(value, str) and len(value) < 30 else str(value)[:40])
+def test_a_topic_that_undoes_a_thing_is_done_by_undoing_it(topic, sentence, expected, lexicon):
+    matcher = TopicMatcher(Topics([topic]), lexicon)
+    hit = matcher.find(sentence)[0]
+    reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True,
+                          changes_object=matcher.acts_on_object(topic.id, sentence[hit.start:hit.end]),
+                          undoing_topic=matcher.undoes_itself(topic.id))
+    assert reading.stance == expected
