@@ -105,7 +105,7 @@ LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasi
 RE_ACT_REFERENCE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:latest\s+|new\s+|surprise\s+)?"
                               r"(?:decision|move|step|announcement|ruling|order|reversal|u-turn|climbdown|"
                               r"about-turn|retreat|turnaround|climb-down)\b", re.IGNORECASE)
-REFERENCE_REACH = 8        # sentences over which "the missiles" can point back to a named topic
+REFERENCE_REACH = 16       # sentences over which "the missiles" can point back to a named topic (a story's section)
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
 

@@ -501,3 +501,13 @@ def test_a_verdict_on_anothers_act_takes_its_stance_from_the_act(act, verdict, e
     rows = Extractor(actors, topics).statements_of(
         Document("d", "d.md", f"Marsh {act} on Tuesday.\n\nPike {verdict}.", date=dt.date(2025, 5, 21)))
     assert [(r["holder"], r["stance"]) for r in rows if r["holder"] == "pike"] == [("pike", expected)]
+
+
+def test_a_definite_noun_points_back_to_a_topic_named_a_dozen_sentences_before():
+    actors = Actors([Actor("marsh", "Lena Marsh", aliases=("Marsh",), gender="female")])
+    topics = Topics([Topic("tram", "The harbour tram line", keywords=("harbour tram line",)),
+                     Topic("charge", "Congestion charge", keywords=("congestion charge",))])
+    filler = " ".join(f"Traffic on route {n} was light in the morning." for n in range(11))
+    text = f"The council debated the harbour tram line on Monday.\n\n{filler}\n\nMarsh said the line would never be built."
+    rows = Extractor(actors, topics).statements_of(Document("d", "d.md", text, date=dt.date(2025, 5, 21)))
+    assert [(r["holder"], r["topic"], r["stance"]) for r in rows] == [("marsh", "tram", "ruled_out")]
