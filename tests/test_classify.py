@@ -308,6 +308,7 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("reprisals", "retaliation"), ("hit back", "retaliation"), ("borrowing costs", "rate"),
     ("lowered", "cut"), ("hiked", "raise"), ("expelled", "deportation"), ("ousting", "removal"),
     ("in abeyance", "suspension"), ("incursion", "invasion"), ("captives", "hostages"),
+    ("continuing resolution", "stopgap"), ("reductions in force", "layoffs"), ("furloughed", "furlough"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
