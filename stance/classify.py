@@ -25,7 +25,7 @@ RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
 # "Neither the Pentagon nor Nato has commented": no one's position.
 RE_NEITHER_COMMENTED = re.compile(r"\bneither\b[^.;]*\bnor\b[^.;]*\b(?:commented|responded)\b", re.IGNORECASE)
 # Questions are not positions unless quoted; a question mark closes them.
-RE_QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
+RE_QUESTION = re.compile(r"\?\s*[\"”’']?[*_\s]*$")   # "...?", "...?\"", a bold "**...?**"
 # Negations that make a denial final ("will not", "never") rather than a mere refusal ("did not").
 RE_STRONG_NEGATION = re.compile(r"\b(?:will|would|shall|can|could)\s+not\b|\b(?:won't|wouldn't|can't|cannot|couldn't|never)\b",
                                 re.IGNORECASE)

@@ -754,3 +754,9 @@ def test_a_topic_that_undoes_a_thing_is_done_by_undoing_it(topic, sentence, expe
                           changes_object=matcher.acts_on_object(topic.id, sentence[hit.start:hit.end]),
                           undoing_topic=matcher.undoes_itself(topic.id))
     assert reading.stance == expected
+
+
+@pytest.mark.parametrize("heading", ["**Will US troops go to Ukraine?**", "__Will US troops go to Ukraine?__"])
+def test_a_question_set_in_bold_takes_no_position(heading, lexicon):
+    hit = TopicMatcher(Topics([TROOPS]), lexicon).find(heading)[0]
+    assert read_stance(heading, hit.start, hit.end, lexicon, fallback=True) is None
