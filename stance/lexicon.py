@@ -62,13 +62,29 @@ def compile_phrases(phrases, flags: int = re.IGNORECASE, before: str = r"(?<![\w
     ['ruled it out', "won't", 'rule out']
     """
     fold = str.lower if flags & re.IGNORECASE else str
-    body = trie_alternation(fold(" ".join(words)) for phrase in dict.fromkeys(phrases)
-                            for words in expand_phrase(phrase) if words) or r"(?!x)x"
+    texts = [fold(" ".join(words)) for phrase in dict.fromkeys(phrases) for words in expand_phrase(phrase) if words]
+    body = trie_alternation(texts) or r"(?!x)x"
     pattern = re.compile(rf"{before}(?:{body})(?![\w-])", flags)
     if flags & re.IGNORECASE and not RE_CASED_LETTER.search(before):
         # The trie holds lower-case phrases only: see `FoldedPattern`.
-        return FoldedPattern(pattern, re.compile(pattern.pattern, flags & ~re.IGNORECASE))
+        return FoldedPattern(pattern, re.compile(pattern.pattern, flags & ~re.IGNORECASE), key_words(texts))
     return pattern
+
+
+def key_words(texts: list[str]) -> tuple[str, ...] | None:
+    """Words one of which every text holds (the longest word of each; a word holding another
+    gives way to it), if there are few enough (`KEY_WORDS_LIMIT`) that looking each up in a
+    text costs less than a pass of a pattern; else None.
+
+    >>> key_words(["declined to comment", "no comment", "did not respond", "not responding"])
+    ('comment', 'declined', 'respond')
+    """
+    longest = {max(text.split(" "), key=len) for text in texts}
+    keys = {word for word in longest if not any(other != word and other in word for other in longest)}
+    return tuple(sorted(keys)) if keys and len(keys) <= KEY_WORDS_LIMIT else None
+
+
+KEY_WORDS_LIMIT = 12   # each costs about a twentieth of a pass of a short list's pattern over a sentence
 
 
 # Characters that case-insensitive matching equates with another lower-case one ("ſ" with "s",
@@ -88,22 +104,28 @@ class FoldedPattern:
     twice as fast (case-insensitive matching folds every character it compares), and the
     case-insensitive pattern then matches at that place only, so the match is the one it would
     have found, on the text as written (a search or a scan costs about two thirds of before). Texts whose lower case is not what ignoring case means
-    (a changed length: "İ"; see `RE_EXTRA_CASES`) are searched the slow way. Anything else is
-    the plain pattern's.
+    (a changed length: "İ"; see `RE_EXTRA_CASES`) are searched the slow way. A lower-cased text
+    holding none of `keys` (see `key_words`) is not searched at all. Anything else is the plain
+    pattern's.
 
     >>> pattern = compile_phrases(["rule out", "won't"])
     >>> [m.group() for m in pattern.finditer("He WON'T Rule Out more.")]
     ["WON'T", 'Rule Out']
     """
 
-    def __init__(self, pattern: re.Pattern, folded: re.Pattern):
-        self.plain, self.folded = pattern, folded
+    def __init__(self, pattern: re.Pattern, folded: re.Pattern, keys: tuple[str, ...] | None = None):
+        self.plain, self.folded, self.keys = pattern, folded, keys
 
     def __getattr__(self, name):
         return getattr(self.plain, name)
 
     def __reduce__(self):
-        return FoldedPattern, (self.plain, self.folded)
+        return FoldedPattern, (self.plain, self.folded, self.keys)
+
+    def _holds_no_key(self, lowered: str) -> bool:
+        # Most texts hold no phrase of a short list ("declined to comment"): a few substring
+        # tests rule them out for a fraction of a pass of the pattern.
+        return self.keys is not None and not any(key in lowered for key in self.keys)
 
     def __eq__(self, other) -> bool:   # as compiled patterns compare: by pattern and flags
         return isinstance(other, FoldedPattern) and self.plain == other.plain
@@ -115,6 +137,8 @@ class FoldedPattern:
         lowered = string.lower()
         if not folds_plainly(string, lowered):
             return self.plain.search(string, pos, endpos)
+        if self._holds_no_key(lowered):
+            return None
         found = self.folded.search(lowered, pos, endpos)
         return None if found is None else self.plain.match(string, found.start(), endpos)
 
@@ -122,6 +146,8 @@ class FoldedPattern:
         lowered = string.lower()
         if not folds_plainly(string, lowered):
             return self.plain.finditer(string, pos, endpos)
+        if self._holds_no_key(lowered):
+            return iter(())
         return (self.plain.match(string, found.start(), endpos) for found in self.folded.finditer(lowered, pos, endpos))
 
 

@@ -471,9 +471,12 @@ def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
     ("THE DAY BEFORE he signed, the senator had warned him.", [("signed", -1)]),
     ("“Minutes After they met, the leaders fell out,” she said.", [("met", 0)]),
     ("The senator warned him before he signed.", []),
+    ("On Monday, the day before he signed, the senator warned him.", [("signed", -1)]),
+    ("On Monday the senator signed it, and today he met them.", []),
 ], ids=["day-before-he-signed", "on-the-day-passive", "day-after-they-met", "day-before-a-noun",
         "day-of-a-noun", "no-time-adverbial", "as-soon-as", "hours-after", "as-soon-as-possible",
-        "capitals", "capitals-in-curly-quotes", "no-day-named"])
+        "capitals", "capitals-in-curly-quotes", "no-day-named", "weekday-then-the-day-before",
+        "weekday-and-today-only"])
 def test_a_day_named_by_an_earlier_event(text, expected):
     assert [(event.verb, event.offset) for event in find_event_days(text)] == expected
 

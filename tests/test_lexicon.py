@@ -15,8 +15,11 @@ PHRASES = ["rule out", "{rule,ruled} {it,this}? out", "won't", "is considering",
     "They will ſtand by the plan, he ruled out.",        # "ſ" is an "s" to IGNORECASE
     "ıs considering it",                                  # dotless "ı" is an "i" to IGNORECASE
     "Ruled out. Σ rule out. KELVIN rule out",             # Greek capital, Kelvin sign
+    "Nothing here is settled.",                           # none of the phrases' key words
+    "The rules stand; ruling out is off the table.",      # key words, but no phrase
     "",
-], ids=["ascii", "curly-quotes", "dotted-capital-i", "long-s", "dotless-i", "sigma-kelvin", "empty"])
+], ids=["ascii", "curly-quotes", "dotted-capital-i", "long-s", "dotless-i", "sigma-kelvin", "no-key-word",
+        "key-words-no-phrase", "empty"])
 def test_folded_pattern_finds_what_ignoring_case_finds(text):
     pattern = compile_phrases(PHRASES)
     plain = re.compile(pattern.pattern, re.IGNORECASE)
@@ -26,6 +29,14 @@ def test_folded_pattern_finds_what_ignoring_case_finds(text):
         [m.group() for m in plain.finditer(text, 3, len(text) - 2)]
     found, expected = pattern.search(text, 1), plain.search(text, 1)
     assert (found and found.span()) == (expected and expected.span())
+
+
+def test_a_pattern_sent_to_another_process_finds_the_same():
+    import pickle
+    pattern = compile_phrases(PHRASES)
+    copy = pickle.loads(pickle.dumps(pattern))
+    for text in ("He won't rule it out.", "Nothing here is settled."):
+        assert [m.span() for m in copy.finditer(text)] == [m.span() for m in pattern.finditer(text)]
 
 
 def test_case_sensitive_phrases_stay_a_plain_pattern():
