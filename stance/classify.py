@@ -59,6 +59,9 @@ RE_UNDOING_LABEL = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\
 RE_UNDOING_CUE = re.compile(r"(?:lift|eas|relax|loosen|scrap|repeal|suspen|paus|freez|halt|abandon|ditch)\w*",
                             re.IGNORECASE)
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
+RE_CONDITION_WORD = re.compile(r"\b(?:if|unless|once|when|whether|until)\b", re.IGNORECASE)
+RE_SAYING_TAG = re.compile(r"\s*,\s*(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+(?:said|says|added|argued|"
+                           r"insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}\s*,")
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
 # A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
@@ -661,6 +664,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
         return None
     plain = RE_QUOTE_MARKS.sub(" ", plain)
+    # "The layoffs, he said on the floor, were cruel": a tag of saying set in commas right after
+    # the topic parts no subject from its predicate.
+    tag = RE_SAYING_TAG.match(plain, topic_end)
+    if tag is not None and not RE_CONDITION_WORD.search(plain, 0, tag.start()):   # "If X were sent, he added, ..."
+        plain = plain[:tag.start()] + " " * len(tag.group()) + plain[tag.end():]
     preambles = [m.span() for m in RE_ASKED_PREAMBLE.finditer(plain)] if _may_hold(plain, "asked") else []
     asking = _holder_asks(plain, topic_start, preambles)
     if asking is not None:

@@ -760,3 +760,18 @@ def test_a_topic_that_undoes_a_thing_is_done_by_undoing_it(topic, sentence, expe
 def test_a_question_set_in_bold_takes_no_position(heading, lexicon):
     hit = TopicMatcher(Topics([TROOPS]), lexicon).find(heading)[0]
     assert read_stance(heading, hit.start, hit.end, lexicon, fallback=True) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('US troops, he said on Monday, were "a reckless and dangerous idea".', "oppose"),
+    ("US troops, the senator added, would be a wonderful and brave sign of resolve.", "support"),
+    # a tag after a condition leaves the condition apart
+    ("If US troops were sent, he added, the war would widen.", None),
+], ids=lambda value: str(value)[:40])
+def test_a_tag_of_saying_between_a_topic_and_its_predicate(sentence, expected, lexicon):
+    hit = TopicMatcher(Topics([TROOPS]), lexicon).find(sentence)[0]
+    reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True)
+    if expected is None:
+        assert reading is None or "judged" not in reading.cue
+    else:
+        assert reading.stance == expected and "judged" in reading.cue
