@@ -219,7 +219,10 @@ def timeline(run, holder, topic, start, end, fmt):
 @click.argument("source", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--text", help="Explain this text instead of a file (give --date too).")
 @click.option("--date", "default_date", help="Publication date (YYYY-MM-DD) of --text, or of a file that has none.")
-@click.option("--doc", "doc_id", help="In a file of several documents (JSONL, CSV, Parquet): the one with this id.")
+@click.option("--doc", "doc_id", help="In a file of several documents (JSONL, CSV, Parquet), or with --run: the one with "
+                                     "this id.")
+@click.option("--run", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A saved run: its actors, topics and model files by default, and with --doc its document's file.")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Actors YAML (default: the shipped Russia-Ukraine actors).")
 @click.option("--topics", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -228,7 +231,7 @@ def timeline(run, holder, topic, start, end, fmt):
 @click.option("--topic", help="Only what concerns this topic id (and sentences that name no topic are left out).")
 @click.option("--missed", is_flag=True, help="Only sentences that gave no statement.")
 @click.option("--format", "fmt", type=click.Choice(["text", "table", "csv", "json"]), default="text", show_default=True)
-def explain(source, text, default_date, doc_id, actors, topics, model, topic, missed, fmt):
+def explain(source, text, default_date, doc_id, run, actors, topics, model, topic, missed, fmt):
     """Show, sentence by sentence, the statements one document gave and why the rest gave none.
 
     Reasons read like "names no topic" (add a keyword or synonym to the topics file), "no actor
@@ -237,12 +240,16 @@ def explain(source, text, default_date, doc_id, actors, topics, model, topic, mi
     Example: stance explain article.md --topics topics.yaml --actors actors.yaml --missed
 
     Or a line of your own:  stance explain --text "Merz ruled out German troops on Monday." --date 2025-03-04
+
+    Or a document of a run:  stance explain --run results/ --doc 2025-08-20-live-guarantees-troops
     """
     from .explain import STATEMENT, explain as explain_document, render
-    if (source is None) == (text is None):
-        raise click.UsageError("give a file or --text (one of them)")
+    if source is not None and text is not None:
+        raise click.UsageError("give a file or --text, not both")
+    if source is None and text is None and not (run and doc_id):
+        raise click.UsageError("give a file, --text, or --run with --doc")
     trace = explain_document(source if text is None else text, actors=actors, topics=topics,
-                               date=default_date, model=model, doc_id=doc_id)
+                             date=default_date, model=model, doc_id=doc_id, run=run)
     if topic:
         trace = trace[trace["topic"] == topic]
     if missed:

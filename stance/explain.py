@@ -16,6 +16,7 @@ stance words, a question. `explain` runs the per-document stages on one document
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import re
 from pathlib import Path
@@ -35,6 +36,8 @@ FOUND_BY = {"keyword": "a keyword", "keyword_concepts": "a keyword's synonyms", 
             "lone_head": "the label's head noun", "inherited": "the sentence's other part or the one before"}
 FURNITURE = "not read: page furniture (a byline, a link, a sign-up line)"
 REPEAT = "not read again: a repeat of sentence"
+ENTRY_TIME = "not read as a sentence: a live-blog entry's time, which dates the entry"
+RE_ENTRY_TIME = re.compile(r"[#*_\s]*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?[*_\s]*", re.IGNORECASE)
 RE_LINE = re.compile(r"[^\n]+")
 RE_WORD = re.compile(r"\w+")
 MIN_REPEAT_CHARS = 12   # shorter sentences ("He agreed.") recur without being repeats
@@ -42,18 +45,25 @@ COLUMNS = ["doc_id", "sentence", "paragraph", "sentence_text", "text", "topic", 
            "stance", "cue", "date", "date_precision", "date_expression", "topic_how", "confidence"]
 
 
-def explain(source, actors: Actors | str | os.PathLike | None = None, topics: Topics | str | os.PathLike | None = None,
-            date: dt.date | str | None = None, model=None, doc_id: str | None = None) -> pd.DataFrame:
+def explain(source=None, actors: Actors | str | os.PathLike | None = None,
+            topics: Topics | str | os.PathLike | None = None, date: dt.date | str | None = None, model=None,
+            doc_id: str | None = None, run: str | os.PathLike | None = None) -> pd.DataFrame:
     """One row per statement and per sentence, part of a sentence or topic that gave none, in
     text order, with the reason (`outcome`) for the latter.
 
     `source` is a `Document`, a file (its first document, or the one named `doc_id`) or a text
-    (dated by `date`). `actors`, `topics` and `model` are as for `stance.analyze`. Stretches of
-    the text that were never read as sentences (page furniture, repeated paragraphs) are listed
-    with outcome `FURNITURE` or `REPEAT`, so every line of the document is accounted for.
+    (dated by `date`). `actors`, `topics` and `model` are as for `stance.analyze`. With `run`, a
+    saved run's folder, those three default to the files the run was made with, and `source` to
+    the file the run read document `doc_id` from. Stretches of the text that were never read as
+    sentences (page furniture, repeated paragraphs) are listed with outcome `FURNITURE` or
+    `REPEAT`, so every line of the document is accounted for.
     """
     from . import _load_model   # the model loader `analyze` uses (a late import: the package imports this)
     from .segment import split_document
+    if run is not None:
+        source, actors, topics, model = _from_run(run, source, doc_id, actors, topics, model)
+    if source is None:
+        raise InputError("nothing to explain: give a file, a text, or a run folder and a document id")
     document = _document(source, date, doc_id)
     extractor = Extractor(load_actors(actors), load_topics(topics), model=_load_model(model))
     trace: list[tuple] = []
@@ -74,7 +84,8 @@ def explain(source, actors: Actors | str | os.PathLike | None = None, topics: To
     for start, end in _unread(document.text, sentences):
         words = " ".join(document.text[start:end].split())
         repeated = _repeat_of(_words(words), read)
-        outcome = f"{REPEAT} [{repeated}]" if repeated is not None else FURNITURE
+        outcome = f"{REPEAT} [{repeated}]" if repeated is not None else \
+            ENTRY_TIME if RE_ENTRY_TIME.fullmatch(words) else FURNITURE
         rows.append({"doc_id": document.doc_id, "sentence": -1, "paragraph": -1, "sentence_text": words,
                      "text": words, "outcome": outcome, "position": start})
     frame = pd.DataFrame(rows, columns=[*COLUMNS, "position"])
@@ -84,6 +95,33 @@ def explain(source, actors: Actors | str | os.PathLike | None = None, topics: To
         frame[name] = frame[name].astype(object).where(frame[name].notna(), "").astype(str)
     frame["date"] = pd.to_datetime(frame["date"])
     return frame.reset_index(drop=True)
+
+
+def _from_run(run, source, doc_id: str | None, actors, topics, model):
+    """A saved run's own actors, topics and model files where none are given, and the file it
+    read document `doc_id` from where no source is."""
+    from .analysis import load_settings
+    settings = load_settings(run)
+
+    def setting(name: str):
+        value = settings.get(name) or None
+        return value if value and value != "<python>" and Path(value).exists() else None
+
+    actors = actors if actors is not None else setting("actors")
+    topics = topics if topics is not None else setting("topics")
+    model = model if model is not None else (settings.get("model") or None)
+    if source is None and doc_id is not None:
+        documents = pd.read_parquet(Path(run) / "documents.parquet", columns=["doc_id", "path"])
+        found = documents.loc[documents["doc_id"] == doc_id, "path"]
+        if found.empty:
+            close = difflib.get_close_matches(doc_id, documents["doc_id"].tolist(), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise InputError(f"{run}: the run holds no document {doc_id!r}{hint}")
+        if not found.iloc[0] or not Path(found.iloc[0]).is_file():
+            raise InputError(f"{run}: document {doc_id!r} came from {found.iloc[0] or 'a table in memory'}, "
+                             "which is not a file here; give the file or the text")
+        source = Path(found.iloc[0])
+    return source, actors, topics, model
 
 
 def _document(source, date, doc_id: str | None) -> Document:

@@ -111,3 +111,23 @@ def test_a_pull_quote_repeating_part_of_a_paragraph_is_a_repeat():
     trace = explain(text, ACTORS, TOPICS, date="2025-06-13")
     unread = trace[trace["sentence"] < 0]
     assert len(unread) == 1 and unread["outcome"].iloc[0].startswith("not read again")
+
+
+def test_a_document_of_a_saved_run_is_explained_with_the_runs_own_files(tmp_path):
+    actors, topics = tmp_path / "actors.yaml", tmp_path / "topics.yaml"
+    actors.write_text("actors:\n  - id: tanaka\n    name: Mei Tanaka\n    aliases: [Tanaka]\n")
+    topics.write_text("topics:\n  - id: rice_quota\n    label: Raising the rice import quota\n"
+                      "    keywords: [rice quota]\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "quota.md").write_text("---\ndate: 2025-06-13\n---\n" + ARTICLE)
+    stance.analyze_into(tmp_path / "run", [tmp_path / "in"], actors=actors, topics=topics, charts=False)
+    trace = explain(run=tmp_path / "run", doc_id="quota")
+    assert trace.loc[trace["outcome"] == STATEMENT, "holder"].tolist() == ["tanaka"]
+    with pytest.raises(InputError, match="did you mean quota"):
+        explain(run=tmp_path / "run", doc_id="quotas")
+
+
+def test_a_live_blog_entry_time_is_named_as_such():
+    trace = explain("14:05 BST\n\nTanaka ruled out a larger rice quota.", ACTORS, TOPICS, date="2025-06-13")
+    assert trace.loc[trace["sentence"] < 0, "outcome"].tolist() == [
+        "not read as a sentence: a live-blog entry's time, which dates the entry"]
