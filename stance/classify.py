@@ -62,6 +62,11 @@ RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORE
 RE_CONDITION_WORD = re.compile(r"\b(?:if|unless|once|when|whether|until)\b", re.IGNORECASE)
 RE_SAYING_TAG = re.compile(r"\s*,\s*(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+(?:said|says|added|argued|"
                            r"insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}\s*,")
+# A relative clause that leaves its object out: "that fails to extend", "which does not include".
+RE_NEGATED_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:(?:fails?|failed)\s+to|(?:does|do|did|would|will)\s+not|"
+                                 r"(?:doesn't|don't|didn't|wouldn't|won't)|(?:ignores?|ignored|excludes?|excluded|"
+                                 r"omits?|omitted|leaves?\s+out|left\s+out|drops?|dropped))\b", re.IGNORECASE)
+NEGATED_RELATIVE_REACH = 60   # characters between such a clause's start and the topic it leaves out
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
 # A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
@@ -695,6 +700,12 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     elif reading is not None and undoing_topic and reading.stance == "support" and RE_RESTORING_CUE.fullmatch(reading.cue):
         # "demanded that India restore the treaty" undoes it.
         reading = StanceReading("oppose", f"{reading.cue} (undoes the topic)", reading.confidence)
+    relative = _negated_relative(plain, topic_start) if reading is not None else None
+    if relative is not None and reading.stance in ("support", "oppose", "ruled_out") \
+            and 0 <= plain.lower().find(reading.cue.split(" ")[0].lower()) < relative.start():
+        # "will not support a bill that fails to extend the credits" asks for the credits
+        reading = StanceReading("support" if reading.stance != "support" else "oppose",
+                                f"{reading.cue} ... {relative.group().strip()}", reading.confidence * 0.9)
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
@@ -710,6 +721,18 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return _qualified(reading, plain, topic_start, is_question, inverter is not None, lexicon)
+
+
+def _negated_relative(plain: str, topic_start: int) -> re.Match | None:
+    """A relative clause that leaves the topic out, right before it: "a bill that fails to
+    extend", "any deal that does not include", "a plan that ignored" (no clause break between)."""
+    window = max(0, topic_start - NEGATED_RELATIVE_REACH)
+    found = None
+    for found in RE_NEGATED_RELATIVE.finditer(plain, window, topic_start):
+        pass
+    if found is None or RE_STRETCH_BREAK.search(plain, found.end(), topic_start):
+        return None
+    return found
 
 
 def _object_denied(plain: str, cue: str, topic_start: int) -> bool:

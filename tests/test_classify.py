@@ -775,3 +775,15 @@ def test_a_tag_of_saying_between_a_topic_and_its_predicate(sentence, expected, l
         assert reading is None or "judged" not in reading.cue
     else:
         assert reading.stance == expected and "judged" in reading.cue
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The senator will not support a bill that fails to send US troops.", "support"),
+    ("She would not accept any plan that does not include US troops.", "support"),
+    ("He backed a resolution that fails to mention US troops.", "oppose"),
+    ("The caucus rejected a draft that ignored US troops altogether.", "support"),
+    # the relative clause must stand between the stance word and the topic
+    ("The senator will not support US troops, a plan that does not help.", "ruled_out"),
+], ids=lambda value: str(value)[:40])
+def test_a_stance_on_something_that_leaves_the_topic_out(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon) == expected
