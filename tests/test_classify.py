@@ -787,3 +787,12 @@ def test_a_tag_of_saying_between_a_topic_and_its_predicate(sentence, expected, l
 ], ids=lambda value: str(value)[:40])
 def test_a_stance_on_something_that_leaves_the_topic_out(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator said she would not shy away from sending US troops.",
+    "He said he would not hesitate to send US troops.",
+    "The president won't flinch from US troops on the border, she said.",
+], ids=lambda value: str(value)[:40])
+def test_not_shying_away_from_a_thing_is_support(sentence, lexicon):
+    assert reading_of(sentence, lexicon) == "support"
