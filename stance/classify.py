@@ -67,6 +67,8 @@ RE_NEGATED_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:(?:fails?|failed)\s+to|
                                  r"(?:doesn't|don't|didn't|wouldn't|won't)|(?:ignores?|ignored|excludes?|excluded|"
                                  r"omits?|omitted|leaves?\s+out|left\s+out|drops?|dropped))\b", re.IGNORECASE)
 NEGATED_RELATIVE_REACH = 60   # characters between such a clause's start and the topic it leaves out
+# "back" as a particle of place or time, not the verb of support: "back to the floor", "back home".
+RE_BACK_AS_PARTICLE = re.compile(r"\s+(?:to|into|in|on|from|up|out|at|home|where|then|when|again)\b|[.,;:!?]")
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
 # A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
@@ -1123,14 +1125,16 @@ def _without_asides(text: str) -> str:
 
 
 def _is_noun_use(plain: str, cue: re.Match, topic_end: int) -> bool:
-    """Whether a one-word cue is a noun or the topic's own participle, not a verb of stance:
-    "Ukraine's hopes of joining", "no real will for peace", "Tomahawks being sent"."""
+    """Whether a one-word cue is a noun, a particle or the topic's own participle, not a verb of
+    stance: "Ukraine's hopes of joining", "no real will for peace", "Tomahawks being sent",
+    "bringing the bill back to the floor"."""
     word = cue.group()
     if " " in word:
         return False
     before = plain[max(0, cue.start() - LOOK_BACK):cue.start()]
     return bool(RE_GENITIVE_BEFORE.search(before)
                 or (word.lower() == "will" and RE_NOUN_WILL_BEFORE.search(before))
+                or (word.lower() == "back" and RE_BACK_AS_PARTICLE.match(plain, cue.end()))
                 or (cue.start() >= topic_end and RE_BEING.fullmatch(plain[topic_end:cue.start()])))
 
 

@@ -796,3 +796,13 @@ def test_a_stance_on_something_that_leaves_the_topic_out(sentence, expected, lex
 ], ids=lambda value: str(value)[:40])
 def test_not_shying_away_from_a_thing_is_support(sentence, lexicon):
     assert reading_of(sentence, lexicon) == "support"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("He said he would keep bringing the US troops bill back to the floor.", None),
+    ("The senator said she would back US troops for the mission.", "support"),
+], ids=lambda value: str(value)[:40])
+def test_back_as_a_particle_is_no_support(sentence, expected, lexicon):
+    hit = TopicMatcher(Topics([TROOPS]), lexicon).find(sentence)[0]
+    reading = read_stance(sentence, hit.start, hit.end, lexicon)
+    assert (reading.stance if reading else None) == expected
