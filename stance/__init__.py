@@ -19,7 +19,7 @@ from . import schema
 from .analysis import Analysis, Outline, load, load_settings, save_run, write_table
 from .config import Actor, Actors, Names, Topic, Topics, load_actors, load_topics
 from .engine import StatementColumns, run_documents, track
-from .errors import ConfigError, InputError, ModelError, StanceError
+from .errors import ConfigError, FilterError, InputError, ModelError, StanceError
 from .explain import explain
 from .extract import Extractor
 from .ingest import documents_frame, read_documents
@@ -27,7 +27,7 @@ from .shifts import contested_table, detect_shifts
 from .store import StatementStore, statements_frame
 
 __all__ = ["analyze", "analyze_into", "load", "explain", "Analysis", "Actor", "Actors", "Topic", "Topics", "demo_corpus",
-           "StanceError", "ConfigError", "InputError", "ModelError"]
+           "StanceError", "ConfigError", "FilterError", "InputError", "ModelError"]
 __version__ = "0.1.0"
 # Ids that ingest made up or made unique: "row-3" for a DataFrame row without an id, "brief~2".
 RE_POSITIONAL_ID = re.compile(r"^(?:row|frame\d+-row)-\d+$")

@@ -190,7 +190,8 @@ def shifts(run, holder, topic, start, end, fmt):
     """
     from . import report
     result = stance.load(run)
-    _, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    filters = result.check_filters(holder=holder, topic=topic, start=start, end=end)
+    _, selected = report.filter_run(result.statements, result.shifts, **filters)
     click.echo(report.render(report.shifts_view(selected), fmt))
 
 
@@ -207,7 +208,8 @@ def timeline(run, holder, topic, start, end, fmt):
     """
     from . import report
     result = stance.load(run)
-    statements, _ = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    filters = result.check_filters(holder=holder, topic=topic, start=start, end=end)
+    statements, _ = report.filter_run(result.statements, result.shifts, **filters)
     from .timeline import build_timeline
     days = build_timeline(statements)
     texts = result.statements.set_index("statement_id")["text"]
@@ -278,7 +280,8 @@ def report_command(run, fmt, holder, topic, start, end, max_shifts):
     """
     from . import report
     result = stance.load(run)
-    statements, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    filters = result.check_filters(holder=holder, topic=topic, start=start, end=end)
+    statements, selected = report.filter_run(result.statements, result.shifts, **filters)
     if fmt == "md":
         view = stance.Analysis(result.documents, statements, selected, result.settings)
         click.echo(report.markdown_report(view, max_shifts=max_shifts))
@@ -317,6 +320,7 @@ def plot(run, kind, out, holder, topic, start, end):
             drawn = result.plot_shifts(holders=[holder] if holder else None, topics=[topic] if topic else None,
                                        **filters)
     figure = getattr(drawn, "figure", drawn)
+    out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi="figure", bbox_inches="tight")
     click.echo(f"{kind} -> {out}")
 

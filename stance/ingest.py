@@ -382,6 +382,16 @@ def _meta_date(value) -> tuple[dt.date | None, str]:
         return None, f"cannot read the date '{shown}' ({error}); write it as YYYY-MM-DD"
 
 
+def parse_day(value) -> dt.date:
+    """A day as a user writes it (ISO, "20 August 2025", a Timestamp), read strictly: a value
+    that leaves the day, month or year to a guess raises ValueError.
+
+    >>> parse_day("2025-08-20T23:10:00+02:00")
+    datetime.date(2025, 8, 20)
+    """
+    return _as_date(value)
+
+
 def _as_date(value) -> dt.date:
     """A day from a date, a datetime, a timestamp or a written date; never a guess.
 

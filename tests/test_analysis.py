@@ -142,6 +142,25 @@ def test_plot_methods_draw_into_a_given_axes(merz_run):
     assert left.figure is right.figure is figure
 
 
+@pytest.mark.parametrize("view, message", [
+    (lambda run: run.timeline("mertz", "german_troops"), "no statement in this run has the holder 'mertz'; did you mean 'merz'?"),
+    (lambda run: run.plot_timeline("merz", "troops"), "the topic 'troops'; did you mean 'german_troops'?"),
+    (lambda run: run.plot_heatmap(holders=["merz", "scholz"]), "the holder 'scholz'; it has merz"),
+    (lambda run: run.plot_shifts(start="yesterday"), "'yesterday' is not a day"),
+    (lambda run: run.plot_timeline("merz", "german_troops", start="2025-03-05", end="2025-03-03"),
+     "the days are the wrong way round: 2025-03-05 is after 2025-03-03; swap them"),
+], ids=["misspelt-holder", "part-of-topic", "absent-holder", "vague-day", "reversed-days"])
+def test_views_refuse_filters_the_run_cannot_answer(merz_run, view, message):
+    with pytest.raises(stance.FilterError) as caught:
+        view(merz_run)
+    assert message in str(caught.value)
+
+
+def test_one_holder_may_be_given_without_a_list(merz_run):
+    ax = merz_run.plot_heatmap(holders="merz")
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Friedrich Merz"]
+
+
 def test_timelines_drawn_by_two_processes_are_the_same_images(seed_run, tmp_path):
     seed_run.save(tmp_path / "one", jobs=1)
     seed_run.save(tmp_path / "two", jobs=2)

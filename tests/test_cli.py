@@ -77,3 +77,35 @@ def test_output_folder_of_another_tool_is_refused(tmp_path, seed_path):
     result = CliRunner().invoke(cli, ["analyze", str(seed_path), "--out", str(out)])
     assert result.exit_code == 4 and "pass --force" in result.output
     assert (out / "thesis.docx").read_text() == "precious"
+
+
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "in").mkdir()
+    (folder / "in" / "monday.md").write_text("---\ndate: 2025-08-18\n---\nTrump said US troops could be an option.")
+    (folder / "in" / "tuesday.md").write_text("---\ndate: 2025-08-19\n---\nTrump ruled out sending US troops.")
+    result = CliRunner().invoke(cli, ["analyze", str(folder / "in"), "--out", str(folder / "out"), "--no-charts"])
+    assert result.exit_code == 0, result.output
+    return folder / "out"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["shifts", "--holder", "trumpp"], "no statement in this run has the holder 'trumpp'; did you mean 'trump'?"),
+    (["timeline", "--holder", "trump", "--topic", "troops"],
+     "no statement in this run has the topic 'troops'; did you mean 'us_ground_troops'?"),
+    (["report", "--since", "yesterday"], "'yesterday' is not a day (unknown string format); write it as YYYY-MM-DD"),
+    (["shifts", "--since", "2025-09-01", "--until", "2025-03-01"],
+     "the days are the wrong way round: 2025-09-01 is after 2025-03-01; swap them"),
+], ids=["misspelt-holder", "part-of-topic", "vague-day", "reversed-days"])
+def test_view_filters_that_cannot_match_say_why(small_run, arguments, message):
+    result = CliRunner().invoke(cli, [arguments[0], str(small_run), *arguments[1:]])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {message}"
+
+
+def test_plot_makes_the_folder_it_is_told_to_write_into(small_run, tmp_path):
+    chart = tmp_path / "charts" / "2025" / "heatmap.png"
+    result = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(chart)])
+    assert result.exit_code == 0, result.output
+    assert chart.stat().st_size > 1000
