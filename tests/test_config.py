@@ -22,7 +22,7 @@ def test_shipped_defaults_cover_the_domain(actors, topics):
 @pytest.mark.parametrize("text, message, line", [
     ("topics:\n  - id: air\n    keywords: [jets]\n", "topic 'air' has no label; add a 'label:' line", 2),
     ("topics:\n  - id: a\n    label: A\n  - id: a\n    label: B\n", "topic id 'a' is defined twice", 4),
-    ("topics:\n  - id: a\n    label: A\n    colour: red\n", "unknown key(s) ['colour']", 2),
+    ("topics:\n  - id: a\n    label: A\n    colour: red\n", "unknown key(s) ['colour']", 4),
     ("topics:\n  - id: a\n    label: [unclosed\n", "invalid YAML", None),
     ("themes:\n  - id: a\n", "expected a top-level 'topics:' list", 1),
     ("topics:\n  - id: Air Support\n    label: A\n", "must be lower case", 2),
@@ -74,3 +74,36 @@ def test_a_run_saved_without_names_reads_them_from_its_files_while_they_exist(tm
     actors_file.write_text("actors: [oops")   # changed since, and broken: the ids still serve
     assert Names.from_settings({"actors": str(actors_file)}).holder("merz") == "merz"
     assert Names.from_settings({"actors": str(tmp_path / "gone.yaml")}).holder("merz") == "merz"
+
+
+@pytest.mark.parametrize("text, message, line", [
+    ("actors:\n  - id: trump\n    name: Donald Trump\n    alias: [Trump]\n",
+     "unknown key(s) ['alias']; did you mean 'aliases'?", 4),
+    ("actors:\n  - id: trump\n    aliases: [Trump]\n    kind: person\n    aliases: [President Trump]\n",
+     "'aliases:' appears twice here and the first would be ignored; merge them into one", 5),
+    ("actors:\n  - id: a\nactors:\n  - id: b\n", "'actors:' appears twice here", 3),
+    ("actors:\n  - id: trump\n    aliases: Trump, President Trump\n",
+     "actor 'trump': 'aliases' is one text with commas in it; write a list, e.g. [Trump, President Trump]", 2),
+    ("topics:\n  - id: troops\n    label: Troops\n", "this is a topics file (it has 'topics:', not 'actors:')", 1),
+    ("", "the file is empty; it needs a top-level 'actors:' list", None),
+], ids=["misspelt-key", "key-twice", "section-twice", "aliases-as-one-text", "topics-given-as-actors", "empty"])
+def test_actor_file_mistakes_that_would_lose_entries_are_named(tmp_path, text, message, line):
+    path = write(tmp_path, "actors.yaml", text)
+    with pytest.raises(ConfigError) as caught:
+        Actors.from_yaml(path)
+    assert message in str(caught.value)
+    assert caught.value.line == line
+
+
+def test_entries_built_in_python_take_one_text_or_a_list():
+    merz = Actor("merz", "Friedrich Merz", aliases="Merz", roles=["the chancellor"])
+    assert merz.mentions == ("Friedrich Merz", "Merz") and merz.roles == ("the chancellor",)
+    assert Topic("loan", "Reparations loan", keywords="reparations loan").keywords == ("reparations loan",)
+    assert len({Actors([merz])}) == 1
+
+
+@pytest.mark.parametrize("given", [["trump"], {"actors": [{"id": "trump"}]}], ids=["list", "dict"])
+def test_actors_of_the_wrong_kind_are_a_config_error(given):
+    from stance.config import load_actors
+    with pytest.raises(ConfigError, match="actors= takes the path of a YAML file, a stance.Actors or None"):
+        load_actors(given)
