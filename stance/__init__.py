@@ -126,7 +126,7 @@ def _documents(inputs, date, known: pd.DataFrame | None, strict: bool):
     """The documents to analyse, read lazily: those of `inputs` that `known` does not hold."""
     if isinstance(inputs, (str, os.PathLike, pd.DataFrame)):
         inputs = [inputs]
-    documents = read_documents(list(inputs), default_date=date)
+    documents = read_documents(inputs, default_date=date)
     if known is not None:
         documents = _not_in(documents, known)
     if strict:

@@ -171,7 +171,11 @@ def _raw_documents(inputs) -> Iterator[Document]:
         return
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
+    if inputs is None or isinstance(inputs, (bytes, dict)):
+        raise InputError(f"inputs are files, folders or DataFrames, not {type(inputs).__name__}")
     inputs = list(inputs)
+    if not inputs:
+        raise InputError("no inputs; give files, folders or a DataFrame with text and date columns")
     frames = [item for item in inputs if isinstance(item, pd.DataFrame)]
     paths = [item for item in inputs if not isinstance(item, pd.DataFrame)]
     for number, frame in enumerate(frames, start=1):
@@ -516,7 +520,7 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     header, records, broken = None, [], []
     limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))   # an article is longer than csv's 128 kB default
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
     start = 1
     try:
         for row in reader:
@@ -538,6 +542,21 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     finally:
         csv.field_size_limit(limit)
     return header, records, broken
+
+
+def _csv_delimiter(text: str) -> str:
+    """The comma, unless the header line names a `text` column only when split at semicolons
+    (the CSV that spreadsheets write where the comma is the decimal mark) or at tabs.
+
+    >>> _csv_delimiter("id;text;date\\nx;Merz said, firmly, no;2025-08-20\\n")
+    ';'
+    """
+    header = next((line for line in text.split("\n") if line.strip()), "")
+    for delimiter in (",", ";", "\t"):
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        if "text" in (name.strip().lower() for name in names):
+            return delimiter
+    return ","
 
 
 def _plural(count: int, noun: str) -> str:
@@ -596,6 +615,10 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
                   for key, value in zip(("title", "source", "url"), extra)}
         if isinstance(text, bytes):
             text = _decode(text)[0]
+        if isinstance(text, (list, tuple, dict)) or hasattr(text, "shape"):
+            yield Document(doc_id, where, status="error", **fields,
+                           reason=f"{where}: 'text' holds a {type(text).__name__}, not a string; give each row one text")
+            continue
         if not _present(text):
             yield Document(doc_id, where, status="skipped", reason=f"{where}: no text", **fields)
             continue
@@ -641,8 +664,10 @@ def _finish(document: Document, default: dt.date | None, today: dt.date) -> Docu
                        reason=_join(document.reason, f"{document.path}: empty document, no text to analyse"))
     if document.date is None:
         if default is None:
+            where = "'date: YYYY-MM-DD'" if document.path.lower().endswith(TEXT_SUFFIXES) \
+                else "its day to the 'date' column"
             return replace(document, status="skipped",
-                           reason=_join(document.reason, f"{document.path}: no date; add 'date: YYYY-MM-DD' or pass --date"))
+                           reason=_join(document.reason, f"{document.path}: no date; add {where} or pass --date"))
         document = replace(document, date=default, reason=_join(document.reason, "date from --date"))
     if document.date > today + FUTURE_TOLERANCE:
         return replace(document, status="skipped",

@@ -363,6 +363,39 @@ def test_csv_without_usable_rows_is_one_document_with_a_reason(tmp_path, name, c
     assert document.reason == reason.format(path=(tmp_path / name).as_posix())
 
 
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolons", "tabs"])
+def test_csv_split_at_semicolons_or_tabs_is_read(tmp_path, delimiter):
+    header = delimiter.join(["id", "text", "date"])
+    row = delimiter.join(["x-1", "Merz said, firmly, that German troops would not go.", "2025-08-20"])
+    document = only(read(tmp_path, "export.csv", f"{header}\n{row}\n"))
+    assert (document.doc_id, document.status) == ("x-1", "ok")
+    assert document.text == "Merz said, firmly, that German troops would not go."
+
+
+def test_a_row_whose_text_is_a_list_is_an_error_not_analysed(tmp_path):
+    lines = [json.dumps({"id": "pair", "text": ["Trump spoke.", "Merz spoke."], "date": "2025-08-20"}),
+             json.dumps({"id": "one", "text": "Trump spoke.", "date": "2025-08-20"})]
+    documents = read(tmp_path, "feed.jsonl", "\n".join(lines))
+    path = (tmp_path / "feed.jsonl").as_posix()
+    assert [(d.doc_id, d.status) for d in documents] == [("pair", "error"), ("one", "ok")]
+    assert documents[0].reason == f"{path}:1: 'text' holds a list, not a string; give each row one text"
+
+
+def test_an_undated_row_is_told_to_fill_its_date_column(tmp_path):
+    document = only(read(tmp_path, "feed.csv", "text,date\nTrump ruled out troops.,\n"))
+    path = (tmp_path / "feed.csv").as_posix()
+    assert document.reason == f"{path}:2: no date; add its day to the 'date' column or pass --date"
+
+
+@pytest.mark.parametrize("inputs, message", [
+    (None, "inputs are files, folders or DataFrames, not NoneType"),
+    ([], "no inputs; give files, folders or a DataFrame with text and date columns"),
+], ids=["none", "empty-list"])
+def test_no_inputs_at_all_is_an_input_error(inputs, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        stance.analyze(inputs)
+
+
 def test_csv_without_a_date_column_takes_the_date_option(tmp_path):
     document = only(read(tmp_path, "feed.csv", "text\nTrump ruled out troops.\n", default_date="2025-08-20"))
     assert (document.status, document.date) == ("ok", dt.date(2025, 8, 20))
@@ -519,7 +552,7 @@ def test_exit_codes_are_documented_in_help():
 CONFIG_ERRORS = [
     ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'"),
     ("topics", "topics:\n  - id: troops\n    label: Troops\n    colour: red\n",
-     "{path}:2: unknown key(s) ['colour']; allowed: ['description', 'id', 'keywords', 'label']"),
+     "{path}:4: unknown key(s) ['colour']; allowed: ['description', 'id', 'keywords', 'label']"),
     ("actors", "actors:\n  - id: trump\n  - id: trump\n", "{path}:3: actor id 'trump' is defined twice; give each actor its own id"),
     ("actors", "actors:\n  - id: trump\n    aliases: [the president]\n  - id: macron\n    aliases: [The President]\n",
      "{path}:4: alias 'The President' of actor 'macron' is also an alias of 'trump'; an alias must name one actor"),
