@@ -83,6 +83,7 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     INPUTS are .txt/.md files (optional front matter with title, date, source, url, id),
     .jsonl/.csv/.parquet tables with `text` and `date` columns, or folders of them.
 
+    \b
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
     Then:    stance analyze new-articles/ --out results/ --append
     """
@@ -239,8 +240,10 @@ def explain(source, text, default_date, doc_id, run, actors, topics, model, topi
     Reasons read like "names no topic" (add a keyword or synonym to the topics file), "no actor
     or source holds it: narration", "no stance words", "a question asked, not answered".
 
+    \b
     Example: stance explain article.md --topics topics.yaml --actors actors.yaml --missed
 
+    \b
     Or a line of your own:  stance explain --text "Merz ruled out German troops on Monday." --date 2025-03-04
 
     Or a document of a run:  stance explain --run results/ --doc 2025-08-20-live-guarantees-troops
@@ -303,6 +306,7 @@ def plot(run, kind, out, holder, topic, start, end):
     timeline: one holder x topic (with --holder and --topic), else every series with a shift;
     heatmap: latest stance of each holder on each topic; swimlane: every shift on one axis.
 
+    \b
     Example: stance plot demo-out --kind timeline --holder trump --topic us_ground_troops --out troops.png
     """
     import matplotlib

@@ -16,6 +16,15 @@ def test_every_command_has_help_with_an_example(command):
     assert result.exit_code == 0 and "Example: stance" in result.output
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_examples_stay_whole_lines_to_copy(command):
+    import inspect
+    docstring = inspect.getdoc(cli.commands[command].callback)
+    examples = [line.strip() for line in docstring.splitlines() if line.strip().startswith(("Example:", "Then:"))]
+    shown = [line.strip() for line in CliRunner().invoke(cli, [command, "--help"], terminal_width=80).output.splitlines()]
+    assert examples and all(example in shown for example in examples)
+
+
 def test_undated_document_is_listed_not_guessed(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "note.md").write_text("Leavitt said the president ruled out US troops.")
