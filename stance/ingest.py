@@ -52,8 +52,14 @@ RE_HTML_BLOCK = re.compile(r"</?(?:br|p|div|li|ul|ol|tr|h[1-6]|blockquote|sectio
 RE_HTML_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,400}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Dates: an ISO day, optionally with a time ("2025-08-20", "2025-08-20T09:30:00+02:00") ...
 RE_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
-# ... or day and month in digits, whose order is only known when one of them exceeds 12.
-RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+# ... or day and month in digits, whose order is only known when one of them exceeds 12: the two
+# numbers, one separator used twice ("03/04", "03-04", "3.4"), the year, and a time if any.
+RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,]+\d{1,2}[:.]\d{2}\b.*)?$")
+# Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
+# ("readingTime:" is no date, so "time" only on its own.)
+RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
+# A 'date:' line among the first lines of a file that has no front matter block around it.
+RE_UNFENCED_DATE = re.compile(r"\A(?:[^\n]*\n){0,8}?[ \t]*date[ \t]*[:=]", re.IGNORECASE)
 # Control characters that never occur in text (tab, newlines, form feed and escape do).
 CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 26, 27})
 # A character of two, three or four bytes in UTF-8: evidence a file is UTF-8 even if damaged.
@@ -296,7 +302,8 @@ def _text_document(path: Path) -> Document:
     if date_problem:
         return Document(doc_id, name, body, **values, status="skipped",
                         reason=_join(note, f"{name}:{_key_line(text, 'date')}: {date_problem}"))
-    return Document(doc_id, name, body, **values, date=date, reason=note)
+    hint = _undated_hint(meta, text) if date is None else ""
+    return Document(doc_id, name, body, **values, date=date, reason=_join(note, f"{name}: {hint}" if hint else ""))
 
 
 def _newlines(text: str) -> str:
@@ -355,6 +362,7 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
         return {}, text, "front matter is not valid YAML (nested too deeply)", first_line
     if not isinstance(meta, dict):
         return {}, text, "front matter must be 'key: value' lines", first_line + 1
+    meta = _lowered_keys(meta)
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
         if value is not None and not isinstance(value, (str, int, float, dt.date)):
@@ -363,9 +371,31 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
     return meta, text[body_start:], "", None
 
 
+def _lowered_keys(meta: dict) -> dict:
+    """'Date:' and 'Title:', as some exporters write them, are the keys 'date:' and 'title:'
+    (where both are given, the lower-case one counts)."""
+    lowered: dict = {}
+    for key, value in meta.items():
+        name = str(key).strip().lower()
+        if name not in lowered or str(key) == name:
+            lowered[name] = value
+    return lowered
+
+
+def _undated_hint(meta: dict, text: str) -> str:
+    """Why a file that seems to carry a date has none: the date under another key, or a date
+    line with no front matter block around it."""
+    others = [str(key) for key in meta if key != "date" and RE_DATE_LIKE_KEY.search(str(key))]
+    if others:
+        return f"'{others[0]}:' is not read as the date; name it 'date:'"
+    if not meta and RE_UNFENCED_DATE.match(text):
+        return "its 'date:' line is not in a front matter block; put a '---' line above and below that block"
+    return ""
+
+
 def _key_line(text: str, key: str) -> int:
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.lstrip().startswith(f"{key}:"):
+        if line.lstrip().lower().startswith(f"{key}:"):
             return number
     return 1
 
@@ -427,7 +457,10 @@ def _as_date(value) -> dt.date:
         return dt.date.fromisoformat(iso.group(1))
     numeric = RE_NUMERIC_DAY.match(text)
     if numeric:
-        first, second, year = (int(part) for part in numeric.groups())
+        first, _, second, year = numeric.groups()
+        if len(year) == 2:
+            raise ValueError(f"the year '{year}' has two digits; write it in full")
+        first, second, year = int(first), int(second), int(year)
         if first <= 12 and second <= 12 and first != second:
             raise ValueError(f"{first}/{second} could be day/month or month/day")
         day, month = (first, second) if first > 12 or first == second else (second, first)

@@ -244,15 +244,33 @@ def test_mostly_utf8_with_a_stray_byte_keeps_its_utf8(tmp_path):
      "{path}:2: front matter is not valid YAML (could not determine a constructor for the tag "
      "'tag:yaml.org,2002:python/object/apply:os.system')"),
     ("x: " + "[" * 5000 + "]" * 5000, "error", "{path}:1: front matter is not valid YAML (nested too deeply)"),
+    ("Title: Talks\nDate: 2025-08-20", "ok", ""),
+    ("date: 03-04-2025", "skipped", "{path}:2: cannot read the date '03-04-2025' (3/4 could be day/month or month/day); "
+                                    "write it as YYYY-MM-DD"),
+    ("date: 8/12/2025 10:00 AM", "skipped", "{path}:2: cannot read the date '8/12/2025 10:00 AM' (8/12 could be "
+                                            "day/month or month/day); write it as YYYY-MM-DD"),
+    ("date: 20.08.25", "skipped", "{path}:2: cannot read the date '20.08.25' (the year '25' has two digits; write it in "
+                                  "full); write it as YYYY-MM-DD"),
+    ("published: 2025-08-20", "skipped", "{path}: 'published:' is not read as the date; name it 'date:'; "
+                                         "{path}: no date; add 'date: YYYY-MM-DD' or pass --date"),
 ], ids=["iso", "iso-time-zone", "day-month-year", "month-day-year", "day-first-digits", "future", "ambiguous-digits",
         "year-only", "today-is-a-guess", "no-such-day", "empty-date", "date-list", "not-a-mapping", "bad-indent",
-        "python-tag-not-run", "nested-too-deeply"])
+        "python-tag-not-run", "nested-too-deeply", "capitalised-keys", "ambiguous-with-dashes", "ambiguous-with-time",
+        "two-digit-year", "date-under-another-key"])
 def test_front_matter_dates_are_read_never_guessed(tmp_path, front, status, reason):
     document = only(read(tmp_path, "article.md", f"---\n{front}\n---\n{TROOPS}"))
     expected_date = dt.date(2025, 8, 20) if status == "ok" else None
     assert (document.status, document.reason) == (status, reason.format(path=(tmp_path / "article.md").as_posix()))
     if status == "ok":
         assert document.date == expected_date and document.text == TROOPS
+
+
+def test_a_date_line_outside_front_matter_is_pointed_out(tmp_path):
+    document = only(read(tmp_path, "article.md", f"title: Talks\ndate: 2025-08-20\n\n{TROOPS}"))
+    path = (tmp_path / "article.md").as_posix()
+    assert document.status == "skipped"
+    assert document.reason.startswith(f"{path}: its 'date:' line is not in a front matter block; "
+                                       "put a '---' line above and below that block")
 
 
 def test_one_day_ahead_is_a_time_zone_not_the_future(tmp_path):
