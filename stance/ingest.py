@@ -29,6 +29,13 @@ from .errors import InputError
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 SUPPORTED = TEXT_SUFFIXES + TABLE_SUFFIXES
+# What to do with the files people most often have instead.
+CONVERSIONS = {".json": "a JSON list of articles: write one object per line as .jsonl",
+               ".xlsx": "save the sheet as .csv", ".xls": "save the sheet as .csv", ".ods": "save the sheet as .csv",
+               ".docx": "save it as plain text, .txt", ".doc": "save it as plain text, .txt",
+               ".rtf": "save it as plain text, .txt", ".odt": "save it as plain text, .txt",
+               ".pdf": "copy its text into a .txt file",
+               ".html": "save the page's text as .txt; tags left in it are removed", ".htm": "save the page's text as .txt; tags left in it are removed"}
 REQUIRED_COLUMNS = ("text", "date")
 OPTIONAL_COLUMNS = ("id", "title", "source", "url")
 FRONT_MATTER_KEYS = ("id", "title", "date", "source", "url")
@@ -207,7 +214,8 @@ def _file_documents(path: Path) -> Iterator[Document]:
     stem = path.stem or path.name
     if suffix not in SUPPORTED:
         yield Document(stem, name, status="skipped",
-                       reason=f"{name}: unsupported file type '{suffix or path.name}'; supported: {', '.join(SUPPORTED)}")
+                       reason=f"{name}: unsupported file type '{suffix or path.name}'; supported: {', '.join(SUPPORTED)}"
+                              + (f" ({CONVERSIONS[suffix]})" if suffix in CONVERSIONS else ""))
         return
     try:
         if path.is_symlink() and not path.exists():

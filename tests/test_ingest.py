@@ -133,7 +133,7 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "undated": ("skipped", f"{at('undated.md')}: no date; add 'date: YYYY-MM-DD' or pass --date"),
         "no-columns": ("error", f"{at('no-columns.csv')}: missing required column(s) text, date; found: body, when"),
         "notes": ("skipped", f"{at('notes.docx')}: unsupported file type '.docx'; supported: "
-                             ".txt, .md, .markdown, .jsonl, .csv, .parquet"),
+                             ".txt, .md, .markdown, .jsonl, .csv, .parquet (save it as plain text, .txt)"),
         "good~2": ("ok", f"{at('good.md')}: id 'good' is also the id of {at('copy/good.md')}; renamed 'good~2'"),
         "huge": ("skipped", f"{at('huge.md')}: 52.4 MB is too long for one article (the limit is 10 MB); "
                             "split it into articles"),
@@ -263,6 +263,15 @@ def test_front_matter_dates_are_read_never_guessed(tmp_path, front, status, reas
     assert (document.status, document.reason) == (status, reason.format(path=(tmp_path / "article.md").as_posix()))
     if status == "ok":
         assert document.date == expected_date and document.text == TROOPS
+
+
+@pytest.mark.parametrize("name, advice", [
+    ("feed.json", "(a JSON list of articles: write one object per line as .jsonl)"),
+    ("sheet.xlsx", "(save the sheet as .csv)"),
+], ids=["json", "spreadsheet"])
+def test_a_file_of_another_type_says_what_to_save_it_as(tmp_path, name, advice):
+    document = only(read(tmp_path, name, b"[]"))
+    assert document.status == "skipped" and document.reason.endswith(advice)
 
 
 def test_a_date_line_outside_front_matter_is_pointed_out(tmp_path):
