@@ -19,6 +19,8 @@ from .report import MAX_REPORT_SHIFTS
 EXIT_SOME_SKIPPED = 6
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
 PLOT_DPI = 120
+# A folder of undated articles would otherwise print one line each and bury the summary.
+MAX_LISTED_PROBLEMS = 20
 EPILOG = ("Exit codes: 0 done; 1 unexpected failure; 2 wrong usage; 3 bad actors/topics file; "
           "4 unreadable input (with --strict: the first bad document); 5 bad model folder; "
           "6 done, but some documents were skipped (listed in documents.parquet); "
@@ -331,11 +333,17 @@ def plot(run, kind, out, holder, topic, start, end):
 
 def _finish(result, out: Path) -> None:
     documents = result.documents
-    bad = documents[documents["status"] != "ok"]
-    for row in bad.itertuples():
+    bad = documents[documents["status"] != "ok"].sort_values("status", kind="stable")   # errors first
+    for row in bad.head(MAX_LISTED_PROBLEMS).itertuples():
         click.echo(f"{row.status}: {row.reason or row.doc_id}", err=True)
-    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed), {len(result.statements)} statements, "
-               f"{len(result.shifts)} shifts -> {out}")
+    if len(bad) > MAX_LISTED_PROBLEMS:
+        click.echo(f"... and {len(bad) - MAX_LISTED_PROBLEMS} more not analysed; every document and its reason is in "
+                   f"{out / 'documents.parquet'}", err=True)
+    counts = bad["status"].value_counts()
+    not_analysed = "".join(f", {counts[status]} {word}" for status, word in (("skipped", "skipped"), ("error", "failed"))
+                           if status in counts)
+    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed{not_analysed}), "
+               f"{len(result.statements)} statements, {len(result.shifts)} shifts -> {out}")
     if len(bad):
         sys.exit(EXIT_SOME_SKIPPED)
 

@@ -34,6 +34,19 @@ def test_undated_document_is_listed_not_guessed(tmp_path):
     assert documents.loc[0, "status"] == "skipped" and "no date" in documents.loc[0, "reason"]
 
 
+def test_many_bad_documents_are_summed_up_not_all_listed(tmp_path):
+    (tmp_path / "in").mkdir()
+    for number in range(25):
+        (tmp_path / "in" / f"note-{number:02}.txt").write_text("Trump ruled out US troops.")
+    (tmp_path / "in" / "feed.jsonl").write_text('{"text": "Trump ruled out US troops.", "date": "2025-08-20"}\n{oops\n')
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts"])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 6 and len(lines) == 21
+    assert lines[0].startswith("error: ") and "feed.jsonl:2: invalid JSON" in lines[0]
+    assert lines[-1] == f"... and 6 more not analysed; every document and its reason is in {tmp_path / 'out' / 'documents.parquet'}"
+    assert result.stdout.startswith("27 documents (1 analysed, 25 skipped, 1 failed), ")
+
+
 def test_date_option_dates_undated_documents(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "note.md").write_text("Trump spoke.\nLeavitt said the president has ruled out US troops.")
