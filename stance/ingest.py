@@ -453,6 +453,8 @@ def _as_date(value) -> dt.date:
         return value
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         raise ValueError("missing date")
+    if isinstance(value, bytes):   # a Parquet column of binary strings
+        value = value.decode("utf-8", errors="replace")
     if hasattr(value, "dtype") and str(getattr(value, "dtype", "")).startswith("datetime64"):
         return _as_date(pd.Timestamp(value))
     text = str(value).strip()
@@ -592,9 +594,12 @@ def _csv_delimiter(text: str) -> str:
     >>> _csv_delimiter("id;text;date\\nx;Merz said, firmly, no;2025-08-20\\n")
     ';'
     """
-    header = next((line for line in text.split("\n") if line.strip()), "")
+    header = next((line for line in text.splitlines() if line.strip()), "")
     for delimiter in (",", ";", "\t"):
-        names = next(csv.reader([header], delimiter=delimiter), [])
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:   # a stray quote or NUL: the reader proper reports it, with its line
+            return ","
         if "text" in (name.strip().lower() for name in names):
             return delimiter
     return ","
@@ -651,14 +656,15 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
               for key in ("id", "text", "date", "title", "source", "url")]
     for number, raw_id, text, date, *extra in zip(frame.index, *values):
         where = f"{name}:{number}" if line_numbers else f"{name}[row {number}]"
-        doc_id = str(raw_id).strip() if _present(raw_id) else f"{stem}-{number}"
+        doc_id = _id_text(raw_id) if _present(raw_id) else f"{stem}-{number}"
         fields = {key: str(value).strip() if _present(value) else ""
                   for key, value in zip(("title", "source", "url"), extra)}
         if isinstance(text, bytes):
             text = _decode(text)[0]
         if isinstance(text, (list, tuple, dict)) or hasattr(text, "shape"):
+            kind = "mapping" if isinstance(text, dict) else "list"
             yield Document(doc_id, where, status="error", **fields,
-                           reason=f"{where}: 'text' holds a {type(text).__name__}, not a string; give each row one text")
+                           reason=f"{where}: 'text' holds a {kind}, not a string; give each row one text")
             continue
         if not _present(text):
             yield Document(doc_id, where, status="skipped", reason=f"{where}: no text", **fields)
@@ -668,6 +674,13 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
             yield Document(doc_id, where, status="skipped", reason=f"{where}: {problem}", **fields)
             continue
         yield Document(doc_id, where, _newlines(str(text)), date=day, reason=note, **fields)
+
+
+def _id_text(value) -> str:
+    """An id as written: 17, not the 17.0 a column of numbers with a gap turns it into."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _find_columns(frame: pd.DataFrame) -> dict[str, object]:

@@ -399,6 +399,14 @@ def test_csv_split_at_semicolons_or_tabs_is_read(tmp_path, delimiter):
     assert document.text == "Merz said, firmly, that German troops would not go."
 
 
+@pytest.mark.parametrize("content, status", [
+    ("text;date\rTrump ruled out troops.;2025-08-20\r", "ok"),
+    ("\r0", "skipped"),
+], ids=["old-mac-line-ends", "stray-carriage-return"])
+def test_csv_with_carriage_returns_alone_gives_documents(tmp_path, content, status):
+    assert only(read(tmp_path, "feed.csv", content)).status == status
+
+
 def test_a_row_whose_text_is_a_list_is_an_error_not_analysed(tmp_path):
     lines = [json.dumps({"id": "pair", "text": ["Trump spoke.", "Merz spoke."], "date": "2025-08-20"}),
              json.dumps({"id": "one", "text": "Trump spoke.", "date": "2025-08-20"})]
@@ -441,6 +449,14 @@ def test_parquet_missing_columns_damaged_or_empty(tmp_path):
     assert (documents["empty"].status, documents["empty"].reason) == ("skipped", f"{at}empty.parquet: no rows")
     assert (documents["typed-1"].status, documents["typed-1"].date) == ("ok", dt.date(2025, 8, 20))
     assert documents["typed-2"].reason == f"{at}typed.parquet[row 2]: no text"
+
+
+def test_parquet_ids_and_dates_keep_what_was_written(tmp_path):
+    frame = pd.DataFrame({"id": [17.0, None], "text": [TROOPS, FRANCE], "date": [b"2025-08-20", b"2025-08-21"]})
+    frame.to_parquet(tmp_path / "export.parquet")
+    documents = read_documents([tmp_path / "export.parquet"], today=TODAY)
+    assert [(d.doc_id, d.status, d.date) for d in documents] == [
+        ("17", "ok", dt.date(2025, 8, 20)), ("export-2", "ok", dt.date(2025, 8, 21))]
 
 
 def test_a_dataframe_with_a_column_twice_is_one_error():
