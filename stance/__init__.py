@@ -16,7 +16,7 @@ from typing import Iterable
 import pandas as pd
 
 from . import schema
-from .analysis import Analysis, Outline, load, load_settings, save_run, write_table
+from .analysis import Analysis, Outline, load, load_settings, read_run_table, save_run, write_table
 from .config import Actor, Actors, Names, Topic, Topics, load_actors, load_topics
 from .engine import StatementColumns, run_documents, track
 from .errors import ConfigError, FilterError, InputError, ModelError, StanceError
@@ -183,7 +183,7 @@ def _earlier_documents(folder: Path, settings: dict) -> pd.DataFrame:
     """The documents table of the run in `folder`, checked as `_previous_run` does (its
     statements are merged from disk, never read whole)."""
     _check_same_settings(load_settings(folder), settings, f"{folder}: ")
-    return schema.conform(pd.read_parquet(folder / "documents.parquet"), schema.DOCUMENT_COLUMNS)
+    return schema.conform(read_run_table(folder / "documents.parquet"), schema.DOCUMENT_COLUMNS)
 
 
 def _check_same_settings(before: dict, settings: dict, where: str) -> None:

@@ -246,10 +246,19 @@ def load(folder: str | os.PathLike) -> Analysis:
     settings = load_settings(folder)
     tables = {}
     for name, columns in zip(TABLES, (schema.DOCUMENT_COLUMNS, schema.STATEMENT_COLUMNS, schema.SHIFT_COLUMNS)):
-        tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), columns)
+        tables[name] = schema.conform(read_run_table(folder / f"{name}.parquet"), columns)
     contested = folder / "contested.parquet"
     return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings,
-                    pd.read_parquet(contested) if contested.exists() else None)
+                    read_run_table(contested) if contested.exists() else None)
+
+
+def read_run_table(path: Path) -> pd.DataFrame:
+    """One table of a saved run; a damaged one (a copy cut short, a file overwritten) is named."""
+    try:
+        return pd.read_parquet(path)
+    except Exception as error:   # pyarrow raises several unrelated types for a damaged file
+        raise InputError(f"this table of the run is damaged ({str(error).splitlines()[0][:200]}); "
+                         "analyse the articles again into this folder", path) from None
 
 
 def load_settings(folder: str | os.PathLike) -> dict:

@@ -297,6 +297,9 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
     if not isinstance(items, list):
         raise ConfigError(f"'{section}:' must be a list of entries starting with '- id:'", path,
                           _line_of(nodes, None))
+    if not items and section == "topics":
+        raise ConfigError("the file lists no topics, so no statement could be found; add at least one '- id:' entry",
+                          path, _line_of(nodes, None))
     entries = []
     for index, item in enumerate(items):
         line = _line_of(nodes, index)

@@ -92,6 +92,15 @@ def test_save_then_load_gives_identical_tables(request, runs, tmp_path):
         pd.testing.assert_frame_equal(getattr(back, table), getattr(run, table), check_exact=True)
 
 
+def test_a_damaged_table_in_a_saved_run_is_named(merz_run, tmp_path):
+    merz_run.save(tmp_path / "out", charts=False, report=False)
+    (tmp_path / "out" / "statements.parquet").write_bytes(b"PAR1 cut short")
+    with pytest.raises(stance.InputError) as caught:
+        stance.load(tmp_path / "out")
+    assert str(caught.value).startswith(f"{tmp_path / 'out' / 'statements.parquet'}: this table of the run is damaged (")
+    assert str(caught.value).endswith("); analyse the articles again into this folder")
+
+
 def test_empty_run_round_trips(tmp_path):
     run = stance.analyze(pd.DataFrame({"text": ["Nothing to see here."], "date": ["2025-01-01"]}),
                          actors=ACTORS, topics=TOPICS)

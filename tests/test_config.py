@@ -25,8 +25,9 @@ def test_shipped_defaults_cover_the_domain(actors, topics):
     ("topics:\n  - id: a\n    label: A\n    colour: red\n", "unknown key(s) ['colour']", 4),
     ("topics:\n  - id: a\n    label: [unclosed\n", "invalid YAML", None),
     ("themes:\n  - id: a\n", "expected a top-level 'topics:' list", 1),
+    ("topics: []\n", "the file lists no topics, so no statement could be found; add at least one '- id:' entry", 1),
     ("topics:\n  - id: Air Support\n    label: A\n", "must be lower case", 2),
-], ids=["no-label", "duplicate-id", "unknown-key", "bad-yaml", "wrong-section", "bad-id"])
+], ids=["no-label", "duplicate-id", "unknown-key", "bad-yaml", "wrong-section", "no-topics", "bad-id"])
 def test_topic_file_errors_name_file_and_line(tmp_path, text, message, line):
     path = write(tmp_path, "topics.yaml", text)
     with pytest.raises(ConfigError) as caught:
