@@ -5,6 +5,7 @@ Every entry remembers the line it came from, so a mistake is reported as
 """
 from __future__ import annotations
 
+import codecs
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -267,11 +268,11 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
     """Parse a YAML list under `section`, keeping each entry's line for error messages."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _decoded(path.read_bytes(), path)
     except FileNotFoundError:
         raise ConfigError(f"no such file; check the path given for {section}", path) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the file ({error})", path) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read the file ({error.strerror or error})", path) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -342,6 +343,25 @@ def _key_line(nodes, index: int, key: str) -> int | None:
         if getattr(key_node, "value", None) == key:
             return key_node.start_mark.line + 1
     return None
+
+
+def _decoded(raw: bytes, path) -> str:
+    """The text of a YAML file: UTF-8, or UTF-16/32 with a byte-order mark (as some Windows
+    editors save); anything else is named by line rather than read as the wrong letters."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        shown = raw.split(b"\n")[line - 1].decode("cp1252", errors="replace").strip()[:60]
+        raise ConfigError(f"not UTF-8 text ('{shown}' was saved in another encoding, such as Latin-1); "
+                          "save the file as UTF-8", path, line) from None
 
 
 def _section_nodes(root, section: str):

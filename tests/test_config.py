@@ -108,3 +108,18 @@ def test_actors_of_the_wrong_kind_are_a_config_error(given):
     from stance.config import load_actors
     with pytest.raises(ConfigError, match="actors= takes the path of a YAML file, a stance.Actors or None"):
         load_actors(given)
+
+
+def test_an_actors_file_not_saved_as_utf8_is_named_by_line(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_bytes("actors:\n  - id: macron\n    aliases: [Président Macron]\n".encode("latin-1"))
+    with pytest.raises(ConfigError) as caught:
+        Actors.from_yaml(path)
+    assert str(caught.value) == (f"{path}:3: not UTF-8 text ('aliases: [Président Macron]' was saved in another "
+                                 "encoding, such as Latin-1); save the file as UTF-8")
+
+
+def test_an_actors_file_saved_as_utf16_is_read(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n  - id: macron\n    aliases: [Président Macron]\n", encoding="utf-16")
+    assert Actors.from_yaml(path)["macron"].aliases == ("Président Macron",)
