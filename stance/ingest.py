@@ -649,7 +649,12 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
         yield Document(stem, name, status="error",
                        reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {found}")
         return
-    if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0:
+    labels = frame.index
+    # Rows are named by their index when it is one number per row (a frame filtered from a larger
+    # one keeps its row numbers); a default index counts from 1, and any other index (dates,
+    # urls, repeats, several levels) gives way to positions, which make plain ids.
+    if (isinstance(labels, pd.RangeIndex) and labels.start == 0) or isinstance(labels, pd.MultiIndex) \
+            or not pd.api.types.is_integer_dtype(labels) or not labels.is_unique:
         frame = frame.set_axis(range(1, len(frame) + 1))
     # Column by column, not iterrows: each value keeps its own type (a Timestamp stays one).
     values = [frame[columns[key]].tolist() if key in columns else [None] * len(frame)

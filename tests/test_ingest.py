@@ -459,6 +459,20 @@ def test_parquet_ids_and_dates_keep_what_was_written(tmp_path):
         ("17", "ok", dt.date(2025, 8, 20)), ("export-2", "ok", dt.date(2025, 8, 21))]
 
 
+@pytest.mark.parametrize("index", [["a", "b"], pd.to_datetime(["2025-08-20", "2025-08-21"]), [7, 7],
+                                   pd.MultiIndex.from_tuples([("wire", 1), ("wire", 2)])],
+                         ids=["urls", "dates", "repeated", "two-levels"])
+def test_a_dataframe_indexed_by_other_things_names_rows_by_position(index):
+    frame = pd.DataFrame({"text": [TROOPS, FRANCE], "date": ["2025-08-20", "2025-08-21"]}).set_axis(index)
+    assert [(d.doc_id, d.path) for d in read_documents(frame, today=TODAY)] == [
+        ("row-1", "<DataFrame>[row 1]"), ("row-2", "<DataFrame>[row 2]")]
+
+
+def test_a_filtered_dataframe_keeps_its_row_numbers():
+    frame = pd.DataFrame({"text": [TROOPS, FRANCE, TROOPS], "date": ["2025-08-20", "2025-08-21", "2025-08-22"]})
+    assert [d.doc_id for d in read_documents(frame.iloc[1:], today=TODAY)] == ["row-1", "row-2"]
+
+
 def test_a_dataframe_with_a_column_twice_is_one_error():
     frame = pd.DataFrame([[TROOPS, "2025-08-20", FRANCE]], columns=["text", "date", "text"])
     assert [(d.status, d.reason) for d in read_documents(frame, today=TODAY)] == [
