@@ -62,6 +62,8 @@ RE_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.
 # ... or day and month in digits, whose order is only known when one of them exceeds 12: the two
 # numbers, one separator used twice ("03/04", "03-04", "3.4"), the year, and a time if any.
 RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,]+\d{1,2}[:.]\d{2}\b.*)?$")
+# A front matter line as a writer means it: a key at the margin, a colon, the rest is the value.
+RE_FLAT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 # Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
 # ("readingTime:" is no date, so "time" only on its own.)
 RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
@@ -302,7 +304,9 @@ def _text_document(path: Path) -> Document:
         return Document(path.stem, name, status="skipped", reason=note)
     text = _newlines(text)
     meta, body, problem, line = _split_front_matter(text)
-    if problem:
+    if problem and meta:   # read all the same, line by line: the problem is a note
+        note = _join(note, f"{name}:{line}: {problem}")
+    elif problem:
         return Document(path.stem, name, status="error", reason=f"{name}:{line}: {problem}")
     doc_id = _meta_text(meta, "id") or path.stem
     date, date_problem = _meta_date(meta.get("date"))
@@ -349,7 +353,8 @@ def _load_front_matter(block: str):
 
 
 def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
-    """(metadata, body, problem, line); a missing front matter is fine, a broken one is not."""
+    """(metadata, body, problem, line); a missing front matter is fine, a broken one is not.
+    Metadata and a problem together: YAML could not read the block, its lines could."""
     opening = RE_FRONT_MATTER_OPEN.match(text)
     if not opening:
         return {}, text, "", None
@@ -363,13 +368,24 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line + 1 if mark is not None else first_line
-        return {}, text, f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})", line
+        problem = f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})"
+        # Titles hold colons, quotes and brackets ("title: Trump: no troops"), which YAML reads as
+        # structure; a block of plain one-line values is read as the writer meant it.
+        flat = _flat_front_matter(block) if isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)) else None
+        if flat is None:
+            return {}, text, problem, line
+        body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+        return _lowered_keys(flat), text[body_start:], f"{problem}; read line by line as 'key: value'", line
     except (ValueError, TypeError, OverflowError) as error:   # a value YAML cannot construct
         return {}, text, f"front matter is not valid YAML ({error})", first_line
     except RecursionError:
         return {}, text, "front matter is not valid YAML (nested too deeply)", first_line
     if not isinstance(meta, dict):
         return {}, text, "front matter must be 'key: value' lines", first_line + 1
+    if any(value is None for value in meta.values()):
+        # 'title: #1 in the polls' is a YAML comment, so an empty title; the line says otherwise.
+        flat = _flat_front_matter(block) or {}
+        meta = {key: flat.get(key) if value is None and isinstance(key, str) else value for key, value in meta.items()}
     meta = _lowered_keys(meta)
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
@@ -377,6 +393,27 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
             return {}, text, f"front matter '{key}' must be a single value, not a list or mapping", _key_line(text, key)
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     return meta, text[body_start:], "", None
+
+
+def _flat_front_matter(block: str) -> dict | None:
+    """Each line of a front matter block as a key and the rest of the line, outer quotes
+    removed; None unless every line (comments and blank lines aside) has that form.
+
+    >>> _flat_front_matter('title: Trump: "never" on troops\\ndate: 2025-08-20')
+    {'title': 'Trump: "never" on troops', 'date': '2025-08-20'}
+    """
+    meta: dict = {}
+    for line in block.split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = RE_FLAT_LINE.match(line)
+        if not match or match.group(1) in meta:
+            return None
+        value = (match.group(2) or "").strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[match.group(1)] = value or None
+    return meta or None
 
 
 def _lowered_keys(meta: dict) -> dict:

@@ -85,7 +85,8 @@ BAD_FILES = {
     "blank.txt": b"  \n\t\n   ",
     "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
     "disguised.md": bytes(range(1, 32)) * 40,
-    "malformed.md": b"---\ntitle: [unclosed\ndate: 2025-08-20\n---\nText.\n",
+    "malformed.md": b"---\ntitle: [unclosed\nsources:\n  - a\ndate: 2025-08-20\n---\nText.\n",
+    "colon-title.md": b"---\ntitle: Trump: no troops\ndate: 2025-08-20\n---\nTrump ruled out troops.\n",
     "unclosed.md": b"---\ntitle: No end\ndate: 2025-08-20\nTrump ruled out troops.\n",
     "bad-date.md": b"---\ndate: 2025-13-45\n---\nTrump ruled out troops.\n",
     "future.md": b"---\ndate: 2099-01-01\n---\nTrump ruled out troops.\n",
@@ -123,6 +124,8 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "image": ("skipped", f"{at('image.txt')}: binary file, not text (it contains control bytes such as NUL)"),
         "disguised": ("skipped", f"{at('disguised.md')}: binary file, not text (it contains control bytes such as NUL)"),
         "malformed": ("error", f"{at('malformed.md')}:3: front matter is not valid YAML (expected ',' or ']', but got ':')"),
+        "colon-title": ("ok", f"{at('colon-title.md')}:2: front matter is not valid YAML (mapping values are not "
+                              "allowed here); read line by line as 'key: value'"),
         "unclosed": ("error", f"{at('unclosed.md')}:1: front matter opened with '---' is never closed; "
                               "add a '---' line after it"),
         "bad-date": ("skipped", f"{at('bad-date.md')}:2: cannot read the date '2025-13-45' (month must be in 1..12); "
@@ -272,6 +275,19 @@ def test_front_matter_dates_are_read_never_guessed(tmp_path, front, status, reas
 def test_a_file_of_another_type_says_what_to_save_it_as(tmp_path, name, advice):
     document = only(read(tmp_path, name, b"[]"))
     assert document.status == "skipped" and document.reason.endswith(advice)
+
+
+@pytest.mark.parametrize("written, title", [
+    ("Trump: no US troops for Ukraine", "Trump: no US troops for Ukraine"),
+    ("[Live] Trump rules out troops", "[Live] Trump rules out troops"),
+    ("@POTUS says no", "@POTUS says no"),
+    ('"Trump says "never""', 'Trump says "never"'),
+    ("#1 story: troops", "#1 story: troops"),
+], ids=["colon", "brackets", "at-sign", "quotes-in-quotes", "hash"])
+def test_a_headline_yaml_would_misread_is_kept_as_written(tmp_path, written, title):
+    document = only(read(tmp_path, "article.md", f"---\ntitle: {written}\ndate: 2025-08-20\n---\n{TROOPS}"))
+    assert (document.status, document.title, document.date) == ("ok", title, dt.date(2025, 8, 20))
+    assert document.text == TROOPS
 
 
 def test_a_date_line_outside_front_matter_is_pointed_out(tmp_path):
