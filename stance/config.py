@@ -280,6 +280,10 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
+        if isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
+            # The usual cause is a name or phrase that YAML reads as structure ("US troops: the debate").
+            problem += ("; a text holding ': ' or ' #', or starting with @ ` [ { or a quote, "
+                        "must be put in quotes, e.g. label: \"US troops: the debate\"")
         raise ConfigError(f"invalid YAML: {problem}", path, line) from None
     if data is None:
         raise ConfigError(f"the file is empty; it needs a top-level '{section}:' list", path)

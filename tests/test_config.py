@@ -123,3 +123,11 @@ def test_an_actors_file_saved_as_utf16_is_read(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text("actors:\n  - id: macron\n    aliases: [Président Macron]\n", encoding="utf-16")
     assert Actors.from_yaml(path)["macron"].aliases == ("Président Macron",)
+
+
+def test_a_label_yaml_reads_as_structure_is_told_to_be_quoted(tmp_path):
+    path = write(tmp_path, "topics.yaml", "topics:\n  - id: troops\n    label: US troops: the debate\n")
+    with pytest.raises(ConfigError, match=r"mapping values are not allowed here; a text holding ': ' .* must be put in "
+                                          "quotes") as caught:
+        Topics.from_yaml(path)
+    assert caught.value.line == 3
