@@ -118,6 +118,10 @@ class Analysis:
             for entry_id in wanted or ():
                 if entry_id not in known:
                     raise FilterError(f"no statement in this run has the {kind} '{entry_id}'; {_close_ids(entry_id, known)}")
+        if holder and topic and not ((self.statements["holder"] == holder) & (self.statements["topic"] == topic)).any():
+            spoken = sorted(set(self.statements.loc[self.statements["holder"] == holder, "topic"]) - {""})
+            raise FilterError(f"no statement in this run has the holder '{holder}' on the topic '{topic}'; "
+                              f"{holder}'s topics: {', '.join(spoken) or 'none'}")
         start, end = _filter_day(start), _filter_day(end)
         if start is not None and end is not None and start > end:
             raise FilterError(f"the days are the wrong way round: {start:%Y-%m-%d} is after {end:%Y-%m-%d}; swap them")

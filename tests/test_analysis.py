@@ -165,6 +165,19 @@ def test_views_refuse_filters_the_run_cannot_answer(merz_run, view, message):
     assert message in str(caught.value)
 
 
+def test_a_holder_and_topic_never_seen_together_name_the_holders_topics():
+    articles = pd.DataFrame({"text": ["Merz ruled out sending German troops to Ukraine.",
+                                      "Kallas backed the reparations loan for Ukraine."],
+                             "date": ["2025-03-03", "2025-03-04"]})
+    topics = stance.Topics([*TOPICS, stance.Topic("loan", "Reparations loan", keywords=("reparations loan",))])
+    actors = stance.Actors([*ACTORS, stance.Actor("kallas", "Kaja Kallas", aliases=("Kallas",))])
+    run = stance.analyze(articles, actors=actors, topics=topics)
+    with pytest.raises(stance.FilterError) as caught:
+        run.plot_timeline("merz", "loan")
+    assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
+                                 "merz's topics: german_troops")
+
+
 def test_one_holder_may_be_given_without_a_list(merz_run):
     ax = merz_run.plot_heatmap(holders="merz")
     assert [label.get_text() for label in ax.get_yticklabels()] == ["Friedrich Merz"]
