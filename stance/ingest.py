@@ -159,6 +159,10 @@ def _collect(inputs: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
     for item in inputs:
         path = Path(item)
         if not path.exists() and not path.is_symlink():
+            if isinstance(item, str) and " " in item.strip() and not any(mark in item for mark in "/\\"):
+                # A sentence passed as if it were an article: what was meant is a table of texts.
+                raise InputError(f"'{_shortened(item)}' is no file or folder; to analyse texts, pass a DataFrame "
+                                 "with 'text' and 'date' columns")
             raise InputError("no such file or folder", path)
         if not path.is_dir():
             add(path)
@@ -178,6 +182,11 @@ def _collect(inputs: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
                 if not name.startswith("."):
                     add(Path(root) / name)
     return [(path, problem) for _, path, problem in sorted(found.values(), key=lambda item: item[1].as_posix())]
+
+
+def _shortened(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _raw_documents(inputs) -> Iterator[Document]:

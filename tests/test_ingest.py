@@ -438,6 +438,13 @@ def test_an_undated_row_is_told_to_fill_its_date_column(tmp_path):
     assert document.reason == f"{path}:2: no date; add its day to the 'date' column or pass --date"
 
 
+def test_a_sentence_given_as_input_is_told_to_come_in_a_dataframe():
+    with pytest.raises(InputError) as caught:
+        stance.analyze(["Trump ruled out sending US troops to Ukraine on Tuesday."])
+    assert str(caught.value) == ("'Trump ruled out sending US troops to Ukraine on Tuesday.' is no file or folder; "
+                                 "to analyse texts, pass a DataFrame with 'text' and 'date' columns")
+
+
 @pytest.mark.parametrize("inputs, message", [
     (None, "inputs are files, folders or DataFrames, not NoneType"),
     ([], "no inputs; give files, folders or a DataFrame with text and date columns"),
