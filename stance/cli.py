@@ -46,7 +46,11 @@ def cli():
     Read articles, attribute each statement to a holder and a speaker, label its topic and
     stance (ruled_out, oppose, neutral, open, support), date it, and find the shifts.
 
+    \b
     Start with:  stance demo --out demo-out
+    Your own:    stance analyze articles/ --out results/ --actors actors.yaml --topics topics.yaml
+    Then:        stance shifts results/ --holder trump
+                 stance plot results/ --kind swimlane --out shifts.png
     """
 
 

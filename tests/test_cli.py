@@ -25,6 +25,12 @@ def test_help_examples_stay_whole_lines_to_copy(command):
     assert examples and all(example in shown for example in examples)
 
 
+def test_top_level_help_shows_the_way_from_articles_to_shifts():
+    shown = [line.strip() for line in CliRunner().invoke(cli, ["--help"], terminal_width=80).output.splitlines()]
+    assert "Your own:    stance analyze articles/ --out results/ --actors actors.yaml --topics topics.yaml" in shown
+    assert "Then:        stance shifts results/ --holder trump" in shown
+
+
 def test_undated_document_is_listed_not_guessed(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "note.md").write_text("Leavitt said the president ruled out US troops.")
