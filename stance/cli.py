@@ -87,7 +87,9 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     """Find who took which stance when; write tables, report and charts to OUT.
 
     INPUTS are .txt/.md files (optional front matter with title, date, source, url, id),
-    .jsonl/.csv/.parquet tables with `text` and `date` columns, or folders of them.
+    .jsonl/.csv/.parquet tables with `text` and `date` columns (CSV split by commas,
+    semicolons or tabs), or folders of them. Every document is listed in documents.parquet,
+    with the reason for any that could not be analysed.
 
     \b
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
