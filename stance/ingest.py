@@ -64,6 +64,8 @@ RE_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.
 RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,]+\d{1,2}[:.]\d{2}\b.*)?$")
 # A front matter line as a writer means it: a key at the margin, a colon, the rest is the value.
 RE_FLAT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+# Columns that scrapers and exports use for the article text.
+TEXT_LIKE_COLUMNS = ("body", "content", "article", "full_text", "fulltext", "text_content", "story", "article_text")
 # Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
 # ("readingTime:" is no date, so "time" only on its own.)
 RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
@@ -692,9 +694,14 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if "text" in missing:
         found = ", ".join(map(str, frame.columns)) or "none"
+        texts = [column for column in frame.columns if str(column).strip().lower() in TEXT_LIKE_COLUMNS]
+        hint = f"; if '{texts[0]}' holds the articles, name that column 'text'" if len(texts) == 1 else ""
         yield Document(stem, name, status="error",
-                       reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {found}")
+                       reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {found}{hint}")
         return
+    dates = [column for column in frame.columns if RE_DATE_LIKE_KEY.search(str(column))] if "date" in missing else []
+    if dates:   # each undated row says which column was probably meant
+        note = _join(note, f"{name}: column '{dates[0]}' is not read as the date; name it 'date'")
     labels = frame.index
     # Rows are named by their index when it is one number per row (a frame filtered from a larger
     # one keeps its row numbers); a default index counts from 1, and any other index (dates,

@@ -134,7 +134,8 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "vague-date": ("skipped", f"{at('vague-date.md')}:2: cannot read the date 'August 2025' (no day of the month); "
                                   "write it as YYYY-MM-DD"),
         "undated": ("skipped", f"{at('undated.md')}: no date; add 'date: YYYY-MM-DD' or pass --date"),
-        "no-columns": ("error", f"{at('no-columns.csv')}: missing required column(s) text, date; found: body, when"),
+        "no-columns": ("error", f"{at('no-columns.csv')}: missing required column(s) text, date; found: body, when; "
+                                "if 'body' holds the articles, name that column 'text'"),
         "notes": ("skipped", f"{at('notes.docx')}: unsupported file type '.docx'; supported: "
                              ".txt, .md, .markdown, .jsonl, .csv, .parquet (save it as plain text, .txt)"),
         "good~2": ("ok", f"{at('good.md')}: id 'good' is also the id of {at('copy/good.md')}; renamed 'good~2'"),
@@ -432,6 +433,16 @@ def test_a_row_whose_text_is_a_list_is_an_error_not_analysed(tmp_path):
     assert documents[0].reason == f"{path}:1: 'text' holds a list, not a string; give each row one text"
 
 
+def test_a_table_with_its_text_and_date_under_other_names_says_which(tmp_path):
+    body = only(read(tmp_path, "scrape.csv", "id,body,date\nb1,Trump ruled out troops.,2025-08-20\n"))
+    assert body.reason.endswith("found: id, body, date; if 'body' holds the articles, name that column 'text'")
+    published = only(read(tmp_path, "feed.csv", "text,published_at\nTrump ruled out troops.,2025-08-20\n"))
+    path = (tmp_path / "feed.csv").as_posix()
+    assert (published.status, published.reason) == (
+        "skipped", f"{path}: column 'published_at' is not read as the date; name it 'date'; "
+                   f"{path}:2: no date; add its day to the 'date' column or pass --date")
+
+
 def test_an_undated_row_is_told_to_fill_its_date_column(tmp_path):
     document = only(read(tmp_path, "feed.csv", "text,date\nTrump ruled out troops.,\n"))
     path = (tmp_path / "feed.csv").as_posix()
@@ -466,7 +477,8 @@ def test_parquet_missing_columns_damaged_or_empty(tmp_path):
     pd.DataFrame({"text": [TROOPS, None], "date": [pd.Timestamp("2025-08-20"), pd.NaT]}).to_parquet(tmp_path / "typed.parquet")
     documents = {d.doc_id: d for d in read_documents([tmp_path], today=TODAY)}
     at = (tmp_path / "x").as_posix()[:-1]
-    assert documents["columns"].reason == f"{at}columns.parquet: missing required column(s) text, date; found: body, when"
+    assert documents["columns"].reason == (f"{at}columns.parquet: missing required column(s) text, date; found: body, "
+                                           "when; if 'body' holds the articles, name that column 'text'")
     assert documents["damaged"].status == "error"
     assert documents["damaged"].reason.startswith(f"{at}damaged.parquet: not a readable Parquet file (")
     assert (documents["empty"].status, documents["empty"].reason) == ("skipped", f"{at}empty.parquet: no rows")
