@@ -36,6 +36,11 @@ class StanceGroup(click.Group):
         except StanceError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            # A folder that cannot be written, a full disk: the system's words and the path, once.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"Error: {where}{error.strerror or error}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=StanceGroup, epilog=EPILOG)

@@ -137,3 +137,11 @@ def test_plot_makes_the_folder_it_is_told_to_write_into(small_run, tmp_path):
     result = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(chart)])
     assert result.exit_code == 0, result.output
     assert chart.stat().st_size > 1000
+
+
+def test_a_chart_that_cannot_be_written_is_one_line_not_a_traceback(small_run, tmp_path):
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    result = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out",
+                                      str(tmp_path / "taken" / "chart.png")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'taken'}") and "Traceback" not in result.output
