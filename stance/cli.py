@@ -259,6 +259,7 @@ def explain(source, text, default_date, doc_id, run, actors, topics, model, topi
     \b
     Or a line of your own:  stance explain --text "Merz ruled out German troops on Monday." --date 2025-03-04
 
+    \b
     Or a document of a run:  stance explain --run results/ --doc 2025-08-20-live-guarantees-troops
     """
     from .explain import STATEMENT, explain as explain_document, render
