@@ -16,10 +16,10 @@ from typing import Iterable
 import pandas as pd
 
 from . import schema
-from .analysis import Analysis, Outline, load, load_settings, save_run, write_table
+from .analysis import Analysis, Outline, load, load_settings, read_run_table, save_run, write_table
 from .config import Actor, Actors, Names, Topic, Topics, load_actors, load_topics
 from .engine import StatementColumns, run_documents, track
-from .errors import ConfigError, InputError, ModelError, StanceError
+from .errors import ConfigError, FilterError, InputError, ModelError, StanceError
 from .explain import explain
 from .extract import Extractor
 from .ingest import documents_frame, read_documents
@@ -27,7 +27,7 @@ from .shifts import contested_table, detect_shifts
 from .store import StatementStore, statements_frame
 
 __all__ = ["analyze", "analyze_into", "load", "explain", "Analysis", "Actor", "Actors", "Topic", "Topics", "demo_corpus",
-           "StanceError", "ConfigError", "InputError", "ModelError"]
+           "StanceError", "ConfigError", "FilterError", "InputError", "ModelError"]
 __version__ = "0.1.0"
 # Ids that ingest made up or made unique: "row-3" for a DataFrame row without an id, "brief~2".
 RE_POSITIONAL_ID = re.compile(r"^(?:row|frame\d+-row)-\d+$")
@@ -126,7 +126,7 @@ def _documents(inputs, date, known: pd.DataFrame | None, strict: bool):
     """The documents to analyse, read lazily: those of `inputs` that `known` does not hold."""
     if isinstance(inputs, (str, os.PathLike, pd.DataFrame)):
         inputs = [inputs]
-    documents = read_documents(list(inputs), default_date=date)
+    documents = read_documents(inputs, default_date=date)
     if known is not None:
         documents = _not_in(documents, known)
     if strict:
@@ -183,7 +183,7 @@ def _earlier_documents(folder: Path, settings: dict) -> pd.DataFrame:
     """The documents table of the run in `folder`, checked as `_previous_run` does (its
     statements are merged from disk, never read whole)."""
     _check_same_settings(load_settings(folder), settings, f"{folder}: ")
-    return schema.conform(pd.read_parquet(folder / "documents.parquet"), schema.DOCUMENT_COLUMNS)
+    return schema.conform(read_run_table(folder / "documents.parquet"), schema.DOCUMENT_COLUMNS)
 
 
 def _check_same_settings(before: dict, settings: dict, where: str) -> None:

@@ -24,7 +24,8 @@ import pandas as pd
 
 from . import schema
 from .config import Names
-from .errors import InputError
+from .errors import FilterError, InputError
+from .ingest import parse_day
 from .timeline import build_timeline
 
 TABLES = ("documents", "statements", "shifts")
@@ -59,12 +60,15 @@ class Analysis:
 
     def timeline(self, holder: str | None = None, topic: str | None = None) -> pd.DataFrame:
         """Daily positions (one row per holder, topic and day), for one holder and topic or for all."""
+        self.check_filters(holder=holder, topic=topic)
         return build_timeline(self.statements, holder, topic)
 
     def plot_timeline(self, holder: str | None = None, topic: str | None = None, ax=None, **filters):
         """The timeline of a holder on a topic, as an Axes; without both, a Figure of small panels,
         one per series with a shift (`ax` may then be an array of Axes). Filters: `start`, `end`."""
         from . import plot
+        filters = self.check_filters(holder=holder, topic=topic, **filters)
+        holder, topic = filters.pop("holder"), filters.pop("topic")
         if holder is not None and topic is not None:
             return plot.plot_timeline(self.statements, self.shifts, holder, topic, ax=ax,
                                       **{"names": self.names, **filters})
@@ -75,18 +79,54 @@ class Analysis:
         """Holders x topics coloured by the latest stance; returns the Axes. Filters: `start`, `end`,
         `holders`, `topics`."""
         from . import plot
+        filters = self.check_filters(**filters)
+        filters.pop("holder"), filters.pop("topic")
         return plot.plot_heatmap(self.statements, ax=ax, **{"names": self.names, **filters})
 
     def plot_shifts(self, ax=None, **filters):
         """A swimlane of all shifts, one lane per holder, one marker per shift; returns the Axes.
         Filters: `start`, `end`, `holders`, `topics`."""
         from . import plot
+        filters = self.check_filters(**filters)
+        filters.pop("holder"), filters.pop("topic")
         return plot.plot_swimlane(self.shifts, ax=ax, **{"names": self.names, **filters})
 
     @property
     def names(self) -> Names:
         """How charts and the report name holders and topics (from the run's actors and topics)."""
         return Names.from_settings(self.settings)
+
+    def check_filters(self, holder: str | None = None, topic: str | None = None, start=None, end=None,
+                      holders=None, topics=None, **others) -> dict:
+        """The filters of a view, checked against this run, so that a typo is an error that names
+        the close ids rather than an empty table or a blank chart; days come back as Timestamps,
+        a single id given as `holders`/`topics` as a list. Other keywords pass through unchanged.
+
+        >>> from stance import analyze
+        >>> run = analyze(pd.DataFrame({"text": ["Trump ruled out US troops in Ukraine."], "date": ["2025-08-19"]}))
+        >>> run.check_filters(holder="Trump")
+        Traceback (most recent call last):
+        stance.errors.FilterError: no statement in this run has the holder 'Trump'; did you mean 'trump'?
+        >>> run.check_filters(start="2025-09-01", end="2025-03-01")
+        Traceback (most recent call last):
+        stance.errors.FilterError: the days are the wrong way round: 2025-09-01 is after 2025-03-01; swap them
+        """
+        holders, topics = _as_list(holders), _as_list(topics)
+        for kind, wanted in (("holder", [holder] if holder else holders), ("topic", [topic] if topic else topics)):
+            known = set(self.statements[kind]) | set(self.shifts[kind])
+            known.discard("")
+            for entry_id in wanted or ():
+                if entry_id not in known:
+                    raise FilterError(f"no statement in this run has the {kind} '{entry_id}'; {_close_ids(entry_id, known)}")
+        if holder and topic and not ((self.statements["holder"] == holder) & (self.statements["topic"] == topic)).any():
+            spoken = sorted(set(self.statements.loc[self.statements["holder"] == holder, "topic"]) - {""})
+            raise FilterError(f"no statement in this run has the holder '{holder}' on the topic '{topic}'; "
+                              f"{holder}'s topics: {', '.join(spoken) or 'none'}")
+        start, end = _filter_day(start), _filter_day(end)
+        if start is not None and end is not None and start > end:
+            raise FilterError(f"the days are the wrong way round: {start:%Y-%m-%d} is after {end:%Y-%m-%d}; swap them")
+        return {"holder": holder, "topic": topic, "start": start, "end": end, **others,
+                **({"holders": holders} if holders is not None else {}), **({"topics": topics} if topics is not None else {})}
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -210,10 +250,19 @@ def load(folder: str | os.PathLike) -> Analysis:
     settings = load_settings(folder)
     tables = {}
     for name, columns in zip(TABLES, (schema.DOCUMENT_COLUMNS, schema.STATEMENT_COLUMNS, schema.SHIFT_COLUMNS)):
-        tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), columns)
+        tables[name] = schema.conform(read_run_table(folder / f"{name}.parquet"), columns)
     contested = folder / "contested.parquet"
     return Analysis(tables["documents"], tables["statements"], tables["shifts"], settings,
-                    pd.read_parquet(contested) if contested.exists() else None)
+                    read_run_table(contested) if contested.exists() else None)
+
+
+def read_run_table(path: Path) -> pd.DataFrame:
+    """One table of a saved run; a damaged one (a copy cut short, a file overwritten) is named."""
+    try:
+        return pd.read_parquet(path)
+    except Exception as error:   # pyarrow raises several unrelated types for a damaged file
+        raise InputError(f"this table of the run is damaged ({str(error).splitlines()[0][:200]}); "
+                         "analyse the articles again into this folder", path) from None
 
 
 def load_settings(folder: str | os.PathLike) -> dict:
@@ -388,6 +437,40 @@ def _shift_line(shift: pd.Series) -> str:
 
 def _iso(day) -> str:
     return "?" if pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
+
+
+def _as_list(ids):
+    """`holders="trump"` means the one holder, not five letters."""
+    return [ids] if isinstance(ids, str) else (list(ids) if ids is not None else None)
+
+
+def _close_ids(entry_id: str, known: set[str]) -> str:
+    """The fix for an id a run does not hold: the close ones, else the ones it has."""
+    import difflib
+    by_case = {known_id.casefold(): known_id for known_id in known}
+    typed = entry_id.casefold()
+    # "troops" for "us_ground_troops": a part of the id is as close as a misspelling of it.
+    close = [match for match in sorted(by_case) if len(typed) >= 3 and typed in match][:3]
+    close = close or difflib.get_close_matches(typed, sorted(by_case), n=3, cutoff=0.6)
+    if close:
+        return "did you mean " + " or ".join(f"'{by_case[match]}'" for match in close) + "?"
+    if not known:
+        return "it has none"
+    shown = sorted(known)
+    if len(shown) > 15:
+        return f"it has {', '.join(shown[:12])} and {len(shown) - 12} more"
+    return f"it has {', '.join(shown)}"
+
+
+def _filter_day(value) -> pd.Timestamp | None:
+    """A day to filter by, read as strictly as a publication date: 'yesterday' or '03/04/2025'
+    would be a guess."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return pd.Timestamp(parse_day(value))
+    except (ValueError, TypeError, OverflowError) as error:
+        raise FilterError(f"'{value}' is not a day ({error}); write it as YYYY-MM-DD") from None
 
 
 def _plural(count: int, noun: str) -> str:

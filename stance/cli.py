@@ -19,6 +19,8 @@ from .report import MAX_REPORT_SHIFTS
 EXIT_SOME_SKIPPED = 6
 EXIT_INTERRUPTED = 130   # 128 + SIGINT, as shells report it
 PLOT_DPI = 120
+# A folder of undated articles would otherwise print one line each and bury the summary.
+MAX_LISTED_PROBLEMS = 20
 EPILOG = ("Exit codes: 0 done; 1 unexpected failure; 2 wrong usage; 3 bad actors/topics file; "
           "4 unreadable input (with --strict: the first bad document); 5 bad model folder; "
           "6 done, but some documents were skipped (listed in documents.parquet); "
@@ -34,6 +36,11 @@ class StanceGroup(click.Group):
         except StanceError as error:
             click.echo(f"Error: {error}", err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            # A folder that cannot be written, a full disk: the system's words and the path, once.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"Error: {where}{error.strerror or error}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=StanceGroup, epilog=EPILOG)
@@ -44,7 +51,11 @@ def cli():
     Read articles, attribute each statement to a holder and a speaker, label its topic and
     stance (ruled_out, oppose, neutral, open, support), date it, and find the shifts.
 
+    \b
     Start with:  stance demo --out demo-out
+    Your own:    stance analyze articles/ --out results/ --actors actors.yaml --topics topics.yaml
+    Then:        stance shifts results/ --holder trump
+                 stance plot results/ --kind swimlane --out shifts.png
     """
 
 
@@ -81,8 +92,11 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     """Find who took which stance when; write tables, report and charts to OUT.
 
     INPUTS are .txt/.md files (optional front matter with title, date, source, url, id),
-    .jsonl/.csv/.parquet tables with `text` and `date` columns, or folders of them.
+    .jsonl/.csv/.parquet tables with `text` and `date` columns (CSV split by commas,
+    semicolons or tabs), or folders of them. Every document is listed in documents.parquet,
+    with the reason for any that could not be analysed.
 
+    \b
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
     Then:    stance analyze new-articles/ --out results/ --append
     """
@@ -190,7 +204,8 @@ def shifts(run, holder, topic, start, end, fmt):
     """
     from . import report
     result = stance.load(run)
-    _, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    filters = result.check_filters(holder=holder, topic=topic, start=start, end=end)
+    _, selected = report.filter_run(result.statements, result.shifts, **filters)
     click.echo(report.render(report.shifts_view(selected), fmt))
 
 
@@ -207,7 +222,8 @@ def timeline(run, holder, topic, start, end, fmt):
     """
     from . import report
     result = stance.load(run)
-    statements, _ = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    filters = result.check_filters(holder=holder, topic=topic, start=start, end=end)
+    statements, _ = report.filter_run(result.statements, result.shifts, **filters)
     from .timeline import build_timeline
     days = build_timeline(statements)
     texts = result.statements.set_index("statement_id")["text"]
@@ -237,10 +253,13 @@ def explain(source, text, default_date, doc_id, run, actors, topics, model, topi
     Reasons read like "names no topic" (add a keyword or synonym to the topics file), "no actor
     or source holds it: narration", "no stance words", "a question asked, not answered".
 
+    \b
     Example: stance explain article.md --topics topics.yaml --actors actors.yaml --missed
 
+    \b
     Or a line of your own:  stance explain --text "Merz ruled out German troops on Monday." --date 2025-03-04
 
+    \b
     Or a document of a run:  stance explain --run results/ --doc 2025-08-20-live-guarantees-troops
     """
     from .explain import STATEMENT, explain as explain_document, render
@@ -278,7 +297,8 @@ def report_command(run, fmt, holder, topic, start, end, max_shifts):
     """
     from . import report
     result = stance.load(run)
-    statements, selected = report.filter_run(result.statements, result.shifts, holder, topic, start, end)
+    filters = result.check_filters(holder=holder, topic=topic, start=start, end=end)
+    statements, selected = report.filter_run(result.statements, result.shifts, **filters)
     if fmt == "md":
         view = stance.Analysis(result.documents, statements, selected, result.settings)
         click.echo(report.markdown_report(view, max_shifts=max_shifts))
@@ -300,6 +320,7 @@ def plot(run, kind, out, holder, topic, start, end):
     timeline: one holder x topic (with --holder and --topic), else every series with a shift;
     heatmap: latest stance of each holder on each topic; swimlane: every shift on one axis.
 
+    \b
     Example: stance plot demo-out --kind timeline --holder trump --topic us_ground_troops --out troops.png
     """
     import matplotlib
@@ -317,17 +338,24 @@ def plot(run, kind, out, holder, topic, start, end):
             drawn = result.plot_shifts(holders=[holder] if holder else None, topics=[topic] if topic else None,
                                        **filters)
     figure = getattr(drawn, "figure", drawn)
+    out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi="figure", bbox_inches="tight")
     click.echo(f"{kind} -> {out}")
 
 
 def _finish(result, out: Path) -> None:
     documents = result.documents
-    bad = documents[documents["status"] != "ok"]
-    for row in bad.itertuples():
+    bad = documents[documents["status"] != "ok"].sort_values("status", kind="stable")   # errors first
+    for row in bad.head(MAX_LISTED_PROBLEMS).itertuples():
         click.echo(f"{row.status}: {row.reason or row.doc_id}", err=True)
-    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed), {len(result.statements)} statements, "
-               f"{len(result.shifts)} shifts -> {out}")
+    if len(bad) > MAX_LISTED_PROBLEMS:
+        click.echo(f"... and {len(bad) - MAX_LISTED_PROBLEMS} more not analysed; every document and its reason is in "
+                   f"{out / 'documents.parquet'}", err=True)
+    counts = bad["status"].value_counts()
+    not_analysed = "".join(f", {counts[status]} {word}" for status, word in (("skipped", "skipped"), ("error", "failed"))
+                           if status in counts)
+    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed{not_analysed}), "
+               f"{len(result.statements)} statements, {len(result.shifts)} shifts -> {out}")
     if len(bad):
         sys.exit(EXIT_SOME_SKIPPED)
 

@@ -5,8 +5,11 @@ Every entry remembers the line it came from, so a mistake is reported as
 """
 from __future__ import annotations
 
+import codecs
+import difflib
 import re
 from dataclasses import dataclass, field
+from os import PathLike
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -41,6 +44,9 @@ class Actor:
     gender: str = ""
     line: int | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        _as_tuples(self, ("aliases", "roles", "member_of"))
+
     @property
     def mentions(self) -> tuple[str, ...]:
         """The name and the aliases, without repeats, the name first."""
@@ -60,6 +66,19 @@ class Topic:
     description: str = ""
     keywords: tuple[str, ...] = ()
     line: int | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        _as_tuples(self, ("keywords",))
+
+
+def _as_tuples(entry, names: tuple[str, ...]) -> None:
+    """`aliases="Merz"` is one alias, not four letters; a list becomes a tuple, so entries hash."""
+    for name in names:
+        value = getattr(entry, name)
+        if isinstance(value, str):
+            object.__setattr__(entry, name, (value,) if value.strip() else ())
+        elif not isinstance(value, tuple):
+            object.__setattr__(entry, name, tuple(value or ()))
 
 
 @dataclass(frozen=True)
@@ -224,6 +243,7 @@ def load_actors(actors: "Actors | str | Path | None") -> Actors:
         return Actors.default()
     if isinstance(actors, Actors):
         return actors
+    _check_path(actors, "actors", "Actors")
     return Actors.from_yaml(actors)
 
 
@@ -233,18 +253,26 @@ def load_topics(topics: "Topics | str | Path | None") -> Topics:
         return Topics.default()
     if isinstance(topics, Topics):
         return topics
+    _check_path(topics, "topics", "Topics")
     return Topics.from_yaml(topics)
+
+
+def _check_path(value, section: str, collection: str) -> None:
+    if not isinstance(value, (str, PathLike)):
+        raise ConfigError(f"{section}= takes the path of a YAML file, a stance.{collection} or None, "
+                          f"not a {type(value).__name__}; for a list of entries, write "
+                          f"stance.{collection}([...])")
 
 
 def _read_entries(path, section: str, allowed: set[str], build) -> list:
     """Parse a YAML list under `section`, keeping each entry's line for error messages."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _decoded(path.read_bytes(), path)
     except FileNotFoundError:
         raise ConfigError(f"no such file; check the path given for {section}", path) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read the file ({error})", path) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read the file ({error.strerror or error})", path) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -252,9 +280,20 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
+        if isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
+            # The usual cause is a name or phrase that YAML reads as structure ("US troops: the debate").
+            problem += ("; a text holding ': ' or ' #', or starting with @ ` [ { or a quote, "
+                        "must be put in quotes, e.g. label: \"US troops: the debate\"")
         raise ConfigError(f"invalid YAML: {problem}", path, line) from None
+    if data is None:
+        raise ConfigError(f"the file is empty; it needs a top-level '{section}:' list", path)
+    other = {"actors": "topics", "topics": "actors"}[section]
+    if isinstance(data, dict) and other in data and section not in data:
+        raise ConfigError(f"this is a {other} file (it has '{other}:', not '{section}:'); give it as the {other}, "
+                          f"and the {section} file as the {section}", path, 1)
     if not isinstance(data, dict) or section not in data:
         raise ConfigError(f"expected a top-level '{section}:' list", path, 1)
+    _check_unique_keys(root, path)
     unknown_sections = set(data) - {section}
     if unknown_sections:
         raise ConfigError(f"unknown top-level key(s) {sorted(unknown_sections)}; only '{section}:' is read", path, 1)
@@ -263,6 +302,9 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
     if not isinstance(items, list):
         raise ConfigError(f"'{section}:' must be a list of entries starting with '- id:'", path,
                           _line_of(nodes, None))
+    if not items and section == "topics":
+        raise ConfigError("the file lists no topics, so no statement could be found; add at least one '- id:' entry",
+                          path, _line_of(nodes, None))
     entries = []
     for index, item in enumerate(items):
         line = _line_of(nodes, index)
@@ -270,9 +312,60 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
             raise ConfigError(f"each entry of '{section}:' must be a mapping with an 'id:'", path, line)
         unknown = set(item) - allowed
         if unknown:
-            raise ConfigError(f"unknown key(s) {sorted(map(str, unknown))}; allowed: {sorted(allowed)}", path, line)
+            first = sorted(map(str, unknown))[0]
+            close = difflib.get_close_matches(first, sorted(allowed), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            raise ConfigError(f"unknown key(s) {sorted(map(str, unknown))}; {hint}allowed: {sorted(allowed)}", path,
+                              _key_line(nodes, index, first) or line)
         entries.append(build(item, path, line))
     return entries
+
+
+def _check_unique_keys(node, path) -> None:
+    """YAML keeps the last of two equal keys without a word: a second `aliases:` line in an entry,
+    or a second `actors:` list pasted below the first, would drop what came before."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key, value in node.value:
+            name = getattr(key, "value", None)
+            if name in seen:
+                raise ConfigError(f"'{name}:' appears twice here and the first would be ignored; "
+                                  "merge them into one", path, key.start_mark.line + 1)
+            seen.add(name)
+            _check_unique_keys(value, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _check_unique_keys(item, path)
+
+
+def _key_line(nodes, index: int, key: str) -> int | None:
+    """The line of `key:` in the entry at `index` (an unknown key is best shown where it is)."""
+    if nodes is None or not isinstance(nodes.value, list) or index >= len(nodes.value):
+        return None
+    entry = nodes.value[index]
+    for key_node, _ in entry.value if isinstance(entry, yaml.MappingNode) else ():
+        if getattr(key_node, "value", None) == key:
+            return key_node.start_mark.line + 1
+    return None
+
+
+def _decoded(raw: bytes, path) -> str:
+    """The text of a YAML file: UTF-8, or UTF-16/32 with a byte-order mark (as some Windows
+    editors save); anything else is named by line rather than read as the wrong letters."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        shown = raw.split(b"\n")[line - 1].decode("cp1252", errors="replace").strip()[:60]
+        raise ConfigError(f"not UTF-8 text ('{shown}' was saved in another encoding, such as Latin-1); "
+                          "save the file as UTF-8", path, line) from None
 
 
 def _section_nodes(root, section: str):
@@ -305,6 +398,9 @@ def _text(item: dict, key: str, path, line, what: str, required: bool = True) ->
 
 def _texts(item: dict, key: str, path, line, what: str) -> tuple[str, ...]:
     value = item.get(key) or []
+    if isinstance(value, str) and "," in value:
+        parts = ", ".join(part.strip() for part in value.split(",") if part.strip())
+        raise ConfigError(f"{what}: '{key}' is one text with commas in it; write a list, e.g. [{parts}]", path, line)
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):

@@ -28,6 +28,13 @@ class InputError(StanceError):
     exit_code = 4
 
 
+class FilterError(StanceError):
+    """A holder, topic or day asked of a saved run that it cannot answer: an id it does not hold,
+    a day that is no day, a range that ends before it starts. Wrong usage, as click's errors are."""
+
+    exit_code = 2
+
+
 class ModelError(StanceError):
     """A model folder that is missing, damaged, or not written by this package."""
 

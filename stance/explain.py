@@ -139,10 +139,11 @@ def _document(source, date, doc_id: str | None) -> Document:
     else:
         if date is None:
             raise InputError("a text to explain needs the day it was published (--date, or date= in Python), e.g. 2025-08-19")
-        document = next(read_documents(pd.DataFrame({"text": [str(source)], "date": [str(date)],
-                                                     "doc_id": [doc_id or "text"]})))
-    if not document.is_ok:
-        raise InputError(f"{document.path or document.doc_id}: {document.reason}")
+        # The day as --date, so that a bad one is reported as the option it came from.
+        document = next(read_documents(pd.DataFrame({"text": [str(source)], "id": [doc_id or "text"]}),
+                                       default_date=date))
+    if not document.is_ok:   # ingest's reasons start with the file (and line) already
+        raise InputError(document.reason or f"{document.path}: {document.status}")
     if document.date is None:
         raise InputError(f"{document.path or document.doc_id}: no date; give one with date=")
     return document

@@ -29,6 +29,13 @@ from .errors import InputError
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 SUPPORTED = TEXT_SUFFIXES + TABLE_SUFFIXES
+# What to do with the files people most often have instead.
+CONVERSIONS = {".json": "a JSON list of articles: write one object per line as .jsonl",
+               ".xlsx": "save the sheet as .csv", ".xls": "save the sheet as .csv", ".ods": "save the sheet as .csv",
+               ".docx": "save it as plain text, .txt", ".doc": "save it as plain text, .txt",
+               ".rtf": "save it as plain text, .txt", ".odt": "save it as plain text, .txt",
+               ".pdf": "copy its text into a .txt file",
+               ".html": "save the page's text as .txt; tags left in it are removed", ".htm": "save the page's text as .txt; tags left in it are removed"}
 REQUIRED_COLUMNS = ("text", "date")
 OPTIONAL_COLUMNS = ("id", "title", "source", "url")
 FRONT_MATTER_KEYS = ("id", "title", "date", "source", "url")
@@ -52,8 +59,18 @@ RE_HTML_BLOCK = re.compile(r"</?(?:br|p|div|li|ul|ol|tr|h[1-6]|blockquote|sectio
 RE_HTML_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,400}>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # Dates: an ISO day, optionally with a time ("2025-08-20", "2025-08-20T09:30:00+02:00") ...
 RE_ISO_DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$")
-# ... or day and month in digits, whose order is only known when one of them exceeds 12.
-RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+# ... or day and month in digits, whose order is only known when one of them exceeds 12: the two
+# numbers, one separator used twice ("03/04", "03-04", "3.4"), the year, and a time if any.
+RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,]+\d{1,2}[:.]\d{2}\b.*)?$")
+# A front matter line as a writer means it: a key at the margin, a colon, the rest is the value.
+RE_FLAT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
+# Columns that scrapers and exports use for the article text.
+TEXT_LIKE_COLUMNS = ("body", "content", "article", "full_text", "fulltext", "text_content", "story", "article_text")
+# Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
+# ("readingTime:" is no date, so "time" only on its own.)
+RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
+# A 'date:' line among the first lines of a file that has no front matter block around it.
+RE_UNFENCED_DATE = re.compile(r"\A(?:[^\n]*\n){0,8}?[ \t]*date[ \t]*[:=]", re.IGNORECASE)
 # Control characters that never occur in text (tab, newlines, form feed and escape do).
 CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 11, 12, 13, 26, 27})
 # A character of two, three or four bytes in UTF-8: evidence a file is UTF-8 even if damaged.
@@ -144,6 +161,10 @@ def _collect(inputs: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
     for item in inputs:
         path = Path(item)
         if not path.exists() and not path.is_symlink():
+            if isinstance(item, str) and " " in item.strip() and not any(mark in item for mark in "/\\"):
+                # A sentence passed as if it were an article: what was meant is a table of texts.
+                raise InputError(f"'{_shortened(item)}' is no file or folder; to analyse texts, pass a DataFrame "
+                                 "with 'text' and 'date' columns")
             raise InputError("no such file or folder", path)
         if not path.is_dir():
             add(path)
@@ -165,13 +186,22 @@ def _collect(inputs: Iterable[str | os.PathLike]) -> list[tuple[Path, str]]:
     return [(path, problem) for _, path, problem in sorted(found.values(), key=lambda item: item[1].as_posix())]
 
 
+def _shortened(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3] + "..."
+
+
 def _raw_documents(inputs) -> Iterator[Document]:
     if isinstance(inputs, pd.DataFrame):
         yield from _rows_documents(inputs, "<DataFrame>", "row")
         return
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
+    if inputs is None or isinstance(inputs, (bytes, dict)):
+        raise InputError(f"inputs are files, folders or DataFrames, not {type(inputs).__name__}")
     inputs = list(inputs)
+    if not inputs:
+        raise InputError("no inputs; give files, folders or a DataFrame with text and date columns")
     frames = [item for item in inputs if isinstance(item, pd.DataFrame)]
     paths = [item for item in inputs if not isinstance(item, pd.DataFrame)]
     for number, frame in enumerate(frames, start=1):
@@ -197,7 +227,8 @@ def _file_documents(path: Path) -> Iterator[Document]:
     stem = path.stem or path.name
     if suffix not in SUPPORTED:
         yield Document(stem, name, status="skipped",
-                       reason=f"{name}: unsupported file type '{suffix or path.name}'; supported: {', '.join(SUPPORTED)}")
+                       reason=f"{name}: unsupported file type '{suffix or path.name}'; supported: {', '.join(SUPPORTED)}"
+                              + (f" ({CONVERSIONS[suffix]})" if suffix in CONVERSIONS else ""))
         return
     try:
         if path.is_symlink() and not path.exists():
@@ -284,7 +315,9 @@ def _text_document(path: Path) -> Document:
         return Document(path.stem, name, status="skipped", reason=note)
     text = _newlines(text)
     meta, body, problem, line = _split_front_matter(text)
-    if problem:
+    if problem and meta:   # read all the same, line by line: the problem is a note
+        note = _join(note, f"{name}:{line}: {problem}")
+    elif problem:
         return Document(path.stem, name, status="error", reason=f"{name}:{line}: {problem}")
     doc_id = _meta_text(meta, "id") or path.stem
     date, date_problem = _meta_date(meta.get("date"))
@@ -292,7 +325,8 @@ def _text_document(path: Path) -> Document:
     if date_problem:
         return Document(doc_id, name, body, **values, status="skipped",
                         reason=_join(note, f"{name}:{_key_line(text, 'date')}: {date_problem}"))
-    return Document(doc_id, name, body, **values, date=date, reason=note)
+    hint = _undated_hint(meta, text) if date is None else ""
+    return Document(doc_id, name, body, **values, date=date, reason=_join(note, f"{name}: {hint}" if hint else ""))
 
 
 def _newlines(text: str) -> str:
@@ -330,7 +364,8 @@ def _load_front_matter(block: str):
 
 
 def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
-    """(metadata, body, problem, line); a missing front matter is fine, a broken one is not."""
+    """(metadata, body, problem, line); a missing front matter is fine, a broken one is not.
+    Metadata and a problem together: YAML could not read the block, its lines could."""
     opening = RE_FRONT_MATTER_OPEN.match(text)
     if not opening:
         return {}, text, "", None
@@ -344,13 +379,25 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = first_line + mark.line + 1 if mark is not None else first_line
-        return {}, text, f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})", line
+        problem = f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})"
+        # Titles hold colons, quotes and brackets ("title: Trump: no troops"), which YAML reads as
+        # structure; a block of plain one-line values is read as the writer meant it.
+        flat = _flat_front_matter(block) if isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)) else None
+        if flat is None:
+            return {}, text, problem, line
+        body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+        return _lowered_keys(flat), text[body_start:], f"{problem}; read line by line as 'key: value'", line
     except (ValueError, TypeError, OverflowError) as error:   # a value YAML cannot construct
         return {}, text, f"front matter is not valid YAML ({error})", first_line
     except RecursionError:
         return {}, text, "front matter is not valid YAML (nested too deeply)", first_line
     if not isinstance(meta, dict):
         return {}, text, "front matter must be 'key: value' lines", first_line + 1
+    if any(value is None for value in meta.values()):
+        # 'title: #1 in the polls' is a YAML comment, so an empty title; the line says otherwise.
+        flat = _flat_front_matter(block) or {}
+        meta = {key: flat.get(key) if value is None and isinstance(key, str) else value for key, value in meta.items()}
+    meta = _lowered_keys(meta)
     for key in FRONT_MATTER_KEYS:
         value = meta.get(key)
         if value is not None and not isinstance(value, (str, int, float, dt.date)):
@@ -359,9 +406,52 @@ def _split_front_matter(text: str) -> tuple[dict, str, str, int | None]:
     return meta, text[body_start:], "", None
 
 
+def _flat_front_matter(block: str) -> dict | None:
+    """Each line of a front matter block as a key and the rest of the line, outer quotes
+    removed; None unless every line (comments and blank lines aside) has that form.
+
+    >>> _flat_front_matter('title: Trump: "never" on troops\\ndate: 2025-08-20')
+    {'title': 'Trump: "never" on troops', 'date': '2025-08-20'}
+    """
+    meta: dict = {}
+    for line in block.split("\n"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = RE_FLAT_LINE.match(line)
+        if not match or match.group(1) in meta:
+            return None
+        value = (match.group(2) or "").strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        meta[match.group(1)] = value or None
+    return meta or None
+
+
+def _lowered_keys(meta: dict) -> dict:
+    """'Date:' and 'Title:', as some exporters write them, are the keys 'date:' and 'title:'
+    (where both are given, the lower-case one counts)."""
+    lowered: dict = {}
+    for key, value in meta.items():
+        name = str(key).strip().lower()
+        if name not in lowered or str(key) == name:
+            lowered[name] = value
+    return lowered
+
+
+def _undated_hint(meta: dict, text: str) -> str:
+    """Why a file that seems to carry a date has none: the date under another key, or a date
+    line with no front matter block around it."""
+    others = [str(key) for key in meta if key != "date" and RE_DATE_LIKE_KEY.search(str(key))]
+    if others:
+        return f"'{others[0]}:' is not read as the date; name it 'date:'"
+    if not meta and RE_UNFENCED_DATE.match(text):
+        return "its 'date:' line is not in a front matter block; put a '---' line above and below that block"
+    return ""
+
+
 def _key_line(text: str, key: str) -> int:
     for number, line in enumerate(text.split("\n"), start=1):
-        if line.lstrip().startswith(f"{key}:"):
+        if line.lstrip().lower().startswith(f"{key}:"):
             return number
     return 1
 
@@ -380,6 +470,16 @@ def _meta_date(value) -> tuple[dt.date | None, str]:
     except (ValueError, TypeError, OverflowError) as error:
         shown = str(value) if len(str(value)) <= 60 else str(value)[:57] + "..."
         return None, f"cannot read the date '{shown}' ({error}); write it as YYYY-MM-DD"
+
+
+def parse_day(value) -> dt.date:
+    """A day as a user writes it (ISO, "20 August 2025", a Timestamp), read strictly: a value
+    that leaves the day, month or year to a guess raises ValueError.
+
+    >>> parse_day("2025-08-20T23:10:00+02:00")
+    datetime.date(2025, 8, 20)
+    """
+    return _as_date(value)
 
 
 def _as_date(value) -> dt.date:
@@ -401,6 +501,8 @@ def _as_date(value) -> dt.date:
         return value
     if value is None or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         raise ValueError("missing date")
+    if isinstance(value, bytes):   # a Parquet column of binary strings
+        value = value.decode("utf-8", errors="replace")
     if hasattr(value, "dtype") and str(getattr(value, "dtype", "")).startswith("datetime64"):
         return _as_date(pd.Timestamp(value))
     text = str(value).strip()
@@ -413,7 +515,10 @@ def _as_date(value) -> dt.date:
         return dt.date.fromisoformat(iso.group(1))
     numeric = RE_NUMERIC_DAY.match(text)
     if numeric:
-        first, second, year = (int(part) for part in numeric.groups())
+        first, _, second, year = numeric.groups()
+        if len(year) == 2:
+            raise ValueError(f"the year '{year}' has two digits; write it in full")
+        first, second, year = int(first), int(second), int(year)
         if first <= 12 and second <= 12 and first != second:
             raise ValueError(f"{first}/{second} could be day/month or month/day")
         day, month = (first, second) if first > 12 or first == second else (second, first)
@@ -506,7 +611,7 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     header, records, broken = None, [], []
     limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))   # an article is longer than csv's 128 kB default
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
     start = 1
     try:
         for row in reader:
@@ -528,6 +633,24 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     finally:
         csv.field_size_limit(limit)
     return header, records, broken
+
+
+def _csv_delimiter(text: str) -> str:
+    """The comma, unless the header line names a `text` column only when split at semicolons
+    (the CSV that spreadsheets write where the comma is the decimal mark) or at tabs.
+
+    >>> _csv_delimiter("id;text;date\\nx;Merz said, firmly, no;2025-08-20\\n")
+    ';'
+    """
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    for delimiter in (",", ";", "\t"):
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:   # a stray quote or NUL: the reader proper reports it, with its line
+            return ","
+        if "text" in (name.strip().lower() for name in names):
+            return delimiter
+    return ","
 
 
 def _plural(count: int, noun: str) -> str:
@@ -571,21 +694,36 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if "text" in missing:
         found = ", ".join(map(str, frame.columns)) or "none"
+        texts = [column for column in frame.columns if str(column).strip().lower() in TEXT_LIKE_COLUMNS]
+        hint = f"; if '{texts[0]}' holds the articles, name that column 'text'" if len(texts) == 1 else ""
         yield Document(stem, name, status="error",
-                       reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {found}")
+                       reason=f"{name}: missing required column(s) {', '.join(missing)}; found: {found}{hint}")
         return
-    if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0:
+    dates = [column for column in frame.columns if RE_DATE_LIKE_KEY.search(str(column))] if "date" in missing else []
+    if dates:   # each undated row says which column was probably meant
+        note = _join(note, f"{name}: column '{dates[0]}' is not read as the date; name it 'date'")
+    labels = frame.index
+    # Rows are named by their index when it is one number per row (a frame filtered from a larger
+    # one keeps its row numbers); a default index counts from 1, and any other index (dates,
+    # urls, repeats, several levels) gives way to positions, which make plain ids.
+    if (isinstance(labels, pd.RangeIndex) and labels.start == 0) or isinstance(labels, pd.MultiIndex) \
+            or not pd.api.types.is_integer_dtype(labels) or not labels.is_unique:
         frame = frame.set_axis(range(1, len(frame) + 1))
     # Column by column, not iterrows: each value keeps its own type (a Timestamp stays one).
     values = [frame[columns[key]].tolist() if key in columns else [None] * len(frame)
               for key in ("id", "text", "date", "title", "source", "url")]
     for number, raw_id, text, date, *extra in zip(frame.index, *values):
         where = f"{name}:{number}" if line_numbers else f"{name}[row {number}]"
-        doc_id = str(raw_id).strip() if _present(raw_id) else f"{stem}-{number}"
+        doc_id = _id_text(raw_id) if _present(raw_id) else f"{stem}-{number}"
         fields = {key: str(value).strip() if _present(value) else ""
                   for key, value in zip(("title", "source", "url"), extra)}
         if isinstance(text, bytes):
             text = _decode(text)[0]
+        if isinstance(text, (list, tuple, dict)) or hasattr(text, "shape"):
+            kind = "mapping" if isinstance(text, dict) else "list"
+            yield Document(doc_id, where, status="error", **fields,
+                           reason=f"{where}: 'text' holds a {kind}, not a string; give each row one text")
+            continue
         if not _present(text):
             yield Document(doc_id, where, status="skipped", reason=f"{where}: no text", **fields)
             continue
@@ -594,6 +732,13 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
             yield Document(doc_id, where, status="skipped", reason=f"{where}: {problem}", **fields)
             continue
         yield Document(doc_id, where, _newlines(str(text)), date=day, reason=note, **fields)
+
+
+def _id_text(value) -> str:
+    """An id as written: 17, not the 17.0 a column of numbers with a gap turns it into."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _find_columns(frame: pd.DataFrame) -> dict[str, object]:
@@ -631,8 +776,10 @@ def _finish(document: Document, default: dt.date | None, today: dt.date) -> Docu
                        reason=_join(document.reason, f"{document.path}: empty document, no text to analyse"))
     if document.date is None:
         if default is None:
+            where = "'date: YYYY-MM-DD'" if document.path.lower().endswith(TEXT_SUFFIXES) \
+                else "its day to the 'date' column"
             return replace(document, status="skipped",
-                           reason=_join(document.reason, f"{document.path}: no date; add 'date: YYYY-MM-DD' or pass --date"))
+                           reason=_join(document.reason, f"{document.path}: no date; add {where} or pass --date"))
         document = replace(document, date=default, reason=_join(document.reason, "date from --date"))
     if document.date > today + FUTURE_TOLERANCE:
         return replace(document, status="skipped",

@@ -92,6 +92,15 @@ def test_save_then_load_gives_identical_tables(request, runs, tmp_path):
         pd.testing.assert_frame_equal(getattr(back, table), getattr(run, table), check_exact=True)
 
 
+def test_a_damaged_table_in_a_saved_run_is_named(merz_run, tmp_path):
+    merz_run.save(tmp_path / "out", charts=False, report=False)
+    (tmp_path / "out" / "statements.parquet").write_bytes(b"PAR1 cut short")
+    with pytest.raises(stance.InputError) as caught:
+        stance.load(tmp_path / "out")
+    assert str(caught.value).startswith(f"{tmp_path / 'out' / 'statements.parquet'}: this table of the run is damaged (")
+    assert str(caught.value).endswith("); analyse the articles again into this folder")
+
+
 def test_empty_run_round_trips(tmp_path):
     run = stance.analyze(pd.DataFrame({"text": ["Nothing to see here."], "date": ["2025-01-01"]}),
                          actors=ACTORS, topics=TOPICS)
@@ -140,6 +149,38 @@ def test_plot_methods_draw_into_a_given_axes(merz_run):
     assert merz_run.plot_timeline("merz", "german_troops", ax=left) is left
     assert merz_run.plot_shifts(ax=right) is right
     assert left.figure is right.figure is figure
+
+
+@pytest.mark.parametrize("view, message", [
+    (lambda run: run.timeline("mertz", "german_troops"), "no statement in this run has the holder 'mertz'; did you mean 'merz'?"),
+    (lambda run: run.plot_timeline("merz", "troops"), "the topic 'troops'; did you mean 'german_troops'?"),
+    (lambda run: run.plot_heatmap(holders=["merz", "scholz"]), "the holder 'scholz'; it has merz"),
+    (lambda run: run.plot_shifts(start="yesterday"), "'yesterday' is not a day"),
+    (lambda run: run.plot_timeline("merz", "german_troops", start="2025-03-05", end="2025-03-03"),
+     "the days are the wrong way round: 2025-03-05 is after 2025-03-03; swap them"),
+], ids=["misspelt-holder", "part-of-topic", "absent-holder", "vague-day", "reversed-days"])
+def test_views_refuse_filters_the_run_cannot_answer(merz_run, view, message):
+    with pytest.raises(stance.FilterError) as caught:
+        view(merz_run)
+    assert message in str(caught.value)
+
+
+def test_a_holder_and_topic_never_seen_together_name_the_holders_topics():
+    articles = pd.DataFrame({"text": ["Merz ruled out sending German troops to Ukraine.",
+                                      "Kallas backed the reparations loan for Ukraine."],
+                             "date": ["2025-03-03", "2025-03-04"]})
+    topics = stance.Topics([*TOPICS, stance.Topic("loan", "Reparations loan", keywords=("reparations loan",))])
+    actors = stance.Actors([*ACTORS, stance.Actor("kallas", "Kaja Kallas", aliases=("Kallas",))])
+    run = stance.analyze(articles, actors=actors, topics=topics)
+    with pytest.raises(stance.FilterError) as caught:
+        run.plot_timeline("merz", "loan")
+    assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
+                                 "merz's topics: german_troops")
+
+
+def test_one_holder_may_be_given_without_a_list(merz_run):
+    ax = merz_run.plot_heatmap(holders="merz")
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Friedrich Merz"]
 
 
 def test_timelines_drawn_by_two_processes_are_the_same_images(seed_run, tmp_path):

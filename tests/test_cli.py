@@ -16,6 +16,21 @@ def test_every_command_has_help_with_an_example(command):
     assert result.exit_code == 0 and "Example: stance" in result.output
 
 
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_examples_stay_whole_lines_to_copy(command):
+    import inspect
+    docstring = inspect.getdoc(cli.commands[command].callback)
+    examples = [line.strip() for line in docstring.splitlines() if line.strip().startswith(("Example:", "Then:"))]
+    shown = [line.strip() for line in CliRunner().invoke(cli, [command, "--help"], terminal_width=80).output.splitlines()]
+    assert examples and all(example in shown for example in examples)
+
+
+def test_top_level_help_shows_the_way_from_articles_to_shifts():
+    shown = [line.strip() for line in CliRunner().invoke(cli, ["--help"], terminal_width=80).output.splitlines()]
+    assert "Your own:    stance analyze articles/ --out results/ --actors actors.yaml --topics topics.yaml" in shown
+    assert "Then:        stance shifts results/ --holder trump" in shown
+
+
 def test_undated_document_is_listed_not_guessed(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "note.md").write_text("Leavitt said the president ruled out US troops.")
@@ -23,6 +38,19 @@ def test_undated_document_is_listed_not_guessed(tmp_path):
     documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
     assert result.exit_code == 6
     assert documents.loc[0, "status"] == "skipped" and "no date" in documents.loc[0, "reason"]
+
+
+def test_many_bad_documents_are_summed_up_not_all_listed(tmp_path):
+    (tmp_path / "in").mkdir()
+    for number in range(25):
+        (tmp_path / "in" / f"note-{number:02}.txt").write_text("Trump ruled out US troops.")
+    (tmp_path / "in" / "feed.jsonl").write_text('{"text": "Trump ruled out US troops.", "date": "2025-08-20"}\n{oops\n')
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts"])
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 6 and len(lines) == 21
+    assert lines[0].startswith("error: ") and "feed.jsonl:2: invalid JSON" in lines[0]
+    assert lines[-1] == f"... and 6 more not analysed; every document and its reason is in {tmp_path / 'out' / 'documents.parquet'}"
+    assert result.stdout.startswith("27 documents (1 analysed, 25 skipped, 1 failed), ")
 
 
 def test_date_option_dates_undated_documents(tmp_path):
@@ -77,3 +105,43 @@ def test_output_folder_of_another_tool_is_refused(tmp_path, seed_path):
     result = CliRunner().invoke(cli, ["analyze", str(seed_path), "--out", str(out)])
     assert result.exit_code == 4 and "pass --force" in result.output
     assert (out / "thesis.docx").read_text() == "precious"
+
+
+@pytest.fixture(scope="module")
+def small_run(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "in").mkdir()
+    (folder / "in" / "monday.md").write_text("---\ndate: 2025-08-18\n---\nTrump said US troops could be an option.")
+    (folder / "in" / "tuesday.md").write_text("---\ndate: 2025-08-19\n---\nTrump ruled out sending US troops.")
+    result = CliRunner().invoke(cli, ["analyze", str(folder / "in"), "--out", str(folder / "out"), "--no-charts"])
+    assert result.exit_code == 0, result.output
+    return folder / "out"
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["shifts", "--holder", "trumpp"], "no statement in this run has the holder 'trumpp'; did you mean 'trump'?"),
+    (["timeline", "--holder", "trump", "--topic", "troops"],
+     "no statement in this run has the topic 'troops'; did you mean 'us_ground_troops'?"),
+    (["report", "--since", "yesterday"], "'yesterday' is not a day (unknown string format); write it as YYYY-MM-DD"),
+    (["shifts", "--since", "2025-09-01", "--until", "2025-03-01"],
+     "the days are the wrong way round: 2025-09-01 is after 2025-03-01; swap them"),
+], ids=["misspelt-holder", "part-of-topic", "vague-day", "reversed-days"])
+def test_view_filters_that_cannot_match_say_why(small_run, arguments, message):
+    result = CliRunner().invoke(cli, [arguments[0], str(small_run), *arguments[1:]])
+    assert result.exit_code == 2
+    assert result.output.strip() == f"Error: {message}"
+
+
+def test_plot_makes_the_folder_it_is_told_to_write_into(small_run, tmp_path):
+    chart = tmp_path / "charts" / "2025" / "heatmap.png"
+    result = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(chart)])
+    assert result.exit_code == 0, result.output
+    assert chart.stat().st_size > 1000
+
+
+def test_a_chart_that_cannot_be_written_is_one_line_not_a_traceback(small_run, tmp_path):
+    (tmp_path / "taken").write_text("a file where a folder should be")
+    result = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out",
+                                      str(tmp_path / "taken" / "chart.png")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'taken'}") and "Traceback" not in result.output

@@ -131,3 +131,16 @@ def test_a_live_blog_entry_time_is_named_as_such():
     trace = explain("14:05 BST\n\nTanaka ruled out a larger rice quota.", ACTORS, TOPICS, date="2025-06-13")
     assert trace.loc[trace["sentence"] < 0, "outcome"].tolist() == [
         "not read as a sentence: a live-blog entry's time, which dates the entry"]
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["--text", "Merz ruled out German troops.", "--date", "yesterday"],
+     "Error: --date 'yesterday' is not a day (unknown string format); write it as YYYY-MM-DD"),
+    (["{folder}/undated.md"], "Error: {folder}/undated.md: no date; add 'date: YYYY-MM-DD' or pass --date"),
+], ids=["vague-date", "undated-file"])
+def test_a_document_that_cannot_be_explained_is_one_plain_line(tmp_path, arguments, message):
+    (tmp_path / "undated.md").write_text("Merz ruled out German troops.")
+    folder = tmp_path.as_posix()
+    result = CliRunner().invoke(cli, ["explain", *(argument.format(folder=folder) for argument in arguments)])
+    assert result.exit_code == 4
+    assert result.output.strip() == message.format(folder=folder)

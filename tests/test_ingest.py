@@ -85,7 +85,8 @@ BAD_FILES = {
     "blank.txt": b"  \n\t\n   ",
     "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
     "disguised.md": bytes(range(1, 32)) * 40,
-    "malformed.md": b"---\ntitle: [unclosed\ndate: 2025-08-20\n---\nText.\n",
+    "malformed.md": b"---\ntitle: [unclosed\nsources:\n  - a\ndate: 2025-08-20\n---\nText.\n",
+    "colon-title.md": b"---\ntitle: Trump: no troops\ndate: 2025-08-20\n---\nTrump ruled out troops.\n",
     "unclosed.md": b"---\ntitle: No end\ndate: 2025-08-20\nTrump ruled out troops.\n",
     "bad-date.md": b"---\ndate: 2025-13-45\n---\nTrump ruled out troops.\n",
     "future.md": b"---\ndate: 2099-01-01\n---\nTrump ruled out troops.\n",
@@ -123,6 +124,8 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "image": ("skipped", f"{at('image.txt')}: binary file, not text (it contains control bytes such as NUL)"),
         "disguised": ("skipped", f"{at('disguised.md')}: binary file, not text (it contains control bytes such as NUL)"),
         "malformed": ("error", f"{at('malformed.md')}:3: front matter is not valid YAML (expected ',' or ']', but got ':')"),
+        "colon-title": ("ok", f"{at('colon-title.md')}:2: front matter is not valid YAML (mapping values are not "
+                              "allowed here); read line by line as 'key: value'"),
         "unclosed": ("error", f"{at('unclosed.md')}:1: front matter opened with '---' is never closed; "
                               "add a '---' line after it"),
         "bad-date": ("skipped", f"{at('bad-date.md')}:2: cannot read the date '2025-13-45' (month must be in 1..12); "
@@ -131,9 +134,10 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "vague-date": ("skipped", f"{at('vague-date.md')}:2: cannot read the date 'August 2025' (no day of the month); "
                                   "write it as YYYY-MM-DD"),
         "undated": ("skipped", f"{at('undated.md')}: no date; add 'date: YYYY-MM-DD' or pass --date"),
-        "no-columns": ("error", f"{at('no-columns.csv')}: missing required column(s) text, date; found: body, when"),
+        "no-columns": ("error", f"{at('no-columns.csv')}: missing required column(s) text, date; found: body, when; "
+                                "if 'body' holds the articles, name that column 'text'"),
         "notes": ("skipped", f"{at('notes.docx')}: unsupported file type '.docx'; supported: "
-                             ".txt, .md, .markdown, .jsonl, .csv, .parquet"),
+                             ".txt, .md, .markdown, .jsonl, .csv, .parquet (save it as plain text, .txt)"),
         "good~2": ("ok", f"{at('good.md')}: id 'good' is also the id of {at('copy/good.md')}; renamed 'good~2'"),
         "huge": ("skipped", f"{at('huge.md')}: 52.4 MB is too long for one article (the limit is 10 MB); "
                             "split it into articles"),
@@ -244,15 +248,55 @@ def test_mostly_utf8_with_a_stray_byte_keeps_its_utf8(tmp_path):
      "{path}:2: front matter is not valid YAML (could not determine a constructor for the tag "
      "'tag:yaml.org,2002:python/object/apply:os.system')"),
     ("x: " + "[" * 5000 + "]" * 5000, "error", "{path}:1: front matter is not valid YAML (nested too deeply)"),
+    ("Title: Talks\nDate: 2025-08-20", "ok", ""),
+    ("date: 03-04-2025", "skipped", "{path}:2: cannot read the date '03-04-2025' (3/4 could be day/month or month/day); "
+                                    "write it as YYYY-MM-DD"),
+    ("date: 8/12/2025 10:00 AM", "skipped", "{path}:2: cannot read the date '8/12/2025 10:00 AM' (8/12 could be "
+                                            "day/month or month/day); write it as YYYY-MM-DD"),
+    ("date: 20.08.25", "skipped", "{path}:2: cannot read the date '20.08.25' (the year '25' has two digits; write it in "
+                                  "full); write it as YYYY-MM-DD"),
+    ("published: 2025-08-20", "skipped", "{path}: 'published:' is not read as the date; name it 'date:'; "
+                                         "{path}: no date; add 'date: YYYY-MM-DD' or pass --date"),
 ], ids=["iso", "iso-time-zone", "day-month-year", "month-day-year", "day-first-digits", "future", "ambiguous-digits",
         "year-only", "today-is-a-guess", "no-such-day", "empty-date", "date-list", "not-a-mapping", "bad-indent",
-        "python-tag-not-run", "nested-too-deeply"])
+        "python-tag-not-run", "nested-too-deeply", "capitalised-keys", "ambiguous-with-dashes", "ambiguous-with-time",
+        "two-digit-year", "date-under-another-key"])
 def test_front_matter_dates_are_read_never_guessed(tmp_path, front, status, reason):
     document = only(read(tmp_path, "article.md", f"---\n{front}\n---\n{TROOPS}"))
     expected_date = dt.date(2025, 8, 20) if status == "ok" else None
     assert (document.status, document.reason) == (status, reason.format(path=(tmp_path / "article.md").as_posix()))
     if status == "ok":
         assert document.date == expected_date and document.text == TROOPS
+
+
+@pytest.mark.parametrize("name, advice", [
+    ("feed.json", "(a JSON list of articles: write one object per line as .jsonl)"),
+    ("sheet.xlsx", "(save the sheet as .csv)"),
+], ids=["json", "spreadsheet"])
+def test_a_file_of_another_type_says_what_to_save_it_as(tmp_path, name, advice):
+    document = only(read(tmp_path, name, b"[]"))
+    assert document.status == "skipped" and document.reason.endswith(advice)
+
+
+@pytest.mark.parametrize("written, title", [
+    ("Trump: no US troops for Ukraine", "Trump: no US troops for Ukraine"),
+    ("[Live] Trump rules out troops", "[Live] Trump rules out troops"),
+    ("@POTUS says no", "@POTUS says no"),
+    ('"Trump says "never""', 'Trump says "never"'),
+    ("#1 story: troops", "#1 story: troops"),
+], ids=["colon", "brackets", "at-sign", "quotes-in-quotes", "hash"])
+def test_a_headline_yaml_would_misread_is_kept_as_written(tmp_path, written, title):
+    document = only(read(tmp_path, "article.md", f"---\ntitle: {written}\ndate: 2025-08-20\n---\n{TROOPS}"))
+    assert (document.status, document.title, document.date) == ("ok", title, dt.date(2025, 8, 20))
+    assert document.text == TROOPS
+
+
+def test_a_date_line_outside_front_matter_is_pointed_out(tmp_path):
+    document = only(read(tmp_path, "article.md", f"title: Talks\ndate: 2025-08-20\n\n{TROOPS}"))
+    path = (tmp_path / "article.md").as_posix()
+    assert document.status == "skipped"
+    assert document.reason.startswith(f"{path}: its 'date:' line is not in a front matter block; "
+                                       "put a '---' line above and below that block")
 
 
 def test_one_day_ahead_is_a_time_zone_not_the_future(tmp_path):
@@ -363,6 +407,64 @@ def test_csv_without_usable_rows_is_one_document_with_a_reason(tmp_path, name, c
     assert document.reason == reason.format(path=(tmp_path / name).as_posix())
 
 
+@pytest.mark.parametrize("delimiter", [";", "\t"], ids=["semicolons", "tabs"])
+def test_csv_split_at_semicolons_or_tabs_is_read(tmp_path, delimiter):
+    header = delimiter.join(["id", "text", "date"])
+    row = delimiter.join(["x-1", "Merz said, firmly, that German troops would not go.", "2025-08-20"])
+    document = only(read(tmp_path, "export.csv", f"{header}\n{row}\n"))
+    assert (document.doc_id, document.status) == ("x-1", "ok")
+    assert document.text == "Merz said, firmly, that German troops would not go."
+
+
+@pytest.mark.parametrize("content, status", [
+    ("text;date\rTrump ruled out troops.;2025-08-20\r", "ok"),
+    ("\r0", "skipped"),
+], ids=["old-mac-line-ends", "stray-carriage-return"])
+def test_csv_with_carriage_returns_alone_gives_documents(tmp_path, content, status):
+    assert only(read(tmp_path, "feed.csv", content)).status == status
+
+
+def test_a_row_whose_text_is_a_list_is_an_error_not_analysed(tmp_path):
+    lines = [json.dumps({"id": "pair", "text": ["Trump spoke.", "Merz spoke."], "date": "2025-08-20"}),
+             json.dumps({"id": "one", "text": "Trump spoke.", "date": "2025-08-20"})]
+    documents = read(tmp_path, "feed.jsonl", "\n".join(lines))
+    path = (tmp_path / "feed.jsonl").as_posix()
+    assert [(d.doc_id, d.status) for d in documents] == [("pair", "error"), ("one", "ok")]
+    assert documents[0].reason == f"{path}:1: 'text' holds a list, not a string; give each row one text"
+
+
+def test_a_table_with_its_text_and_date_under_other_names_says_which(tmp_path):
+    body = only(read(tmp_path, "scrape.csv", "id,body,date\nb1,Trump ruled out troops.,2025-08-20\n"))
+    assert body.reason.endswith("found: id, body, date; if 'body' holds the articles, name that column 'text'")
+    published = only(read(tmp_path, "feed.csv", "text,published_at\nTrump ruled out troops.,2025-08-20\n"))
+    path = (tmp_path / "feed.csv").as_posix()
+    assert (published.status, published.reason) == (
+        "skipped", f"{path}: column 'published_at' is not read as the date; name it 'date'; "
+                   f"{path}:2: no date; add its day to the 'date' column or pass --date")
+
+
+def test_an_undated_row_is_told_to_fill_its_date_column(tmp_path):
+    document = only(read(tmp_path, "feed.csv", "text,date\nTrump ruled out troops.,\n"))
+    path = (tmp_path / "feed.csv").as_posix()
+    assert document.reason == f"{path}:2: no date; add its day to the 'date' column or pass --date"
+
+
+def test_a_sentence_given_as_input_is_told_to_come_in_a_dataframe():
+    with pytest.raises(InputError) as caught:
+        stance.analyze(["Trump ruled out sending US troops to Ukraine on Tuesday."])
+    assert str(caught.value) == ("'Trump ruled out sending US troops to Ukraine on Tuesday.' is no file or folder; "
+                                 "to analyse texts, pass a DataFrame with 'text' and 'date' columns")
+
+
+@pytest.mark.parametrize("inputs, message", [
+    (None, "inputs are files, folders or DataFrames, not NoneType"),
+    ([], "no inputs; give files, folders or a DataFrame with text and date columns"),
+], ids=["none", "empty-list"])
+def test_no_inputs_at_all_is_an_input_error(inputs, message):
+    with pytest.raises(InputError, match=re.escape(message)):
+        stance.analyze(inputs)
+
+
 def test_csv_without_a_date_column_takes_the_date_option(tmp_path):
     document = only(read(tmp_path, "feed.csv", "text\nTrump ruled out troops.\n", default_date="2025-08-20"))
     assert (document.status, document.date) == ("ok", dt.date(2025, 8, 20))
@@ -375,12 +477,35 @@ def test_parquet_missing_columns_damaged_or_empty(tmp_path):
     pd.DataFrame({"text": [TROOPS, None], "date": [pd.Timestamp("2025-08-20"), pd.NaT]}).to_parquet(tmp_path / "typed.parquet")
     documents = {d.doc_id: d for d in read_documents([tmp_path], today=TODAY)}
     at = (tmp_path / "x").as_posix()[:-1]
-    assert documents["columns"].reason == f"{at}columns.parquet: missing required column(s) text, date; found: body, when"
+    assert documents["columns"].reason == (f"{at}columns.parquet: missing required column(s) text, date; found: body, "
+                                           "when; if 'body' holds the articles, name that column 'text'")
     assert documents["damaged"].status == "error"
     assert documents["damaged"].reason.startswith(f"{at}damaged.parquet: not a readable Parquet file (")
     assert (documents["empty"].status, documents["empty"].reason) == ("skipped", f"{at}empty.parquet: no rows")
     assert (documents["typed-1"].status, documents["typed-1"].date) == ("ok", dt.date(2025, 8, 20))
     assert documents["typed-2"].reason == f"{at}typed.parquet[row 2]: no text"
+
+
+def test_parquet_ids_and_dates_keep_what_was_written(tmp_path):
+    frame = pd.DataFrame({"id": [17.0, None], "text": [TROOPS, FRANCE], "date": [b"2025-08-20", b"2025-08-21"]})
+    frame.to_parquet(tmp_path / "export.parquet")
+    documents = read_documents([tmp_path / "export.parquet"], today=TODAY)
+    assert [(d.doc_id, d.status, d.date) for d in documents] == [
+        ("17", "ok", dt.date(2025, 8, 20)), ("export-2", "ok", dt.date(2025, 8, 21))]
+
+
+@pytest.mark.parametrize("index", [["a", "b"], pd.to_datetime(["2025-08-20", "2025-08-21"]), [7, 7],
+                                   pd.MultiIndex.from_tuples([("wire", 1), ("wire", 2)])],
+                         ids=["urls", "dates", "repeated", "two-levels"])
+def test_a_dataframe_indexed_by_other_things_names_rows_by_position(index):
+    frame = pd.DataFrame({"text": [TROOPS, FRANCE], "date": ["2025-08-20", "2025-08-21"]}).set_axis(index)
+    assert [(d.doc_id, d.path) for d in read_documents(frame, today=TODAY)] == [
+        ("row-1", "<DataFrame>[row 1]"), ("row-2", "<DataFrame>[row 2]")]
+
+
+def test_a_filtered_dataframe_keeps_its_row_numbers():
+    frame = pd.DataFrame({"text": [TROOPS, FRANCE, TROOPS], "date": ["2025-08-20", "2025-08-21", "2025-08-22"]})
+    assert [d.doc_id for d in read_documents(frame.iloc[1:], today=TODAY)] == ["row-1", "row-2"]
 
 
 def test_a_dataframe_with_a_column_twice_is_one_error():
@@ -517,9 +642,10 @@ def test_exit_codes_are_documented_in_help():
 
 
 CONFIG_ERRORS = [
-    ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'"),
+    ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'; a text holding ': ' or ' #', "
+     "or starting with @ ` [ {{ or a quote, must be put in quotes, e.g. label: \"US troops: the debate\""),
     ("topics", "topics:\n  - id: troops\n    label: Troops\n    colour: red\n",
-     "{path}:2: unknown key(s) ['colour']; allowed: ['description', 'id', 'keywords', 'label']"),
+     "{path}:4: unknown key(s) ['colour']; allowed: ['description', 'id', 'keywords', 'label']"),
     ("actors", "actors:\n  - id: trump\n  - id: trump\n", "{path}:3: actor id 'trump' is defined twice; give each actor its own id"),
     ("actors", "actors:\n  - id: trump\n    aliases: [the president]\n  - id: macron\n    aliases: [The President]\n",
      "{path}:4: alias 'The President' of actor 'macron' is also an alias of 'trump'; an alias must name one actor"),

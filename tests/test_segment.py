@@ -53,3 +53,16 @@ def test_a_contrast_opening_with_a_number_is_a_clause_of_its_own():
 ], ids=["report-after-a-colon", "words-after-a-colon"])
 def test_a_colon_before_a_new_report_opens_a_clause(text, expected):
     assert clauses_of(text) == expected
+
+
+def test_a_long_sentence_without_full_stops_splits_in_one_pass():
+    import random
+    import time
+    words = ("Putin rejected a ceasefire but said talks could go on while Zelensky backed sanctions and Trump said "
+             "US troops were not an option").split()
+    text = " ".join(random.Random(7).choice(words) for _ in range(60_000))   # a transcript with no punctuation
+    sentence = split_document("doc", text)[0]
+    began = time.perf_counter()
+    clauses = split_clauses(sentence)
+    assert time.perf_counter() - began < 2.0   # counting the words to the end at each 'but' took seconds
+    assert len(clauses) > 100 and clauses[-1].end == sentence.end
