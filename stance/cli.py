@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 import stance
-from .errors import StanceError
+from .errors import FilterError, StanceError
 from .report import MAX_REPORT_SHIFTS
 
 EXIT_SOME_SKIPPED = 6
@@ -270,6 +270,10 @@ def explain(source, text, default_date, doc_id, run, actors, topics, model, topi
     trace = explain_document(source if text is None else text, actors=actors, topics=topics,
                              date=default_date, model=model, doc_id=doc_id, run=run)
     if topic:
+        if topic not in set(trace["topic"]):
+            from .analysis import _close_ids
+            raise FilterError(f"no sentence of this document concerns the topic '{topic}'; "
+                                            + _close_ids(topic, set(trace["topic"]) - {""}))
         trace = trace[trace["topic"] == topic]
     if missed:
         found = set(trace.loc[trace["outcome"] == STATEMENT, "sentence"])

@@ -146,8 +146,8 @@ def markdown_report(analysis, chart_files: dict | None = None,
     span = "" if statements.empty else f", dated {statements['date'].min():%Y-%m-%d} to {statements['date'].max():%Y-%m-%d}"
     held = f" by {_plural(shifts['holder'].nunique(), 'holder')} on {_plural(shifts['topic'].nunique(), 'topic')}" \
         if len(shifts) else ""
-    lines.append(f"{len(documents)} documents read ({ok} analysed), {len(statements)} statements{span}, "
-                 f"**{len(shifts)} shifts**{held}.")
+    lines.append(f"{_plural(len(documents), 'document')} read ({ok} analysed), {_plural(len(statements), 'statement')}"
+                 f"{span}, **{_plural(len(shifts), 'shift')}**{held}.")
     lines.append("")
     listed = _listed_shifts(shifts, max_shifts or len(shifts))
     if shifts.empty:

@@ -144,3 +144,9 @@ def test_a_document_that_cannot_be_explained_is_one_plain_line(tmp_path, argumen
     result = CliRunner().invoke(cli, ["explain", *(argument.format(folder=folder) for argument in arguments)])
     assert result.exit_code == 4
     assert result.output.strip() == message.format(folder=folder)
+
+
+def test_command_names_the_close_topic_for_one_the_document_does_not_concern():
+    result = CliRunner().invoke(cli, ["explain", "--text", "Merz ruled out German troops on Monday.",
+                                      "--date", "2025-03-04", "--topic", "troops"])
+    assert result.exit_code == 2 and "european_troops" in result.output

@@ -218,3 +218,11 @@ def test_each_chart_in_the_report_says_what_it_shows(tmp_path):
     text = report.markdown_report(run, report.write_charts(run, tmp_path / "charts"))
     assert "![Latest stance of each holder on each topic](charts/heatmap.png)" in text
     assert "![Friedrich Merz — Reparations loan, over time](charts/timeline-merz-loan.png)" in text
+
+
+def test_the_report_counts_one_document_in_the_singular():
+    import pandas as pd
+    import stance
+    from stance.report import markdown_report
+    frame = pd.DataFrame({"text": ["Merz ruled out German troops for Ukraine on Monday."], "date": ["2025-03-04"]})
+    assert "1 document read (1 analysed), 1 statement," in markdown_report(stance.analyze(frame))
