@@ -48,20 +48,19 @@ RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|th
 RE_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|that|this|such)\s+$", re.IGNORECASE)
 # The first preposition of a topic phrase; the head noun stands before it.
 RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|over|into|at)\s+", re.IGNORECASE)
-# Heads too general to refer back to one topic on their own.
-# A label that is itself an undoing of what it names: "Lifting sanctions", "Holding the treaty in
-# abeyance", "Suspending the aid".
-RE_UNDOING_LABEL = re.compile(r"\b(?:lift\w*|eas(?:e|es|ed|ing)|relax\w*|loosen\w*|scrap\w*|repeal\w*|roll\w* back|"
-                              r"suspen\w*|paus\w*|freez\w*|halt\w*|exempt\w*|reprieve|abeyance|abandon\w*|"
-                              r"ditch\w*|relief)\b", re.IGNORECASE)
-# A stance word that is itself an undoing ("suspended", "lifted"): for a topic that is an undoing,
-# the topic's own act.
-RE_UNDOING_CUE = re.compile(r"(?:lift|eas|relax|loosen|scrap|repeal|suspen|paus|freez|halt|abandon|ditch)\w*",
-                            re.IGNORECASE)
+# Stems of words that undo a thing ("lift", "suspend", "scrap"). A topic whose label holds one
+# ("Lifting sanctions", "Holding the treaty in abeyance") is itself an undoing; for such a topic
+# a stance word that undoes ("suspended") is the topic's own act, and one that restores opposes it.
+UNDOING_STEMS = r"lift|relax|loosen|scrap|repeal|suspen|paus|freez|halt|abandon|ditch"
+RE_UNDOING_LABEL = re.compile(rf"\b(?:(?:{UNDOING_STEMS})\w*|eas(?:e|es|ed|ing)|roll\w* back|exempt\w*|reprieve|"
+                              r"abeyance|relief)\b", re.IGNORECASE)
+RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*", re.IGNORECASE)
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
+# A tag of saying set in commas ("The layoffs, he said on the floor, were ..."), and the words
+# that make what comes before it a condition rather than a subject.
+RE_SAYING_TAG = re.compile(r"\s*,\s*(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+"
+                           r"(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}\s*,")
 RE_CONDITION_WORD = re.compile(r"\b(?:if|unless|once|when|whether|until)\b", re.IGNORECASE)
-RE_SAYING_TAG = re.compile(r"\s*,\s*(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+(?:said|says|added|argued|"
-                           r"insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}\s*,")
 # A relative clause that leaves its object out: "that fails to extend", "which does not include".
 RE_NEGATED_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:(?:fails?|failed)\s+to|(?:does|do|did|would|will)\s+not|"
                                  r"(?:doesn't|don't|didn't|wouldn't|won't)|(?:ignores?|ignored|excludes?|excluded|"
@@ -69,6 +68,7 @@ RE_NEGATED_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:(?:fails?|failed)\s+to|
 NEGATED_RELATIVE_REACH = 60   # characters between such a clause's start and the topic it leaves out
 # "back" as a particle of place or time, not the verb of support: "back to the floor", "back home".
 RE_BACK_AS_PARTICLE = re.compile(r"\s+(?:to|into|in|on|from|up|out|at|home|where|then|when|again)\b|[.,;:!?]")
+# Heads too general to refer back to one topic on their own.
 GENERIC_HEADS = frozenset({"ukraine", "russia", "us", "europe", "support", "deal", "peace", "security", "war"})
 # Words a description may use that tell no topic apart ("to guarantee a peace deal").
 # A capitalised name closing a phrase that has a lower-case word before it: "fire Powell".
