@@ -34,7 +34,7 @@ def load_gold(gold: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
     statements, shifts = [], []
     for path in files:
         target = shifts if path.name.startswith("shifts") else statements
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
             if not line.strip():
                 continue
             try:

@@ -635,9 +635,9 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     return header, records, broken
 
 
-def _csv_delimiter(text: str) -> str:
-    """The comma, unless the header line names a `text` column only when split at semicolons
-    (the CSV that spreadsheets write where the comma is the decimal mark) or at tabs.
+def _csv_delimiter(text: str, column: str = "text") -> str:
+    """The comma, unless the header line names the `column` (`text`) only when split at
+    semicolons (the CSV that spreadsheets write where the comma is the decimal mark) or at tabs.
 
     >>> _csv_delimiter("id;text;date\\nx;Merz said, firmly, no;2025-08-20\\n")
     ';'
@@ -648,7 +648,7 @@ def _csv_delimiter(text: str) -> str:
             names = next(csv.reader([header], delimiter=delimiter), [])
         except csv.Error:   # a stray quote or NUL: the reader proper reports it, with its line
             return ","
-        if "text" in (name.strip().lower() for name in names):
+        if column.lower() in (name.strip().lower() for name in names):
             return delimiter
     return ","
 

@@ -57,6 +57,7 @@ from sklearn.preprocessing import normalize
 
 from .embeddings import WordVectors, shipped_vectors_path
 from .errors import InputError, ModelError
+from .ingest import _csv_delimiter
 
 logger = logging.getLogger(__name__)
 
@@ -482,7 +483,7 @@ def train_file(csv_path, out_dir, text_column: str = "text", target_column: str 
     ['oppose', 'support']
     """
     path = Path(csv_path)
-    frame = _read_table(path)
+    frame = _read_table(path, text_column)
     target_column = _target_column(frame, target_column)
     _require_columns(frame, [text_column, target_column, stance_column], path)
     frame = frame[frame[text_column].notna() & frame[stance_column].notna()]
@@ -516,7 +517,7 @@ def predict_file(model_dir, csv_path, out_path=None, text_column: str = "text", 
     """
     model = StanceModel.load(model_dir)
     path = Path(csv_path)
-    frame = _read_table(path)
+    frame = _read_table(path, text_column)
     if target is None:
         target_column = _target_column(frame, target_column)
         _require_columns(frame, [text_column, target_column], path)
@@ -692,16 +693,22 @@ def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
                 np.lib.format.write_array(handle, np.ascontiguousarray(arrays[name]), allow_pickle=False)
 
 
-def _read_table(path: Path) -> pd.DataFrame:
-    """A .csv, .tsv, .jsonl or .parquet table, with text kept as text."""
+def _read_table(path: Path, text_column: str = "text") -> pd.DataFrame:
+    """A .csv, .tsv, .jsonl or .parquet table, with text kept as text; a CSV split by commas,
+    semicolons or tabs (whichever names `text_column`), with or without a byte-order mark."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
             return pd.read_parquet(path)
         if suffix in (".jsonl", ".ndjson"):
             return pd.read_json(path, lines=True, dtype=False)
-        return pd.read_csv(path, sep="\t" if suffix in (".tsv", ".tab") else ",", dtype=str, keep_default_na=False,
-                           na_values=[""])
+        if suffix in (".tsv", ".tab"):
+            separator = "\t"
+        else:
+            with open(path, encoding="utf-8-sig") as handle:
+                separator = _csv_delimiter(handle.readline(), text_column)
+        return pd.read_csv(path, sep=separator, dtype=str, keep_default_na=False, na_values=[""],
+                           encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError("no such file", path=path) from None
     except UnicodeDecodeError:

@@ -81,3 +81,9 @@ def test_a_broken_gold_line_is_named_by_file_and_line(story, tmp_path):
     with pytest.raises(InputError) as error:
         evaluate_gold(story / "gold", tmp_path / "eval")
     assert "steel.jsonl" in str(error.value) and ":3" in str(error.value)
+
+
+def test_a_gold_file_saved_with_a_byte_order_mark_is_read(story, tmp_path):
+    path = story / "gold" / "steel.jsonl"
+    path.write_text(path.read_text(), encoding="utf-8-sig")
+    assert evaluate_gold(story / "gold", tmp_path / "eval", split="test")["gold_statements"] == 2

@@ -282,3 +282,12 @@ def test_hashtags_are_split_into_words_the_texts_use(tag, words):
     splitter = HashtagSplitter({"love": 4, "wins": 2, "prolife": 3, "youth": 2, "stop": 5, "hillary": 6, "peace": 2,
                                 "pro": 2, "life": 2})
     assert splitter.split(tag) == words
+
+
+@pytest.mark.parametrize("separator, encoding", [(";", "utf-8"), ("\t", "utf-8"), (",", "utf-8-sig")],
+                         ids=["semicolons", "tabs in a .csv", "byte-order mark"])
+def test_train_file_reads_the_csvs_spreadsheets_write(tmp_path, separator, encoding):
+    training_frame(LABEL_SETS["five-point"]).to_csv(tmp_path / "train.csv", index=False, sep=separator,
+                                                   encoding=encoding)
+    model = train_file(tmp_path / "train.csv", tmp_path / "model")
+    assert model.n_samples_ == len(training_frame())
