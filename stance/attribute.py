@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, Lexicon, normalize
+from .lexicon import compile_phrases, fold_accents, Lexicon, normalize
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -435,10 +435,12 @@ class Attributor:
         self._role_owners: dict[str, list[str]] = {}
         sensitive, insensitive = [], []
         for actor in actors:
-            for alias in actor.mentions:
+            # Names are matched with their accents taken off, on a text read the same way
+            # ("Erdoğan" for an actor listed as "Erdogan", and the other way round).
+            for alias in map(fold_accents, actor.mentions):
                 self._alias_owner[normalize(alias).casefold()] = actor.id
                 (sensitive if alias[:1].isupper() else insensitive).append(alias)
-            for role in actor.roles:
+            for role in map(fold_accents, actor.roles):
                 self._role_owners.setdefault(normalize(role).casefold(), []).append(actor.id)
                 insensitive.append(role)
         for country, owner in implied_countries(actors).items():
@@ -454,7 +456,7 @@ class Attributor:
             # Pakistani government" or another name of it.
             descriptive = actor.mentions if actor.kind == "organization" else ()
             for role in (*actor.roles, *(a for a in descriptive if a[:4].casefold() == "the ")):
-                words = normalize(role).split()
+                words = normalize(fold_accents(role)).split()
                 if len(words) >= 3 and words[0].casefold() == "the" and "of" not in words and words[-1].islower() \
                         and words[-2].casefold() not in ("secretary", "vice"):   # "secretary general" is one title
                     head = f"the {words[-1]}".casefold()
@@ -510,16 +512,17 @@ class Attributor:
     def find_mentions(self, text: str, sentences: list[Sentence]) -> list[Mention]:
         """Every actor mention in a document, in order; roles and pronouns already resolved."""
         plain = normalize(text)
+        folded = fold_accents(plain)   # the same offsets, names found whatever their accents
         raw: list[tuple[int, int, str, str]] = []
         for regex in (self._sensitive, self._insensitive):
             if regex is None:
                 continue
-            for match in regex.finditer(plain):
+            for match in regex.finditer(folded):
                 raw.append((match.start(), match.end(), match.group(), "named"))
         for sentence in sentences:
             if self._shouted is not None and sentence.is_heading and RE_SHOUTED.fullmatch(sentence.text):
                 raw.extend((match.start(), match.end(), match.group(), "named")
-                           for match in self._shouted.finditer(plain, sentence.start, sentence.end))
+                           for match in self._shouted.finditer(folded, sentence.start, sentence.end))
         for match in RE_PRONOUN.finditer(plain):
             raw.append((match.start(), match.end(), match.group(), "pronoun"))
         raw.sort(key=lambda item: (item[0], -(item[1] - item[0])))
@@ -723,7 +726,7 @@ class Attributor:
         label = RE_SPEAKER_LABEL.match(plain, line_start)
         if label is None:
             return ""
-        actor = self._alias_owner.get(normalize(label.group("name")).casefold(), "")
+        actor = self._alias_owner.get(fold_accents(normalize(label.group("name"))).casefold(), "")
         return actor if self._kind.get(actor) == "person" else ""
 
     def _cue_after(self, plain: str, quote: Quote, mentions: list[Mention]) -> str:
@@ -1212,7 +1215,7 @@ class Attributor:
             for match in self._speaks_for.finditer(plain[start:end]):
                 name = match.group("before") or match.group("after")
                 if match.group("before") and match.group("before")[:1].islower() and \
-                        normalize(name).casefold() in self._alias_owner:
+                        fold_accents(normalize(name)).casefold() in self._alias_owner:
                     continue   # "the us" in lower case is a pronoun, not the country
                 return self._modifier_owner.get(normalize(name).casefold(), "")
         for mention in mentions:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -27,6 +28,30 @@ def normalize(text: str) -> str:
     "won't"
     """
     return text.replace("’", "'").replace("‘", "'").replace("‐", "-")
+
+
+def _accent_table() -> dict[int, str]:
+    """Each Latin letter with marks on it, to the bare letter: one character for one, so that
+    offsets in a folded text are those of the text."""
+    table = {ord(c): b for c, b in (("ł", "l"), ("Ł", "L"), ("ø", "o"), ("Ø", "O"), ("đ", "d"), ("Đ", "D"), ("ı", "i"))}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table.setdefault(code, base)
+    return table
+
+
+ACCENTS = _accent_table()
+
+
+def fold_accents(text: str) -> str:
+    """A text with the marks taken off its letters, the length kept the same: names are found
+    however a source spells their accents.
+
+    >>> fold_accents("Erdoğan met Sánchez in Łódź")
+    'Erdogan met Sanchez in Lodz'
+    """
+    return text.translate(ACCENTS)
 
 
 def expand_phrase(phrase: str) -> list[tuple[str, ...]]:

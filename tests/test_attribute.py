@@ -907,3 +907,11 @@ def test_a_listed_actor_leading_a_list_of_unlisted_ones_holds_what_they_did():
 def test_a_joint_subject_with_an_aside_and_both_still_acts():
     rows = extract("Macron and Starmer, who met in Paris the week before, both backed sending European troops to Ukraine.")
     assert sorted(r["holder"] for r in rows if r["topic"] == "european_troops") == ["macron", "starmer"]
+
+
+@pytest.mark.parametrize("listed, written", [("Erdogan", "Erdoğan"), ("Sánchez", "Sanchez"), ("Łukasz Nowak", "Lukasz Nowak")])
+def test_a_name_is_found_however_a_source_spells_its_accents(listed, written):
+    actors = Actors([Actor("leader", listed, aliases=(listed,))])
+    topics = Topics([Topic("troops", "European troops in Ukraine", keywords=("European troops",))])
+    rows = extract(f"{written} ruled out European troops on Monday.", actors=actors, topics=topics)
+    assert [(r["holder"], r["stance"]) for r in rows] == [("leader", "ruled_out")]
