@@ -22,7 +22,7 @@ from .engine import StatementColumns, run_documents, track
 from .errors import ConfigError, FilterError, InputError, ModelError, StanceError
 from .explain import explain
 from .extract import Extractor
-from .ingest import documents_frame, read_documents
+from .ingest import documents_frame, fingerprint, read_documents
 from .shifts import contested_table, detect_shifts
 from .store import StatementStore, statements_frame
 
@@ -47,8 +47,8 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
 
     `previous` is an earlier run (its folder or an `Analysis`) to add the inputs to: its documents
     and statements are kept as they are, inputs it already holds (same doc_id and path) are
-    skipped, and shifts are found again over all statements, so the result equals one run over
-    old and new inputs. It must have been made with the same actors, topics and model.
+    skipped unless their text changed since (then read again in place of the old), and shifts
+    are found again over all statements, so the result equals one run over old and new inputs. It must have been made with the same actors, topics and model.
 
     >>> frame = pd.DataFrame({"text": ["Merz ruled out sending German troops to Ukraine."], "date": ["2025-03-02"]})
     >>> topics = Topics([Topic("german_troops", "German troops in Ukraine", keywords=("German troops",))])
@@ -60,13 +60,15 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
     settings = _settings(actors, topics, model)
     earlier = _previous_run(previous, settings)
     extractor = Extractor(actors, topics, model=_load_model(model))
-    documents = _documents(inputs, date, earlier.documents if earlier is not None else None, strict)
+    edited: set[str] = set()
+    documents = _documents(inputs, date, earlier.documents if earlier is not None else None, strict, edited)
     columns = StatementColumns()
     seen, counts = _extract_all(documents, extractor, columns.extend, jobs, engine, scheduler, progress, strict)
     documents_table, statements = documents_frame(seen, counts), statements_frame(columns.frame(), consume=True)
     if earlier is not None:
-        documents_table = _with_earlier(earlier.documents, documents_table)
-        parts = [table for table in (earlier.statements, statements) if len(table)]
+        documents_table = _with_earlier(earlier.documents[~earlier.documents["doc_id"].isin(edited)], documents_table)
+        kept = earlier.statements[~earlier.statements["doc_id"].isin(edited)] if edited else earlier.statements
+        parts = [table for table in (kept, statements) if len(table)]
         statements = statements_frame(pd.concat(parts), consume=True) if len(parts) > 1 else (parts or [statements])[0]
     blips: list[dict] = []
     shifts = detect_shifts(statements, actors=actors, contested=blips)
@@ -88,7 +90,8 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
     earlier = Path(out) if append and Path(out).exists() else None
     earlier_documents = _earlier_documents(earlier, settings) if earlier is not None else None
     extractor = Extractor(actors, topics, model=_load_model(model))
-    documents = _documents(inputs, date, earlier_documents, strict)
+    edited: set[str] = set()
+    documents = _documents(inputs, date, earlier_documents, strict, edited)
     outlines = []
 
     def fill(staging: Path) -> None:
@@ -96,9 +99,10 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
         seen, counts = _extract_all(documents, extractor, store.add, jobs, engine, scheduler, progress, strict)
         documents_table = documents_frame(seen, counts)
         if earlier_documents is not None:
-            documents_table = _with_earlier(earlier_documents, documents_table)
+            documents_table = _with_earlier(earlier_documents[~earlier_documents["doc_id"].isin(edited)], documents_table)
         statements = store.finish(staging / "statements.parquet",
-                                  earlier=earlier / "statements.parquet" if earlier is not None else None)
+                                  earlier=earlier / "statements.parquet" if earlier is not None else None,
+                                  dropped=edited)
         blips: list[dict] = []
         shifts = detect_shifts(statements, quotes=store.quotes, actors=actors, contested=blips)
         contested = contested_table(blips)
@@ -122,13 +126,14 @@ def _settings(actors: Actors, topics: Topics, model) -> dict:
             "names": Names.of(actors, topics).as_settings()}
 
 
-def _documents(inputs, date, known: pd.DataFrame | None, strict: bool):
-    """The documents to analyse, read lazily: those of `inputs` that `known` does not hold."""
+def _documents(inputs, date, known: pd.DataFrame | None, strict: bool, edited: set[str] | None = None):
+    """The documents to analyse, read lazily: those of `inputs` that `known` does not hold, and
+    those it holds that were edited since (their ids go into `edited`)."""
     if isinstance(inputs, (str, os.PathLike, pd.DataFrame)):
         inputs = [inputs]
     documents = read_documents(inputs, default_date=date)
     if known is not None:
-        documents = _not_in(documents, known)
+        documents = _not_in(documents, known, edited if edited is not None else set())
     if strict:
         documents = _strictly(documents)
     return documents
@@ -193,16 +198,27 @@ def _check_same_settings(before: dict, settings: dict, where: str) -> None:
                          "append with the same ones, or analyse everything again into a new folder")
 
 
-def _not_in(documents: Iterable, known: pd.DataFrame):
+def _not_in(documents: Iterable, known: pd.DataFrame, edited: set[str]):
     """The documents a run does not hold yet (by doc_id and path), with ids kept unique across
-    both, as one run over everything would: a new 'brief' beside an old one becomes 'brief~2'."""
+    both, as one run over everything would: a new 'brief' beside an old one becomes 'brief~2'.
+    A document it holds whose text has changed since (its `fingerprint`) is read again under
+    its old id, and that id goes into `edited`, so its old rows can be dropped."""
     def base(doc_id: str) -> str:
         return RE_RENAMED_ID.sub("", doc_id)
-    held = {(base(doc_id), path) for doc_id, path in zip(known["doc_id"], known["path"])}
+    checksums = known["checksum"] if "checksum" in known else pd.Series("", index=known.index)
+    held = {(base(doc_id), path): (doc_id, checksum)
+            for doc_id, path, checksum in zip(known["doc_id"], known["path"], checksums)}
     taken = set(known["doc_id"])
     for document in documents:
         is_positional = RE_POSITIONAL_ID.match(document.doc_id) and document.path.startswith("<DataFrame")
-        if (base(document.doc_id), document.path) in held and not is_positional:
+        old = held.get((base(document.doc_id), document.path)) if not is_positional else None
+        if old is not None:
+            old_id, old_checksum = old
+            if not old_checksum or not document.text or old_checksum == fingerprint(document.text):
+                continue   # read before, unchanged (or a run from before fingerprints were kept)
+            from dataclasses import replace
+            edited.add(old_id)
+            yield replace(document, doc_id=old_id)   # as a run over everything would read it
             continue
         if document.doc_id in taken:
             from dataclasses import replace

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .errors import StanceError
 from .extract import Extractor
-from .ingest import Document
+from .ingest import Document, fingerprint
 
 log = logging.getLogger(__name__)
 ENGINES = ("local", "dask")
@@ -93,7 +93,7 @@ def extract_batch(batch: list[Document], extractor: Extractor) -> list[tuple[Doc
         except Exception as failure:  # one odd document must not stop a run of thousands
             log.exception("document %s failed", document.doc_id)
             rows, error = [], f"{document.path}: processing failed ({type(failure).__name__}: {failure})"
-        results.append((replace(document, text=""), rows, error))
+        results.append((replace(document, text="", checksum=fingerprint(document.text)), rows, error))
     return results
 
 

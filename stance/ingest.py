@@ -10,6 +10,7 @@ import codecs
 import csv
 import datetime as dt
 import html
+import hashlib
 import io
 import json
 import os
@@ -90,10 +91,22 @@ class Document:
     date: dt.date | None = None
     status: str = "ok"
     reason: str = ""
+    checksum: str = ""   # `fingerprint` of the text, kept once the text is let go
 
     @property
     def is_ok(self) -> bool:
         return self.status == "ok"
+
+
+
+def fingerprint(text: str) -> str:
+    """A short fingerprint of a document's text ("" for none): `--append` compares it to tell
+    an edited file from one it has read.
+
+    >>> fingerprint("Merz ruled out troops.") == fingerprint("Merz ruled out troops.") != fingerprint("Merz backed troops.")
+    True
+    """
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16] if text else ""
 
 
 def read_documents(inputs, default_date: dt.date | str | None = None,
@@ -128,7 +141,7 @@ def documents_frame(documents: Iterable[Document], n_statements: dict[str, int] 
     n_statements = n_statements or {}
     rows = [{"doc_id": d.doc_id, "path": d.path, "title": d.title, "source": d.source, "url": d.url,
              "date": pd.Timestamp(d.date) if d.date else pd.NaT, "status": d.status, "reason": d.reason,
-             "n_statements": int(n_statements.get(d.doc_id, 0))} for d in documents]
+             "n_statements": int(n_statements.get(d.doc_id, 0)), "checksum": d.checksum} for d in documents]
     frame = pd.DataFrame(rows) if rows else schema.empty(schema.DOCUMENT_COLUMNS)
     return schema.conform(frame.sort_values("doc_id", kind="stable") if rows else frame, schema.DOCUMENT_COLUMNS)
 

@@ -25,6 +25,9 @@ DOCUMENT_COLUMNS = {
     "status": "string",
     "reason": "string",
     "n_statements": "int64",
+    # Added beyond the SPEC minimum: a fingerprint of the text read, so that `--append` knows a
+    # file it holds was edited since.
+    "checksum": "string",
 }
 
 STATEMENT_COLUMNS = {

@@ -20,6 +20,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import schema
@@ -95,12 +96,15 @@ class StatementStore:
         if len(self._pending) >= self.part_rows:
             self._close_part()
 
-    def finish(self, path: Path, earlier: Path | None = None) -> pd.DataFrame:
+    def finish(self, path: Path, earlier: Path | None = None, dropped: set[str] = frozenset()) -> pd.DataFrame:
         """Write the merged statements table to `path` (the statements of the `earlier` run's
-        statements.parquet too, if given) and return its narrow columns, in the order the
-        documents came (every stage that reads them orders them itself)."""
+        statements.parquet too, if given, less those of the documents in `dropped`) and return
+        its narrow columns, in the order the documents came (every stage that reads them orders
+        them itself)."""
         self._close_part()
         parts, narrow = list(self._parts), list(self._narrow)
+        copy = self._without(Path(earlier), dropped) if earlier is not None and dropped else None
+        earlier = copy or earlier
         if earlier is not None:
             held = pq.read_table(earlier, columns=[c for c in NARROW_COLUMNS if c in pq.read_schema(earlier).names])
             parts.insert(0, _Part(Path(earlier), _runs(held.column("doc_id").to_pylist())))
@@ -109,9 +113,23 @@ class StatementStore:
         _write_merged(parts, path)
         for part in self._parts:   # this store's own parts; an earlier run's file stays
             os.remove(part.path)
+        if copy is not None:
+            os.remove(copy)
         self._parts = []
         self.path = Path(path)
         return _narrow_frame(narrow)
+
+    def _without(self, earlier: Path, dropped: set[str]) -> Path:
+        """A copy of an earlier statements file without the rows of some documents, written
+        batch by batch into the scratch folder (removed once merged)."""
+        source = pq.ParquetFile(earlier)
+        path = self.scratch / "earlier-kept.parquet"
+        with pq.ParquetWriter(path, source.schema_arrow) as writer:
+            for batch in source.iter_batches(batch_size=READ_ROWS):
+                table = pa.Table.from_batches([batch], schema=source.schema_arrow)
+                keep = pc.invert(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(dropped), pa.string())))
+                writer.write_table(table.filter(keep))
+        return path
 
     def quotes(self, ids: Iterable[str]) -> pd.DataFrame:
         """Text and document of the given statements, read back from the merged file."""

@@ -200,3 +200,26 @@ def test_append_to_a_folder_without_a_run_is_refused(corpus, tmp_path):
     (tmp_path / "notes" / "todo.txt").write_text("buy milk")
     result = CliRunner().invoke(cli, ["analyze", str(corpus / "new"), "--out", str(tmp_path / "notes"), "--append"])
     assert result.exit_code == InputError.exit_code and "not a stance run folder" in result.output
+
+
+def test_append_reads_again_a_file_edited_since_and_equals_one_run_over_everything(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note"))
+    (folder / "other.md").write_text(TROOPS_NOTE.format(id="other").replace("Leavitt", "Hegseth"))
+    out = tmp_path / "out"
+    analyze(folder, "--out", out)
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note").replace("has ruled out", "has not ruled out"))
+    analyze(folder, "--out", out, "--append")
+    analyze(folder, "--out", tmp_path / "full")
+    assert_same_tables(tmp_path / "full", out)
+    assert stance.load(out).statements.set_index("doc_id").loc["note", "stance"] == "open"
+
+
+def test_append_in_python_drops_the_old_statements_of_an_edited_file(tmp_path):
+    (tmp_path / "note.md").write_text(TROOPS_NOTE.format(id="note"))
+    first = stance.analyze(tmp_path)
+    (tmp_path / "note.md").write_text(TROOPS_NOTE.format(id="note").replace("has ruled out", "has not ruled out"))
+    again = stance.analyze(tmp_path, previous=first)
+    assert again.documents["doc_id"].tolist() == ["note"]
+    assert again.statements["stance"].tolist() == ["open"]
