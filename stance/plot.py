@@ -387,23 +387,29 @@ def _draw_timeline(ax, statements, shifts, holder, topic, start, end, names: Nam
 
 def _timeline_legend(ax, days: pd.DataFrame, moved: pd.DataFrame) -> None:
     """A key under the chart, one row: what a dot, a bar, a ring and each shift marker mean."""
-    from matplotlib.lines import Line2D
     from matplotlib.transforms import ScaledTranslation
-    shade = STANCE_COLOURS["support"]
-    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=shade, markeredgecolor="white", markersize=8,
-                      label="a day's position (larger: surer)"),
-               Line2D([], [], color=shade, alpha=0.35, linewidth=3, label="position held")]
-    if days["tied"].any():
-        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#666666",
-                              markersize=7, label="tied evidence"))
-    handles += [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="none",
-                       markeredgecolor="black", markersize=9, label=KIND_WORDS.get(kind, kind))
-                for kind in sorted(moved["kind"].unique())]
+    handles = _key_handles(bool(days["tied"].any()), moved["kind"].unique())
     # Below the date labels, whatever the chart's size: an offset in points, not in Axes units.
     below = ax.transAxes + ScaledTranslation(0, -36 / 72, ax.figure.dpi_scale_trans)
     legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=below,
                        ncols=len(handles), fontsize=7.5, frameon=False, handletextpad=0.5, columnspacing=1.5)
     legend.set_gid("timeline-key")
+
+
+def _key_handles(tied: bool, kinds) -> list:
+    """The key's entries: a day's position, a position held, tied evidence (if any), each kind of shift."""
+    from matplotlib.lines import Line2D
+    shade = STANCE_COLOURS["support"]
+    handles = [Line2D([], [], marker="o", linestyle="", markerfacecolor=shade, markeredgecolor="white", markersize=8,
+                      label="a day's position (larger: surer)"),
+               Line2D([], [], color=shade, alpha=0.35, linewidth=3, label="position held")]
+    if tied:
+        handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none", markeredgecolor="#666666",
+                              markersize=7, label="tied evidence"))
+    handles += [Line2D([], [], marker=KIND_MARKERS.get(kind, "o"), linestyle="", markerfacecolor="none",
+                       markeredgecolor="black", markersize=9, label=KIND_WORDS.get(kind, kind))
+                for kind in sorted(kinds)]
+    return handles
 
 
 def _draw_positions(ax, days: pd.DataFrame) -> None:
@@ -546,6 +552,13 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
              for panel, (pair_holder, pair_topic) in zip(panels, pairs)]
     for panel in panels[len(pairs):]:
         panel.set_axis_off()
+    if ax is None:   # one key for the figure, under its panels
+        tied = any(bool(days["tied"].any()) for _, days, _ in drawn if not days.empty)
+        kinds = {kind for _, _, moved in drawn for kind in moved["kind"]}
+        handles = _key_handles(tied, kinds)
+        key = figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=8,
+                            frameon=False)
+        key.set_gid("timelines-key")
     _lay_out(panels[0])   # once for the whole figure: labels go where the panels end up
     for panel, days, moved in drawn:
         if not moved.empty:

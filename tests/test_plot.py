@@ -265,6 +265,15 @@ def test_small_multiples_have_one_panel_per_series_with_a_shift():
     assert titles == ["merz — loan (4 statements, 2 shifts)", "orban — sanctions (1 statement, 1 shift)"]
 
 
+def test_small_multiples_carry_one_key_naming_the_kinds_of_shift_they_show():
+    figure = plot.plot_timelines(MERZ, MERZ_SHIFTS)
+    keys = [legend for legend in figure.legends if legend.get_gid() == "timelines-key"]
+    assert len(keys) == 1
+    labels = [text.get_text() for text in keys[0].get_texts()]
+    assert labels[:2] == ["a day's position (larger: surer)", "position held"]
+    assert {plot.KIND_WORDS[kind] for kind in MERZ_SHIFTS["kind"]} <= set(labels)
+
+
 def test_past_the_panel_limit_small_multiples_show_the_most_confident_series_and_say_so():
     shifts = pd.concat([many_shifts("trump", "weapons", 2)[1].assign(confidence=0.9),
                         many_shifts("merz", "loan", 2)[1].assign(confidence=0.4),
