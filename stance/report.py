@@ -36,7 +36,7 @@ QUOTE_CHARS = 90            # a quote in the summary table; the details give it 
 # column is always false; the blips are listed apart (contested.parquet, "Contested positions").
 SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
               "confidence"]
-FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip", "reported": "reported"}
+FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip"}
 
 
 def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topic=None, start=None, end=None):
@@ -198,8 +198,10 @@ def _summary_section(listed: pd.DataFrame, total: int, names: Names) -> list[str
     lines += ["| # | date | holder | topic | move | kind | confidence | new position, in their words |",
               "|---:|---|---|---|---|---|---:|---|"]
     for number, (_, shift) in enumerate(listed.iterrows(), start=1):
-        move = f"{_words(shift['from_stance']) or '?'} → {_words(shift['to_stance'])}"
-        kind = shift["kind"] + (f", reported by {_reporter(shift, names)}" if shift["reported"] else "")
+        move = f"{_words(shift['from_stance']) or '(earlier position not in the sources)'} → {_words(shift['to_stance'])}"
+        # a move known only from a report has the kind "reported" itself: said once
+        kind = (f"reported by {_reporter(shift, names)}" if shift["kind"] == "reported"
+                else shift["kind"] + (f", reported by {_reporter(shift, names)}" if shift["reported"] else ""))
         quote = short_quote(shift["after_text"], QUOTE_CHARS).replace("|", "\\|")
         lines.append(f"| [{number}](#shift-{number}) | {_day(shift['to_date'])} | {_cell(names.holder(shift['holder']))} | "
                      f"{_cell(names.topic(shift['topic']))} | {move} | {kind} | {shift['confidence']:.2f} | {quote} |")
@@ -254,9 +256,10 @@ def _shift_section(shift: pd.Series, number: int, sources: pd.DataFrame, names: 
     if shift["reported"]:
         flags.append(f"reported by {_reporter(shift, names)}")
     title = f"## {names.holder(shift['holder'])} — {names.topic(shift['topic'])}: {before} → {after}"
+    meter = FLIP_O_METER.get(shift["kind"])
     lines = [f'<a id="shift-{number}"></a>', "", title, "",
-             f"Shift {number}: *{shift['kind']}* ({FLIP_O_METER.get(shift['kind'], shift['kind'])}), "
-             f"confidence {shift['confidence']:.2f}" + (f"; {'; '.join(flags)}" if flags else "")
+             f"Shift {number}: *{shift['kind']}*" + (f" ({meter})" if meter else "")
+             + f", confidence {shift['confidence']:.2f}" + (f"; {'; '.join(flags)}" if flags else "")
              + " · [back to the table](#summary)", ""]
     lines.append(f"- **Before** — {_evidence(shift['before_text'], shift['before_doc_id'], shift['from_date'], sources)}")
     lines.append(f"- **After** — {_evidence(shift['after_text'], shift['after_doc_id'], shift['to_date'], sources)}")

@@ -226,3 +226,11 @@ def test_the_report_counts_one_document_in_the_singular():
     from stance.report import markdown_report
     frame = pd.DataFrame({"text": ["Merz ruled out German troops for Ukraine on Monday."], "date": ["2025-03-04"]})
     assert "1 document read (1 analysed), 1 statement," in markdown_report(stance.analyze(frame))
+
+
+def test_a_move_known_only_from_a_report_reads_as_such_in_the_report():
+    shifts = shifts_table(("merz", "loan", "", "oppose", "2025-10-21", "2025-10-21", "reported", 0.6))
+    shifts = shifts.assign(reported=True, speaker="author")
+    text = page(shifts)
+    assert "(earlier position not in the sources) → oppose" in text
+    assert "*reported*," in text and "*reported* (reported)" not in text and "reported, reported by" not in text
