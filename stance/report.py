@@ -36,6 +36,7 @@ QUOTE_CHARS = 90            # a quote in the summary table; the details give it 
 # column is always false; the blips are listed apart (contested.parquet, "Contested positions").
 SHIFT_VIEW = ["holder", "topic", "from_stance", "to_stance", "from_date", "to_date", "kind", "reported", "speaker",
               "confidence"]
+MAX_UNFOUND_TOPICS = 12   # topics with no statement named at the top of report.md, the rest counted
 FLIP_O_METER = {"reversal": "Full Flop", "hardening": "Half Flip", "softening": "Half Flip"}
 
 
@@ -149,6 +150,13 @@ def markdown_report(analysis, chart_files: dict | None = None,
     lines.append(f"{_plural(len(documents), 'document')} read ({ok} analysed), {_plural(len(statements), 'statement')}"
                  f"{span}, **{_plural(len(shifts), 'shift')}**{held}.")
     lines.append("")
+    unfound = [label for topic_id, label in names.topics if topic_id not in set(statements["topic"])]
+    if unfound and len(statements):
+        # A topic no sentence was found on is most often one whose keywords the sources never use.
+        lines += [f"No statement was found on {_plural(len(unfound), 'topic')} of the {len(names.topics)}: "
+                  + "; ".join(unfound[:MAX_UNFOUND_TOPICS]) + ("; ..." if len(unfound) > MAX_UNFOUND_TOPICS else "")
+                  + ". If the sources speak of them, `stance explain ARTICLE --missed` shows what their sentences "
+                    "gave; add the words they use to the topic's keywords.", ""]
     listed = _listed_shifts(shifts, max_shifts or len(shifts))
     if shifts.empty:
         lines += ["No shifts were found: each holder kept one position per topic, or spoke only once.", ""]

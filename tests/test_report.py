@@ -234,3 +234,11 @@ def test_a_move_known_only_from_a_report_reads_as_such_in_the_report():
     text = page(shifts)
     assert "(earlier position not in the sources) → oppose" in text
     assert "*reported*," in text and "*reported* (reported)" not in text and "reported, reported by" not in text
+
+
+def test_the_report_names_the_topics_no_statement_was_found_on():
+    settings = {"names": {"holders": {}, "topics": {"loan": "Reparations loan", "sanctions": "New sanctions",
+                                                    "whaling": "A whaling ban"}}}
+    text = report.markdown_report(stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, settings))
+    assert "No statement was found on 1 topic of the 3: A whaling ban." in text
+    assert "No statement was found" not in page()   # no topic list kept: nothing to say
