@@ -124,11 +124,11 @@ class StatementStore:
         batch by batch into the scratch folder (removed once merged)."""
         source = pq.ParquetFile(earlier)
         path = self.scratch / "earlier-kept.parquet"
+        gone = pa.array(sorted(dropped), pa.string())
         with pq.ParquetWriter(path, source.schema_arrow) as writer:
             for batch in source.iter_batches(batch_size=READ_ROWS):
                 table = pa.Table.from_batches([batch], schema=source.schema_arrow)
-                keep = pc.invert(pc.is_in(table.column("doc_id"), value_set=pa.array(sorted(dropped), pa.string())))
-                writer.write_table(table.filter(keep))
+                writer.write_table(table.filter(pc.invert(pc.is_in(table.column("doc_id"), value_set=gone))))
         return path
 
     def quotes(self, ids: Iterable[str]) -> pd.DataFrame:
