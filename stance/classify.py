@@ -47,7 +47,7 @@ RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|th
 # A definite determiner right before a word: "the missiles", "those weapons" refer back.
 RE_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|that|this|such)\s+$", re.IGNORECASE)
 # The first preposition of a topic phrase; the head noun stands before it.
-RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|against|by|over|into|at)\s+", re.IGNORECASE)
+RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|without|against|by|over|into|at|about|between|under|during|after|before|through)\s+", re.IGNORECASE)
 # Stems of words that undo a thing ("lift", "suspend", "scrap"). A topic whose label holds one
 # ("Lifting sanctions", "Holding the treaty in abeyance") is itself an undoing; for such a topic
 # a stance word that undoes ("suspended") is the topic's own act, and one that restores opposes it.
@@ -353,7 +353,8 @@ class TopicMatcher:
             last = self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])[-1:]
             if last and last[0] in GENERIC_HEADS and last[0] not in self._heads:
                 generic_owners.setdefault(last[0], set()).add(topic.id)
-        self._reference_heads = {**self._heads, **{c: o for c, o in generic_owners.items() if len(o) == 1}}
+        self._generic_references = {c: o for c, o in generic_owners.items() if len(o) == 1}
+        self._reference_heads = {**self._heads, **self._generic_references}
         # Keywords indexed by their first word, so a sentence is scanned once, word by word.
         self._keywords_by_first: dict[str, list[tuple[re.Pattern, str]]] = {}
         for (topic_id, regex), keyword in zip(self._keywords, [k for t in topics for k in t.keywords]):
@@ -640,6 +641,8 @@ class TopicMatcher:
             for concept, start, end in tokens[first:first + 2]:
                 if start >= reach.end():
                     break
+                if concept in self._generic_references and determiner.group().lower().startswith("any"):
+                    break   # "any deal" is a deal yet to be made, not the one named before
                 owners = [t for t in self._reference_heads.get(concept, ()) if t in recent]
                 if owners:
                     topic_id = min(owners, key=lambda t: (recent[t], t))
