@@ -806,3 +806,34 @@ def test_back_as_a_particle_is_no_support(sentence, expected, lexicon):
     hit = TopicMatcher(Topics([TROOPS]), lexicon).find(sentence)[0]
     reading = read_stance(sentence, hit.start, hit.end, lexicon)
     assert (reading.stance if reading else None) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Three Democrats again voted yes on the reactor bill.", "support"),
+    ("The mayor voted for the reactor bill in every round.", "support"),
+    ("The council voted to pass the reactor bill.", "support"),
+    ("Two senators voted no on the reactor bill.", "oppose"),
+    ("He said he would keep voting no on the reactor bill until pensions were fixed.", "oppose"),
+    ("The chamber voted down the reactor bill.", "oppose"),
+], ids=lambda value: str(value)[:40])
+def test_a_vote_is_a_stance(sentence, expected, lexicon):
+    bill = Topic("reactor_bill", "Passing the reactor bill", keywords=("reactor bill",))
+    assert stance_of(sentence, lexicon, bill) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("She said the reactor bill was the only option on the table.", "support"),
+    ("The reactor bill is the best deal available, he said.", "support"),
+    ("She said the reactor bill was on the table.", "open"),
+], ids=lambda value: str(value)[:40])
+def test_the_only_option_left_is_backed(sentence, expected, lexicon):
+    bill = Topic("reactor_bill", "Passing the reactor bill", keywords=("reactor bill",))
+    assert stance_of(sentence, lexicon, bill) == expected
+
+
+def test_any_deal_is_not_the_deal_named_before(lexicon):
+    pact = Topic("harbour_pact", "The harbour deal with the dockers", keywords=("harbour pact",))
+    other = Topic("pensions", "Protecting dockers' pensions", keywords=("dockers' pensions",))
+    matcher = TopicMatcher(Topics([pact, other]), lexicon)
+    assert [h.topic for h in matcher.find_references("The union said the deal was a betrayal.", {"harbour_pact": 3})] == ["harbour_pact"]
+    assert matcher.find_references("The union said any deal must protect jobs.", {"harbour_pact": 3}) == []
