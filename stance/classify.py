@@ -324,6 +324,7 @@ class TopicMatcher:
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        self._broader = self._read_broader(topics, ubiquitous)
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
         self._undoing = frozenset(topic.id for topic in topics if RE_UNDOING_LABEL.search(topic.label))
@@ -426,6 +427,44 @@ class TopicMatcher:
             if len(general) == 1:
                 lone[head] = (general[0], frozenset(label_heads[head]))
         return lone
+
+    def _read_broader(self, topics: Topics, ubiquitous: set[str]) -> dict[str, str]:
+        """Topic -> the one topic it narrows: "A large rate cut" is a kind of "Cutting interest
+        rates" when a phrase of the latter ("rate cut") lies whole inside the former's label,
+        holds that label's head ("cut", not "tariffs" of "counter-measures against US tariffs")
+        and names nobody the narrower label leaves out ("Canadian counter-tariffs" is no
+        general case of the EU's)."""
+        broader: dict[str, set[str]] = {}
+        for topic in topics:
+            label = frozenset(self.concepts_of(topic.label)) - ubiquitous
+            head = [c for c in self.concepts_of(RE_FIRST_PREPOSITION.split(topic.label, maxsplit=1)[0])
+                    if c not in ubiquitous and c not in GENERIC_HEADS][-1:]
+            names = self._label_names(topic)
+            for other in topics:
+                if other.id == topic.id or not head:
+                    continue
+                other_names = self._label_names(other)
+                if other_names - names:
+                    continue
+                for phrase in (other.label, *other.keywords):
+                    concepts = frozenset(self.concepts_of(phrase)) - ubiquitous
+                    if len(concepts) >= 2 and concepts < label and head[0] in concepts:
+                        broader.setdefault(topic.id, set()).add(other.id)
+        return {topic_id: next(iter(others)) for topic_id, others in broader.items()
+                if len(others) == 1 and topic_id not in broader.get(next(iter(others)), ())}
+
+    def _label_names(self, topic) -> set[str]:
+        """The concepts of the names in a label ("Canadian", "US"), its first word only when it is
+        a name ("Tomahawk missiles", not "Cutting rates")."""
+        first = RE_TOKEN.match(topic.label)
+        rest = topic.label[first.end():] if first else topic.label
+        words = RE_NAME_MODIFIER.findall(rest) + ([first.group()] if first and _opens_with_name(topic) else [])
+        return set(self.concepts_of(" ".join(words)))
+
+    def broader_topic(self, topic_id: str) -> str | None:
+        """The topic this one is a kind of, if the topic file shows one ("A large rate cut" of
+        "Cutting interest rates now"): backing the narrow thing backs the broad one."""
+        return self._broader.get(topic_id)
 
     def find_lone_heads(self, text: str) -> list[TopicHit]:
         """The topic of a text that names none outright but holds the head of exactly one topic's

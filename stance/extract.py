@@ -105,6 +105,7 @@ LEAD_PARAGRAPHS = 2        # the lead and the paragraph after it name the occasi
 RE_ACT_REFERENCE = re.compile(r"\b(?:the|this|that|his|her|their|its)\s+(?:latest\s+|new\s+|surprise\s+)?"
                               r"(?:decision|move|step|announcement|ruling|order|reversal|u-turn|climbdown|"
                               r"about-turn|retreat|turnaround|climb-down)\b", re.IGNORECASE)
+BROADER_CONFIDENCE = 0.8  # a stance on a narrow topic, read as one on the topic it narrows
 REFERENCE_REACH = 16       # sentences over which "the missiles" can point back to a named topic (a story's section)
 HEADING_CONFIDENCE = 0.5   # headlines compress a position ("backs"); the body's wording outranks them
 
@@ -275,7 +276,23 @@ class Extractor:
                         rows.append({**row, "holder": partner, "speaker": speaker,
                                      "statement_id": statement_id(document.doc_id, clause.start, topic_id,
                                                                   clause.text, partner)})
-        return rows
+        return self._with_broader_topics(document, rows)
+
+    def _with_broader_topics(self, document: Document, rows: list[dict]) -> list[dict]:
+        """Backing a narrow topic backs the topic it narrows ("voted for a half-point cut" backs
+        cutting rates); opposing it says nothing of the broad one (a smaller cut may be wanted)."""
+        held = {(row["start"], row["holder"], row["topic"]) for row in rows}
+        extra = []
+        for row in rows:
+            broader = self.matcher.broader_topic(row["topic"])
+            if broader is None or row["stance"] not in ("support", "open") or (row["start"], row["holder"], broader) in held:
+                continue
+            held.add((row["start"], row["holder"], broader))
+            extra.append({**row, "topic": broader, "topic_how": "broader",
+                          "statement_id": statement_id(document.doc_id, row["start"], broader, row["text"], row["holder"]),
+                          "confidence": round(row["confidence"] * BROADER_CONFIDENCE, 4),
+                          "evidence": round(row["evidence"] * BROADER_CONFIDENCE, 4)})
+        return rows + extra
 
     def _topics_of(self, sentence: Sentence, named: dict[str, int], recent_topics) -> list[TopicHit]:
         """A sentence's topics: named outright; else referred back to ("the missiles"); else

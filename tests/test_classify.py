@@ -837,3 +837,22 @@ def test_any_deal_is_not_the_deal_named_before(lexicon):
     matcher = TopicMatcher(Topics([pact, other]), lexicon)
     assert [h.topic for h in matcher.find_references("The union said the deal was a betrayal.", {"harbour_pact": 3})] == ["harbour_pact"]
     assert matcher.find_references("The union said any deal must protect jobs.", {"harbour_pact": 3}) == []
+
+
+def test_a_topic_narrows_another_only_when_its_label_holds_the_others_phrase_and_head(lexicon):
+    topics = Topics([Topic("fare_cut", "Cutting bus fares", keywords=("fare cut",)),
+                     Topic("free_rides", "A fare cut to nothing for pensioners", keywords=("free rides",)),
+                     Topic("rail_levy", "A levy on rail freight", keywords=("freight levy",)),
+                     Topic("city_counter", "City counter-measures against the freight levy",
+                           keywords=("retaliation",))])
+    matcher = TopicMatcher(topics, lexicon)
+    assert matcher.broader_topic("free_rides") == "fare_cut"
+    assert matcher.broader_topic("fare_cut") is None
+    assert matcher.broader_topic("city_counter") is None   # the levy is what it answers, not its kind
+
+
+def test_a_topic_that_names_someone_is_no_general_case_of_anothers(lexicon):
+    topics = Topics([Topic("canada_counter", "Canadian counter-levies on US freight",
+                           "Ottawa answering US levies with Canadian counter-levies.", ("retaliatory levies",)),
+                     Topic("eu_counter", "EU retaliatory levies against US freight", keywords=("EU response",))])
+    assert TopicMatcher(topics, lexicon).broader_topic("eu_counter") is None

@@ -511,3 +511,20 @@ def test_a_definite_noun_points_back_to_a_topic_named_a_dozen_sentences_before()
     text = f"The council debated the harbour tram line on Monday.\n\n{filler}\n\nMarsh said the line would never be built."
     rows = Extractor(actors, topics).statements_of(Document("d", "d.md", text, date=dt.date(2025, 5, 21)))
     assert [(r["holder"], r["topic"], r["stance"]) for r in rows] == [("marsh", "tram", "ruled_out")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Okafor voted for a five-point reduction on Monday.", {("deep_cut", "support"), ("tax_cut", "support")}),
+    ("Okafor said on Monday she was open to a five-point reduction.", {("deep_cut", "open"), ("tax_cut", "open")}),
+    # opposing the large version says nothing of the smaller one
+    ("Okafor rejected a five-point reduction on Monday.", {("deep_cut", "oppose")}),
+], ids=["backs", "open", "opposes"])
+def test_backing_a_narrow_topic_backs_the_topic_it_narrows(sentence, expected):
+    from helpers import extract
+    from stance.config import Actor, Topic
+    topics = Topics([Topic("tax_cut", "Lowering the sales tax", keywords=("tax cut",)),
+                     Topic("deep_cut", "A deep tax cut", keywords=("five-point reduction",))])
+    actors = Actors([Actor("okafor", "Ada Okafor", aliases=("Okafor",))])
+    rows = extract(sentence, date="2025-06-12", actors=actors, topics=topics)
+    assert {(row["topic"], row["stance"]) for row in rows} == expected
+    assert len({row["statement_id"] for row in rows}) == len(rows)
