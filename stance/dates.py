@@ -459,9 +459,8 @@ RE_ROLE_CUE = re.compile(rf"""
                                                               # "committed to the truce reached" (in May)
          |(?i:the|a|an|its|their|this|that)\s+[a-z][\w'’-]*\s+(?:he|she|they|we)\s+(?:had\s+)?[a-z]+ed)
                                                               # "the truce he claimed" (credit for in May)
-      |(?P<compared>(?i:where|as)\s+(?:it|they|he|she|things|talks|prices|rates)\s+(?:was|were|stood|did|had\s+been|had\s+stood)
-         |than(?=\s*$))                                       # "close to where it was" (on 30
-                                                              # September), "higher than" (in May)
+      |(?P<compared>(?i:where|as)\s+(?:it|they|he|she|things|talks|prices|rates)\s+(?:was|were|stood|did|had\s+been|had\s+stood))
+                                                              # "close to where it was" (on 30 September)
       |(?P<stop>that)                                         # a reported clause starts
     )
     (?![\w'’])
@@ -470,8 +469,6 @@ RE_ROLE_CUE = re.compile(rf"""
 RE_PERFECT_PARTICIPLE = re.compile(r"(?<![\w'’])(?i:having)\s+(?:\w+ly\s+)?[a-z]+(?![\w'’])")
 """A perfect participle ("having warned"): its clause tells of an event before the main one."""
 
-RE_PAST_PERFECT = re.compile(r"(?<![\w'’])(?i:had)\s+(?:(?:not|never|already|just|\w+ly)\s+)?(?!to\b|no\b|an?\b|the\b|been\s+(?:to|in|at)\b)[a-z]{2,}(?![\w'’])")
-"""A past perfect ("the House had passed its bill"): an event before the one reported."""
 
 RE_YEAR_OBJECT = re.compile(rf"\s+{YEAR_NUMBER}\b")
 """A background word whose object is a year ("talks since 2022 ended on Friday") dates that
@@ -845,8 +842,6 @@ def _clause_role(before: str, after: str, lead: str, is_possessive: bool) -> str
     if nearest in ("background", "relative", "compared"):
         return "background"
     if nearest == "speech":
-        if RE_PAST_PERFECT.search(before, cues[-1].end()):
-            return "background"   # "said the House had passed its bill a month ago": before the saying
         return "speech"
     cue = RE_ROLE_CUE.search(after[:FORWARD_SPEECH])
     return "speech" if cue and cue.lastgroup == "speech" else "main"
