@@ -155,8 +155,8 @@ RE_DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*[\s,/]*){1,6}(?:\d{1,2}\s*)?(?:\([
 # What makes the writer's words a view rather than a report of events: a modal, a judgement, a
 # comparison ("should keep planning", "would be a bluff", "is right", "remains a promise rather
 # than a plan"). "Aid has been blocked since 2 March" tells of an event and holds no view.
-RE_WRITERS_VIEW = re.compile(r"\b(?:should|shouldn't|ought|must|mustn't|need|needs|would|wouldn't|could|couldn't|"
-                             r"might|may|will|won't|can|cannot|can't|rather than|instead of|is|are|remains?|seems?|"
+RE_WRITERS_VIEW = re.compile(r"\b(?:should|shouldn't|ought|must|mustn't|need|needs|"
+                             r"rather than|instead of|is|are|remains?|seems?|"
                              r"looks?|means?)\b", re.IGNORECASE)
 # People outside the actor list as a clause's subject: "European leaders agreed ...", "Russian
 # officials have threatened ...", "traders still see ...". Their position is no one listed's, and
@@ -282,8 +282,11 @@ RE_ACCUSE = re.compile(r"\b(?:accuse|accuses|accused|accusing)\s+(?:the\s+)?$", 
 # judge's view, not the owner's stance.
 RE_JUDGED = re.compile(r"^\s+(?:was|is|were|are|remains|remained)\b", re.IGNORECASE)
 # An adverbial that opens a sentence before its subject: "In his address on Thursday, ...".
-RE_INTRODUCTION = re.compile(r"(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
-                             r"Over|From|Within|By|Hours|Days|Minutes|Having)\b[^,;:“”\"]{0,80},\s*")
+RE_INTRODUCTION = re.compile(r"(?:(?:In|On|At|After|Before|During|Later|Earlier|Meanwhile|Separately|Since|Following|"
+                             r"Over|From|Within|By|Hours|Days|Minutes|Having|[A-Za-z]+ing|[A-Za-z]+ed)\b[^,;:“”\"]{0,80},\s*"
+                             r"|[^,;:“”\"]{0,60},\s+when\b,?\s*)+")
+# (one or more: "On Monday, sitting beside Zelensky, Trump ..."; "That went further than on
+# Monday, when Trump ...": the scene a "when" opens has the sentence's subject)
 # The writer's verdict on an actor ("The chancellor is right", "Kyiv was wrong to ...") is no position of the actor's.
 RE_VERDICT = re.compile(r"^\s+(?:is|was|are|were)\s+(?:(?:quite|surely|clearly|plainly|absolutely|partly|half|not)\s+)?"
                         r"(?:right|wrong|correct|mistaken)\b", re.IGNORECASE)
