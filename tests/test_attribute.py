@@ -91,6 +91,9 @@ def test_analysis_paragraph_is_the_authors_and_attributes_no_one():
 @pytest.mark.parametrize("text", [
     "New sanctions on Russia have been blocked since the spring.",
     "The sanctions package stalled over a veto in March.",
+    # what a bill or a deal would do, or what could happen, is told, not judged
+    "The package would lift new sanctions on Russia and free the frozen funds.",
+    "About 300 firms could be hit by new sanctions on Russia, according to trade estimates.",
 ])
 def test_the_writers_report_of_an_event_is_no_ones_position(text):
     # no actor, no one unnamed, and no view of the writer's: a fact told, not a position taken
@@ -915,3 +918,13 @@ def test_a_name_is_found_however_a_source_spells_its_accents(listed, written):
     topics = Topics([Topic("troops", "European troops in Ukraine", keywords=("European troops",))])
     rows = extract(f"{written} ruled out European troops on Monday.", actors=actors, topics=topics)
     assert [(r["holder"], r["stance"]) for r in rows] == [("leader", "ruled_out")]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, sitting beside Zelensky in the Oval Office, Trump was asked about US troops and said only "
+    "that reporters would be told later, without ruling it out.",
+    "That was a step beyond Monday, when, flanked by the flags, Trump was asked about US troops and did not rule them out.",
+], ids=["two-openers", "when-scene"])
+def test_the_subject_after_fronted_scenes_holds_the_position(text):
+    holder, speaker, _ = who(extract(text, date="2025-08-20"), "us_ground_troops")
+    assert (holder, speaker) == ("trump", "trump")
