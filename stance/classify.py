@@ -213,6 +213,7 @@ NEGATION_REACH = 3    # words between a negator and the cue it turns around
 GOVERNED_REACH = 2    # "ruled out sending": a cue this close after another is its object
 HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the topic makes it a possibility
 # A stance on undoing a topic, as a stance on the topic: backing the lifting of sanctions opposes them.
+NO_STANCE_WORD = "(no stance word)"   # the cue of a bare mention by an actor, read as support
 INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
@@ -750,6 +751,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         # "will not support a bill that fails to extend the credits" asks for the credits
         reading = StanceReading("support" if reading.stance != "support" else "oppose",
                                 f"{reading.cue} ... {relative.group().strip()}", reading.confidence * 0.9)
+    if (reading is None or RE_BARE_MODAL.fullmatch(reading.cue)) and _mentioned_only(plain, topic_start, lexicon):
+        return None   # "The council will vote on the levy", "was asked about the charge": no position
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
@@ -759,12 +762,34 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
     # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
     lack_judged = from_segment and reading.stance != "open"
+    undone = RE_UNDONE_AFTER.match(plain, topic_end) if inverter is None and not undoing_topic else None
+    if undone is not None and reading.cue.split(" ")[0].lower() not in undone.group().lower():
+        # "called for the levy to be scrapped", "wants the tariffs lifted": the thing undone
+        return _qualified(StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {undone.group().strip()}",
+                                        reading.confidence * 0.9), plain, topic_start, is_question, True, lexicon)
     if inverter is not None and not (_is_lack(inverter) and not lack_judged):
         reading = StanceReading(INVERTED[reading.stance], f"{reading.cue} ... {inverter.group().strip()}",
                                 reading.confidence * 0.9)
     # A firm conditional ("if Russia refuses, we will impose sanctions") is still support: the
     # gold set's readers took it so; "could ... if" is open through its modal.
     return _qualified(reading, plain, topic_start, is_question, inverter is not None, lexicon)
+
+
+# The topic undone right after it is named: "called for the plan to be scrapped", "wants the
+# tariffs lifted", "demanded that the levy be withdrawn".
+RE_UNDONE_AFTER = re.compile(r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?(?:scrapped|abandoned|dropped|withdrawn|shelved|"
+                             r"lifted|cancell?ed|canceled|suspended|halted|ended|repealed|revoked|rescinded|reversed|"
+                             r"blocked|killed|paused|frozen|rolled\s+back|called\s+off|struck\s+down|removed)\b", re.IGNORECASE)
+
+
+def _mentioned_only(plain: str, topic_start: int, lexicon: Lexicon) -> bool:
+    """Whether the verb right before the topic only brings it up ("vote on", "asked about",
+    "met to discuss"), with at most two words (the topic's modifiers) between."""
+    window = plain[max(0, topic_start - LOOK_BACK):topic_start]
+    if not _may_hold(window, "vot", "ask", "question", "press", "quiz", "discuss", "receiv", "fac", "rul", "decid",
+                     "comment"):
+        return False
+    return any(len(window[m.end():].split()) <= 2 for m in lexicon.mention_only.finditer(window))
 
 
 def _negated_relative(plain: str, topic_start: int) -> re.Match | None:
@@ -986,7 +1011,7 @@ def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (
     judged = _judgement(plain, [*masked, *before_topic])
     if judged is not None:
         return judged
-    return StanceReading("support", "(no stance word)", 0.35)
+    return StanceReading("support", NO_STANCE_WORD, 0.35)
 
 
 RE_JUDGED = re.compile(r"\b(?:(is|are|was|were|be|been|being|remains?|remained|seemed|seems|looks?|looked)|"

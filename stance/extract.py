@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .attribute import Attribution, Attributor
-from .classify import INVERTED, RE_QUOTE_MARKS, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
+from .classify import INVERTED, NO_STANCE_WORD, RE_QUOTE_MARKS, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
 from .config import Actors, Topics
 from .ingest import Document
 from .lexicon import Lexicon, normalize
@@ -227,8 +227,7 @@ class Extractor:
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
                                           fallback=speaks and not from_context
-                                          and (not sentence.is_heading or RE_NAME_COLON.match(clause.text))
-                                          and self.model is None,
+                                          and (not sentence.is_heading or RE_NAME_COLON.match(clause.text)),
                                           changes_object=not from_context and hit is not None and
                                           self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]),
                                           undoing_topic=self.matcher.undoes_itself(topic_id))
@@ -236,9 +235,11 @@ class Extractor:
                         note((sentence, clause, topic_id, "topic carried from the sentence before, but "
                               + ("no stance words" if reading is None else "no actor holds it")))
                         continue
-                    if reading is None and speaks and self.model is not None and not from_context \
-                            and not sentence.is_heading:
-                        reading = self._model_reading(clause.text, topic_id)
+                    if self.model is not None and speaks and not from_context and not sentence.is_heading \
+                            and reading is not None and reading.cue == NO_STANCE_WORD:
+                        # The model speaks only where no word of the lexicon does: a judgement
+                        # ("a disaster") or a negation it read stays.
+                        reading = self._model_reading(clause.text, topic_id) or reading
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
                     if inherited and RE_SHARE_CONTRAST.match(clause.text):

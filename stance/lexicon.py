@@ -233,6 +233,7 @@ class Lexicon:
     speech_verbs: re.Pattern = field(repr=False)
     shift_cues: re.Pattern = field(repr=False)
     no_comment: re.Pattern = field(repr=False)
+    mention_only: re.Pattern = field(repr=False)
     anonymous_sources: re.Pattern = field(repr=False)
     polls: re.Pattern = field(repr=False)
     changing: re.Pattern = field(repr=False)
@@ -273,6 +274,7 @@ class Lexicon:
             speech_verbs=compile_phrases(cues["speech_verbs"]),
             shift_cues=compile_phrases(cues["shift_cues"]),
             no_comment=compile_phrases(cues["no_comment"]),
+            mention_only=compile_phrases(cues["mention_only"]),
             anonymous_sources=compile_phrases(cues["anonymous_sources"]),
             polls=compile_phrases(cues["polls"]),
             changing=compile_phrases(cues["changing"]),

@@ -856,3 +856,46 @@ def test_a_topic_that_names_someone_is_no_general_case_of_anothers(lexicon):
                            "Ottawa answering US levies with Canadian counter-levies.", ("retaliatory levies",)),
                      Topic("eu_counter", "EU retaliatory levies against US freight", keywords=("EU response",))])
     assert TopicMatcher(topics, lexicon).broader_topic("eu_counter") is None
+
+
+TRAM = Topic("tram_line", "A tram line to the harbour", keywords=("tram line",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The port authority rebuffed the tram line again.", "oppose"),
+    ("The bus company walked away from the tram line in June.", "oppose"),
+    ("Residents vowed to fend off the tram line.", "oppose"),
+    ("The shopkeepers said they would fight any tram line through the old town.", "oppose"),
+    ("She said she would fight for the tram line.", "support"),
+    ("The councillor deplored the tram line as a waste.", "oppose"),
+    ("He said there were no plans to build a tram line.", "oppose"),
+    ("The minister has never opposed the tram line.", "open"),
+    ("The minister is keeping her options open on the tram line.", "open"),
+    ("The mayor stopped short of backing the tram line.", "neutral"),
+    ("The deputy mayor abstained on the tram line.", "neutral"),
+    ("The treasurer denied backing the tram line.", "oppose"),
+    ("Officials said they would study the tram line over the summer.", "open"),
+], ids=lambda value: str(value)[:40])
+def test_opposition_and_reserve_in_words_of_their_own(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The harbour board will vote on the tram line next week.",
+    "The minister was asked about the tram line on Monday.",
+    "The cabinet met on Tuesday to discuss the tram line.",
+    "The ferry operator received the tram line plans on Friday.",
+    "The mayor would not be drawn on the tram line.",
+], ids=lambda value: str(value)[:40])
+def test_bringing_a_topic_up_takes_no_position_on_it(sentence, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == "none"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The residents' group called for the tram line to be scrapped.", "oppose"),
+    ("The traders want the tram line shelved until 2030.", "oppose"),
+    ("She demanded that the tram line be built at once.", "support"),
+    ("The union welcomed the end of the tram line.", "oppose"),
+], ids=lambda value: str(value)[:40])
+def test_a_topic_undone_after_it_is_named_turns_the_stance(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == expected

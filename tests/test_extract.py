@@ -528,3 +528,20 @@ def test_backing_a_narrow_topic_backs_the_topic_it_narrows(sentence, expected):
     rows = extract(sentence, date="2025-06-12", actors=actors, topics=topics)
     assert {(row["topic"], row["stance"]) for row in rows} == expected
     assert len({row["statement_id"] for row in rows}) == len(rows)
+
+
+def test_a_model_reads_only_where_no_word_of_the_lexicon_does():
+    import datetime as dt
+    from stance import _load_model
+    from stance.config import Actor, Topic
+    actors = Actors([Actor("ibsen", "Kari Ibsen", aliases=("Ibsen",), gender="female")])
+    topics = Topics([Topic("ferry_link", "A ferry link to the islands", keywords=("ferry link",))])
+    extractor = Extractor(actors, topics, model=_load_model("default"))
+    # a judgement and a negation the lexicon reads stay as read, whatever the model would guess
+    for text, expected in [("Ibsen said on Monday the ferry link was a disaster for the bay.", "oppose"),
+                           ("Ibsen said on Monday that no ferry link was needed.", "oppose")]:
+        rows = extractor.statements_of(Document("d", "d.md", text, date=dt.date(2025, 6, 12)))
+        assert [(r["holder"], r["stance"]) for r in rows] == [("ibsen", expected)], text
+    # a bare mention is the model's to read
+    rows = extractor.statements_of(Document("d", "d.md", "Ibsen spoke of the ferry link on Monday.", date=dt.date(2025, 6, 12)))
+    assert rows and "(model" in rows[0]["cue"]
