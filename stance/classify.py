@@ -621,7 +621,8 @@ class TopicMatcher:
             for topic_id, wanted, wanted_set in (self._keyword_concepts[i] for i in candidates):
                 if topic_id in best or not wanted_set <= present:
                     continue
-                found = _ordered_window(tokens, wanted, reach=len(wanted) + 4)
+                found = _ordered_window(tokens, wanted, reach=len(wanted) + 4) \
+                    or (_inverted_window(plain, tokens, wanted, reach=len(wanted) + 1) if len(wanted) > 1 else None)
                 if found and not _inside_name(plain, found[0]):
                     # The head stands for the topic: "The U.S. won't send troops" keeps "won't send".
                     head = found[1]
@@ -1326,7 +1327,7 @@ def _first_words_regex(firsts: set[str]) -> re.Pattern:
     trie (`trie_alternation`), so a place in the text tries one branch per letter, not each word."""
     literal = trie_alternation(sorted(word.lower() for word in firsts if word not in US_FORMS))
     body = "|".join(part for part in (literal, _token_regex("US") if firsts & set(US_FORMS) else "") if part)
-    return re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['.-])(?:" + body + r")(?![\w'-])" if body else r"(?!x)x",
+    return re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z0-9]['.-])(?:" + body + r")(?![\w'])" if body else r"(?!x)x",
                       re.IGNORECASE)
 
 
@@ -1349,6 +1350,36 @@ def _ordered_window(tokens: list[tuple[str, int, int]], wanted: tuple[str, ...],
                 head = (start_after, end_after)
         if position == len(wanted):
             return (start, head[1]), head
+    return None
+
+
+# What joins a keyword's head to its modifiers when the head comes first: a preposition ("bid
+# for the World Cup" for "World Cup bid").
+RE_INVERTED_LINK = re.compile(r"\s+(?:for|of|on|in|to|against|over|with|from|at)\b", re.IGNORECASE)
+# What joins a verb's object to the verb in the passive: "the dividend (would not) be cut" for
+# "cut the dividend".
+RE_PASSIVE_LINK = re.compile(r"\s+(?:(?:will|would|should|must|could|can|may|might|shall|has|have|had)\s+"
+                             r"(?:(?:not|never|now|also|soon)\s+)?)?(?:to\s+)?(?:be|being|been|was|were|is|are)\s+"
+                             r"(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def _inverted_window(plain: str, tokens: list[tuple[str, int, int]], wanted: tuple[str, ...], reach: int):
+    """A keyword found in another order: its head first, joined to the rest by a preposition
+    ("stopped shipments of Patriot missiles" for "Patriot shipments": the words after the
+    preposition stand for the topic, so that "stopped shipments" reads as its stance), or a verb
+    and its object in the passive ("the dividend would not be cut" for "cut the dividend": the
+    verb stands for the topic, so that "would not" reads as its stance). As `_ordered_window`."""
+    found = _ordered_window(tokens, (wanted[-1], *wanted[:-1]), reach)
+    if found is not None:
+        index = next(i for i, (_, start, _) in enumerate(tokens) if start == found[0][0])
+        if RE_INVERTED_LINK.match(plain, tokens[index][2]) and index + 1 < len(tokens):
+            return found[0], (tokens[index + 1][1], found[0][1])
+    found = _ordered_window(tokens, (*wanted[1:], wanted[0]), reach)
+    if found is not None:
+        verb = found[1]
+        before = next((end for _, _, end in reversed(tokens) if end <= verb[0]), None)
+        if before is not None and RE_PASSIVE_LINK.match(plain[before:verb[0]]):
+            return found[0], verb
     return None
 
 

@@ -899,3 +899,23 @@ def test_bringing_a_topic_up_takes_no_position_on_it(sentence, lexicon):
 ], ids=lambda value: str(value)[:40])
 def test_a_topic_undone_after_it_is_named_turns_the_stance(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The islanders opposed the link for the ferry company.", None),                  # no keyword inverted here
+    ("The harbour master opposed the bid for the regatta.", ("regatta_bid", "oppose")),
+    ("Shareholders called for the bonus to be scrapped.", ("scrap_bonus", "support")),
+    ("The board said the bonus would not be scrapped.", ("scrap_bonus", "ruled_out")),
+    ("She backed the regatta-bid campaign.", ("regatta_bid", "support")),
+], ids=lambda value: str(value)[:40])
+def test_a_keyword_found_with_its_head_first_or_hyphenated(sentence, expected, lexicon):
+    topics = Topics([Topic("regatta_bid", "Hosting the 2031 regatta", keywords=("regatta bid",)),
+                     Topic("scrap_bonus", "Scrapping the directors' bonus", keywords=("scrap the bonus",))])
+    matcher = TopicMatcher(topics, lexicon)
+    hits = matcher.find(sentence)
+    if expected is None:
+        assert hits == []
+        return
+    hit = next(h for h in hits if h.topic == expected[0])
+    reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True)
+    assert reading.stance == expected[1]
