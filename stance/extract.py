@@ -34,6 +34,8 @@ RE_RESUMED_QUOTE = re.compile(r"^[\"“]and\s")
 # A second reported claim: "said A, and that B", "said A but that B".
 RE_SECOND_CLAIM = re.compile(r",?\s+(?:and|but)\s+that\s")
 # A headline that gives its speaker first: "Kallas: no talks before a truce".
+# A headline whose named subject acts in the present: "Okafor scraps congestion charge plan".
+RE_HEADLINE_ACT = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:[a-z]+s|[a-z]+es)\b(?<!'s)")
 RE_NAME_COLON = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s")
 # The writer's open question: "The question is whether ...", "No one has said how many ...".
 RE_OPEN_QUESTION = re.compile(r"^(?:but\s+|and\s+)?(?:the\s+(?:\w+\s+)?question\s+(?:is|was|remains)"
@@ -227,7 +229,8 @@ class Extractor:
                     from_context = hit is not None and hit.how == "context"
                     reading = read_stance(clause.text, max(0, topic_start), max(0, topic_end), self.lexicon,
                                           fallback=speaks and not from_context
-                                          and (not sentence.is_heading or RE_NAME_COLON.match(clause.text)),
+                                          and (not sentence.is_heading or RE_NAME_COLON.match(clause.text)
+                                               or (bool(attribution.holder) and RE_HEADLINE_ACT.match(clause.text))),
                                           changes_object=not from_context and hit is not None and
                                           self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]),
                                           undoing_topic=self.matcher.undoes_itself(topic_id))

@@ -545,3 +545,17 @@ def test_a_model_reads_only_where_no_word_of_the_lexicon_does():
     # a bare mention is the model's to read
     rows = extractor.statements_of(Document("d", "d.md", "Ibsen spoke of the ferry link on Monday.", date=dt.date(2025, 6, 12)))
     assert rows and "(model" in rows[0]["cue"]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Ibsen scraps ferry link plan", [("ibsen", "oppose")]),
+    ("Ibsen backs ferry link", [("ibsen", "support")]),
+    ("Ibsen's ferry link in doubt", []),          # no subject acting: a label, not a position
+], ids=["scraps", "backs", "possessive"])
+def test_a_headline_whose_named_subject_acts_states_a_position(headline, expected):
+    from helpers import extract
+    from stance.config import Actor, Topic
+    actors = Actors([Actor("ibsen", "Kari Ibsen", aliases=("Ibsen",), gender="female")])
+    topics = Topics([Topic("ferry_link", "A ferry link to the islands", keywords=("ferry link",))])
+    rows = extract(f"{headline}\n\nThe council met in Bergen on Monday.", date="2025-06-12", actors=actors, topics=topics)
+    assert [(r["holder"], r["stance"]) for r in rows] == expected
