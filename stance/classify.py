@@ -25,6 +25,26 @@ RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
 # "Neither the Pentagon nor Nato has commented": no one's position.
 RE_NEITHER_COMMENTED = re.compile(r"\bneither\b[^.;]*\bnor\b[^.;]*\b(?:commented|responded)\b", re.IGNORECASE)
 # Questions are not positions unless quoted; a question mark closes them.
+# An inverted condition of what did not happen: "Had the mayor backed the levy, ...".
+RE_INVERTED_CONDITION = re.compile(r"^\W*(?:had|were)\s+(?:[A-Z][\w'’-]*|the\s+\w+|he|she|they|it|we)\b(?!\s*,)", re.IGNORECASE)
+# The topic set apart from what the clause takes a stance on: "opposes the takeover, not the
+# dividend cut", "backs bus lanes rather than a charge".
+RE_NOT_CONTRAST = re.compile(r"(?:,\s*(?:but\s+)?not|\brather\s+than|\binstead\s+of)\s+(?:(?:the|a|an|any|its|their|his|her)\s+)?$",
+                             re.IGNORECASE)
+# A claim denied: the stance read inside it is the holder's denial of it.
+RE_DENIED_CLAIM = re.compile(r"\b(?:den(?:y|ies|ied|ying)\s+(?:(?:the\s+)?(?:claims?|reports?|suggestions?|accusations?|speculation|rumou?rs?)\s+)?"
+                             r"|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|accusations?|"
+                             r"speculation|rumou?rs?)\s+)that\b", re.IGNORECASE)   # not "rejected that ruling"
+DENIED = {"support": "oppose", "oppose": "support", "ruled_out": "open", "open": "oppose", "neutral": "neutral"}
+# A question that expects no answer, or the answer no: "Why would anyone want ...?", "Who in
+# their right mind would back ...?"
+RE_RHETORICAL = re.compile(r"^\W*(?:why\s+(?:would|should|on\s+earth\s+would)\s+(?:anyone|anybody|we|you|they)|"
+                           r"who\s+in\s+(?:their|his|her)\s+right\s+mind|what\s+sane\s+\w+|who\s+(?:on\s+earth\s+)?would\s+(?:ever\s+)?(?:want|back|support|vote\s+for))\b",
+                           re.IGNORECASE)
+# "would only back it if ...", "only as a last resort": support held back by a condition.
+RE_ONLY_IF = re.compile(r"\bonly\s+(?:back|support|accept|agree|endorse|approve|consider|sign|join|vote\s+for|go\s+along\s+with)"
+                        r"\w*\b[^,;:]{0,60}?\b(?:if|once|when|after|until|provided)\b|\bonly\s+as\s+a\s+last\s+resort\b",
+                        re.IGNORECASE)
 RE_QUESTION = re.compile(r"\?\s*[\"”’']?[*_\s]*$")   # "...?", "...?\"", a bold "**...?**"
 # Negations that make a denial final ("will not", "never") rather than a mere refusal ("did not").
 RE_STRONG_NEGATION = re.compile(r"\b(?:will|would|shall|can|could)\s+not\b|\b(?:won't|wouldn't|can't|cannot|couldn't|never)\b",
@@ -754,11 +774,23 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
                                 f"{reading.cue} ... {relative.group().strip()}", reading.confidence * 0.9)
     if (reading is None or RE_BARE_MODAL.fullmatch(reading.cue)) and _mentioned_only(plain, topic_start, lexicon):
         return None   # "The council will vote on the levy", "was asked about the charge": no position
+    if RE_INVERTED_CONDITION.match(plain) and topic_start < (plain.find(",") if "," in plain else 0):
+        return None   # "Had the mayor backed the levy, ...": what did not happen
+    contrast = RE_NOT_CONTRAST.search(plain, max(0, topic_start - LOOK_BACK), topic_start)
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
     if reading is None:
         return None
+    if contrast is not None and reading.cue not in contrast.group():
+        # "opposes the takeover, not the dividend cut": the other thing is set apart from it
+        if reading.stance != "support":
+            return None
+        return StanceReading("oppose", f"{reading.cue} ... {contrast.group().strip()}", reading.confidence * 0.9)
+    denial = RE_DENIED_CLAIM.search(plain, 0, topic_start) if _may_hold(plain, "den", "reject", "dismiss") else None
+    if denial is not None and plain.lower().find(reading.cue.split(" ")[0].lower(), denial.end()) >= 0:
+        # "rejected claims that he opposes the bus lanes", "denied that she had ruled it out"
+        return StanceReading(DENIED[reading.stance], f"{denial.group().strip()} ... {reading.cue}", reading.confidence * 0.9)
     # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
     # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
     # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
@@ -861,6 +893,9 @@ def _qualified(reading: StanceReading, plain: str, topic_start: int, is_question
     """A reading with what the rest of the clause does to it: a question, a condition, a price,
     a hypothetical saying."""
     confidence = reading.confidence * 0.9
+    if reading.stance == "support" and "?" in plain and RE_RHETORICAL.match(plain):
+        # "Why would anyone want a winter break?": a question that expects no answer denies it.
+        return StanceReading("oppose", f"{RE_RHETORICAL.match(plain).group().strip()} ... {reading.cue} ... ?", confidence)
     if is_question and reading.stance == "support":
         # "Do they want Tomahawks going their way?": a question weighs a move, it does not take it.
         return StanceReading("open", f"{reading.cue} ... ?", confidence)
@@ -938,6 +973,9 @@ def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
                 RE_PASSIVE_BEFORE.search(plain[max(0, match.start() - LOOK_BACK):match.start()]):
             continue   # "should be provided by European troops"
         return match.group()
+    only = RE_ONLY_IF.search(plain)
+    if only is not None:
+        return only.group()   # "would only back it if the state paid for buses"
     waits = RE_WAITS_ON_OTHERS.search(plain)
     return waits.group() if waits is not None else None
 

@@ -919,3 +919,23 @@ def test_a_keyword_found_with_its_head_first_or_hyphenated(sentence, expected, l
     hit = next(h for h in hits if h.topic == expected[0])
     reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True)
     assert reading.stance == expected[1]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"Why would anyone want a tram line on a street this narrow?" asked the grocer.', "oppose"),
+    ('"Who in their right mind would back a tram line here?" the baker asked.', "oppose"),
+    ("The councillor would only back a tram line if the state paid for it.", "open"),
+    ("She would accept a tram line only as a last resort.", "open"),
+    ("The guild backs the bus plan, not the tram line.", "oppose"),
+    ("The guild backs buses rather than a tram line.", "oppose"),
+    ("The guild opposes the bus plan, not the tram line.", "none"),
+    ("The councillor rejected claims that he opposes the tram line.", "support"),
+    ("The councillor denied that she had ruled out a tram line.", "open"),
+    ("Had the councillor backed the tram line, it would have been built by now.", "none"),
+    ("The councillor said nothing had been decided on the tram line.", "neutral"),
+    ("The city dropped the tram line in May.", "oppose"),
+    # a determiner, not a claim denied: the rejection itself
+    ("The guild rejected that tram line outright.", "oppose"),
+], ids=lambda value: str(value)[:40])
+def test_rhetoric_conditions_contrasts_denials_and_what_did_not_happen(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == expected
