@@ -39,7 +39,11 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet"). A part
   of the publication month that has not begun by doc_date ("from late August" on 7 August)
   is a plan, and so is a month whose next coming lies less than half as far ahead as its
-  last one lies back ("a review in December", written in October).
+  last one lies back ("a review in December", written in October) — unless a past verb, with
+  no present one after it, rules the clause and no deadline word (by, until) leads the month:
+  "In May, she promised a levy" in a March paper is last May, "from late August he had
+  refused" in a 7 August paper last August. The same holds for a yearless day just ahead
+  ("backed it on 20 March", written on 12 March, is last year's 20 March).
 - 15 August, August 15, Aug. 15, 2025, the 15th of August, on the 15th, 15/08/2025,
   2025-08-15 -> day. The day and month come from our own pattern; dateparser then reads just
   that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
@@ -133,7 +137,8 @@ class _Reading:
     date: datetime.date
     precision: str = "day"
     relative_to: str = "doc"
-    tense: str = "past"  # "past": fixed by the words; "open": the clause's verb decides
+    tense: str = "past"  # "past": fixed by the words; "open": the clause's verb decides;
+                         # "if_past": a day just ahead, last year's only in a past clause
 
 
 Reader = Callable[[re.Match, datetime.date, "datetime.date | None"], "_Reading | None"]
@@ -443,6 +448,10 @@ RE_TENSE_CUE = re.compile(rf"""
     (?![\w'’])
 """, re.VERBOSE)
 
+RE_PRESENT_VERB = re.compile(r"(?<![\w'’])(?i:is|are|am|be|isn['’]t|aren['’]t)(?![\w'’])|['’]s\s+(?:on|in)\b")
+"""A present copula after a clause's past verb: "said the hearing is on 25 February" tells a
+plan, so a yearless day just ahead stays the coming one (see `_Reading`'s "if_past")."""
+
 RE_PARTICIPLE = re.compile(r"[a-z]+ed")
 """A future cue that is a bare participle ("proposed", "planned"), not "expected to"."""
 
@@ -519,6 +528,7 @@ RE_ENTRY_HEADER = re.compile(rf"""
 WINDOW = 120  # characters looked at on each side of an expression for its clause
 FORWARD_SPEECH = 40  # "Yesterday Trump said": how far after an expression a speech word counts
 BACKGROUND_LEADS = frozenset({"since", "until", "till", "before", "after", "through", "throughout", "from"})
+DEADLINE_LEADS = frozenset({"by", "until", "till"})  # "pared bets ... but see a cut by September"
 SETTING_LEADS = frozenset({"at", "during", "in"})
 PRECISION_RANK = MappingProxyType({"day": 0, "week": 1, "month": 2})
 ROLE_RANK = MappingProxyType({"speech": 0, "main": 1})
@@ -657,6 +667,8 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> t
             continue
         if reading.tense == "open" and candidate.tense == "future":
             continue
+        if reading.tense == "if_past" and not candidate.is_told_as_past:
+            continue  # "will meet in May" in a March paper: a plan, not last May
         ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
                       match.end(), reading.relative_to, candidate.role == "background",
                       candidate.is_quoted)
@@ -680,6 +692,7 @@ class _Candidate:
     reader: Reader
     is_skipped: bool   # in the dateline, a deadline ("by Friday"), or a period's start
     tense: str         # of its clause: "future", "past" or "none"
+    is_told_as_past: bool  # a past verb, with no present one, rules its clause: "backed it in May"
     role: str          # "speech" | "main" | "background"
     is_quoted: bool
 
@@ -742,7 +755,9 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
                                                              # "by Sunday he had backed down" a day
                   or bool(RE_PERIOD_START.search(before)))   # "a ceasefire starting on Monday" begins
     is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
-    return _Candidate(match, reader, is_skipped, tense,
+    is_told_as_past = (tense == "past" and lead_word not in DEADLINE_LEADS
+                       and not RE_PRESENT_VERB.search(before[_last_past_cue_end(before):]))
+    return _Candidate(match, reader, is_skipped, tense, is_told_as_past,
                       _clause_role(before, after, lead_word, is_possessive),
                       any(start <= match.start() < end for start, end in quoted_spans))
 
@@ -811,6 +826,13 @@ def _clause_after(text: str, end: int, is_clause_start: bool) -> str:
         window = window.lstrip()[1:]
     boundary = RE_CLAUSE_BOUNDARY.search(window)
     return window[:boundary.start()] if boundary else window
+
+
+def _last_past_cue_end(before: str) -> int:
+    """Where the last past verb before an expression ends (0 with none): the words after it
+    may still put the expression in the present ("said the hearing is on 25 February")."""
+    cues = [cue for cue in RE_TENSE_CUE.finditer(before) if cue.lastgroup == "past"]
+    return cues[-1].end() if cues else 0
 
 
 def _clause_tense(before: str, after: str) -> str:
@@ -897,8 +919,10 @@ def _read_named_day(match: re.Match, doc_date: datetime.date,
             coming = candidate
         elif past is None:
             past = candidate
-    if past is None or _is_ahead(past, coming, doc_date):
+    if past is None:
         return None
+    if _is_ahead(past, coming, doc_date):
+        return _Reading(past, tense="if_past")   # "backed it on 20 March", in a 12 March paper
     return _Reading(past, tense="open")
 
 
@@ -942,15 +966,16 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     if modifier == "this":
         in_year = doc_date.year
     part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_STARTS), "")
+    tense = "open"
     if (in_year, month) == (doc_date.year, doc_date.month) and doc_date.day < MONTH_PART_STARTS.get(part, 1):
-        return None  # "from late August" in a 7 August paper: a plan
-    if modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
-                                        datetime.date(in_year + 1, month, 1), doc_date):
-        return None  # "in December", written in October: a plan, not last December
+        in_year, tense = in_year - 1, "if_past"  # "from late August" in a 7 August paper: a plan
+    elif modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
+                                          datetime.date(in_year + 1, month, 1), doc_date):
+        tense = "if_past"  # "in December", written in October: a plan, unless told as past
     part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_DAYS), "")
     if part:   # "mid-August": about a week, not the whole month
-        return _Reading(min(doc_date, datetime.date(in_year, month, MONTH_PART_DAYS[part])), "week", tense="open")
-    return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
+        return _Reading(min(doc_date, datetime.date(in_year, month, MONTH_PART_DAYS[part])), "week", tense=tense)
+    return _Reading(datetime.date(in_year, month, 1), "month", tense=tense)
 
 
 MONTH_PART_STARTS = MappingProxyType({"mid": 11, "middle": 11, "late": 21, "end": 21})

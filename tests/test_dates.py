@@ -458,6 +458,33 @@ def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
     assert date_statement(text, doc_date) is None
 
 
+FEB_10_2026 = datetime.date(2026, 2, 10)
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("In April, the union endorsed the strike ballot.", "2025-04-01", "month"),
+    ("The senator voted against the levy on 25 February.", "2025-02-25", "day"),
+    ("The regulator had cleared the merger in late February.", "2025-02-24", "week"),
+    ("In May the growers lobbied hard for the subsidy.", "2025-05-01", "month"),
+], ids=["month-ahead-past-verb-after", "day-ahead-past-verb-before", "part-of-month-ahead-pluperfect",
+        "month-ahead-no-comma"])
+def test_yearless_date_ahead_in_a_past_clause_is_last_year(text, expected, precision):
+    ref = date_statement(text, FEB_10_2026)
+    assert (ref.date.isoformat(), ref.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "The union will ballot its members in April.",
+    "The hearing due on 25 February may be put off.",
+    "Growers want the subsidy renewed next May.",
+    "The senator said the hearing is on 25 February.",
+    "In April the union ballots its members.",
+    "Investors trimmed their bets but still expect a deal by April.",
+], ids=["will-month", "due-day", "next-month", "said-then-present", "present-tense", "deadline-after-past-verb"])
+def test_yearless_date_ahead_outside_a_past_clause_stays_a_plan(text):
+    assert date_statement(text, FEB_10_2026) is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The day before he signed, the senator had warned him.", [("signed", -1)]),
     ("On the day the bill was passed, the union called a strike.", [("passed", 0)]),
