@@ -44,6 +44,13 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   "In May, she promised a levy" in a March paper is last May, "from late August he had
   refused" in a 7 August paper last August. The same holds for a yearless day just ahead
   ("backed it on 20 March", written on 12 March, is last year's 20 March).
+- in/during 2024, last year, late last year, early 2024, the end of 2024 -> month precision (there
+  is no year precision): a past year is dated to the 1st of a month standing for it — July for
+  the whole year (mid-year), February for early, June for mid, November for late, December for
+  its end, January for its start. Of the current year, "earlier this year" is the 1st of the
+  month halfway from January to doc_date's month, "early this year" that or February, whichever
+  is earlier; "this year" and "in 2026" alone include the publication day and date nothing, and
+  "later this year" and a later year are plans. A bare year needs in/during or a part before it.
 - 15 August, August 15, Aug. 15, 2025, the 15th of August, on the 15th, 15/08/2025,
   2025-08-15 -> day. The day and month come from our own pattern; dateparser then reads just
   that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
@@ -297,6 +304,21 @@ RE_MONTH_REFERENCE = re.compile(rf"""
     )
     (?!['’]s)(?![\w-])                                        # not "May's government"
 """, re.VERBOSE)
+
+RE_YEAR_REFERENCE = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    (?:(?P<lead>(?i:in|during|throughout))\s+)?                # "in 2024", "during last year"
+    (?:(?P<part>(?i:early|earlier|mid|middle|late|later       # "late last year", "mid-2024"
+                  |(?:at\s+)?the\s+(?:start|beginning|middle|end)\s+of))
+       (?:\s+|\s*-\s*)(?:(?i:in)\s+)?)?                       # "earlier in the year" is not one
+    (?:(?P<which>(?i:last|this))\s+(?i:year)                   # last year, earlier this year
+      |(?P<number>{YEAR_NUMBER}))                             # 2024, with a lead or a part only
+    (?!['’]s)(?![\w/-]|\.\d)                                  # not "last year's", "2024-25"
+""", re.VERBOSE)
+"""A year or a part of one ("in 2024", "late last year", "earlier this year"): month precision
+on a representative month (see `_read_year`)."""
+RE_YEAR_HINT = re.compile(rf"year|(?<!\d){YEAR_NUMBER}(?!\d)")
+"""Without "year" or a four-digit year, RE_YEAR_REFERENCE cannot match."""
 
 RE_DEICTIC_DAY = re.compile(rf"""
     (?<![\w-])                                                # a whole word
@@ -707,6 +729,8 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered, _family_scan_start(lowered, first))}
     if RE_MONTH_HINT.search(text):
         families.add("months")
+    if RE_YEAR_HINT.search(lowered):
+        families.add("years")
     if not families:
         return ()
     matches = _matches(text, families)
@@ -978,6 +1002,41 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     return _Reading(datetime.date(in_year, month, 1), "month", tense=tense)
 
 
+def _read_year(match: re.Match, doc_date: datetime.date,
+               anchor: datetime.date | None) -> _Reading | None:
+    """in 2024, late last year, earlier this year: month precision on a representative month.
+
+    There is no year precision, so a past year is dated to a month standing for it (`YEAR_PART_MONTHS`:
+    July for a whole year, November for its late part). The current year runs to the publication
+    day: "earlier this year" is the month halfway from January to doc_date's month; "this year" or
+    "in 2026" alone, which include the publication day, date nothing; "later this year" is a plan.
+    """
+    part = " ".join((match.group("part") or "").lower().split())
+    part = part.split()[-2] if part.endswith(" of") else part   # "the end of" -> "end"
+    if match.group("number"):
+        if not (match.group("lead") or part):
+            return None   # "the 2022 invasion", "the treaty of 1994"
+        year = int(match.group("number"))
+    else:
+        year = doc_date.year - (match.group("which").lower() == "last")
+    if year < doc_date.year:
+        return _Reading(datetime.date(year, YEAR_PART_MONTHS[part], 1), "month")
+    if year > doc_date.year or part in ("", "later"):
+        return None   # a plan, or a span that includes the publication day
+    halfway = datetime.date(year, (1 + doc_date.month) // 2, 1)
+    if part == "earlier":
+        return _Reading(halfway, "month")
+    if part in ("early", "start", "beginning"):
+        return _Reading(min(halfway, datetime.date(year, YEAR_PART_MONTHS[part], 1)), "month", tense="open")
+    day = datetime.date(year, YEAR_PART_MONTHS[part], 1)
+    return _Reading(day, "month", tense="open") if day <= doc_date else None
+
+
+YEAR_PART_MONTHS = MappingProxyType({"": 7, "early": 2, "earlier": 2, "start": 1, "beginning": 1,
+                                     "mid": 6, "middle": 6, "late": 11, "later": 11, "end": 12})
+"""The month that stands for a year or a part of it, a year having no precision of its own."""
+
+
 MONTH_PART_STARTS = MappingProxyType({"mid": 11, "middle": 11, "late": 21, "end": 21})
 """The first day of a named part of a month: a part of the publication month that has not
 begun by the publication day lies ahead."""
@@ -1094,6 +1153,7 @@ READERS = (
     (frozenset({"weekdays"}), RE_WEEKDAY_REFERENCE, _read_weekday),
     (frozenset({"spans"}), RE_CALENDAR_SPAN, _read_calendar_span),
     (frozenset({"months"}), RE_MONTH_REFERENCE, _read_month),
+    (frozenset({"years"}), RE_YEAR_REFERENCE, _read_year),
 )
 """The hint families that make each pattern worth running, the pattern, and the function that
 reads its matches; of two overlapping matches of equal length, the earlier pattern wins."""

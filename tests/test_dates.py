@@ -485,6 +485,35 @@ def test_yearless_date_ahead_outside_a_past_clause_stays_a_plan(text):
     assert date_statement(text, FEB_10_2026) is None
 
 
+@pytest.mark.parametrize("text, doc_date, expected", [
+    ("The party dropped its objection to the pipeline in 2023.", WED_20, "2023-07-01"),
+    ("The regulator had warmed to the fee during 2024.", FEB_10_2026, "2024-07-01"),
+    ("Growers lobbied for the subsidy last year.", FEB_10_2026, "2025-07-01"),
+    ("The council softened its line late last year.", WED_20, "2024-11-01"),
+    ("The mayor first floated a levy in early 2024.", WED_20, "2024-02-01"),
+    ("The regulator signalled earlier this year that fees would rise.", WED_20, "2025-04-01"),
+    ("Earlier this year the union voted against the merger.", FEB_10_2026, "2026-01-01"),
+], ids=["in-year", "during-year", "last-year", "late-last-year", "early-year", "earlier-this-year",
+        "earlier-this-year-in-february"])
+def test_a_year_or_part_of_one_is_a_representative_month(text, doc_date, expected):
+    ref = date_statement(text, doc_date)
+    assert (ref.date.isoformat(), ref.precision) == (expected, "month")
+
+
+@pytest.mark.parametrize("text", [
+    "The levy will be reviewed later this year.",
+    "Polls this year have found wide support for the levy.",
+    "Elections are due in 2027.",
+    "The union has opposed the merger since 2021.",
+    "The treaty of 1994 still binds the two states.",
+    "The mayor, who lost the vote in 2023, backs the levy.",
+    "Ministers praised last year's harvest.",
+], ids=["later-this-year", "this-year-includes-today", "year-ahead", "since-year", "year-without-lead",
+        "relative-clause", "possessive"])
+def test_a_year_that_does_not_date_the_statement(text):
+    assert date_statement(text, WED_20) is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The day before he signed, the senator had warned him.", [("signed", -1)]),
     ("On the day the bill was passed, the union called a strike.", [("passed", 0)]),
