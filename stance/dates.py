@@ -56,7 +56,8 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
   without a year is the latest one not after doc_date, unless the coming one is much nearer
   (as for months: "talks on 2 June" in a 29 May paper is a plan). Numeric dates must be unambiguous
-  (15/08/2025, 08/15/2025; not 05/08/2025). A weekday beside the date ("Tuesday 19 August")
+  (15/08/2025, 08/15/2025; not 05/08/2025), or be told in a past clause with one reading after
+  doc_date ("backed it on 03/04/2026" in a 12 March 2026 paper can only be 4 March). A weekday beside the date ("Tuesday 19 August")
   is part of the expression, and the numbers win if the two disagree. A year on its own
   ("since 2022", "the 2022 invasion") is not a date.
 - two days ago -> day; a week ago, three weeks ago -> week (doc_date - 7n); a month ago ->
@@ -903,17 +904,22 @@ def _is_said_right_after(before: str, cues: list[re.Match]) -> bool:
 
 def _read_numeric_date(match: re.Match, doc_date: datetime.date,
                        anchor: datetime.date | None) -> _Reading | None:
-    """15/08/2025, 08/15/2025 or 2025-08-15; 05/08/2025 could be either and is skipped."""
+    """15/08/2025, 08/15/2025 or 2025-08-15; 05/08/2025 could be either and is skipped, unless
+    one reading lies after the publication day and a past clause tells it (see "if_past")."""
     if match.group("iso_year"):
         parsed = _parse_absolute("-".join(match.group("iso_year", "iso_month", "iso_day")),
                                  doc_date, "YMD")
         return _Reading(parsed) if parsed else None
-    order = _numeric_order(int(match.group("first")), int(match.group("second")))
-    if order is None:
-        return None
     words = f"{match.group('first')}/{match.group('second')}/{match.group('year')}"
-    parsed = _parse_absolute(words, doc_date, order)
-    return _Reading(parsed) if parsed else None
+    order = _numeric_order(int(match.group("first")), int(match.group("second")))
+    if order is not None:
+        parsed = _parse_absolute(words, doc_date, order)
+        return _Reading(parsed) if parsed else None
+    readings = {_parse_absolute(words, doc_date, order) for order in ("DMY", "MDY")}
+    past = [day for day in readings if day is not None and day <= doc_date]
+    if len(past) == 1 and len(readings) == 2:
+        return _Reading(past[0], tense="if_past")   # "backed it on 03/04/2026", on 12 March: 4 March
+    return None
 
 
 def _read_named_day(match: re.Match, doc_date: datetime.date,

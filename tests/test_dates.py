@@ -514,6 +514,20 @@ def test_a_year_that_does_not_date_the_statement(text):
     assert date_statement(text, WED_20) is None
 
 
+def test_ambiguous_numeric_date_told_as_past_is_the_reading_not_ahead():
+    ref = date_statement("The senator endorsed the bill on 02/05/2026.", FEB_10_2026)
+    assert (ref.date.isoformat(), ref.precision) == ("2026-02-05", "day")   # not 2 May, still ahead
+
+
+@pytest.mark.parametrize("text", [
+    "The hearing on 02/05/2026 will settle it.",
+    "The senator endorsed the bill on 01/02/2026.",
+    "The senator says the hearing is on 02/05/2026.",
+], ids=["plan", "both-readings-past", "present-tense"])
+def test_ambiguous_numeric_date_is_refused_unless_the_calendar_decides(text):
+    assert date_statement(text, FEB_10_2026) is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The day before he signed, the senator had warned him.", [("signed", -1)]),
     ("On the day the bill was passed, the union called a strike.", [("passed", 0)]),
