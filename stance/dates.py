@@ -68,6 +68,9 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   evening -> anchor + n (only with an anchor, and never past doc_date; "in the evening" and
   "within hours" take their clause's tense: "will speak in the evening" is a plan). "The day
   before the summit" is about the summit, not an anaphor, and is skipped.
+- on the eve of the vote on Tuesday, the eve of Monday's hearing, the day before / after the
+  count on Sunday -> that day -1 / +1 (day), the statement's own day even when the event's day
+  is a possessive ("the eve of Monday's hearing"); the expression runs from "the eve".
 - "the day before he signed", "on the day the order was signed", "the day after they met"
   name a day by an event told earlier: `find_event_days` finds them and the event's verb
   (`event_verbs` lists a text's event verbs), and the caller, who knows which day the story
@@ -103,7 +106,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -498,6 +501,14 @@ RE_ROLE_CUE = re.compile(rf"""
     (?![\w'’])
 """, re.VERBOSE)
 
+RE_DAY_FROM_EVENT = re.compile(r"""
+    (?<![\w'’-])(?:(?i:on)\s+)?                                # "on the eve of"
+    (?i:the\s+(?:eve\s+of|day\s+(?P<direction>before|after)))   # the eve of, the day before
+    \s+(?P<event>(?:[\w'’-]+\s+){0,4})$                        # "the vote", "the budget vote"
+""", re.VERBOSE)
+"""A day counted from an event the date names: "on the eve of the vote on Tuesday" is Monday,
+"the day after the count on Sunday" Monday, and either is the statement's own day, not background."""
+
 RE_PERFECT_PARTICIPLE = re.compile(r"(?<![\w'’])(?i:having)\s+(?:\w+ly\s+)?[a-z]+(?![\w'’])")
 """A perfect participle ("having warned"): its clause tells of an event before the main one."""
 
@@ -686,13 +697,15 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> t
             reading = candidate.reader(match, doc_date, anchor)
         except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
             continue
+        if reading is not None and candidate.offset and reading.precision == "day":
+            reading = replace(reading, date=reading.date + datetime.timedelta(days=candidate.offset))
         if reading is None or reading.date > doc_date:  # a plan, or nothing we can date
             continue
         if reading.tense == "open" and candidate.tense == "future":
             continue
         if reading.tense == "if_past" and not candidate.is_told_as_past:
             continue  # "will meet in May" in a March paper: a plan, not last May
-        ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
+        ref = DateRef(reading.date, reading.precision, text[candidate.start:match.end()], candidate.start,
                       match.end(), reading.relative_to, candidate.role == "background",
                       candidate.is_quoted)
         found.append(_Found(ref, candidate.role, candidate.is_quoted))
@@ -716,6 +729,8 @@ class _Candidate:
     is_skipped: bool   # in the dateline, a deadline ("by Friday"), or a period's start
     tense: str         # of its clause: "future", "past" or "none"
     is_told_as_past: bool  # a past verb, with no present one, rules its clause: "backed it in May"
+    start: int         # where the expression starts: before the match for "the eve of the vote on ..."
+    offset: int        # days from the date named: -1 for "the eve of the vote on Tuesday"
     role: str          # "speech" | "main" | "background"
     is_quoted: bool
 
@@ -782,8 +797,17 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
     is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
     is_told_as_past = (tense == "past" and lead_word not in DEADLINE_LEADS
                        and not RE_PRESENT_VERB.search(before[_last_past_cue_end(before):]))
-    return _Candidate(match, reader, is_skipped, tense, is_told_as_past,
-                      _clause_role(before, after, lead_word, is_possessive),
+    event = RE_DAY_FROM_EVENT.search(before)
+    if event is not None and not RE_TENSE_CUE.search(event.group("event")):
+        # "on the eve of Monday's hearing": the day of the position, not another event's
+        direction = (event.group("direction") or "before").lower()
+        expression_start = match.start() - len(before) + event.start()
+        offset = 1 if direction == "after" else -1
+        role = _clause_role(before[:event.start()], after, "on", is_possessive=False)
+    else:
+        expression_start, offset = match.start(), 0
+        role = _clause_role(before, after, lead_word, is_possessive)
+    return _Candidate(match, reader, is_skipped, tense, is_told_as_past, expression_start, offset, role,
                       any(start <= match.start() < end for start, end in quoted_spans))
 
 

@@ -529,6 +529,23 @@ def test_ambiguous_numeric_date_is_refused_unless_the_calendar_decides(text):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("The union dropped its threat on the eve of the ballot on Friday.", "2025-08-14"),
+    ("On the eve of Monday's hearing, the regulator backed the fee.", "2025-08-17"),
+    ("The senator switched sides the day before the budget vote on 19 August.", "2025-08-18"),
+    ("The mayor conceded the day after the count on Sunday.", "2025-08-18"),
+], ids=["eve-of-event-on-weekday", "eve-of-possessive-weekday", "day-before-event-on-date",
+        "day-after-event"])
+def test_a_day_counted_from_a_dated_event(text, expected):
+    ref = date_statement(text, WED_20)
+    assert (ref.date.isoformat(), ref.precision) == (expected, "day")
+
+
+def test_the_eve_of_an_event_that_is_today_is_yesterday_and_not_a_plan():
+    assert date_statement("The union backed the deal on the eve of the vote today.", WED_20).date == TUE_19
+    assert date_statement("The union will back the deal on the eve of the vote on Friday.", WED_20) is None
+
+
+@pytest.mark.parametrize("text, expected", [
     ("The day before he signed, the senator had warned him.", [("signed", -1)]),
     ("On the day the bill was passed, the union called a strike.", [("passed", 0)]),
     ("The day after they met, both sides claimed victory.", [("met", 1)]),
