@@ -40,7 +40,9 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   of the publication month that has not begun by doc_date ("from late August" on 7 August)
   is a plan, and so is a month whose next coming lies less than half as far ahead as its
   last one lies back ("a review in December", written in October) — unless a past verb, with
-  no present one after it, rules the clause and no deadline word (by, until) leads the month:
+  no present one after it, rules the clause, that verb is no verb of planning
+  (`data/dates/plan_verbs.txt`: "announced a review in June", "was set for 20 March") and no
+  deadline word (by, until) leads the month:
   "In May, she promised a levy" in a March paper is last May, "from late August he had
   refused" in a 7 August paper last August. The same holds for a yearless day just ahead
   ("backed it on 20 March", written on 12 March, is last year's 20 March).
@@ -478,6 +480,13 @@ RE_PRESENT_VERB = re.compile(r"(?<![\w'’])(?i:is|are|am|be|isn['’]t|aren['�
 """A present copula after a clause's past verb: "said the hearing is on 25 February" tells a
 plan, so a yearless day just ahead stays the coming one (see `_Reading`'s "if_past")."""
 
+RE_PLAN_VERB = re.compile(rf"""
+    (?<![\w'’])(?i:{_alternation(_read_phrases("plan_verbs.txt"))})(?![\w'’])  # announced, set out
+   |(?<![\w'’])(?i:set\s+for|for)\s*$                          # "the vote was set for" (20 March)
+""", re.VERBOSE)
+"""A past verb whose object is an event to come ("announced a review in June"): a yearless date
+just ahead after it is that event's, not last year's (see `_Reading`'s "if_past")."""
+
 RE_PARTICIPLE = re.compile(r"[a-z]+ed")
 """A future cue that is a bare participle ("proposed", "planned"), not "expected to"."""
 
@@ -795,8 +804,9 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
                                                              # "by Sunday he had backed down" a day
                   or bool(RE_PERIOD_START.search(before)))   # "a ceasefire starting on Monday" begins
     is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
+    told = before[_last_past_cue_start(before):]
     is_told_as_past = (tense == "past" and lead_word not in DEADLINE_LEADS
-                       and not RE_PRESENT_VERB.search(before[_last_past_cue_end(before):]))
+                       and not RE_PRESENT_VERB.search(told) and not RE_PLAN_VERB.search(told))
     event = RE_DAY_FROM_EVENT.search(before)
     if event is not None and not RE_TENSE_CUE.search(event.group("event")):
         # "on the eve of Monday's hearing": the day of the position, not another event's
@@ -877,11 +887,12 @@ def _clause_after(text: str, end: int, is_clause_start: bool) -> str:
     return window[:boundary.start()] if boundary else window
 
 
-def _last_past_cue_end(before: str) -> int:
-    """Where the last past verb before an expression ends (0 with none): the words after it
-    may still put the expression in the present ("said the hearing is on 25 February")."""
+def _last_past_cue_start(before: str) -> int:
+    """Where the last past verb before an expression starts (0 with none): it and the words
+    after it may still make the expression a plan ("said the hearing is on 25 February",
+    "announced a review in June")."""
     cues = [cue for cue in RE_TENSE_CUE.finditer(before) if cue.lastgroup == "past"]
-    return cues[-1].end() if cues else 0
+    return cues[-1].start() if cues else 0
 
 
 def _clause_tense(before: str, after: str) -> str:

@@ -480,7 +480,11 @@ def test_yearless_date_ahead_in_a_past_clause_is_last_year(text, expected, preci
     "The senator said the hearing is on 25 February.",
     "In April the union ballots its members.",
     "Investors trimmed their bets but still expect a deal by April.",
-], ids=["will-month", "due-day", "next-month", "said-then-present", "present-tense", "deadline-after-past-verb"])
+    "The minister announced a review of the levy in June.",
+    "Growers called for a fresh ballot in April.",
+    "The senator said the hearing was set for 25 February.",
+], ids=["will-month", "due-day", "next-month", "said-then-present", "present-tense", "deadline-after-past-verb",
+        "announced-event-ahead", "called-for-event-ahead", "set-for-day-ahead"])
 def test_yearless_date_ahead_outside_a_past_clause_stays_a_plan(text):
     assert date_statement(text, FEB_10_2026) is None
 
