@@ -39,13 +39,27 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   doc_date's month; a bare "May" is never a date ("Theresa May", "in May's cabinet"). A part
   of the publication month that has not begun by doc_date ("from late August" on 7 August)
   is a plan, and so is a month whose next coming lies less than half as far ahead as its
-  last one lies back ("a review in December", written in October).
+  last one lies back ("a review in December", written in October) — unless a past verb, with
+  no present one after it, rules the clause, that verb is no verb of planning
+  (`data/dates/plan_verbs.txt`: "announced a review in June", "was set for 20 March") and no
+  deadline word (by, until) leads the month:
+  "In May, she promised a levy" in a March paper is last May, "from late August he had
+  refused" in a 7 August paper last August. The same holds for a yearless day just ahead
+  ("backed it on 20 March", written on 12 March, is last year's 20 March).
+- in/during 2024, last year, late last year, early 2024, the end of 2024 -> month precision (there
+  is no year precision): a past year is dated to the 1st of a month standing for it — July for
+  the whole year (mid-year), February for early, June for mid, November for late, December for
+  its end, January for its start. Of the current year, "earlier this year" is the 1st of the
+  month halfway from January to doc_date's month, "early this year" that or February, whichever
+  is earlier; "this year" and "in 2026" alone include the publication day and date nothing, and
+  "later this year" and a later year are plans. A bare year needs in/during or a part before it.
 - 15 August, August 15, Aug. 15, 2025, the 15th of August, on the 15th, 15/08/2025,
   2025-08-15 -> day. The day and month come from our own pattern; dateparser then reads just
   that substring with RELATIVE_BASE = doc_date and PREFER_DATES_FROM = past, so a date
   without a year is the latest one not after doc_date, unless the coming one is much nearer
   (as for months: "talks on 2 June" in a 29 May paper is a plan). Numeric dates must be unambiguous
-  (15/08/2025, 08/15/2025; not 05/08/2025). A weekday beside the date ("Tuesday 19 August")
+  (15/08/2025, 08/15/2025; not 05/08/2025), or be told in a past clause with one reading after
+  doc_date ("backed it on 03/04/2026" in a 12 March 2026 paper can only be 4 March). A weekday beside the date ("Tuesday 19 August")
   is part of the expression, and the numbers win if the two disagree. A year on its own
   ("since 2022", "the 2022 invasion") is not a date.
 - two days ago -> day; a week ago, three weeks ago -> week (doc_date - 7n); a month ago ->
@@ -56,6 +70,9 @@ Rules (each has `(text, expected)` cases in tests/test_dates.py):
   evening -> anchor + n (only with an anchor, and never past doc_date; "in the evening" and
   "within hours" take their clause's tense: "will speak in the evening" is a plan). "The day
   before the summit" is about the summit, not an anaphor, and is skipped.
+- on the eve of the vote on Tuesday, the eve of Monday's hearing, the day before / after the
+  count on Sunday -> that day -1 / +1 (day), the statement's own day even when the event's day
+  is a possessive ("the eve of Monday's hearing"); the expression runs from "the eve".
 - "the day before he signed", "on the day the order was signed", "the day after they met"
   name a day by an event told earlier: `find_event_days` finds them and the event's verb
   (`event_verbs` lists a text's event verbs), and the caller, who knows which day the story
@@ -91,7 +108,7 @@ import datetime
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -133,7 +150,8 @@ class _Reading:
     date: datetime.date
     precision: str = "day"
     relative_to: str = "doc"
-    tense: str = "past"  # "past": fixed by the words; "open": the clause's verb decides
+    tense: str = "past"  # "past": fixed by the words; "open": the clause's verb decides;
+                         # "if_past": a day just ahead, last year's only in a past clause
 
 
 Reader = Callable[[re.Match, datetime.date, "datetime.date | None"], "_Reading | None"]
@@ -293,6 +311,21 @@ RE_MONTH_REFERENCE = re.compile(rf"""
     (?!['’]s)(?![\w-])                                        # not "May's government"
 """, re.VERBOSE)
 
+RE_YEAR_REFERENCE = re.compile(rf"""
+    (?<![\w-])                                                # a whole word
+    (?:(?P<lead>(?i:in|during|throughout))\s+)?                # "in 2024", "during last year"
+    (?:(?P<part>(?i:early|earlier|mid|middle|late|later       # "late last year", "mid-2024"
+                  |(?:at\s+)?the\s+(?:start|beginning|middle|end)\s+of))
+       (?:\s+|\s*-\s*)(?:(?i:in)\s+)?)?                       # "earlier in the year" is not one
+    (?:(?P<which>(?i:last|this))\s+(?i:year)                   # last year, earlier this year
+      |(?P<number>{YEAR_NUMBER}))                             # 2024, with a lead or a part only
+    (?!['’]s)(?![\w/-]|\.\d)                                  # not "last year's", "2024-25"
+""", re.VERBOSE)
+"""A year or a part of one ("in 2024", "late last year", "earlier this year"): month precision
+on a representative month (see `_read_year`)."""
+RE_YEAR_HINT = re.compile(rf"year|(?<!\d){YEAR_NUMBER}(?!\d)")
+"""Without "year" or a four-digit year, RE_YEAR_REFERENCE cannot match."""
+
 RE_DEICTIC_DAY = re.compile(rf"""
     (?<![\w-])                                                # a whole word
     {LEAD}                                                    # "since yesterday"
@@ -443,6 +476,17 @@ RE_TENSE_CUE = re.compile(rf"""
     (?![\w'’])
 """, re.VERBOSE)
 
+RE_PRESENT_VERB = re.compile(r"(?<![\w'’])(?i:is|are|am|be|isn['’]t|aren['’]t)(?![\w'’])|['’]s\s+(?:on|in)\b")
+"""A present copula after a clause's past verb: "said the hearing is on 25 February" tells a
+plan, so a yearless day just ahead stays the coming one (see `_Reading`'s "if_past")."""
+
+RE_PLAN_VERB = re.compile(rf"""
+    (?<![\w'’])(?i:{_alternation(_read_phrases("plan_verbs.txt"))})(?![\w'’])  # announced, set out
+   |(?<![\w'’])(?i:set\s+for|for)\s*$                          # "the vote was set for" (20 March)
+""", re.VERBOSE)
+"""A past verb whose object is an event to come ("announced a review in June"): a yearless date
+just ahead after it is that event's, not last year's (see `_Reading`'s "if_past")."""
+
 RE_PARTICIPLE = re.compile(r"[a-z]+ed")
 """A future cue that is a bare participle ("proposed", "planned"), not "expected to"."""
 
@@ -465,6 +509,14 @@ RE_ROLE_CUE = re.compile(rf"""
     )
     (?![\w'’])
 """, re.VERBOSE)
+
+RE_DAY_FROM_EVENT = re.compile(r"""
+    (?<![\w'’-])(?:(?i:on)\s+)?                                # "on the eve of"
+    (?i:the\s+(?:eve\s+of|day\s+(?P<direction>before|after)))   # the eve of, the day before
+    \s+(?P<event>(?:[\w'’-]+\s+){0,4})$                        # "the vote", "the budget vote"
+""", re.VERBOSE)
+"""A day counted from an event the date names: "on the eve of the vote on Tuesday" is Monday,
+"the day after the count on Sunday" Monday, and either is the statement's own day, not background."""
 
 RE_PERFECT_PARTICIPLE = re.compile(r"(?<![\w'’])(?i:having)\s+(?:\w+ly\s+)?[a-z]+(?![\w'’])")
 """A perfect participle ("having warned"): its clause tells of an event before the main one."""
@@ -519,6 +571,7 @@ RE_ENTRY_HEADER = re.compile(rf"""
 WINDOW = 120  # characters looked at on each side of an expression for its clause
 FORWARD_SPEECH = 40  # "Yesterday Trump said": how far after an expression a speech word counts
 BACKGROUND_LEADS = frozenset({"since", "until", "till", "before", "after", "through", "throughout", "from"})
+DEADLINE_LEADS = frozenset({"by", "until", "till"})  # "pared bets ... but see a cut by September"
 SETTING_LEADS = frozenset({"at", "during", "in"})
 PRECISION_RANK = MappingProxyType({"day": 0, "week": 1, "month": 2})
 ROLE_RANK = MappingProxyType({"speech": 0, "main": 1})
@@ -653,11 +706,15 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> t
             reading = candidate.reader(match, doc_date, anchor)
         except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
             continue
+        if reading is not None and candidate.offset and reading.precision == "day":
+            reading = replace(reading, date=reading.date + datetime.timedelta(days=candidate.offset))
         if reading is None or reading.date > doc_date:  # a plan, or nothing we can date
             continue
         if reading.tense == "open" and candidate.tense == "future":
             continue
-        ref = DateRef(reading.date, reading.precision, match.group(0), match.start(),
+        if reading.tense == "if_past" and not candidate.is_told_as_past:
+            continue  # "will meet in May" in a March paper: a plan, not last May
+        ref = DateRef(reading.date, reading.precision, text[candidate.start:match.end()], candidate.start,
                       match.end(), reading.relative_to, candidate.role == "background",
                       candidate.is_quoted)
         found.append(_Found(ref, candidate.role, candidate.is_quoted))
@@ -680,6 +737,9 @@ class _Candidate:
     reader: Reader
     is_skipped: bool   # in the dateline, a deadline ("by Friday"), or a period's start
     tense: str         # of its clause: "future", "past" or "none"
+    is_told_as_past: bool  # a past verb, with no present one, rules its clause: "backed it in May"
+    start: int         # where the expression starts: before the match for "the eve of the vote on ..."
+    offset: int        # days from the date named: -1 for "the eve of the vote on Tuesday"
     role: str          # "speech" | "main" | "background"
     is_quoted: bool
 
@@ -694,6 +754,8 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered, _family_scan_start(lowered, first))}
     if RE_MONTH_HINT.search(text):
         families.add("months")
+    if RE_YEAR_HINT.search(lowered):
+        families.add("years")
     if not families:
         return ()
     matches = _matches(text, families)
@@ -742,8 +804,20 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
                                                              # "by Sunday he had backed down" a day
                   or bool(RE_PERIOD_START.search(before)))   # "a ceasefire starting on Monday" begins
     is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
-    return _Candidate(match, reader, is_skipped, tense,
-                      _clause_role(before, after, lead_word, is_possessive),
+    told = before[_last_past_cue_start(before):]
+    is_told_as_past = (tense == "past" and lead_word not in DEADLINE_LEADS
+                       and not RE_PRESENT_VERB.search(told) and not RE_PLAN_VERB.search(told))
+    event = RE_DAY_FROM_EVENT.search(before)
+    if event is not None and not RE_TENSE_CUE.search(event.group("event")):
+        # "on the eve of Monday's hearing": the day of the position, not another event's
+        direction = (event.group("direction") or "before").lower()
+        expression_start = match.start() - len(before) + event.start()
+        offset = 1 if direction == "after" else -1
+        role = _clause_role(before[:event.start()], after, "on", is_possessive=False)
+    else:
+        expression_start, offset = match.start(), 0
+        role = _clause_role(before, after, lead_word, is_possessive)
+    return _Candidate(match, reader, is_skipped, tense, is_told_as_past, expression_start, offset, role,
                       any(start <= match.start() < end for start, end in quoted_spans))
 
 
@@ -813,6 +887,14 @@ def _clause_after(text: str, end: int, is_clause_start: bool) -> str:
     return window[:boundary.start()] if boundary else window
 
 
+def _last_past_cue_start(before: str) -> int:
+    """Where the last past verb before an expression starts (0 with none): it and the words
+    after it may still make the expression a plan ("said the hearing is on 25 February",
+    "announced a review in June")."""
+    cues = [cue for cue in RE_TENSE_CUE.finditer(before) if cue.lastgroup == "past"]
+    return cues[-1].start() if cues else 0
+
+
 def _clause_tense(before: str, after: str) -> str:
     """ "future", "past" or "none": the nearest tense cue before, else the first after. After
     the expression a bare participle is the clause's main verb, in the past ("Putin on Sunday
@@ -857,17 +939,22 @@ def _is_said_right_after(before: str, cues: list[re.Match]) -> bool:
 
 def _read_numeric_date(match: re.Match, doc_date: datetime.date,
                        anchor: datetime.date | None) -> _Reading | None:
-    """15/08/2025, 08/15/2025 or 2025-08-15; 05/08/2025 could be either and is skipped."""
+    """15/08/2025, 08/15/2025 or 2025-08-15; 05/08/2025 could be either and is skipped, unless
+    one reading lies after the publication day and a past clause tells it (see "if_past")."""
     if match.group("iso_year"):
         parsed = _parse_absolute("-".join(match.group("iso_year", "iso_month", "iso_day")),
                                  doc_date, "YMD")
         return _Reading(parsed) if parsed else None
-    order = _numeric_order(int(match.group("first")), int(match.group("second")))
-    if order is None:
-        return None
     words = f"{match.group('first')}/{match.group('second')}/{match.group('year')}"
-    parsed = _parse_absolute(words, doc_date, order)
-    return _Reading(parsed) if parsed else None
+    order = _numeric_order(int(match.group("first")), int(match.group("second")))
+    if order is not None:
+        parsed = _parse_absolute(words, doc_date, order)
+        return _Reading(parsed) if parsed else None
+    readings = {_parse_absolute(words, doc_date, order) for order in ("DMY", "MDY")}
+    past = [day for day in readings if day is not None and day <= doc_date]
+    if len(past) == 1 and len(readings) == 2:
+        return _Reading(past[0], tense="if_past")   # "backed it on 03/04/2026", on 12 March: 4 March
+    return None
 
 
 def _read_named_day(match: re.Match, doc_date: datetime.date,
@@ -897,8 +984,10 @@ def _read_named_day(match: re.Match, doc_date: datetime.date,
             coming = candidate
         elif past is None:
             past = candidate
-    if past is None or _is_ahead(past, coming, doc_date):
+    if past is None:
         return None
+    if _is_ahead(past, coming, doc_date):
+        return _Reading(past, tense="if_past")   # "backed it on 20 March", in a 12 March paper
     return _Reading(past, tense="open")
 
 
@@ -942,15 +1031,51 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     if modifier == "this":
         in_year = doc_date.year
     part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_STARTS), "")
+    tense = "open"
     if (in_year, month) == (doc_date.year, doc_date.month) and doc_date.day < MONTH_PART_STARTS.get(part, 1):
-        return None  # "from late August" in a 7 August paper: a plan
-    if modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
-                                        datetime.date(in_year + 1, month, 1), doc_date):
-        return None  # "in December", written in October: a plan, not last December
+        in_year, tense = in_year - 1, "if_past"  # "from late August" in a 7 August paper: a plan
+    elif modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
+                                          datetime.date(in_year + 1, month, 1), doc_date):
+        tense = "if_past"  # "in December", written in October: a plan, unless told as past
     part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_DAYS), "")
     if part:   # "mid-August": about a week, not the whole month
-        return _Reading(min(doc_date, datetime.date(in_year, month, MONTH_PART_DAYS[part])), "week", tense="open")
-    return _Reading(datetime.date(in_year, month, 1), "month", tense="open")
+        return _Reading(min(doc_date, datetime.date(in_year, month, MONTH_PART_DAYS[part])), "week", tense=tense)
+    return _Reading(datetime.date(in_year, month, 1), "month", tense=tense)
+
+
+def _read_year(match: re.Match, doc_date: datetime.date,
+               anchor: datetime.date | None) -> _Reading | None:
+    """in 2024, late last year, earlier this year: month precision on a representative month.
+
+    There is no year precision, so a past year is dated to a month standing for it (`YEAR_PART_MONTHS`:
+    July for a whole year, November for its late part). The current year runs to the publication
+    day: "earlier this year" is the month halfway from January to doc_date's month; "this year" or
+    "in 2026" alone, which include the publication day, date nothing; "later this year" is a plan.
+    """
+    part = " ".join((match.group("part") or "").lower().split())
+    part = part.split()[-2] if part.endswith(" of") else part   # "the end of" -> "end"
+    if match.group("number"):
+        if not (match.group("lead") or part):
+            return None   # "the 2022 invasion", "the treaty of 1994"
+        year = int(match.group("number"))
+    else:
+        year = doc_date.year - (match.group("which").lower() == "last")
+    if year < doc_date.year:
+        return _Reading(datetime.date(year, YEAR_PART_MONTHS[part], 1), "month")
+    if year > doc_date.year or part in ("", "later"):
+        return None   # a plan, or a span that includes the publication day
+    halfway = datetime.date(year, (1 + doc_date.month) // 2, 1)
+    if part == "earlier":
+        return _Reading(halfway, "month")
+    if part in ("early", "start", "beginning"):
+        return _Reading(min(halfway, datetime.date(year, YEAR_PART_MONTHS[part], 1)), "month", tense="open")
+    day = datetime.date(year, YEAR_PART_MONTHS[part], 1)
+    return _Reading(day, "month", tense="open") if day <= doc_date else None
+
+
+YEAR_PART_MONTHS = MappingProxyType({"": 7, "early": 2, "earlier": 2, "start": 1, "beginning": 1,
+                                     "mid": 6, "middle": 6, "late": 11, "later": 11, "end": 12})
+"""The month that stands for a year or a part of it, a year having no precision of its own."""
 
 
 MONTH_PART_STARTS = MappingProxyType({"mid": 11, "middle": 11, "late": 21, "end": 21})
@@ -1069,6 +1194,7 @@ READERS = (
     (frozenset({"weekdays"}), RE_WEEKDAY_REFERENCE, _read_weekday),
     (frozenset({"spans"}), RE_CALENDAR_SPAN, _read_calendar_span),
     (frozenset({"months"}), RE_MONTH_REFERENCE, _read_month),
+    (frozenset({"years"}), RE_YEAR_REFERENCE, _read_year),
 )
 """The hint families that make each pattern worth running, the pattern, and the function that
 reads its matches; of two overlapping matches of equal length, the earlier pattern wins."""

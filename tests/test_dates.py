@@ -458,6 +458,97 @@ def test_yearless_day_just_ahead_is_a_plan_not_last_year(text, doc_date):
     assert date_statement(text, doc_date) is None
 
 
+FEB_10_2026 = datetime.date(2026, 2, 10)
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("In April, the union endorsed the strike ballot.", "2025-04-01", "month"),
+    ("The senator voted against the levy on 25 February.", "2025-02-25", "day"),
+    ("The regulator had cleared the merger in late February.", "2025-02-24", "week"),
+    ("In May the growers lobbied hard for the subsidy.", "2025-05-01", "month"),
+], ids=["month-ahead-past-verb-after", "day-ahead-past-verb-before", "part-of-month-ahead-pluperfect",
+        "month-ahead-no-comma"])
+def test_yearless_date_ahead_in_a_past_clause_is_last_year(text, expected, precision):
+    ref = date_statement(text, FEB_10_2026)
+    assert (ref.date.isoformat(), ref.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "The union will ballot its members in April.",
+    "The hearing due on 25 February may be put off.",
+    "Growers want the subsidy renewed next May.",
+    "The senator said the hearing is on 25 February.",
+    "In April the union ballots its members.",
+    "Investors trimmed their bets but still expect a deal by April.",
+    "The minister announced a review of the levy in June.",
+    "Growers called for a fresh ballot in April.",
+    "The senator said the hearing was set for 25 February.",
+], ids=["will-month", "due-day", "next-month", "said-then-present", "present-tense", "deadline-after-past-verb",
+        "announced-event-ahead", "called-for-event-ahead", "set-for-day-ahead"])
+def test_yearless_date_ahead_outside_a_past_clause_stays_a_plan(text):
+    assert date_statement(text, FEB_10_2026) is None
+
+
+@pytest.mark.parametrize("text, doc_date, expected", [
+    ("The party dropped its objection to the pipeline in 2023.", WED_20, "2023-07-01"),
+    ("The regulator had warmed to the fee during 2024.", FEB_10_2026, "2024-07-01"),
+    ("Growers lobbied for the subsidy last year.", FEB_10_2026, "2025-07-01"),
+    ("The council softened its line late last year.", WED_20, "2024-11-01"),
+    ("The mayor first floated a levy in early 2024.", WED_20, "2024-02-01"),
+    ("The regulator signalled earlier this year that fees would rise.", WED_20, "2025-04-01"),
+    ("Earlier this year the union voted against the merger.", FEB_10_2026, "2026-01-01"),
+], ids=["in-year", "during-year", "last-year", "late-last-year", "early-year", "earlier-this-year",
+        "earlier-this-year-in-february"])
+def test_a_year_or_part_of_one_is_a_representative_month(text, doc_date, expected):
+    ref = date_statement(text, doc_date)
+    assert (ref.date.isoformat(), ref.precision) == (expected, "month")
+
+
+@pytest.mark.parametrize("text", [
+    "The levy will be reviewed later this year.",
+    "Polls this year have found wide support for the levy.",
+    "Elections are due in 2027.",
+    "The union has opposed the merger since 2021.",
+    "The treaty of 1994 still binds the two states.",
+    "The mayor, who lost the vote in 2023, backs the levy.",
+    "Ministers praised last year's harvest.",
+], ids=["later-this-year", "this-year-includes-today", "year-ahead", "since-year", "year-without-lead",
+        "relative-clause", "possessive"])
+def test_a_year_that_does_not_date_the_statement(text):
+    assert date_statement(text, WED_20) is None
+
+
+def test_ambiguous_numeric_date_told_as_past_is_the_reading_not_ahead():
+    ref = date_statement("The senator endorsed the bill on 02/05/2026.", FEB_10_2026)
+    assert (ref.date.isoformat(), ref.precision) == ("2026-02-05", "day")   # not 2 May, still ahead
+
+
+@pytest.mark.parametrize("text", [
+    "The hearing on 02/05/2026 will settle it.",
+    "The senator endorsed the bill on 01/02/2026.",
+    "The senator says the hearing is on 02/05/2026.",
+], ids=["plan", "both-readings-past", "present-tense"])
+def test_ambiguous_numeric_date_is_refused_unless_the_calendar_decides(text):
+    assert date_statement(text, FEB_10_2026) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union dropped its threat on the eve of the ballot on Friday.", "2025-08-14"),
+    ("On the eve of Monday's hearing, the regulator backed the fee.", "2025-08-17"),
+    ("The senator switched sides the day before the budget vote on 19 August.", "2025-08-18"),
+    ("The mayor conceded the day after the count on Sunday.", "2025-08-18"),
+], ids=["eve-of-event-on-weekday", "eve-of-possessive-weekday", "day-before-event-on-date",
+        "day-after-event"])
+def test_a_day_counted_from_a_dated_event(text, expected):
+    ref = date_statement(text, WED_20)
+    assert (ref.date.isoformat(), ref.precision) == (expected, "day")
+
+
+def test_the_eve_of_an_event_that_is_today_is_yesterday_and_not_a_plan():
+    assert date_statement("The union backed the deal on the eve of the vote today.", WED_20).date == TUE_19
+    assert date_statement("The union will back the deal on the eve of the vote on Friday.", WED_20) is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("The day before he signed, the senator had warned him.", [("signed", -1)]),
     ("On the day the bill was passed, the union called a strike.", [("passed", 0)]),
