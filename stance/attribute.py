@@ -365,7 +365,14 @@ MIN_QUOTE_WORDS = 4
 # A line set in capitals: no lower-case letter, at least two words.
 RE_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*")
 # Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
-RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+")
+RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+|\s+nor\s+")
+# "Neither Sato nor Abara supports ...": each of the two holds the (negated) position.
+RE_NEITHER_BEFORE = re.compile(r"\bneither\s+$", re.IGNORECASE)
+# Named members of a group of unlisted people, set in commas after it: "Moreau's critics, including
+# Quill, say ...", "Ferry owners, among them Abara and Quill, argue ...". The names are the subject.
+RE_INCLUDING_BEFORE = re.compile(r",\s*(?:including|among\s+them|such\s+as|notably|not\s+least)\s+$", re.IGNORECASE)
+# Adverbs between a joint subject and a plural verb in its bare form: "Sato and Abara now jointly back".
+RE_JOINT_ADVERBS = re.compile(r"^(?:\s+(?:both|all|each|also|now|still|jointly|together|already|then|[a-z]+ly))*\s+(?=[a-z])")
 # A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
 RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
 # Words between a joint subject and its verb: "Starmer and Zelensky then signed".
@@ -928,9 +935,13 @@ class Attributor:
             return Attribution("", "", "commentary", 0.5)   # "Aid has been blocked since March": no one's view
         return Attribution("", AUTHOR, "commentary", 0.5)
 
-    def co_holders(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention]) -> list[str]:
+    def co_holders(self, attribution: Attribution, clause: Clause, plain: str,
+                   mentions: list[Mention]) -> list[tuple[str, str]]:
         """Other actors who hold the clause's position with its holder, as one subject ("Starmer and
-        Zelensky signed the loan") or by a joint act ("he co-signed a statement with Zelensky")."""
+        Zelensky signed the loan", "Neither Sato nor Abara supports ...", "critics, including Quill
+        and Abara, say ...") or by a joint act ("he co-signed a statement with Zelensky"); each with
+        its speaker: a partner in the subject of the verb of saying (or of a paraphrase) speaks for
+        itself, one in what was said is the reporter's words."""
         if not attribution.holder or attribution.source_kind:
             return []
         pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
@@ -938,26 +949,35 @@ class Attributor:
             # "The White House said the two leaders had agreed": the other is the leader named last.
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
                       and m.actor in self._leaders and m.actor != attribution.holder]
-            return [others[-1].actor] if others else []
+            return [(others[-1].actor, attribution.speaker)] if others else []
         named = [m for m in _starting_in(mentions, clause.start, clause.end) if m.actor
                  and m.kind in ("alias", "role", "pronoun")
                  and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
+        partners: list[Mention] = []
         for index, mention in enumerate(named):
             if mention.actor != attribution.holder:
                 continue
             group = self._joint_subject(plain, named, index)
             if len(group) > 1:
-                return list(dict.fromkeys(m.actor for m in group if m.actor != attribution.holder))
-            partners = [m for m in named[index + 1:] if m.kind != "pronoun" and m.actor != attribution.holder
-                        and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
-            if partners:
-                return [partners[0].actor]
-        return []
+                partners = [m for m in group if m.actor != attribution.holder]
+                break
+            jointly = [m for m in named[index + 1:] if m.kind != "pronoun" and m.actor != attribution.holder
+                       and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
+            if jointly:
+                partners = jointly[:1]
+                break
+        if not partners:
+            return []
+        said = self._speech(plain, clause, named)
+        speaks = attribution.attribution == "paraphrase" or (
+            said is not None and len(said) > 3 and said[3] >= partners[-1].end and said[0] == attribution.speaker)
+        found = dict.fromkeys(m.actor for m in partners)
+        return [(actor, actor if speaks else attribution.speaker) for actor in found]
 
-    @staticmethod
-    def _joint_subject(plain: str, named: list[Mention], index: int) -> list[Mention]:
+    def _joint_subject(self, plain: str, named: list[Mention], index: int) -> list[Mention]:
         """The names joined with `named[index]` into one subject that a verb follows ("Macron, Merz
-        and Starmer backed ..."): all of them, or that one alone."""
+        and Starmer backed ...", "Neither Sato nor Abara supports ...", "critics, including Sato and
+        Abara, say ..."): all of them, or that one alone."""
         start = index
         while start > 0 and named[start - 1].kind != "pronoun" and \
                 RE_NAME_JOIN.fullmatch(plain[named[start - 1].end:named[start].start]):
@@ -967,10 +987,27 @@ class Attributor:
                 RE_NAME_JOIN.fullmatch(plain[named[end].end:named[end + 1].start]):
             end += 1
         group = named[start:end + 1]
-        if len(group) < 2 or not re.fullmatch(r"\s+and\s+", plain[group[-2].end:group[-1].start]) or \
-                _governed_by_preposition(plain, group[0].start):
+        if len(group) < 2:
+            return group
+        last_join = plain[group[-2].end:group[-1].start]
+        before = plain[max(0, group[0].start - 40):group[0].start]
+        joined = re.fullmatch(r"\s+and\s+", last_join) or \
+            (re.fullmatch(r"\s+nor\s+", last_join) and RE_NEITHER_BEFORE.search(before))
+        if not joined or _governed_by_preposition(plain, group[0].start):
             return named[index:index + 1]
-        return group if _verb_after_subject(plain[group[-1].end:group[-1].end + 140]) else named[index:index + 1]
+        following = plain[group[-1].end:group[-1].end + 140]
+        if RE_INCLUDING_BEFORE.search(before):
+            following = re.sub(r"^\s*,", "", following)   # "..., including Sato and Abara, say"
+        return group if _verb_after_subject(following) or self._bare_verb_after(following) else named[index:index + 1]
+
+    def _bare_verb_after(self, following: str) -> bool:
+        """Whether a joint subject is followed by a plural verb without an ending ("Sato and Abara
+        oppose", "both back"): a verb of saying or a stance word, after any adverbs."""
+        adverbs = RE_JOINT_ADVERBS.match(following)
+        if adverbs is None:
+            return False
+        return bool(self.lexicon.all_stances.match(following, adverbs.end())
+                    or self.lexicon.speech_verbs.match(following, adverbs.end()))
 
     def for_topic(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
                   speakers: dict[Quote, str], position: int) -> Attribution:
@@ -1419,6 +1456,9 @@ class Attributor:
             if relative and (relative.group(1) or re.search(r",\s*$", plain[max(0, mention.start - 3):mention.start])) \
                     and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not _governed_by_preposition(plain, mention.start)):
                 return mention
+            closing = re.match(r"\s*,", gap)
+            if closing and RE_SUBJECT_GAP.match(gap[closing.end():]) and self._included_by_name(plain, mention, before):
+                return mention   # "Moreau's critics, including Quill, say": the named member speaks
             if "," in gap and not RE_CLAUSE_BREAK.search(gap):
                 continue   # a name inside an appositive or relative clause: the subject came before it
             break
@@ -1430,6 +1470,17 @@ class Attributor:
                 and not RE_FINITE_AFTER.match(plain[after[0].end:after[0].end + 40]):
             return after[0]
         return None
+
+    @staticmethod
+    def _included_by_name(plain: str, mention: Mention, earlier: list[Mention]) -> bool:
+        """Whether a name (with any names joined before it) is set in commas as a member of a group
+        of unlisted people: "critics, including Quill and Abara,"."""
+        first = mention
+        for other in reversed([m for m in earlier if m.end <= mention.start]):
+            if not RE_NAME_JOIN.fullmatch(plain[other.end:first.start]):
+                break
+            first = other
+        return bool(RE_INCLUDING_BEFORE.search(plain[max(0, first.start - 40):first.start]))
 
     def _complement_subject(self, plain: str, verb_end: int, after: list[Mention], speaker: str) -> tuple[str, str]:
         """"X said Y has ruled out ...": Y holds the position when Y is the subject of a stance

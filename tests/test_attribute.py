@@ -928,3 +928,58 @@ def test_a_name_is_found_however_a_source_spells_its_accents(listed, written):
 def test_the_subject_after_fronted_scenes_holds_the_position(text):
     holder, speaker, _ = who(extract(text, date="2025-08-20"), "us_ground_troops")
     assert (holder, speaker) == ("trump", "trump")
+
+
+# -- a borough's transport rows, with its own actors: joint holders, "they", roles before names --
+
+RIVERTON_ACTORS = Actors([
+    Actor("moreau", "Ines Moreau", aliases=("Ines Moreau", "Moreau"), roles=("the mayor",), gender="female",
+          member_of=("riverton_council",)),
+    Actor("pike", "Owen Pike", aliases=("Owen Pike", "Pike"), roles=("the mayor's press officer",), gender="male",
+          member_of=("riverton_council",)),
+    Actor("quill", "Dan Quill", aliases=("Dan Quill", "Quill"), roles=("the opposition leader",), gender="male"),
+    Actor("sato", "Ken Sato", aliases=("Ken Sato", "Sato"), roles=("the housing minister", "the minister"),
+          gender="male"),
+    Actor("abara", "Nneka Abara", aliases=("Nneka Abara", "Abara"), roles=("the guild's chair",), gender="female",
+          member_of=("guild",)),
+    Actor("riverton_council", "Riverton Borough Council", aliases=("Riverton Borough Council", "Riverton council"),
+          roles=("the council",), kind="organization"),
+    Actor("guild", "Ferry Operators' Guild", aliases=("Ferry Operators' Guild",), roles=("the guild",),
+          kind="organization"),
+])
+RIVERTON_TOPICS = Topics([
+    Topic("tram_extension", "Extending the tram line to the docks", keywords=("tram extension",)),
+    Topic("bridge_toll", "A toll on the Riverton bridge", keywords=("bridge toll",)),
+])
+
+
+def riverton(text, topic):
+    return sorted((r["holder"], r["speaker"], r["stance"])
+                  for r in extract(text, "2026-02-05", RIVERTON_ACTORS, RIVERTON_TOPICS) if r["topic"] == topic)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreau and Quill both back the tram extension.",
+     [("moreau", "moreau", "support"), ("quill", "quill", "support")]),
+    ("Sato and Abara oppose the tram extension.", [("abara", "abara", "oppose"), ("sato", "sato", "oppose")]),
+    ("Sato and Abara now jointly support the tram extension.",
+     [("abara", "abara", "support"), ("sato", "sato", "support")]),
+    ("Neither Sato nor Abara supports the tram extension.", [("abara", "abara", "oppose"), ("sato", "sato", "oppose")]),
+], ids=["both-bare-verb", "bare-plural-verb", "adverbs-before-bare-verb", "neither-nor"])
+def test_each_of_two_joined_holders_holds_the_position(text, expected):
+    assert riverton(text, "tram_extension") == expected
+
+
+def test_a_pair_after_a_preposition_holds_nothing_with_a_bare_verb_after():
+    rows = riverton("A survey of Sato and Abara voters found support for the tram extension.", "tram_extension")
+    assert not any(holder in ("sato", "abara") for holder, _, _ in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreau's opponents, including Quill, say the tram extension is a mistake.", ["quill"]),
+    ("Ferry owners, among them Abara and Quill, argue that the tram extension is a mistake.", ["abara", "quill"]),
+], ids=["including-one", "among-them-two"])
+def test_named_members_of_an_unlisted_group_hold_what_it_says(text, expected):
+    rows = riverton(text, "tram_extension")
+    assert [holder for holder, _, _ in rows] == expected
+    assert all(holder == speaker for holder, speaker, _ in rows)
