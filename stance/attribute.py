@@ -253,6 +253,11 @@ RE_IT_ACTS = re.compile(r"It\s+(?:(?:also|then|later|again|now|already|since|has
                         r"(?!(?:seemed|appeared|emerged|remained|proved|looked|sounded|happened|followed|mattered|"
                         r"needed|used|added up)\b)(?:[a-z]+ed|kept|held|shut|cut|put|set|made|took|sent|left|withdrew|"
                         r"struck|began|said|told|wrote)\b")
+# "They" opening a sentence with a verb: in British English an organisation is often "they" ("The
+# council met on Monday. They approved the bus lanes."); what merely befell it is no act of it.
+RE_THEY_ACT = re.compile(r"They\s+(?:(?:also|then|later|again|now|already|since|have|had|all|both|\w+ly)\s+)*"
+                         r"(?!(?:seemed|seem|appeared|appear|were|are|remained|remain|proved|looked|look|sounded|"
+                         r"happened|had|have|did|do|could|can|might|may)\b)[a-z]+\b")
 # A verb (not a noun) opening what follows a connective: "but declined", "and would", "but wanted".
 RE_BARE_PREDICATE = re.compile(
     r"(?:[a-z]+ed|has|had|have|would|will|could|can|may|might|must|should|did|does|was|were|is|are|won't|"
@@ -569,12 +574,16 @@ class Attributor:
         return mentions
 
     def _organisation_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-        """"It" opening a sentence that says what it did, after a sentence led by an organisation:
-        "On 2 March Israel stopped all aid. It has kept the crossings shut since." is Israel's."""
+        """"It" or "they" opening a sentence that says what it did, after a sentence led by an
+        organisation: "On 2 March Israel stopped all aid. It has kept the crossings shut since." is
+        Israel's, and "The council met on Monday. They approved the bus lanes." the council's."""
         found = []
         taken = {m.start for m in mentions}
         for sentence in sentences[1:]:
-            if sentence.is_heading or sentence.start in taken or not RE_IT_ACTS.match(plain, sentence.start):
+            if sentence.is_heading or sentence.start in taken:
+                continue
+            opening = RE_IT_ACTS.match(plain, sentence.start) or RE_THEY_ACT.match(plain, sentence.start)
+            if opening is None:
                 continue
             previous = sentences[sentence.index - 1]
             if previous.paragraph != sentence.paragraph or previous.is_heading:
@@ -582,8 +591,14 @@ class Attributor:
             bodies = [m for m in mentions if previous.start <= m.start < previous.end and m.actor and
                       m.kind in ("alias", "role") and self._kind.get(m.actor) in ("organization", "group") and
                       self._is_subject_like(m, previous) and not any(q.start <= m.start < q.end for q in previous.quotes)]
+            if bodies and opening.re is RE_THEY_ACT:
+                # "they" may be any people named before: only an organisation leading the sentence
+                # (not "Officials in Brussels said the EU ...") is taken for it.
+                leading = self._leading_subject(plain, previous, mentions)
+                bodies = bodies[:1] if leading is not None and leading.start == bodies[0].start else []
             if bodies:
-                found.append(Mention(sentence.start, sentence.start + 2, bodies[0].actor, "pronoun", "It"))
+                word = plain[sentence.start:sentence.start + (2 if opening.re is RE_IT_ACTS else 4)]
+                found.append(Mention(sentence.start, sentence.start + len(word), bodies[0].actor, "pronoun", word))
         return found
 
     def _document_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:

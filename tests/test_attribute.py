@@ -983,3 +983,24 @@ def test_named_members_of_an_unlisted_group_hold_what_it_says(text, expected):
     rows = riverton(text, "tram_extension")
     assert [holder for holder, _, _ in rows] == expected
     assert all(holder == speaker for holder, speaker, _ in rows)
+
+
+@pytest.mark.parametrize("text, topic, expected", [
+    ("Riverton Borough Council met on Tuesday. They approved the tram extension.", "tram_extension",
+     [("riverton_council", "riverton_council", "support")]),
+    ("The Ferry Operators' Guild held its annual meeting in March. They oppose any bridge toll.", "bridge_toll",
+     [("guild", "guild", "oppose")]),
+    ("The Ferry Operators' Guild met on Sunday. They said the bridge toll was wrong.", "bridge_toll",
+     [("guild", "guild", "oppose")]),
+], ids=["approved", "bare-verb", "said"])
+def test_they_after_a_sentence_led_by_an_organisation_is_the_organisation(text, topic, expected):
+    assert riverton(text, topic) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Moreau met ferry owners on Tuesday. They rejected the bridge toll.",
+    "Riverton Borough Council met on Tuesday.\n\nThey rejected the bridge toll.",
+    "Moreau's report was sent to Riverton Borough Council on Tuesday. They rejected the bridge toll.",
+], ids=["after-a-person", "next-paragraph", "organisation-as-object"])
+def test_they_with_no_organisation_leading_the_sentence_before_is_no_actor(text):
+    assert not any(holder for holder, _, _ in riverton(text, "bridge_toll"))
