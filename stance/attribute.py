@@ -263,6 +263,9 @@ RE_BARE_PREDICATE = re.compile(
     r"(?:[a-z]+ed|has|had|have|would|will|could|can|may|might|must|should|did|does|was|were|is|are|won't|"
     r"wouldn't|didn't|doesn't|hasn't|never|not|told|said|sent|made|gave|took|put|held|left|kept|met|spoke|"
     r"saw|thought|knew|sought|brought|went|came|stood|wrote)\b")
+# A role set before the name it introduces, after an inverted verb of saying: '..., said the
+# minister, Helen Asante', '..., said the chamber's chief executive, Maria Lindqvist'.
+RE_ROLE_BEFORE_NAME = re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\s+[^,.;:“”\"]{1,60},\s*")
 RE_TAG_END = re.compile(r"^(?:\s+(?:on\s+\w+|\w+ly|later|earlier|again|today|yesterday|tonight|last\s+\w+|"
                         r"(?:in|at|to|on)\s+(?:a|an|the|his|her)?\s*[\w-]+(?:\s+[\w-]+)?))*\s*[.!?]?\s*$")
 # What ends a subject's reach: a sentence or clause break, or a quote.
@@ -766,7 +769,11 @@ class Attributor:
             local = mention.start - quote.end
             if local < verb.start() and RE_SUBJECT_GAP.match(tail[mention.end - quote.end:verb.start()]):
                 return mention.actor
+            if local >= verb.end() and RE_ROLE_BEFORE_NAME.fullmatch(tail[verb.end():local]):
+                return mention.actor   # '..., said the minister, Helen Asante.'
             if local >= verb.end() and not tail[verb.end():local].strip(" ,"):
+                if plain[mention.end:mention.end + 2] in ("'s", "’s"):
+                    continue   # '..., said the mayor's driver, ...': the mayor owns the role, and speaks not
                 return mention.actor
         return ""
 
@@ -1478,12 +1485,18 @@ class Attributor:
                 continue   # a name inside an appositive or relative clause: the subject came before it
             break
         after = [m for m in mentions if m.start >= verb_end and m.actor]
-        if inverted and after and not plain[verb_end:after[0].start].strip() \
-                and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start]) \
-                and not RE_NO_INVERSION.match(plain[verb_start:verb_end]) \
-                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]) \
-                and not RE_FINITE_AFTER.match(plain[after[0].end:after[0].end + 40]):
-            return after[0]
+        if not (inverted and after and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start])
+                and not RE_NO_INVERSION.match(plain[verb_start:verb_end])
+                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start])):
+            return None
+        for candidate in after[:2]:
+            gap = plain[verb_end:candidate.start]
+            if not gap.strip() and plain[candidate.end:candidate.end + 2] in ("'s", "’s"):
+                continue   # "..., said the mayor's driver, ...": the owner of a role does not speak
+            if (not gap.strip() or RE_ROLE_BEFORE_NAME.fullmatch(gap)) and \
+                    not RE_FINITE_AFTER.match(plain[candidate.end:candidate.end + 40]):
+                return candidate   # "..., said Peskov", "..., said the minister, Helen Asante"
+            break
         return None
 
     @staticmethod

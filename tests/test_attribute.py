@@ -1004,3 +1004,18 @@ def test_they_after_a_sentence_led_by_an_organisation_is_the_organisation(text, 
 ], ids=["after-a-person", "next-paragraph", "organisation-as-object"])
 def test_they_with_no_organisation_leading_the_sentence_before_is_no_actor(text):
     assert not any(holder for holder, _, _ in riverton(text, "bridge_toll"))
+
+
+@pytest.mark.parametrize("text, topic, expected", [
+    ('"We will never accept a bridge toll," said the housing minister, Ken Sato.', "bridge_toll", ("sato", "sato")),
+    ('"We back the tram extension," said the guild\'s chair, Nneka Abara.', "tram_extension", ("abara", "abara")),
+    ('Sato visited the docks. "We will never accept a bridge toll," said the minister, Ken Sato, on Monday.',
+     "bridge_toll", ("sato", "sato")),
+], ids=["role-then-name", "possessive-role-then-name", "role-already-named"])
+def test_inverted_tag_with_the_role_before_the_name_names_the_speaker(text, topic, expected):
+    assert [row[:2] for row in riverton(text, topic)] == [expected]
+
+
+def test_a_role_owned_by_an_actor_before_an_unlisted_name_is_not_the_actor():
+    text = 'Moreau toured the docks on Monday. "We back the tram extension," said the mayor\'s driver, Tom Reed.'
+    assert all(speaker != "moreau" for _, speaker, _ in riverton(text, "tram_extension"))
