@@ -439,6 +439,8 @@ def implied_countries(actors: Actors) -> dict[str, str]:
     return {country: next(iter(owners)) for country, owners in found.items() if len(owners) == 1}
 
 
+# A role held in someone else's service: "the mayor's press officer" serves "the mayor".
+RE_ROLE_OF_PRINCIPAL = re.compile(r"^(the\s+[^'’]+?)['’]s\s+\S", re.IGNORECASE)
 # The word naming whose government an organisation is: "Canadian" in "the Canadian government".
 RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administration|authorities)$")
 
@@ -484,6 +486,15 @@ class Attributor:
             self._role_owners[head] = owners
             insensitive.append(head)
         self._heads = set(heads)
+        # Whose aide someone is, read from their roles: "the mayor's press officer" serves the one
+        # actor whose role is "the mayor", so once the aide is named, "the mayor" is that actor.
+        self._principal_roles: dict[str, set[str]] = {}
+        for actor in actors:
+            for role in map(fold_accents, actor.roles):
+                served = RE_ROLE_OF_PRINCIPAL.match(normalize(role))
+                owners = self._role_owners.get(served.group(1).casefold(), []) if served else []
+                if len(owners) == 1 and owners[0] != actor.id:
+                    self._principal_roles.setdefault(actor.id, set()).add(served.group(1).casefold())
         # What an organisation is called when it modifies its people: "a NATO diplomat", "a senior
         # administration official" (from the role "the administration"), "officials in Washington".
         self._modifier_owner: dict[str, str] = {}
@@ -557,7 +568,7 @@ class Attributor:
             elif kind == "named" and key in self._heads and re.match(r"\s+of\b|-", plain[end:end + 4]):
                 continue   # "the leader of the opposition" is someone else
             elif kind == "named" and key in self._role_owners:
-                actor, how = self._resolve_role(self._role_owners[key], mentions), "role"
+                actor, how = self._resolve_role(self._role_owners[key], mentions, key), "role"
             elif kind == "pronoun" and phrase.lower() in FIRST_PERSON:
                 actor, how = "", "first_person"
             elif kind == "pronoun":
@@ -643,11 +654,16 @@ class Attributor:
                              r"\s+(?:a|an|its|their|the|his|her)\s+"
                              r"(?:[\w-]+\s+){0,2}?" + RE_DOCUMENT.pattern, after, re.IGNORECASE))
 
-    def _resolve_role(self, owners: list[str], earlier: list[Mention]) -> str:
-        """A role names an actor already in the article (the most recent if several fit)."""
+    def _resolve_role(self, owners: list[str], earlier: list[Mention], role: str = "") -> str:
+        """A role names an actor already in the article (the most recent if several fit), or the
+        one actor it can name once that actor's aide is named ("Pike said the mayor would ...",
+        where Pike is "the mayor's press officer")."""
         for mention in reversed(earlier):
             if mention.actor in owners and mention.kind in ("alias", "role"):
                 return mention.actor
+        if role and len(owners) == 1 and any(role in self._principal_roles.get(m.actor, ()) for m in earlier
+                                             if m.kind in ("alias", "role")):
+            return owners[0]
         return ""
 
     def _resolve_pronoun(self, gender: str, position: int, earlier: list[Mention],
@@ -657,6 +673,12 @@ class Attributor:
         persons = self._persons_fitting[gender]
         fitting = [m for m in earlier if m.actor in persons and m.kind in ("alias", "role", "pronoun")]
         if not fitting:
+            # "Daly, the mayor's spokesman, said: 'She ...'": the principal of the aide named last.
+            for mention in reversed(earlier):
+                served = [owner for role in sorted(self._principal_roles.get(mention.actor, ()))
+                          for owner in self._role_owners[role] if owner in persons]
+                if served and mention.kind in ("alias", "role"):
+                    return served[0]
             return ""
         sentence = _sentence_at(sentences, position)
         if sentence is not None:
@@ -1405,6 +1427,14 @@ class Attributor:
                     if subject.actor in self._members.get(speaker, set()):
                         return "", ""
                     return subject.actor, subject.kind
+        opening = named[0]
+        if speaker and opening.actor != speaker and self._kind.get(opening.actor) == "person" and \
+                self._members.get(speaker, set()) & self._members.get(opening.actor, set()) and \
+                not plain[quote.start:opening.start].strip(" “”\"'‘’") and \
+                RE_VERB_AFTER.match(plain[opening.end:opening.end + 140]):
+            # A spokesperson's quote about their principal ("She has no intention of ...") tells
+            # the principal's position.
+            return opening.actor, opening.kind
         return "", ""
 
     def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:

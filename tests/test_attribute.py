@@ -1019,3 +1019,20 @@ def test_inverted_tag_with_the_role_before_the_name_names_the_speaker(text, topi
 def test_a_role_owned_by_an_actor_before_an_unlisted_name_is_not_the_actor():
     text = 'Moreau toured the docks on Monday. "We back the tram extension," said the mayor\'s driver, Tom Reed.'
     assert all(speaker != "moreau" for _, speaker, _ in riverton(text, "tram_extension"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pike said the mayor would look again at the bridge toll.", [("moreau", "pike")]),
+    ("On Friday the mayor's press officer said the mayor would look again at the bridge toll.", []),
+    ("Quill said the mayor would look again at the bridge toll.", [("quill", "quill")]),
+    ('Moreau was away. Pike said: "She will look again at the bridge toll next year."', [("moreau", "pike")]),
+    ('Moreau was away. Pike said: "We will look again at the bridge toll next year."', [("pike", "pike")]),
+    ('Moreau was away. Pike, her press officer, said: "She has no intention of bringing in a bridge toll."',
+     [("moreau", "pike")]),
+    ('Quill was away. Pike said: "He has no intention of bringing in a bridge toll."', [("pike", "pike")]),
+    ('Pike said: "She will look again at the bridge toll next year."', [("moreau", "pike")]),
+], ids=["role-of-the-principal", "no-one-named", "role-alone-from-someone-else", "pronoun-in-a-quote",
+        "first-person-in-a-quote", "pronoun-without-a-stance-word", "pronoun-for-someone-of-the-other-side",
+        "pronoun-for-the-principal-never-named"])
+def test_a_spokesperson_relays_the_principal_named_by_role_or_pronoun(text, expected):
+    assert [row[:2] for row in riverton(text, "bridge_toll") if row[0]] == expected
