@@ -605,14 +605,23 @@ class Attributor:
             bodies = [m for m in mentions if previous.start <= m.start < previous.end and m.actor and
                       m.kind in ("alias", "role") and self._kind.get(m.actor) in ("organization", "group") and
                       self._is_subject_like(m, previous) and not any(q.start <= m.start < q.end for q in previous.quotes)]
-            if bodies and opening.re is RE_THEY_ACT:
+            if opening.re is RE_THEY_ACT:
                 # "they" may be any people named before: only an organisation leading the sentence
-                # (not "Officials in Brussels said the EU ...") is taken for it.
+                # (not "Officials in Brussels said the EU ...") or actors joined as its subject
+                # ("Moreau and Quill met on Monday. They agreed ...") are taken for it.
                 leading = self._leading_subject(plain, previous, mentions)
-                bodies = bodies[:1] if leading is not None and leading.start == bodies[0].start else []
+                if bodies and leading is not None and leading.start == bodies[0].start:
+                    found.append(Mention(sentence.start, sentence.start + 4, bodies[0].actor, "pronoun", "They"))
+                elif leading is not None:
+                    named = [m for m in mentions if previous.start <= m.start < previous.end and m.actor
+                             and m.kind in ("alias", "role")]
+                    group = self._joint_subject(plain, named, named.index(leading)) if leading in named else []
+                    if len(group) > 1 and group[0] is leading:
+                        found.extend(Mention(sentence.start, sentence.start + 4, m.actor, "pronoun", "They")
+                                     for m in dict((m.actor, m) for m in group).values())
+                continue
             if bodies:
-                word = plain[sentence.start:sentence.start + (2 if opening.re is RE_IT_ACTS else 4)]
-                found.append(Mention(sentence.start, sentence.start + len(word), bodies[0].actor, "pronoun", word))
+                found.append(Mention(sentence.start, sentence.start + 2, bodies[0].actor, "pronoun", "It"))
         return found
 
     def _document_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -998,7 +1007,12 @@ class Attributor:
                  and m.kind in ("alias", "role", "pronoun")
                  and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
         partners: list[Mention] = []
-        for index, mention in enumerate(named):
+        for mention in named:
+            if mention.actor == attribution.holder and mention.text == "They":
+                # "Moreau and Quill met. They agreed ...": "they" stands for each of them.
+                partners = [m for m in named if m.start == mention.start and m.actor != attribution.holder]
+                break
+        for index, mention in enumerate(named if not partners else ()):
             if mention.actor != attribution.holder:
                 continue
             group = self._joint_subject(plain, named, index)

@@ -1036,3 +1036,12 @@ def test_a_role_owned_by_an_actor_before_an_unlisted_name_is_not_the_actor():
         "pronoun-for-the-principal-never-named"])
 def test_a_spokesperson_relays_the_principal_named_by_role_or_pronoun(text, expected):
     assert [row[:2] for row in riverton(text, "bridge_toll") if row[0]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreau and Quill met on Monday. They agreed to back the tram extension.", ["moreau", "quill"]),
+    ("Sato, Abara and Quill toured the docks. They then backed the tram extension.", ["abara", "quill", "sato"]),
+    ("Moreau spoke on Monday. They agreed to back the tram extension.", []),
+], ids=["pair", "three", "one-person-is-not-they"])
+def test_they_after_a_sentence_led_by_joined_actors_is_each_of_them(text, expected):
+    assert sorted(holder for holder, _, _ in riverton(text, "tram_extension") if holder) == expected
