@@ -253,11 +253,19 @@ RE_IT_ACTS = re.compile(r"It\s+(?:(?:also|then|later|again|now|already|since|has
                         r"(?!(?:seemed|appeared|emerged|remained|proved|looked|sounded|happened|followed|mattered|"
                         r"needed|used|added up)\b)(?:[a-z]+ed|kept|held|shut|cut|put|set|made|took|sent|left|withdrew|"
                         r"struck|began|said|told|wrote)\b")
+# "They" opening a sentence with a verb: in British English an organisation is often "they" ("The
+# council met on Monday. They approved the bus lanes."); what merely befell it is no act of it.
+RE_THEY_ACT = re.compile(r"They\s+(?:(?:also|then|later|again|now|already|since|have|had|all|both|\w+ly)\s+)*"
+                         r"(?!(?:seemed|seem|appeared|appear|were|are|remained|remain|proved|looked|look|sounded|"
+                         r"happened|had|have|did|do|could|can|might|may)\b)[a-z]+\b")
 # A verb (not a noun) opening what follows a connective: "but declined", "and would", "but wanted".
 RE_BARE_PREDICATE = re.compile(
     r"(?:[a-z]+ed|has|had|have|would|will|could|can|may|might|must|should|did|does|was|were|is|are|won't|"
     r"wouldn't|didn't|doesn't|hasn't|never|not|told|said|sent|made|gave|took|put|held|left|kept|met|spoke|"
     r"saw|thought|knew|sought|brought|went|came|stood|wrote)\b")
+# A role set before the name it introduces, after an inverted verb of saying: '..., said the
+# minister, Helen Asante', '..., said the chamber's chief executive, Maria Lindqvist'.
+RE_ROLE_BEFORE_NAME = re.compile(r"\s+(?:the|a|an|its|their|his|her|[A-Z][\w'’-]*['’]s)\s+[^,.;:“”\"]{1,60},\s*")
 RE_TAG_END = re.compile(r"^(?:\s+(?:on\s+\w+|\w+ly|later|earlier|again|today|yesterday|tonight|last\s+\w+|"
                         r"(?:in|at|to|on)\s+(?:a|an|the|his|her)?\s*[\w-]+(?:\s+[\w-]+)?))*\s*[.!?]?\s*$")
 # What ends a subject's reach: a sentence or clause break, or a quote.
@@ -365,7 +373,14 @@ MIN_QUOTE_WORDS = 4
 # A line set in capitals: no lower-case letter, at least two words.
 RE_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*")
 # Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
-RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+")
+RE_NAME_JOIN = re.compile(r"\s*,\s*|\s+and\s+|\s+nor\s+")
+# "Neither Sato nor Abara supports ...": each of the two holds the (negated) position.
+RE_NEITHER_BEFORE = re.compile(r"\bneither\s+$", re.IGNORECASE)
+# Named members of a group of unlisted people, set in commas after it: "Moreau's critics, including
+# Quill, say ...", "Ferry owners, among them Abara and Quill, argue ...". The names are the subject.
+RE_INCLUDING_BEFORE = re.compile(r",\s*(?:including|among\s+them|such\s+as|notably|not\s+least)\s+$", re.IGNORECASE)
+# Adverbs between a joint subject and a plural verb in its bare form: "Sato and Abara now jointly back".
+RE_JOINT_ADVERBS = re.compile(r"^(?:\s+(?:both|all|each|also|now|still|jointly|together|already|then|[a-z]+ly))*\s+(?=[a-z])")
 # A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
 RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
 # Words between a joint subject and its verb: "Starmer and Zelensky then signed".
@@ -424,6 +439,8 @@ def implied_countries(actors: Actors) -> dict[str, str]:
     return {country: next(iter(owners)) for country, owners in found.items() if len(owners) == 1}
 
 
+# A role held in someone else's service: "the mayor's press officer" serves "the mayor".
+RE_ROLE_OF_PRINCIPAL = re.compile(r"^(the\s+[^'’]+?)['’]s\s+\S", re.IGNORECASE)
 # The word naming whose government an organisation is: "Canadian" in "the Canadian government".
 RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administration|authorities)$")
 
@@ -469,6 +486,15 @@ class Attributor:
             self._role_owners[head] = owners
             insensitive.append(head)
         self._heads = set(heads)
+        # Whose aide someone is, read from their roles: "the mayor's press officer" serves the one
+        # actor whose role is "the mayor", so once the aide is named, "the mayor" is that actor.
+        self._principal_roles: dict[str, set[str]] = {}
+        for actor in actors:
+            for role in map(fold_accents, actor.roles):
+                served = RE_ROLE_OF_PRINCIPAL.match(normalize(role))
+                owners = self._role_owners.get(served.group(1).casefold(), []) if served else []
+                if len(owners) == 1 and owners[0] != actor.id:
+                    self._principal_roles.setdefault(actor.id, set()).add(served.group(1).casefold())
         # What an organisation is called when it modifies its people: "a NATO diplomat", "a senior
         # administration official" (from the role "the administration"), "officials in Washington".
         self._modifier_owner: dict[str, str] = {}
@@ -542,7 +568,7 @@ class Attributor:
             elif kind == "named" and key in self._heads and re.match(r"\s+of\b|-", plain[end:end + 4]):
                 continue   # "the leader of the opposition" is someone else
             elif kind == "named" and key in self._role_owners:
-                actor, how = self._resolve_role(self._role_owners[key], mentions), "role"
+                actor, how = self._resolve_role(self._role_owners[key], mentions, key), "role"
             elif kind == "pronoun" and phrase.lower() in FIRST_PERSON:
                 actor, how = "", "first_person"
             elif kind == "pronoun":
@@ -562,12 +588,16 @@ class Attributor:
         return mentions
 
     def _organisation_references(self, plain: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
-        """"It" opening a sentence that says what it did, after a sentence led by an organisation:
-        "On 2 March Israel stopped all aid. It has kept the crossings shut since." is Israel's."""
+        """"It" or "they" opening a sentence that says what it did, after a sentence led by an
+        organisation: "On 2 March Israel stopped all aid. It has kept the crossings shut since." is
+        Israel's, and "The council met on Monday. They approved the bus lanes." the council's."""
         found = []
         taken = {m.start for m in mentions}
         for sentence in sentences[1:]:
-            if sentence.is_heading or sentence.start in taken or not RE_IT_ACTS.match(plain, sentence.start):
+            if sentence.is_heading or sentence.start in taken:
+                continue
+            opening = RE_IT_ACTS.match(plain, sentence.start) or RE_THEY_ACT.match(plain, sentence.start)
+            if opening is None:
                 continue
             previous = sentences[sentence.index - 1]
             if previous.paragraph != sentence.paragraph or previous.is_heading:
@@ -575,6 +605,21 @@ class Attributor:
             bodies = [m for m in mentions if previous.start <= m.start < previous.end and m.actor and
                       m.kind in ("alias", "role") and self._kind.get(m.actor) in ("organization", "group") and
                       self._is_subject_like(m, previous) and not any(q.start <= m.start < q.end for q in previous.quotes)]
+            if opening.re is RE_THEY_ACT:
+                # "they" may be any people named before: only an organisation leading the sentence
+                # (not "Officials in Brussels said the EU ...") or actors joined as its subject
+                # ("Moreau and Quill met on Monday. They agreed ...") are taken for it.
+                leading = self._leading_subject(plain, previous, mentions)
+                if bodies and leading is not None and leading.start == bodies[0].start:
+                    found.append(Mention(sentence.start, sentence.start + 4, bodies[0].actor, "pronoun", "They"))
+                elif leading is not None:
+                    named = [m for m in mentions if previous.start <= m.start < previous.end and m.actor
+                             and m.kind in ("alias", "role")]
+                    group = self._joint_subject(plain, named, named.index(leading)) if leading in named else []
+                    if len(group) > 1 and group[0] is leading:
+                        found.extend(Mention(sentence.start, sentence.start + 4, m.actor, "pronoun", "They")
+                                     for m in dict((m.actor, m) for m in group).values())
+                continue
             if bodies:
                 found.append(Mention(sentence.start, sentence.start + 2, bodies[0].actor, "pronoun", "It"))
         return found
@@ -618,11 +663,16 @@ class Attributor:
                              r"\s+(?:a|an|its|their|the|his|her)\s+"
                              r"(?:[\w-]+\s+){0,2}?" + RE_DOCUMENT.pattern, after, re.IGNORECASE))
 
-    def _resolve_role(self, owners: list[str], earlier: list[Mention]) -> str:
-        """A role names an actor already in the article (the most recent if several fit)."""
+    def _resolve_role(self, owners: list[str], earlier: list[Mention], role: str = "") -> str:
+        """A role names an actor already in the article (the most recent if several fit), or the
+        one actor it can name once that actor's aide is named ("Pike said the mayor would ...",
+        where Pike is "the mayor's press officer")."""
         for mention in reversed(earlier):
             if mention.actor in owners and mention.kind in ("alias", "role"):
                 return mention.actor
+        if role and len(owners) == 1 and any(role in self._principal_roles.get(m.actor, ()) for m in earlier
+                                             if m.kind in ("alias", "role")):
+            return owners[0]
         return ""
 
     def _resolve_pronoun(self, gender: str, position: int, earlier: list[Mention],
@@ -632,6 +682,12 @@ class Attributor:
         persons = self._persons_fitting[gender]
         fitting = [m for m in earlier if m.actor in persons and m.kind in ("alias", "role", "pronoun")]
         if not fitting:
+            # "Daly, the mayor's spokesman, said: 'She ...'": the principal of the aide named last.
+            for mention in reversed(earlier):
+                served = [owner for role in sorted(self._principal_roles.get(mention.actor, ()))
+                          for owner in self._role_owners[role] if owner in persons]
+                if served and mention.kind in ("alias", "role"):
+                    return served[0]
             return ""
         sentence = _sentence_at(sentences, position)
         if sentence is not None:
@@ -744,7 +800,11 @@ class Attributor:
             local = mention.start - quote.end
             if local < verb.start() and RE_SUBJECT_GAP.match(tail[mention.end - quote.end:verb.start()]):
                 return mention.actor
+            if local >= verb.end() and RE_ROLE_BEFORE_NAME.fullmatch(tail[verb.end():local]):
+                return mention.actor   # '..., said the minister, Helen Asante.'
             if local >= verb.end() and not tail[verb.end():local].strip(" ,"):
+                if plain[mention.end:mention.end + 2] in ("'s", "’s"):
+                    continue   # '..., said the mayor's driver, ...': the mayor owns the role, and speaks not
                 return mention.actor
         return ""
 
@@ -928,9 +988,13 @@ class Attributor:
             return Attribution("", "", "commentary", 0.5)   # "Aid has been blocked since March": no one's view
         return Attribution("", AUTHOR, "commentary", 0.5)
 
-    def co_holders(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention]) -> list[str]:
+    def co_holders(self, attribution: Attribution, clause: Clause, plain: str,
+                   mentions: list[Mention]) -> list[tuple[str, str]]:
         """Other actors who hold the clause's position with its holder, as one subject ("Starmer and
-        Zelensky signed the loan") or by a joint act ("he co-signed a statement with Zelensky")."""
+        Zelensky signed the loan", "Neither Sato nor Abara supports ...", "critics, including Quill
+        and Abara, say ...") or by a joint act ("he co-signed a statement with Zelensky"); each with
+        its speaker: a partner in the subject of the verb of saying (or of a paraphrase) speaks for
+        itself, one in what was said is the reporter's words."""
         if not attribution.holder or attribution.source_kind:
             return []
         pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
@@ -938,26 +1002,40 @@ class Attributor:
             # "The White House said the two leaders had agreed": the other is the leader named last.
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
                       and m.actor in self._leaders and m.actor != attribution.holder]
-            return [others[-1].actor] if others else []
+            return [(others[-1].actor, attribution.speaker)] if others else []
         named = [m for m in _starting_in(mentions, clause.start, clause.end) if m.actor
                  and m.kind in ("alias", "role", "pronoun")
                  and not any(q.start <= m.start < q.end for q in clause.sentence.quotes)]
-        for index, mention in enumerate(named):
+        partners: list[Mention] = []
+        for mention in named:
+            if mention.actor == attribution.holder and mention.text == "They":
+                # "Moreau and Quill met. They agreed ...": "they" stands for each of them.
+                partners = [m for m in named if m.start == mention.start and m.actor != attribution.holder]
+                break
+        for index, mention in enumerate(named if not partners else ()):
             if mention.actor != attribution.holder:
                 continue
             group = self._joint_subject(plain, named, index)
             if len(group) > 1:
-                return list(dict.fromkeys(m.actor for m in group if m.actor != attribution.holder))
-            partners = [m for m in named[index + 1:] if m.kind != "pronoun" and m.actor != attribution.holder
-                        and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
-            if partners:
-                return [partners[0].actor]
-        return []
+                partners = [m for m in group if m.actor != attribution.holder]
+                break
+            jointly = [m for m in named[index + 1:] if m.kind != "pronoun" and m.actor != attribution.holder
+                       and RE_JOINTLY_WITH.search(plain[mention.end:m.start])]
+            if jointly:
+                partners = jointly[:1]
+                break
+        if not partners:
+            return []
+        said = self._speech(plain, clause, named)
+        speaks = attribution.attribution == "paraphrase" or (
+            said is not None and len(said) > 3 and said[3] >= partners[-1].end and said[0] == attribution.speaker)
+        found = dict.fromkeys(m.actor for m in partners)
+        return [(actor, actor if speaks else attribution.speaker) for actor in found]
 
-    @staticmethod
-    def _joint_subject(plain: str, named: list[Mention], index: int) -> list[Mention]:
+    def _joint_subject(self, plain: str, named: list[Mention], index: int) -> list[Mention]:
         """The names joined with `named[index]` into one subject that a verb follows ("Macron, Merz
-        and Starmer backed ..."): all of them, or that one alone."""
+        and Starmer backed ...", "Neither Sato nor Abara supports ...", "critics, including Sato and
+        Abara, say ..."): all of them, or that one alone."""
         start = index
         while start > 0 and named[start - 1].kind != "pronoun" and \
                 RE_NAME_JOIN.fullmatch(plain[named[start - 1].end:named[start].start]):
@@ -967,10 +1045,27 @@ class Attributor:
                 RE_NAME_JOIN.fullmatch(plain[named[end].end:named[end + 1].start]):
             end += 1
         group = named[start:end + 1]
-        if len(group) < 2 or not re.fullmatch(r"\s+and\s+", plain[group[-2].end:group[-1].start]) or \
-                _governed_by_preposition(plain, group[0].start):
+        if len(group) < 2:
+            return group
+        last_join = plain[group[-2].end:group[-1].start]
+        before = plain[max(0, group[0].start - 40):group[0].start]
+        joined = re.fullmatch(r"\s+and\s+", last_join) or \
+            (re.fullmatch(r"\s+nor\s+", last_join) and RE_NEITHER_BEFORE.search(before))
+        if not joined or _governed_by_preposition(plain, group[0].start):
             return named[index:index + 1]
-        return group if _verb_after_subject(plain[group[-1].end:group[-1].end + 140]) else named[index:index + 1]
+        following = plain[group[-1].end:group[-1].end + 140]
+        if RE_INCLUDING_BEFORE.search(before):
+            following = re.sub(r"^\s*,", "", following)   # "..., including Sato and Abara, say"
+        return group if _verb_after_subject(following) or self._bare_verb_after(following) else named[index:index + 1]
+
+    def _bare_verb_after(self, following: str) -> bool:
+        """Whether a joint subject is followed by a plural verb without an ending ("Sato and Abara
+        oppose", "both back"): a verb of saying or a stance word, after any adverbs."""
+        adverbs = RE_JOINT_ADVERBS.match(following)
+        if adverbs is None:
+            return False
+        return bool(self.lexicon.all_stances.match(following, adverbs.end())
+                    or self.lexicon.speech_verbs.match(following, adverbs.end()))
 
     def for_topic(self, attribution: Attribution, clause: Clause, plain: str, mentions: list[Mention],
                   speakers: dict[Quote, str], position: int) -> Attribution:
@@ -1346,6 +1441,14 @@ class Attributor:
                     if subject.actor in self._members.get(speaker, set()):
                         return "", ""
                     return subject.actor, subject.kind
+        opening = named[0]
+        if speaker and opening.actor != speaker and self._kind.get(opening.actor) == "person" and \
+                self._members.get(speaker, set()) & self._members.get(opening.actor, set()) and \
+                not plain[quote.start:opening.start].strip(" “”\"'‘’") and \
+                RE_VERB_AFTER.match(plain[opening.end:opening.end + 140]):
+            # A spokesperson's quote about their principal ("She has no intention of ...") tells
+            # the principal's position.
+            return opening.actor, opening.kind
         return "", ""
 
     def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:
@@ -1419,17 +1522,37 @@ class Attributor:
             if relative and (relative.group(1) or re.search(r",\s*$", plain[max(0, mention.start - 3):mention.start])) \
                     and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not _governed_by_preposition(plain, mention.start)):
                 return mention
+            closing = re.match(r"\s*,", gap)
+            if closing and RE_SUBJECT_GAP.match(gap[closing.end():]) and self._included_by_name(plain, mention, before):
+                return mention   # "Moreau's critics, including Quill, say": the named member speaks
             if "," in gap and not RE_CLAUSE_BREAK.search(gap):
                 continue   # a name inside an appositive or relative clause: the subject came before it
             break
         after = [m for m in mentions if m.start >= verb_end and m.actor]
-        if inverted and after and not plain[verb_end:after[0].start].strip() \
-                and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start]) \
-                and not RE_NO_INVERSION.match(plain[verb_start:verb_end]) \
-                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start]) \
-                and not RE_FINITE_AFTER.match(plain[after[0].end:after[0].end + 40]):
-            return after[0]
+        if not (inverted and after and RE_INVERSION_BEFORE.search(plain[max(0, verb_start - 3):verb_start])
+                and not RE_NO_INVERSION.match(plain[verb_start:verb_end])
+                and not RE_APPOSITIVE_NAME.search(plain[max(0, verb_start - 60):verb_start])):
+            return None
+        for candidate in after[:2]:
+            gap = plain[verb_end:candidate.start]
+            if not gap.strip() and plain[candidate.end:candidate.end + 2] in ("'s", "’s"):
+                continue   # "..., said the mayor's driver, ...": the owner of a role does not speak
+            if (not gap.strip() or RE_ROLE_BEFORE_NAME.fullmatch(gap)) and \
+                    not RE_FINITE_AFTER.match(plain[candidate.end:candidate.end + 40]):
+                return candidate   # "..., said Peskov", "..., said the minister, Helen Asante"
+            break
         return None
+
+    @staticmethod
+    def _included_by_name(plain: str, mention: Mention, earlier: list[Mention]) -> bool:
+        """Whether a name (with any names joined before it) is set in commas as a member of a group
+        of unlisted people: "critics, including Quill and Abara,"."""
+        first = mention
+        for other in reversed([m for m in earlier if m.end <= mention.start]):
+            if not RE_NAME_JOIN.fullmatch(plain[other.end:first.start]):
+                break
+            first = other
+        return bool(RE_INCLUDING_BEFORE.search(plain[max(0, first.start - 40):first.start]))
 
     def _complement_subject(self, plain: str, verb_end: int, after: list[Mention], speaker: str) -> tuple[str, str]:
         """"X said Y has ruled out ...": Y holds the position when Y is the subject of a stance

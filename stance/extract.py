@@ -273,10 +273,9 @@ class Extractor:
                         row["confidence"] = round(float(np.interp(row["evidence"], *self._calibration_curve)), 4)
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
-                    for partner in self.attributor.co_holders(attribution, clause, plain, mentions):
-                        # "Starmer and Zelensky signed ...": each holds the position; in a paraphrase
-                        # each is their own speaker, in a report the reporter speaks for both.
-                        speaker = partner if attribution.attribution == "paraphrase" else attribution.speaker
+                    for partner, speaker in self.attributor.co_holders(attribution, clause, plain, mentions):
+                        # "Starmer and Zelensky signed ...": each holds the position, and speaks
+                        # for itself unless a reporter tells it for both.
                         rows.append({**row, "holder": partner, "speaker": speaker,
                                      "statement_id": statement_id(document.doc_id, clause.start, topic_id,
                                                                   clause.text, partner)})

@@ -928,3 +928,120 @@ def test_a_name_is_found_however_a_source_spells_its_accents(listed, written):
 def test_the_subject_after_fronted_scenes_holds_the_position(text):
     holder, speaker, _ = who(extract(text, date="2025-08-20"), "us_ground_troops")
     assert (holder, speaker) == ("trump", "trump")
+
+
+# -- a borough's transport rows, with its own actors: joint holders, "they", roles before names --
+
+RIVERTON_ACTORS = Actors([
+    Actor("moreau", "Ines Moreau", aliases=("Ines Moreau", "Moreau"), roles=("the mayor",), gender="female",
+          member_of=("riverton_council",)),
+    Actor("pike", "Owen Pike", aliases=("Owen Pike", "Pike"), roles=("the mayor's press officer",), gender="male",
+          member_of=("riverton_council",)),
+    Actor("quill", "Dan Quill", aliases=("Dan Quill", "Quill"), roles=("the opposition leader",), gender="male"),
+    Actor("sato", "Ken Sato", aliases=("Ken Sato", "Sato"), roles=("the housing minister", "the minister"),
+          gender="male"),
+    Actor("abara", "Nneka Abara", aliases=("Nneka Abara", "Abara"), roles=("the guild's chair",), gender="female",
+          member_of=("guild",)),
+    Actor("riverton_council", "Riverton Borough Council", aliases=("Riverton Borough Council", "Riverton council"),
+          roles=("the council",), kind="organization"),
+    Actor("guild", "Ferry Operators' Guild", aliases=("Ferry Operators' Guild",), roles=("the guild",),
+          kind="organization"),
+])
+RIVERTON_TOPICS = Topics([
+    Topic("tram_extension", "Extending the tram line to the docks", keywords=("tram extension",)),
+    Topic("bridge_toll", "A toll on the Riverton bridge", keywords=("bridge toll",)),
+])
+
+
+def riverton(text, topic):
+    return sorted((r["holder"], r["speaker"], r["stance"])
+                  for r in extract(text, "2026-02-05", RIVERTON_ACTORS, RIVERTON_TOPICS) if r["topic"] == topic)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreau and Quill both back the tram extension.",
+     [("moreau", "moreau", "support"), ("quill", "quill", "support")]),
+    ("Sato and Abara oppose the tram extension.", [("abara", "abara", "oppose"), ("sato", "sato", "oppose")]),
+    ("Sato and Abara now jointly support the tram extension.",
+     [("abara", "abara", "support"), ("sato", "sato", "support")]),
+    ("Neither Sato nor Abara supports the tram extension.", [("abara", "abara", "oppose"), ("sato", "sato", "oppose")]),
+], ids=["both-bare-verb", "bare-plural-verb", "adverbs-before-bare-verb", "neither-nor"])
+def test_each_of_two_joined_holders_holds_the_position(text, expected):
+    assert riverton(text, "tram_extension") == expected
+
+
+def test_a_pair_after_a_preposition_holds_nothing_with_a_bare_verb_after():
+    rows = riverton("A survey of Sato and Abara voters found support for the tram extension.", "tram_extension")
+    assert not any(holder in ("sato", "abara") for holder, _, _ in rows)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreau's opponents, including Quill, say the tram extension is a mistake.", ["quill"]),
+    ("Ferry owners, among them Abara and Quill, argue that the tram extension is a mistake.", ["abara", "quill"]),
+], ids=["including-one", "among-them-two"])
+def test_named_members_of_an_unlisted_group_hold_what_it_says(text, expected):
+    rows = riverton(text, "tram_extension")
+    assert [holder for holder, _, _ in rows] == expected
+    assert all(holder == speaker for holder, speaker, _ in rows)
+
+
+@pytest.mark.parametrize("text, topic, expected", [
+    ("Riverton Borough Council met on Tuesday. They approved the tram extension.", "tram_extension",
+     [("riverton_council", "riverton_council", "support")]),
+    ("The Ferry Operators' Guild held its annual meeting in March. They oppose any bridge toll.", "bridge_toll",
+     [("guild", "guild", "oppose")]),
+    ("The Ferry Operators' Guild met on Sunday. They said the bridge toll was wrong.", "bridge_toll",
+     [("guild", "guild", "oppose")]),
+], ids=["approved", "bare-verb", "said"])
+def test_they_after_a_sentence_led_by_an_organisation_is_the_organisation(text, topic, expected):
+    assert riverton(text, topic) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Moreau met ferry owners on Tuesday. They rejected the bridge toll.",
+    "Riverton Borough Council met on Tuesday.\n\nThey rejected the bridge toll.",
+    "Moreau's report was sent to Riverton Borough Council on Tuesday. They rejected the bridge toll.",
+], ids=["after-a-person", "next-paragraph", "organisation-as-object"])
+def test_they_with_no_organisation_leading_the_sentence_before_is_no_actor(text):
+    assert not any(holder for holder, _, _ in riverton(text, "bridge_toll"))
+
+
+@pytest.mark.parametrize("text, topic, expected", [
+    ('"We will never accept a bridge toll," said the housing minister, Ken Sato.', "bridge_toll", ("sato", "sato")),
+    ('"We back the tram extension," said the guild\'s chair, Nneka Abara.', "tram_extension", ("abara", "abara")),
+    ('Sato visited the docks. "We will never accept a bridge toll," said the minister, Ken Sato, on Monday.',
+     "bridge_toll", ("sato", "sato")),
+], ids=["role-then-name", "possessive-role-then-name", "role-already-named"])
+def test_inverted_tag_with_the_role_before_the_name_names_the_speaker(text, topic, expected):
+    assert [row[:2] for row in riverton(text, topic)] == [expected]
+
+
+def test_a_role_owned_by_an_actor_before_an_unlisted_name_is_not_the_actor():
+    text = 'Moreau toured the docks on Monday. "We back the tram extension," said the mayor\'s driver, Tom Reed.'
+    assert all(speaker != "moreau" for _, speaker, _ in riverton(text, "tram_extension"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pike said the mayor would look again at the bridge toll.", [("moreau", "pike")]),
+    ("On Friday the mayor's press officer said the mayor would look again at the bridge toll.", []),
+    ("Quill said the mayor would look again at the bridge toll.", [("quill", "quill")]),
+    ('Moreau was away. Pike said: "She will look again at the bridge toll next year."', [("moreau", "pike")]),
+    ('Moreau was away. Pike said: "We will look again at the bridge toll next year."', [("pike", "pike")]),
+    ('Moreau was away. Pike, her press officer, said: "She has no intention of bringing in a bridge toll."',
+     [("moreau", "pike")]),
+    ('Quill was away. Pike said: "He has no intention of bringing in a bridge toll."', [("pike", "pike")]),
+    ('Pike said: "She will look again at the bridge toll next year."', [("moreau", "pike")]),
+], ids=["role-of-the-principal", "no-one-named", "role-alone-from-someone-else", "pronoun-in-a-quote",
+        "first-person-in-a-quote", "pronoun-without-a-stance-word", "pronoun-for-someone-of-the-other-side",
+        "pronoun-for-the-principal-never-named"])
+def test_a_spokesperson_relays_the_principal_named_by_role_or_pronoun(text, expected):
+    assert [row[:2] for row in riverton(text, "bridge_toll") if row[0]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moreau and Quill met on Monday. They agreed to back the tram extension.", ["moreau", "quill"]),
+    ("Sato, Abara and Quill toured the docks. They then backed the tram extension.", ["abara", "quill", "sato"]),
+    ("Moreau spoke on Monday. They agreed to back the tram extension.", []),
+], ids=["pair", "three", "one-person-is-not-they"])
+def test_they_after_a_sentence_led_by_joined_actors_is_each_of_them(text, expected):
+    assert sorted(holder for holder, _, _ in riverton(text, "tram_extension") if holder) == expected
