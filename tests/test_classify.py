@@ -939,3 +939,7 @@ def test_a_keyword_found_with_its_head_first_or_hyphenated(sentence, expected, l
 ], ids=lambda value: str(value)[:40])
 def test_rhetoric_conditions_contrasts_denials_and_what_did_not_happen(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+def test_a_promise_to_look_at_it_again_is_no_position_yet(lexicon):
+    assert reading_of("The ministers left with a promise to look at the tram line again in spring.", lexicon, TRAM) == "neutral"

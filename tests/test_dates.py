@@ -612,3 +612,9 @@ def test_key_word_search_finds_what_a_full_scan_finds(text):
 def test_a_day_compared_with_does_not_date_the_position(text, expected):
     ref = date_statement(text, datetime.date(2025, 6, 13))
     assert (ref.date.isoformat() if ref else None) == expected
+
+
+def test_a_promise_for_a_month_ahead_is_a_plan_not_last_year():
+    # an article of October: "in December" after a promise is this December's, never last year's
+    ref = date_statement("They came out with a promise to look at the levy again in December.", datetime.date(2025, 10, 24))
+    assert ref is None or ref.date <= datetime.date(2025, 10, 24) and ref.date.year == 2025
