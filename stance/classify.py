@@ -810,7 +810,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
 
 # The topic undone right after it is named: "called for the plan to be scrapped", "wants the
 # tariffs lifted", "demanded that the levy be withdrawn".
-RE_UNDONE_AFTER = re.compile(r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?(?:scrapped|abandoned|dropped|withdrawn|shelved|"
+RE_UNDONE_AFTER = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|idea|project|bill|policy|measures?|programme|program))?"
+                             r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?(?:scrapped|abandoned|dropped|withdrawn|shelved|"
                              r"lifted|cancell?ed|canceled|suspended|halted|ended|repealed|revoked|rescinded|reversed|"
                              r"blocked|killed|paused|frozen|rolled\s+back|called\s+off|struck\s+down|removed)\b", re.IGNORECASE)
 

@@ -943,3 +943,24 @@ def test_rhetoric_conditions_contrasts_denials_and_what_did_not_happen(sentence,
 
 def test_a_promise_to_look_at_it_again_is_no_position_yet(lexicon):
     assert reading_of("The ministers left with a promise to look at the tram line again in spring.", lexicon, TRAM) == "neutral"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The guild dropped its opposition to the tram line.", "support"),
+    ("The city dropped the tram line in May.", "oppose"),
+    ("The shopkeepers vowed to fight the tram line.", "oppose"),
+    ("The guild called for the tram line plan to be scrapped.", "oppose"),
+    ("The treasurer said the tram line was far too costly for a town this size.", "oppose"),
+], ids=lambda value: str(value)[:40])
+def test_dropping_opposition_fighting_and_cost(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+def test_a_closure_is_opposed_by_keeping_the_thing_open(lexicon):
+    mill = Topic("mill_closure", "Closing the Tarn paper mill", keywords=("Tarn mill",))
+    matcher = TopicMatcher(Topics([mill]), lexicon)
+    sentence = "The owner said the Tarn mill would stay open through the winter."
+    hit = matcher.find(sentence)[0]
+    reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True,
+                          changes_object=matcher.acts_on_object("mill_closure", sentence[hit.start:hit.end]))
+    assert reading.stance == "oppose"
