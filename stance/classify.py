@@ -72,9 +72,9 @@ RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|without|agai
 # ("Lifting sanctions", "Holding the treaty in abeyance") is itself an undoing; for such a topic
 # a stance word that undoes ("suspended") is the topic's own act, and one that restores opposes it.
 UNDOING_STEMS = r"lift|relax|loosen|scrap|repeal|suspen|paus|freez|halt|abandon|ditch"
-RE_UNDOING_LABEL = re.compile(rf"\b(?:(?:{UNDOING_STEMS})\w*|eas(?:e|es|ed|ing)|roll\w* back|exempt\w*|reprieve|"
+RE_UNDOING_LABEL = re.compile(rf"\b(?:(?:{UNDOING_STEMS})\w*|eas(?:e|es|ed|ing)|\A(?:an\s+)?end(?:s|ed|ing)?|roll\w* back|exempt\w*|reprieve|"
                               r"abeyance|relief)\b", re.IGNORECASE)
-RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*", re.IGNORECASE)
+RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*|an end (?:to|of)", re.IGNORECASE)
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
 # A tag of saying set in commas ("The layoffs, he said on the floor, were ..."), and the words
 # that make what comes before it a condition rather than a subject.

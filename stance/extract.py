@@ -234,6 +234,9 @@ class Extractor:
                                           changes_object=not from_context and hit is not None and
                                           self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]),
                                           undoing_topic=self.matcher.undoes_itself(topic_id))
+                    if sentence.is_heading and reading is not None and reading.cue == NO_STANCE_WORD \
+                            and not RE_NAME_COLON.match(clause.text):
+                        reading = None   # "Moscow digs in on troops": a headline's verb alone is no support
                     if from_context and (reading is None or not attribution.holder):
                         note((sentence, clause, topic_id, "topic carried from the sentence before, but "
                               + ("no stance words" if reading is None else "no actor holds it")))
@@ -466,13 +469,13 @@ class StoryDates:
         if clause.sentence.paragraph in self.transcript_paragraphs:
             return   # a day named in a Q&A turn is what the answer speaks of, not when it was said
         if voice and precision == "day" and not words.startswith("(") and not RE_SET_AGAINST.match(clause.text):
-            self.spoke_on[voice] = (clause.sentence.entry_date, (day, "day", f"(as {voice} earlier: {words})"))
+            self.spoke_on[voice] = (clause.sentence.entry, (day, "day", f"(as {voice} earlier: {words})"))
 
     def spoken(self, voice: str, sentence: Sentence) -> tuple[dt.date, str, str] | None:
-        """The day a voice's words were last dated, if they were on the sentence's day of the
-        blog (a live blog's entries of another day report other occasions)."""
-        entry_date, when = self.spoke_on.get(voice, (None, None))
-        return when if entry_date == sentence.entry_date else None
+        """The day a voice's words were last dated, if in the sentence's own live-blog entry (each
+        entry is an occasion of its own: undated words in a later one were said at its time)."""
+        entry, when = self.spoke_on.get(voice, (None, None))
+        return when if entry == sentence.entry else None
 
 
 def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,

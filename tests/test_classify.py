@@ -964,3 +964,16 @@ def test_a_closure_is_opposed_by_keeping_the_thing_open(lexicon):
     reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True,
                           changes_object=matcher.acts_on_object("mill_closure", sentence[hit.start:hit.end]))
     assert reading.stance == "oppose"
+
+
+def test_a_topic_that_ends_something_is_backed_by_its_end(lexicon):
+    runoff = Topic("end_runoff", "Ending the bond runoff", keywords=("bond runoff",))
+    matcher = TopicMatcher(Topics([runoff]), lexicon)
+    assert matcher.undoes_itself("end_runoff")
+    for sentence, expected in [("The governor welcomed the end of the bond runoff.", "support"),
+                               ("The governor called for an end to the bond runoff.", "support")]:
+        hit = matcher.find(sentence)[0]
+        reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True, undoing_topic=True)
+        assert reading.stance == expected, sentence
+    # a deal made to end something is no undoing of its own
+    assert not TopicMatcher(Topics([Topic("deal", "The May deal to end the strike")]), lexicon).undoes_itself("deal")

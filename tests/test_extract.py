@@ -559,3 +559,18 @@ def test_a_headline_whose_named_subject_acts_states_a_position(headline, expecte
     topics = Topics([Topic("ferry_link", "A ferry link to the islands", keywords=("ferry link",))])
     rows = extract(f"{headline}\n\nThe council met in Bergen on Monday.", date="2025-06-12", actors=actors, topics=topics)
     assert [(r["holder"], r["stance"]) for r in rows] == expected
+
+
+def test_a_voice_dated_in_one_entry_does_not_date_its_undated_words_in_a_later_entry_of_the_day():
+    from helpers import extract, only
+    text = ("Thursday 12 June 2025\n\n11:00\n\n"
+            "Merz said he had spoken to Macron the day before and that Germany backed new sanctions on Russia.\n\n"
+            "15:30\n\n"
+            "Merz told reporters that Germany would support a ceasefire.\n")
+    assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 12)
+
+
+def test_a_headlines_bare_verb_is_no_support():
+    from helpers import extract
+    rows = extract("Moscow digs in on European troops\n\nTalks resumed in Geneva on Monday.", date="2025-06-12")
+    assert [(r["holder"], r["stance"]) for r in rows if r["topic"] == "european_troops"] in ([], [("russian_government", "oppose")])
