@@ -15,7 +15,8 @@ before they were first scored (see datasets/phenomena/README.md for which were u
 A case passes when every expected statement is there with its holder, topic, stance (any of the
 `|`-separated ones) and date (a day, `A..B` for a range, or `A|B`), its speaker where one is
 given ("=" the holder, "~" nobody listed, "*" any), and no other statement with a listed holder
-comes out of it. Statements with no listed holder (the writer's commentary, unnamed sources on
+comes out of it. An expected statement marked `"optional": true` is neither required nor counted
+against the case; a holder of "" expects a statement no listed actor holds. Statements with no listed holder (the writer's commentary, unnamed sources on
 no listed actor's behalf) are not counted against it.
 """
 from __future__ import annotations
@@ -71,7 +72,11 @@ def score_case(case: dict, got: pd.DataFrame, listed: set[str]) -> list[str]:
     used, problems = set(), []
     for want in case["expected"]:
         holders, stances = want["holder"].split("|"), want["stance"].split("|")
-        candidates = named[named.holder.isin(holders) & (named.topic == want["topic"])]
+        pool = got if "" in holders else named   # "" expects a statement no listed actor holds
+        candidates = pool[pool.holder.fillna("").isin(holders) & (pool.topic == want["topic"])]
+        if want.get("optional"):
+            used.update(candidates.index)   # neither required nor counted against the case
+            continue
         if candidates.empty:
             if "NONE" not in stances:
                 problems.append(f"missing {want['holder']}/{want['topic']}/{want['stance']}@{want['date']}")
@@ -79,7 +84,7 @@ def score_case(case: dict, got: pd.DataFrame, listed: set[str]) -> list[str]:
         best = None
         for index, row in candidates.iterrows():
             errors = []
-            if row.stance not in stances:
+            if row.stance not in stances and stances != ["*"]:
                 errors.append(f"stance {row.stance} (want {want['stance']})")
             if not _date_fits(want["date"], row.date):
                 errors.append(f"date {row.date} (want {want['date']})")
