@@ -236,6 +236,8 @@ HEDGE_REACH = 3       # "probably ... by air": a hedge this close before the top
 NO_STANCE_WORD = "(no stance word)"   # the cue of a bare mention by an actor, read as support
 INVERTED = {"support": "oppose", "oppose": "support", "ruled_out": "support", "open": "oppose", "neutral": "neutral"}
 LABEL_WINDOW = 6      # a label's concepts must all stand within this many words
+DESCRIBED_WINDOW = 8   # a paraphrase of a description holds its words within this many words
+DESCRIBED_MIN = 3      # ... at least this many of them
 PROFILE_WINDOW = 6    # a topic's head and another of its concepts must stand within this many words
 RE_NAME_MODIFIER = re.compile(r"\b[A-Z][\w'’.-]*")   # a name among a label's modifiers ("Tomahawk missiles")
 RE_CONTRAST = re.compile(r"\b(?:rather than|instead of|as opposed to)\b", re.IGNORECASE)   # a description's "not this"
@@ -345,6 +347,17 @@ class TopicMatcher:
             if concepts:
                 self._label_heads[topic.id] = concepts[-1]
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
+        # A description's own words, each named by this topic alone: a paraphrase holding
+        # several of them close together ("a daily fee for driving into the city centre").
+        owners: dict[str, set[str]] = {}
+        for topic in topics:
+            for concept in set(self.concepts_of(_contrast_of(topic.description or "")[0])) | set(self.concepts_of(topic.label)):
+                owners.setdefault(concept, set()).add(topic.id)
+        self._described = {topic.id: frozenset(c for c in set(self.concepts_of(_contrast_of(topic.description or "")[0]))
+                                               | set(self.concepts_of(topic.label))
+                                               if owners.get(c) == {topic.id} and c not in ubiquitous
+                                               and c not in VAGUE_CONCEPTS and c not in GENERIC_HEADS and not c.isdigit())
+                           for topic in topics}
         self._broader = self._read_broader(topics, ubiquitous)
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
@@ -505,6 +518,22 @@ class TopicMatcher:
                 continue   # "a new treaty on nuclear arms": the head has an object, not this topic's
             found[topic_id] = TopicHit(topic_id, start, end, 0.5, "lone_head")
         return list(found.values()) if len(found) == 1 else []
+
+    def _described_hit(self, tokens: list[tuple[str, int, int]]) -> TopicHit | None:
+        """The one topic of which a stretch of `DESCRIBED_WINDOW` words holds at least
+        `DESCRIBED_MIN` concepts that only its label and description name, or None."""
+        found = []
+        for topic_id, own in self._described.items():
+            if len(own) < DESCRIBED_MIN:
+                continue
+            for index in range(len(tokens)):
+                window = tokens[index:index + DESCRIBED_WINDOW]
+                held = {c for c, _, _ in window if c in own}
+                if len(held) >= DESCRIBED_MIN:
+                    spans = [(s, e) for c, s, e in window if c in own]
+                    found.append(TopicHit(topic_id, spans[0][0], spans[-1][1], 0.5, "described"))
+                    break
+        return found[0] if len(found) == 1 else None
 
     def _profile_hits(self, text: str, tokens: list[tuple[str, int, int]],
                       taken: list[TopicHit]) -> list[TopicHit]:
@@ -674,6 +703,10 @@ class TopicMatcher:
                     _keep(best, TopicHit(topic_id, found[0][0], found[0][1], 0.7, "label_object"))
             for hit in self._profile_hits(plain, tokens, list(best.values())):
                 best[hit.topic] = hit
+            if not best:
+                hit = self._described_hit(tokens)
+                if hit is not None:
+                    best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
 
 

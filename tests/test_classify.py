@@ -977,3 +977,13 @@ def test_a_topic_that_ends_something_is_backed_by_its_end(lexicon):
         assert reading.stance == expected, sentence
     # a deal made to end something is no undoing of its own
     assert not TopicMatcher(Topics([Topic("deal", "The May deal to end the strike")]), lexicon).undoes_itself("deal")
+
+
+def test_a_sentence_naming_no_topic_may_paraphrase_one_description(lexicon):
+    toll = Topic("harbour_toll", "A toll on the harbour bridge",
+                 "Charging every car a daily fee to cross the harbour bridge into the old town.", ("bridge toll",))
+    ferry = Topic("ferry_link", "A ferry link to the islands", keywords=("ferry link",))
+    matcher = TopicMatcher(Topics([toll, ferry]), lexicon)
+    assert [h.topic for h in matcher.find("She wants a daily fee for every car crossing into the old town.")] == ["harbour_toll"]
+    # two of the description's words are not enough, nor words another topic names too
+    assert matcher.find("She wants a daily walk into town.") == []
