@@ -34,7 +34,7 @@ FOUND_BY = {"keyword": "a keyword", "keyword_concepts": "a keyword's synonyms", 
             "label_scattered": "the label's words", "label_object": "the label's object", "profile": "a paraphrase",
             "reference": "a reference back (\"the plan\")", "context": "its paragraph",
             "lone_head": "the label's head noun", "inherited": "the sentence's other part or the one before",
-            "broader": "a narrower topic it holds"}
+            "broader": "a narrower topic it holds", "described": "words of the description"}
 FURNITURE = "not read: page furniture (a byline, a link, a sign-up line)"
 REPEAT = "not read again: a repeat of sentence"
 ENTRY_TIME = "not read as a sentence: a live-blog entry's time, which dates the entry"
