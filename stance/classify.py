@@ -356,8 +356,11 @@ class TopicMatcher:
         self._described = {topic.id: frozenset(c for c in set(self.concepts_of(_contrast_of(topic.description or "")[0]))
                                                | set(self.concepts_of(topic.label))
                                                if owners.get(c) == {topic.id} and c not in ubiquitous
-                                               and c not in VAGUE_CONCEPTS and c not in GENERIC_HEADS and not c.isdigit())
+                                               and c not in VAGUE_CONCEPTS and c not in GENERIC_HEADS and not c.isdigit()
+                                               and c not in self._heads)   # heads: profiles and references
                            for topic in topics}
+        self._described_owner = {concept: topic_id for topic_id, own in self._described.items()
+                                 if len(own) >= DESCRIBED_MIN for concept in own}
         self._broader = self._read_broader(topics, ubiquitous)
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
@@ -397,7 +400,8 @@ class TopicMatcher:
             self._keywords_by_first.setdefault(first, []).append((regex, topic_id))
         for candidates in self._keywords_by_first.values():
             candidates.sort(key=lambda item: -len(item[0].pattern))
-        self._first_words = _first_words_regex({_first_token(k) for t in topics for k in t.keywords} - {""})
+        firsts = {_first_token(k) for t in topics for k in t.keywords} - {""}
+        self._first_words = _first_words_regex(firsts | {RE_PARTICLE_END.sub(r"\1-\2", f.lower()) for f in firsts})
 
     def _read_profiles(self, topics: Topics, ubiquitous: set[str]):
         """What a paraphrase of each topic must hold: one of its heads (the noun its label or a
@@ -522,16 +526,20 @@ class TopicMatcher:
     def _described_hit(self, tokens: list[tuple[str, int, int]]) -> TopicHit | None:
         """The one topic of which a stretch of `DESCRIBED_WINDOW` words holds at least
         `DESCRIBED_MIN` concepts that only its label and description name, or None."""
+        places: dict[str, list[tuple[int, str, int, int]]] = {}
+        owner_of = self._described_owner
+        for index, (concept, start, end) in enumerate(tokens):
+            topic_id = owner_of.get(concept)
+            if topic_id is not None:
+                places.setdefault(topic_id, []).append((index, concept, start, end))
         found = []
-        for topic_id, own in self._described.items():
-            if len(own) < DESCRIBED_MIN:
+        for topic_id, held in places.items():
+            if len({concept for _, concept, _, _ in held}) < DESCRIBED_MIN:
                 continue
-            for index in range(len(tokens)):
-                window = tokens[index:index + DESCRIBED_WINDOW]
-                held = {c for c, _, _ in window if c in own}
-                if len(held) >= DESCRIBED_MIN:
-                    spans = [(s, e) for c, s, e in window if c in own]
-                    found.append(TopicHit(topic_id, spans[0][0], spans[-1][1], 0.5, "described"))
+            for first in range(len(held)):
+                window = [h for h in held[first:] if h[0] - held[first][0] < DESCRIBED_WINDOW]
+                if len({concept for _, concept, _, _ in window}) >= DESCRIBED_MIN:
+                    found.append(TopicHit(topic_id, window[0][2], window[-1][3], 0.5, "described"))
                     break
         return found[0] if len(found) == 1 else None
 
@@ -630,6 +638,8 @@ class TopicMatcher:
             return ()
         if word.endswith("'s"):
             word = word[:-2]
+        if "-" in word and word not in self.lexicon.synonyms and RE_PARTICLE_COMPOUND.fullmatch(word):
+            word = word.replace("-", "")   # "walk-out" is a walkout, "take-over" a takeover
         if "-" in word and word not in self.lexicon.synonyms:
             return tuple(self.lexicon.synonyms.get(part, part) for part in word.split("-")
                          if part and part not in self.lexicon.stopwords)
@@ -639,7 +649,9 @@ class TopicMatcher:
             concept = next((self.lexicon.synonyms[form] for form in _plural_bases(word)
                             if form in self.lexicon.synonyms), None)
         if concept is None:
-            concept = _stem(word)
+            # "closure" meets "close", "removal" "remove": the noun of a verb names what it does
+            verb = NOMINALISATIONS.get(word) or NOMINALISATIONS.get(word[:-1] if word.endswith("s") else "")
+            concept = self.lexicon.synonyms.get(verb) or _stem(verb) if verb else _stem(word)
         return (concept,)
 
     def find(self, text: str) -> list[TopicHit]:
@@ -656,7 +668,8 @@ class TopicMatcher:
         plain = normalize(text)
         if self._keywords_by_first:
             for token in self._first_words.finditer(plain):
-                for regex, topic_id in self._keywords_by_first.get(token.group().lower().replace(".", ""), ()):
+                key = token.group().lower().replace(".", "")
+                for regex, topic_id in self._keywords_by_first.get(key, ()) or self._keywords_by_first.get(key.replace("-", ""), ()):
                     if topic_id in best:
                         continue
                     match = regex.match(plain, token.start())
@@ -809,7 +822,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         return None   # "The council will vote on the levy", "was asked about the charge": no position
     if RE_INVERTED_CONDITION.match(plain) and topic_start < (plain.find(",") if "," in plain else 0):
         return None   # "Had the mayor backed the levy, ...": what did not happen
-    contrast = RE_NOT_CONTRAST.search(plain, max(0, topic_start - LOOK_BACK), topic_start)
+    contrast = RE_NOT_CONTRAST.search(plain, max(0, topic_start - LOOK_BACK), topic_start) \
+        if _may_hold(plain, "not", "rather", "instead") else None
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
@@ -1007,7 +1021,7 @@ def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
                 RE_PASSIVE_BEFORE.search(plain[max(0, match.start() - LOOK_BACK):match.start()]):
             continue   # "should be provided by European troops"
         return match.group()
-    only = RE_ONLY_IF.search(plain)
+    only = RE_ONLY_IF.search(plain) if _may_hold(plain, "only") else None
     if only is not None:
         return only.group()   # "would only back it if the state paid for buses"
     waits = RE_WAITS_ON_OTHERS.search(plain)
@@ -1404,8 +1418,9 @@ def _first_words_regex(firsts: set[str]) -> re.Pattern:
 
 
 def _keyword_regex(keyword: str) -> re.Pattern:
-    """A keyword as whole words, case-insensitive; "US" also matches "U.S." (but never "us")."""
-    parts = [_token_regex(token) for token in normalize(keyword).split()]
+    """A keyword as whole words, case-insensitive; "US" also matches "U.S." (but never "us"),
+    and a word ending in a particle matches its hyphenated form ("walkout", "walk-out")."""
+    parts = [RE_PARTICLE_END.sub(r"\1-?\2", _token_regex(token)) for token in normalize(keyword).split()]
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
 
 
@@ -1452,6 +1467,9 @@ def _inverted_window(plain: str, tokens: list[tuple[str, int, int]], wanted: tup
         before = next((end for _, _, end in reversed(tokens) if end <= verb[0]), None)
         if before is not None and RE_PASSIVE_LINK.match(plain[before:verb[0]]):
             return found[0], verb
+        noun = plain[verb[0]:verb[1]].lower()
+        if before is not None and not plain[before:verb[0]].strip() and (noun in NOMINALISATIONS or noun[:-1] in NOMINALISATIONS):
+            return found[0], found[0]   # "the Harwick closure" for "close Harwick"
     return None
 
 
@@ -1520,6 +1538,26 @@ def _surface_form(word: str) -> str:
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+# Nouns made from verbs, for the verb they name: "the closure of the campus" is closing it.
+NOMINALISATIONS = {
+    "closure": "close", "removal": "remove", "suspension": "suspend", "extension": "extend",
+    "reduction": "reduce", "withdrawal": "withdraw", "approval": "approve", "refusal": "refuse",
+    "cancellation": "cancel", "imposition": "impose", "abolition": "abolish", "introduction": "introduce",
+    "dismissal": "dismiss", "renewal": "renew", "expansion": "expand", "rejection": "reject",
+    "acceptance": "accept", "deployment": "deploy", "recognition": "recognise",
+    "ratification": "ratify", "termination": "terminate", "resignation": "resign", "nomination": "nominate",
+    "deportation": "deport", "annexation": "annex", "privatisation": "privatise", "privatization": "privatize",
+    "nationalisation": "nationalise", "nationalization": "nationalize", "repeal": "repeal",
+    "expulsion": "expel", "exclusion": "exclude", "inclusion": "include", "admission": "admit",
+    "ban": "ban", "sale": "sell", "purchase": "buy", "merger": "merge", "acquisition": "acquire",
+    "demolition": "demolish", "construction": "construct", "relocation": "relocate", "restoration": "restore",
+    "reopening": "reopen", "shutdown": "shut",
+}
+# A hyphenated word whose second part is a particle: one word, "walk-out" as "walkout".
+RE_PARTICLE_END = re.compile(r"^([a-z]{3,})(out|off|over|back|away)$")
+RE_PARTICLE_COMPOUND = re.compile(r"[a-z]+-(?:out|in|off|up|down|over|back|away)")
 
 
 def _stem(word: str) -> str:

@@ -804,10 +804,12 @@ def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | 
                                                              # "by Sunday he had backed down" a day
                   or bool(RE_PERIOD_START.search(before)))   # "a ceasefire starting on Monday" begins
     is_possessive = "possessive" in match.re.groupindex and bool(match.group("possessive"))
-    told = before[_last_past_cue_start(before):]
-    is_told_as_past = (tense == "past" and lead_word not in DEADLINE_LEADS
-                       and not RE_PRESENT_VERB.search(told) and not RE_PLAN_VERB.search(told))
-    event = RE_DAY_FROM_EVENT.search(before)
+    is_told_as_past = tense == "past" and lead_word not in DEADLINE_LEADS
+    if is_told_as_past:
+        told = before[_last_past_cue_start(before):]
+        is_told_as_past = not RE_PRESENT_VERB.search(told) and not RE_PLAN_VERB.search(told)
+    lowered = before.lower()
+    event = RE_DAY_FROM_EVENT.search(before) if "eve " in lowered or "the day " in lowered else None
     if event is not None and not RE_TENSE_CUE.search(event.group("event")):
         # "on the eve of Monday's hearing": the day of the position, not another event's
         direction = (event.group("direction") or "before").lower()

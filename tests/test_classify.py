@@ -987,3 +987,16 @@ def test_a_sentence_naming_no_topic_may_paraphrase_one_description(lexicon):
     assert [h.topic for h in matcher.find("She wants a daily fee for every car crossing into the old town.")] == ["harbour_toll"]
     # two of the description's words are not enough, nor words another topic names too
     assert matcher.find("She wants a daily walk into town.") == []
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("The minister opposes the closure of Tarn mill.", True),
+    ("The minister opposes the Tarn mill closure.", True),
+    ("The union backed the dockers' walk-out.", True),
+    ("The union backed the walkout.", True),
+    ("The minister toured Tarn on Monday.", False),
+], ids=lambda value: str(value)[:40])
+def test_a_keyword_verb_meets_its_noun_and_a_particle_word_its_hyphen(sentence, found, lexicon):
+    topics = Topics([Topic("mill_closure", "Closing Tarn mill", keywords=("close Tarn mill",)),
+                     Topic("dock_strike", "A dockers' strike", keywords=("walkout",))])
+    assert bool(TopicMatcher(topics, lexicon).find(sentence)) is found
