@@ -1000,3 +1000,16 @@ def test_a_keyword_verb_meets_its_noun_and_a_particle_word_its_hyphen(sentence, 
     topics = Topics([Topic("mill_closure", "Closing Tarn mill", keywords=("close Tarn mill",)),
                      Topic("dock_strike", "A dockers' strike", keywords=("walkout",))])
     assert bool(TopicMatcher(topics, lexicon).find(sentence)) is found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The union leader said he would not call off the tram line.", "support"),
+    ('"Nothing is off the table," the mayor said of the tram line.', "open"),
+    ("A tram line remained a live option, she said.", "open"),
+    ("She said it was too early to say whether a tram line would go ahead.", "neutral"),
+    ("The shop owners vowed to fight a tram line.", "oppose"),
+    ("She said there were no plans whatsoever to build a tram line.", "oppose"),
+    ("The chief executive said he would waive the tram line.", "oppose"),
+], ids=lambda value: str(value)[:40])
+def test_negated_undoing_open_doors_and_intensified_refusals(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == expected
