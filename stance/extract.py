@@ -469,13 +469,20 @@ class StoryDates:
         if clause.sentence.paragraph in self.transcript_paragraphs:
             return   # a day named in a Q&A turn is what the answer speaks of, not when it was said
         if voice and precision == "day" and not words.startswith("(") and not RE_SET_AGAINST.match(clause.text):
-            self.spoke_on[voice] = (clause.sentence.entry, (day, "day", f"(as {voice} earlier: {words})"))
+            self.spoke_on[voice] = (clause.sentence.entry, clause.sentence.entry_date,
+                                    (day, "day", f"(as {voice} earlier: {words})"))
 
     def spoken(self, voice: str, sentence: Sentence) -> tuple[dt.date, str, str] | None:
-        """The day a voice's words were last dated, if in the sentence's own live-blog entry (each
-        entry is an occasion of its own: undated words in a later one were said at its time)."""
-        entry, when = self.spoke_on.get(voice, (None, None))
-        return when if entry == sentence.entry else None
+        """The day a voice's words were last dated, if in the sentence's own live-blog entry, or in
+        an earlier entry of the same blog day that dated them to that day or the day before (a
+        later entry's undated words were said at its time, unless the voice's day is that recent:
+        a repeated paragraph may have left the dated one in an earlier entry)."""
+        entry, entry_date, when = self.spoke_on.get(voice, (None, None, None))
+        if when is None or entry_date != sentence.entry_date:
+            return None
+        if entry == sentence.entry or entry_date is None:
+            return when
+        return when if when[0] >= entry_date - dt.timedelta(days=1) else None
 
 
 def _date_of(clause: Clause, sentence: Sentence, story: StoryDates, previous_date, voice: str,

@@ -564,7 +564,7 @@ def test_a_headline_whose_named_subject_acts_states_a_position(headline, expecte
 def test_a_voice_dated_in_one_entry_does_not_date_its_undated_words_in_a_later_entry_of_the_day():
     from helpers import extract, only
     text = ("Thursday 12 June 2025\n\n11:00\n\n"
-            "Merz said he had spoken to Macron the day before and that Germany backed new sanctions on Russia.\n\n"
+            "Merz said on Monday that Germany backed new sanctions on Russia.\n\n"
             "15:30\n\n"
             "Merz told reporters that Germany would support a ceasefire.\n")
     assert only(extract(text, date="2025-06-12"), topic="ceasefire")["date"] == dt.date(2025, 6, 12)
