@@ -702,6 +702,10 @@ def _find(text: str, doc_date: datetime.date, anchor: datetime.date | None) -> t
         if candidate.is_skipped:
             continue
         match = candidate.match
+        if candidate.offset and any(f.ref.end > candidate.start for f in found):
+            # "the day before May 2025 on Tuesday": another date inside the event's words, so
+            # "the day before" counts from that, not from Tuesday
+            candidate = replace(candidate, start=match.start(), offset=0)
         try:
             reading = candidate.reader(match, doc_date, anchor)
         except (OverflowError, ValueError):  # a day outside the calendar (year 1, 9999)
