@@ -247,6 +247,10 @@ RE_OWN_VOICE = re.compile(
     r"draft|response|reply|note|position paper|communiqu[eé]|delegation|negotiators|negotiating team|office|"
     r"foreign ministry|ministry|embassy|mission|leadership|presidency)"
     r"(?:\s+(?:of|on|to|for)\s+the\s+[\w-]+)?", re.IGNORECASE)
+# The body that speaks for an organisation, named right after it: "the UCW executive rejected",
+# "the union leadership said" (not a wing or a local branch, which speak for themselves).
+RE_BODY_OF = re.compile(r"^\s+(?:national\s+|general\s+)?(?:executive(?:\s+committee)?|leadership|board(?:\s+of\s+directors)?|"
+                        r"negotiators|negotiating\s+team|delegation|high\s+command|governing\s+council)\b", re.IGNORECASE)
 # "It" opening a sentence as the doer of an act: "It has kept the crossings shut", "It closed its
 # airspace"; not "It seemed ...", "It is unclear ...", nor a plan's "It would ...".
 RE_IT_ACTS = re.compile(r"It\s+(?:(?:also|then|later|again|now|already|since|has|had|have)\s+)*"
@@ -1514,6 +1518,9 @@ class Attributor:
                 continue
             if RE_SUBJECT_GAP.match(gap) and not _governed_by_preposition(plain, mention.start):
                 return mention
+            body = RE_BODY_OF.match(gap) if self._kind.get(mention.actor) in ("organization", "group") else None
+            if body and RE_SUBJECT_GAP.match(gap[body.end():]) and not _governed_by_preposition(plain, mention.start):
+                return mention   # "the UCW executive said": the body speaks for the organisation
             if RE_SUBJECT_GAP.match(gap) and re.search(r"\b(?:in|at)\s+$", plain[max(0, mention.start - 4):mention.start]):
                 continue   # "Peskov in Moscow said": a place after the subject
             # The end of an appositive ("Maria Zakharova, the foreign ministry spokeswoman, said",
@@ -1673,7 +1680,8 @@ class Attributor:
             # "Waller and Bowman dissented": the verb follows the last of the joint subject.
             last = self._joint_subject(plain, mentions, 0)[-1] if len(mentions) > 1 else mention
             following = plain[last.end:last.end + 140]
-            owned = RE_OWN_VOICE.match(following)   # "Russia's delegation handed over a memorandum"
+            owned = RE_OWN_VOICE.match(following) or (   # "Russia's delegation handed over a memorandum"
+                RE_BODY_OF.match(following) if self._kind.get(mention.actor) in ("organization", "group") else None)
             acts = _verb_after_subject(following[owned.end():] if owned else following) or \
                 RE_POSSESSED_ACT.match(following)   # "Germany's partial halt on arms exports remains in force"
             if mention.actor and mention.kind != "first_person" and mention.start - sentence.start - opening <= 30 \

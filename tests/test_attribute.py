@@ -1045,3 +1045,15 @@ def test_a_spokesperson_relays_the_principal_named_by_role_or_pronoun(text, expe
 ], ids=["pair", "three", "one-person-is-not-they"])
 def test_they_after_a_sentence_led_by_joined_actors_is_each_of_them(text, expected):
     assert sorted(holder for holder, _, _ in riverton(text, "tram_extension") if holder) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Dockers Union executive rejected the port levy on Friday.",
+    "The Dockers Union leadership said it would fight the port levy.",
+], ids=["executive", "leadership"])
+def test_the_body_that_speaks_for_an_organisation_gives_it_as_holder(text):
+    from stance.config import Actor, Topic
+    actors = Actors([Actor("dockers", "Dockers Union", aliases=("Dockers Union",), kind="organization")])
+    topics = Topics([Topic("port_levy", "A levy on port traffic", keywords=("port levy",))])
+    rows = extract(text, "2025-06-13", actors, topics)
+    assert [(r["holder"], r["stance"]) for r in rows] == [("dockers", "oppose")]
