@@ -36,6 +36,10 @@ RE_DENIED_CLAIM = re.compile(r"\b(?:den(?:y|ies|ied|ying)\s+(?:(?:the\s+)?(?:cla
                              r"|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|accusations?|"
                              r"speculation|rumou?rs?)\s+)that\b", re.IGNORECASE)   # not "rejected that ruling"
 DENIED = {"support": "oppose", "oppose": "support", "ruled_out": "open", "open": "oppose", "neutral": "neutral"}
+# A subject's relative clause of an earlier position, then the present one: "Brandt, who backed
+# the lanes in January, now opposes them", "Adler, who once dismissed the tax, now says ...".
+RE_EARLIER_RELATIVE = re.compile(r"^[^,;:]{1,60},\s+(who\s+(?:once\s+|had\s+|has\s+|long\s+|previously\s+|until\s+\w+\s+)?[^,;:]+),\s+"
+                                 r"(?:\w+\s+){0,2}?(?:now|today|these days|has since|since)\b", re.IGNORECASE)
 # A question that expects no answer, or the answer no: "Why would anyone want ...?", "Who in
 # their right mind would back ...?"
 RE_RHETORICAL = re.compile(r"^\W*(?:why\s+(?:would|should|on\s+earth\s+would)\s+(?:anyone|anybody|we|you|they)|"
@@ -791,6 +795,13 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if asking is not None:
         return StanceReading("open", asking, 0.6)
     topic_start, topic_end, masked = _topic_and_masks(plain, topic_start, topic_end, preambles, lexicon)
+    earlier = RE_EARLIER_RELATIVE.match(plain)
+    if earlier is not None and earlier.start(1) <= topic_start < earlier.end(1) \
+            and lexicon.all_stances.search(plain, earlier.end()) is not None:
+        # "Brandt, who backed the bus lanes in January, now opposes them": the relative clause
+        # tells the old position; the holder's present one is the main verb's.
+        masked = [*masked, earlier.span(1)]
+        topic_start = topic_end = len(plain)
     # "easing the sanctions would be a mistake": the undoing words join the topic, and the stance
     # read on them is turned around at the end.
     inverter = _inverter_before(plain, topic_start, lexicon)

@@ -1013,3 +1013,13 @@ def test_a_keyword_verb_meets_its_noun_and_a_particle_word_its_hyphen(sentence, 
 ], ids=lambda value: str(value)[:40])
 def test_negated_undoing_open_doors_and_intensified_refusals(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The councillor, who backed the tram line in May, now opposes it.", "oppose"),
+    ("The councillor, who once rejected a tram line, now says she could accept one.", "open"),
+    # no present verb after the relative clause: its stance is the one read
+    ("The councillor, who backed the tram line in May, spoke at noon.", "support"),
+], ids=lambda value: str(value)[:40])
+def test_a_relative_clause_of_an_earlier_position_gives_way_to_the_present_one(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, TRAM) == expected
