@@ -353,16 +353,17 @@ class TopicMatcher:
         self._lone_heads = self._read_lone_heads(topics, ubiquitous)
         # A description's own words, each named by this topic alone: a paraphrase holding
         # several of them close together ("a daily fee for driving into the city centre").
+        words = {topic.id: set(self.concepts_of(_contrast_of(topic.description or "")[0])) | set(self.concepts_of(topic.label))
+                 for topic in topics}
         owners: dict[str, set[str]] = {}
-        for topic in topics:
-            for concept in set(self.concepts_of(_contrast_of(topic.description or "")[0])) | set(self.concepts_of(topic.label)):
-                owners.setdefault(concept, set()).add(topic.id)
-        self._described = {topic.id: frozenset(c for c in set(self.concepts_of(_contrast_of(topic.description or "")[0]))
-                                               | set(self.concepts_of(topic.label))
-                                               if owners.get(c) == {topic.id} and c not in ubiquitous
+        for topic_id, concepts in words.items():
+            for concept in concepts:
+                owners.setdefault(concept, set()).add(topic_id)
+        self._described = {topic_id: frozenset(c for c in concepts
+                                               if owners[c] == {topic_id} and c not in ubiquitous
                                                and c not in VAGUE_CONCEPTS and c not in GENERIC_HEADS and not c.isdigit()
                                                and c not in self._heads)   # heads: profiles and references
-                           for topic in topics}
+                           for topic_id, concepts in words.items()}
         self._described_owner = {concept: topic_id for topic_id, own in self._described.items()
                                  if len(own) >= DESCRIBED_MIN for concept in own}
         self._broader = self._read_broader(topics, ubiquitous)
@@ -878,9 +879,6 @@ def _mentioned_only(plain: str, topic_start: int, lexicon: Lexicon) -> bool:
     """Whether the verb right before the topic only brings it up ("vote on", "asked about",
     "met to discuss"), with at most two words (the topic's modifiers) between."""
     window = plain[max(0, topic_start - LOOK_BACK):topic_start]
-    if not _may_hold(window, "vot", "ask", "question", "press", "quiz", "discuss", "receiv", "fac", "rul", "decid",
-                     "comment"):
-        return False
     return any(len(window[m.end():].split()) <= 2 for m in lexicon.mention_only.finditer(window))
 
 
