@@ -836,6 +836,9 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         return None   # "Had the mayor backed the levy, ...": what did not happen
     contrast = RE_NOT_CONTRAST.search(plain, max(0, topic_start - LOOK_BACK), topic_start) \
         if _may_hold(plain, "not", "rather", "instead") else None
+    if (reading is None or RE_EFFECT_MODAL.fullmatch(reading.cue)) and topic_end < len(plain.rstrip(" .!\"'")):
+        # "the levy will hurt builders": the modal is the effect's, not a stance of its own
+        reading = _consequence(plain, topic_end, lexicon) or reading
     by_polarity = reading is None and fallback
     if by_polarity:
         reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
@@ -1108,6 +1111,37 @@ def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (
     if judged is not None:
         return judged
     return StanceReading("support", NO_STANCE_WORD, 0.35)
+
+
+# The topic as the subject of what it would do: "shutting the plant would devastate the town",
+# "the levy will hurt small firms", "a pause would help the players". Between the topic's words
+# and the verb only the rest of its noun phrase ("in Dunmore", "over Christmas"), no new clause.
+RE_CONSEQUENCE = re.compile(r"(?:\s+(?!(?:that|which|who|whom|if|because|while|when|and|but|or|as|he|she|they|it|we)\b)"
+                            r"[\w'’-]+){0,5}?\s+(would|will|could|might|may|can|must)\s+(not\s+|never\s+)?"
+                            r"(?:(?:only|simply|just|also|further|badly|seriously|severely|gravely|really|surely|certainly)\s+)?"
+                            r"([a-z]+)\b", re.IGNORECASE)
+RE_EFFECT_MODAL = re.compile(r"(?:would|will|could|might|may|can|must)(?:\s+(?:not|never))?", re.IGNORECASE)
+CONSEQUENCE_VALENCE = 1.2
+RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")   # VADER's valence from which a verb's effect judges its subject
+
+
+def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading | None:
+    """The stance in what the topic would do, read with VADER's valences: harm ("would
+    devastate", "will hurt") opposes it, good ("would help", "benefits") backs it, a
+    denied effect the other way ("would not hurt"). Verbs VADER has no valence for are in the
+    lexicon's `effects` ("cripple", "spur")."""
+    match = RE_CONSEQUENCE.match(plain, topic_end)
+    if match is None:
+        return None
+    verb = match.group(3).lower()
+    value = lexicon.effects.get(verb, 0) * 2 or _valences().get(verb, 0.0)
+    if abs(value) < CONSEQUENCE_VALENCE:
+        return None
+    if RE_NAMED_OBJECT.match(plain, match.end()):
+        return None   # "sanctions would cripple Russia's economy": harm to a named target may be the aim
+    if match.group(2):
+        value = -value
+    return StanceReading("oppose" if value < 0 else "support", f"{match.group().strip()} (its effect)", 0.4)
 
 
 RE_JUDGED = re.compile(r"\b(?:(is|are|was|were|be|been|being|remains?|remained|seemed|seems|looks?|looked)|"

@@ -394,6 +394,23 @@ def test_a_judgement_passed_on_the_topic_is_a_stance(sentence, expected, lexicon
     assert reading_of(sentence, lexicon, LEVY) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # What the topic would do judges it: harm opposes, good backs, a denied effect the other way.
+    ("The union warned that a steel levy on Korean coil would devastate the car plants.", "oppose"),
+    ("A steel levy will hurt every builder in the country, the federation said.", "oppose"),
+    ("Economists told the committee the steel levy could cripple small fabricators.", "oppose"),
+    ("The minister argued the steel levy would help mills in the north recover.", "support"),
+    ("She said a steel levy would spur investment in new furnaces.", "support"),
+    ("The importers' lobby conceded that the steel levy would not hurt consumers much.", "support"),
+    # A verb of no valence says nothing of the levy: still the bare mention.
+    ("He said the steel levy would take effect in March.", "support"),
+    # Harm to a named party may be the levy's aim: no verdict read from it.
+    ("The senator said the steel levy would hurt Beijing's exporters most.", "support"),
+])
+def test_what_the_topic_would_do_is_a_stance(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, LEVY) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "The minister said Ottawa would remove the steel levy from next month.",
     "Brussels has put the steel levy on hold while talks go on.",
