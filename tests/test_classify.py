@@ -309,9 +309,25 @@ def test_a_definite_head_is_left_to_the_reference(lexicon):
     ("lowered", "cut"), ("hiked", "raise"), ("expelled", "deportation"), ("ousting", "removal"),
     ("in abeyance", "suspension"), ("incursion", "invasion"), ("captives", "hostages"),
     ("continuing resolution", "stopgap"), ("reductions in force", "layoffs"), ("furloughed", "furlough"),
+    ("outlawed", "ban"), ("shuttered", "close"), ("buyout", "takeover"), ("divestiture", "sale"),
+    ("stepping down", "resign"), ("plebiscite", "referendum"), ("renewal", "extend"), ("abolition", "repeal"),
 ])
 def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
     assert TopicMatcher(Topics([]), lexicon).concepts_of(text) == [concept]
+
+
+FIREWORKS = Topic("firework_ban", "A ban on private fireworks", keywords=("fireworks ban",))
+COLLIERY = Topic("pit_closure", "Closing the Brack colliery", keywords=("Brack closure",))
+
+
+@pytest.mark.parametrize("topic, sentence", [
+    # Common words of policy news share a concept with their synonyms, for any user's topic.
+    (FIREWORKS, "The mayor said she would prohibit private fireworks from next year."),
+    (COLLIERY, "Union leaders said shutting the Brack colliery would be a disaster."),
+    (COLLIERY, "The minister said the Brack pit would shut down in 2027."),
+])
+def test_a_topic_is_found_by_common_synonyms_of_its_words(topic, sentence, lexicon):
+    assert [h.topic for h in TopicMatcher(Topics([topic]), lexicon).find(sentence)] == [topic.id]
 
 
 @pytest.mark.parametrize("forms", [("sharing", "share", "shared"), ("deliveries", "delivery"),
