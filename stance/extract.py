@@ -47,6 +47,10 @@ RE_SHARE_CONTRAST = re.compile(r"^(?:while|whereas|but|and)\s+(?:(?:only|roughly
                                r"|a\s+(?:minority|majority))\b", re.IGNORECASE)
 # An opening "Before meeting X," / "After talks with Y," that sets the scene of the main clause.
 RE_SETTING_ADJUNCT = re.compile(r"^(?:Before|After|Ahead of|While|Since|Upon|On|Following)\s+\w+ing\b[^,;:]{0,80},")
+# A move away from a position, told with no stance word: "backed down", "a climbdown".
+RE_RETREAT = re.compile(r"\b(?:back(?:s|ed|ing)?\s+down|climb(?:s|ed|ing)?\s+down|climbdown|retreat(?:s|ed|ing)?\b"
+                        r"|step(?:s|ped|ping)?\s+back|row(?:s|ed|ing)?\s+back|walk(?:s|ed|ing)?\s+back|backtrack"
+                        r"|talk(?:s|ed|ing)?\s+(?:him|her|it|them)sel(?:f|ves)\s+out\s+of)", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -246,6 +250,11 @@ class Extractor:
                         # The model speaks only where no word of the lexicon does: a judgement
                         # ("a disaster") or a negation it read stays.
                         reading = self._model_reading(clause.text, topic_id) or reading
+                    retreat = RE_RETREAT.search(clause.text) if reports_shift else None
+                    if retreat is not None and (reading is None or reading.cue == NO_STANCE_WORD
+                                                or reading.cue.split(" ")[0].lower() in retreat.group().lower()):
+                        # "By Sunday he had backed down": away from the position last given
+                        reading = _retreat_reading(rows, attribution.holder, topic_id) or reading
                     if reading is None and reports_shift:
                         reading = _latest_reading(rows, attribution.holder, topic_id)
                     if inherited and RE_SHARE_CONTRAST.match(clause.text):
@@ -767,6 +776,15 @@ def _judged_act(rows: list[dict], sentence: Sentence, topic: str, holder: str,
     else:
         stance = INVERTED[act["stance"]]
     return StanceReading(stance, f"{reading.cue} (an act: {act['stance']})", reading.confidence * 0.9)
+
+
+def _retreat_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
+    """A retreat reported with no stance word ("he had backed down", "a climbdown by Canada")
+    moves away from the position the article last gave that holder on the topic."""
+    latest = _latest_reading(rows, holder, topic)
+    if latest is None or latest.stance == "neutral":
+        return None
+    return StanceReading(INVERTED[latest.stance], f"(retreat from: {latest.cue[26:]}", latest.confidence)
 
 
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:

@@ -574,3 +574,23 @@ def test_a_headlines_bare_verb_is_no_support():
     from helpers import extract
     rows = extract("Moscow digs in on European troops\n\nTalks resumed in Geneva on Monday.", date="2025-06-12")
     assert [(r["holder"], r["stance"]) for r in rows if r["topic"] == "european_troops"] in ([], [("russian_government", "oppose")])
+
+
+@pytest.mark.parametrize("retreat", ["By Friday he had backed down.", "Two days later he rowed back.",
+                                     "On Friday he stepped back from it.", "By Friday he had talked himself out of it."])
+def test_a_reported_retreat_moves_away_from_the_last_position(retreat):
+    from helpers import extract
+    rows = extract("Merz backed new sanctions on Russia on Tuesday.\n\n" + retreat, date="2025-06-13")
+    moved = [row for row in rows if row["holder"] == "merz" and row["is_shift_report"]]
+    assert [(row["topic"], row["stance"]) for row in moved] == [("russia_sanctions", "oppose")]
+
+
+@pytest.mark.parametrize("text", [
+    "Merz's turnaround on new sanctions against Russia surprised his own party.",
+    "In a sharp turn, Merz now wants new sanctions on Russia.",
+    "Merz has come round to new sanctions on Russia.",
+])
+def test_a_move_told_in_other_words_is_a_shift_report(text):
+    from helpers import extract
+    rows = extract(text, date="2025-06-13")
+    assert any(row["holder"] == "merz" and row["topic"] == "russia_sanctions" and row["is_shift_report"] for row in rows)
