@@ -559,8 +559,11 @@ class TopicMatcher:
         for index in [index for index, token in enumerate(tokens) if token[0] in heads]:
             concept, start, end = tokens[index]
             owners = heads[concept]
-            if RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start):
-                continue   # "the missiles" points back to missiles named before: a reference
+            # "the missiles" points back to missiles named before: a reference, not a paraphrase;
+            # but in "warned that shutting the plant ..." the "that" opens a clause.
+            definite = RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start)
+            if definite is not None and not (definite.group().strip().lower() == "that" and text.endswith("ing", start, end)):
+                continue
             window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
             present = {c for c, _, _ in window}
             # "Rather than in quarter-point steps": a word the description sets against the topic,

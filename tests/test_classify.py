@@ -317,7 +317,8 @@ def test_word_forms_and_synonyms_share_a_concept(text, concept, lexicon):
 
 
 FIREWORKS = Topic("firework_ban", "A ban on private fireworks", keywords=("fireworks ban",))
-COLLIERY = Topic("pit_closure", "Closing the Brack colliery", keywords=("Brack closure",))
+COLLIERY = Topic("pit_closure", "Closing the Brack colliery", "Ending coal mining at the Brack pit for good.",
+                 ("Brack closure",))
 
 
 @pytest.mark.parametrize("topic, sentence", [
@@ -325,6 +326,8 @@ COLLIERY = Topic("pit_closure", "Closing the Brack colliery", keywords=("Brack c
     (FIREWORKS, "The mayor said she would prohibit private fireworks from next year."),
     (COLLIERY, "Union leaders said shutting the Brack colliery would be a disaster."),
     (COLLIERY, "The minister said the Brack pit would shut down in 2027."),
+    # "that" before a verb's -ing form opens a clause; it is no "that closure" pointing back.
+    (COLLIERY, "Miners warned that shutting the pit would empty the valley."),
 ])
 def test_a_topic_is_found_by_common_synonyms_of_its_words(topic, sentence, lexicon):
     assert [h.topic for h in TopicMatcher(Topics([topic]), lexicon).find(sentence)] == [topic.id]
