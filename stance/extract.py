@@ -47,8 +47,9 @@ RE_SHARE_CONTRAST = re.compile(r"^(?:while|whereas|but|and)\s+(?:(?:only|roughly
                                r"|a\s+(?:minority|majority))\b", re.IGNORECASE)
 # An opening "Before meeting X," / "After talks with Y," that sets the scene of the main clause.
 RE_SETTING_ADJUNCT = re.compile(r"^(?:Before|After|Ahead of|While|Since|Upon|On|Following)\s+\w+ing\b[^,;:]{0,80},")
-# A move away from a position, told with no stance word: "backed down", "a climbdown".
-RE_RETREAT = re.compile(r"\b(?:back(?:s|ed|ing)?\s+down|climb(?:s|ed|ing)?\s+down|climbdown|retreat(?:s|ed|ing)?\b"
+# A move away from a position, told by a verb with no stance word: "backed down", "climbed down".
+# (A noun, "a climbdown", mostly glosses the new position just given: that is kept.)
+RE_RETREAT = re.compile(r"\b(?:back(?:s|ed|ing)?\s+down|climb(?:s|ed|ing)?\s+down|retreat(?:s|ed|ing)\b"
                         r"|step(?:s|ped|ping)?\s+back|row(?:s|ed|ing)?\s+back|walk(?:s|ed|ing)?\s+back|backtrack"
                         r"|talk(?:s|ed|ing)?\s+(?:him|her|it|them)sel(?:f|ves)\s+out\s+of)", re.IGNORECASE)
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
@@ -779,8 +780,8 @@ def _judged_act(rows: list[dict], sentence: Sentence, topic: str, holder: str,
 
 
 def _retreat_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
-    """A retreat reported with no stance word ("he had backed down", "a climbdown by Canada")
-    moves away from the position the article last gave that holder on the topic."""
+    """A retreat reported by a verb with no stance word ("he had backed down", "Ottawa climbed
+    down") moves away from the position the article last gave that holder on the topic."""
     latest = _latest_reading(rows, holder, topic)
     if latest is None or latest.stance == "neutral":
         return None
