@@ -366,6 +366,12 @@ class TopicMatcher:
                            for topic_id, concepts in words.items()}
         self._described_owner = {concept: topic_id for topic_id, own in self._described.items()
                                  if len(own) >= DESCRIBED_MIN for concept in own}
+        # A head of one topic alone that its description also names ("shutting the unit" of
+        # "Closing the unit") counts beside the description's own words, never alone.
+        self._described_heads = {concept: next(iter(owners)) for concept, owners in self._heads.items()
+                                 if len(owners) == 1 and concept in words[next(iter(owners))]
+                                 and next(iter(owners)) in set(self._described_owner.values())}
+        self._described_owner = {**self._described_heads, **self._described_owner}
         self._broader = self._read_broader(topics, ubiquitous)
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
@@ -543,7 +549,8 @@ class TopicMatcher:
                 continue
             for first in range(len(held)):
                 window = [h for h in held[first:] if h[0] - held[first][0] < DESCRIBED_WINDOW]
-                if len({concept for _, concept, _, _ in window}) >= DESCRIBED_MIN:
+                concepts = {concept for _, concept, _, _ in window}
+                if len(concepts) >= DESCRIBED_MIN and concepts - self._described_heads.keys():
                     found.append(TopicHit(topic_id, window[0][2], window[-1][3], 0.5, "described"))
                     break
         return found[0] if len(found) == 1 else None

@@ -333,6 +333,20 @@ def test_a_topic_is_found_by_common_synonyms_of_its_words(topic, sentence, lexic
     assert [h.topic for h in TopicMatcher(Topics([topic]), lexicon).find(sentence)] == [topic.id]
 
 
+def test_a_description_paraphrase_may_hold_the_topics_own_heads(lexicon):
+    # "shut" is the label's "closing" and "hospital" its noun: with "Wexley" from the description
+    # the three name the topic, though two of them are heads (which alone never do).
+    hospital = Topic("hospital_closure", "Closing the Wexley cottage hospital",
+                     "The health trust shutting the cottage hospital at Wexley and moving its beds to Dunford.",
+                     ("cottage hospital", "hospital closure"))
+    parking = Topic("parking_fees", "Parking fees for hospital staff", "Charging nurses and porters to park at work.",
+                    ("staff parking fees",))
+    matcher = TopicMatcher(Topics([hospital, parking]), lexicon)
+    found = matcher.find("Campaigners said the decision to shut hospital wards in Wexley was a disgrace.")
+    assert [h.topic for h in found] == ["hospital_closure"]
+    assert matcher.find("Campaigners said the decision to shut the hospital was a disgrace.") == []
+
+
 @pytest.mark.parametrize("forms", [("sharing", "share", "shared"), ("deliveries", "delivery"),
                                    ("capping", "cap", "caps"), ("recognised", "recognizes")])
 def test_forms_of_a_word_meet(forms, lexicon):
