@@ -534,13 +534,16 @@ class TopicMatcher:
             found[topic_id] = TopicHit(topic_id, start, end, 0.5, "lone_head")
         return list(found.values()) if len(found) == 1 else []
 
-    def _described_hit(self, tokens: list[tuple[str, int, int]]) -> TopicHit | None:
+    def _described_hit(self, text: str, tokens: list[tuple[str, int, int]]) -> TopicHit | None:
         """The one topic of which a stretch of `DESCRIBED_WINDOW` words holds at least
-        `DESCRIBED_MIN` concepts that only its label and description name, or None."""
+        `DESCRIBED_MIN` concepts that only its label and description name, or None. A head after
+        "the" points back ("the treaty would cap production") and counts for nothing here."""
         places: dict[str, list[tuple[int, str, int, int]]] = {}
         owner_of = self._described_owner
         for index, (concept, start, end) in enumerate(tokens):
             topic_id = owner_of.get(concept)
+            if topic_id is not None and concept in self._described_heads and _points_back(text, start, end):
+                continue
             if topic_id is not None:
                 places.setdefault(topic_id, []).append((index, concept, start, end))
         found = []
@@ -566,11 +569,8 @@ class TopicMatcher:
         for index in [index for index, token in enumerate(tokens) if token[0] in heads]:
             concept, start, end = tokens[index]
             owners = heads[concept]
-            # "the missiles" points back to missiles named before: a reference, not a paraphrase;
-            # but in "warned that shutting the plant ..." the "that" opens a clause.
-            definite = RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start)
-            if definite is not None and not (definite.group().strip().lower() == "that" and text.endswith("ing", start, end)):
-                continue
+            if _points_back(text, start, end):
+                continue   # "the missiles": missiles named before, a reference, not a paraphrase
             window = tokens[max(0, index - PROFILE_WINDOW + 1):index + PROFILE_WINDOW]
             present = {c for c, _, _ in window}
             # "Rather than in quarter-point steps": a word the description sets against the topic,
@@ -732,7 +732,7 @@ class TopicMatcher:
             for hit in self._profile_hits(plain, tokens, list(best.values())):
                 best[hit.topic] = hit
             if not best:
-                hit = self._described_hit(tokens)
+                hit = self._described_hit(plain, tokens)
                 if hit is not None:
                     best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
@@ -989,6 +989,13 @@ def _qualified(reading: StanceReading, plain: str, topic_start: int, is_question
         # "he could tell Putin that Ukraine will get the missiles": a threat held in reserve.
         return StanceReading("open", f"{hedge} ... {reading.cue}", confidence)
     return reading
+
+
+def _points_back(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) follows a definite determiner and so refers to something
+    named before ("the missiles"); in "warned that shutting the plant" the "that" opens a clause."""
+    definite = RE_DEFINITE_BEFORE.search(text, max(0, start - 12), start)
+    return definite is not None and not (definite.group().strip().lower() == "that" and text.endswith("ing", start, end))
 
 
 def _may_hold(text: str, *words: str) -> bool:
