@@ -526,6 +526,14 @@ class Attributor:
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
+        # An organisation's role of two words or more that no other actor has ("the port
+        # authority", "the central bank", "the Israeli cabinet") names it even before its name:
+        # it is what the institution is called. A person's title ("the prime minister") or a
+        # one-word role ("the union") waits for the name, as other countries have them too.
+        self._institution_roles = {
+            key: owners[0] for key, owners in self._role_owners.items()
+            if len(owners) == 1 and self._kind.get(owners[0]) in ("organization", "group")
+            and len(key.split()) >= 3 and key.split()[0] == "the"}
         # The people "he" or "she" can stand for, by gender (those of no listed gender fit both).
         self._persons_fitting = {gender: frozenset(actor.id for actor in actors if actor.id and self._kind[actor.id] == "person"
                                                    and self._gender.get(actor.id, "") in (gender, ""))
@@ -573,6 +581,8 @@ class Attributor:
                 continue   # "the leader of the opposition" is someone else
             elif kind == "named" and key in self._role_owners:
                 actor, how = self._resolve_role(self._role_owners[key], mentions, key), "role"
+                if not actor and key in self._institution_roles:
+                    actor = self._institution_roles[key]   # "The port authority has ruled out ..."
             elif kind == "pronoun" and phrase.lower() in FIRST_PERSON:
                 actor, how = "", "first_person"
             elif kind == "pronoun":
@@ -1115,6 +1125,12 @@ class Attributor:
             return attribution
         outside = _starting_in(mentions, clause.start, clause.end)
         said = self._speech(plain, clause, outside)
+        if said is not None and len(said) > 3 and position < said[3] and attribution.holder != attribution.speaker \
+                and plain[said[3]:said[1]].lower().endswith("ing") and plain[clause.start:said[3]].rstrip().endswith(","):
+            # "Merz backed new sanctions, saying the EU had waited too long": the topic is in the main
+            # clause, before the verb of saying that only explains it; its subject holds it.
+            return Attribution(attribution.speaker, attribution.speaker, "paraphrase", attribution.confidence,
+                               attribution.holder_kind or "alias")
         if said is None or said[1] >= position:
             return attribution
         second = RE_SECOND_THAT_IT.search(plain[said[1]:position + 12])

@@ -1057,3 +1057,41 @@ def test_the_body_that_speaks_for_an_organisation_gives_it_as_holder(text):
     topics = Topics([Topic("port_levy", "A levy on port traffic", keywords=("port levy",))])
     rows = extract(text, "2025-06-13", actors, topics)
     assert [(r["holder"], r["stance"]) for r in rows] == [("dockers", "oppose")]
+
+
+RAIL_ACTORS = Actors([
+    Actor("rail_board", "Northern Rail Board", aliases=("Northern Rail Board",), roles=("the rail board", "the board"),
+          kind="organization"),
+    Actor("okoro", "Ada Okoro", aliases=("Ada Okoro", "Okoro"), roles=("the board's chair",), gender="female",
+          member_of=("rail_board",)),
+    Actor("riders", "Riders' Alliance", aliases=("Riders' Alliance",), kind="organization"),
+])
+RAIL_TOPICS = Topics([Topic("line_closure", "Closing the Kessel branch line", keywords=("Kessel line",)),
+                      Topic("fare_freeze", "A freeze on rail fares", keywords=("fare freeze",))])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An organisation's role of two words or more is its name, even before the name is given.
+    ("The rail board has ruled out a fare freeze for next year.", ("rail_board", "fare_freeze", "ruled_out")),
+    ("The rail board on Friday formally approved closing the Kessel line.", ("rail_board", "line_closure", "support")),
+    # Acts of planning are positions: "unveiled plans to", "plans to".
+    ("The Northern Rail Board on Monday unveiled plans to close the Kessel line.", ("rail_board", "line_closure", "support")),
+    ("The Riders' Alliance plans to campaign for a fare freeze.", ("riders", "fare_freeze", "support")),
+])
+def test_an_organisation_acting_holds_its_act(text, expected):
+    rows = extract(text, date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
+    assert [(r["holder"], r["topic"], r["stance"]) for r in rows] == [expected]
+
+
+def test_a_one_word_role_still_waits_for_the_name():
+    # "the board" could be any board until the Northern Rail Board is named.
+    rows = extract("The board has ruled out a fare freeze for next year.", date="2026-03-13",
+                   actors=RAIL_ACTORS, topics=RAIL_TOPICS)
+    assert [r["holder"] for r in rows] == []
+
+
+def test_a_participle_of_saying_after_the_topic_leaves_it_with_the_subject():
+    # "saying the board ..." explains Okoro's refusal; the board is not the one refusing.
+    rows = extract("Okoro refused to rule out a fare freeze, saying the Northern Rail Board needed every passenger it had.",
+                   date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
+    assert [(r["holder"], r["speaker"], r["stance"]) for r in rows] == [("okoro", "okoro", "open")]
