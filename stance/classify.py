@@ -1139,6 +1139,10 @@ RE_CONSEQUENCE = re.compile(r"(?:\s+(?!(?:that|which|who|whom|if|because|while|w
                             r"([a-z]+)\b", re.IGNORECASE)
 RE_EFFECT_MODAL = re.compile(r"(?:would|will|could|might|may|can|must)(?:\s+(?:not|never))?", re.IGNORECASE)
 CONSEQUENCE_VALENCE = 1.2
+# Verbs of no valence that carry harm in what follows them: "put jobs at risk", "cost lives".
+HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "force"})
+RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,-]+){0,4}?\s+(?:at\s+risk|in\s+danger|in\s+jeopardy|out\s+of\s+(?:work|business|a\s+job)"
+                           r"|jobs|lives|livelihoods)\b", re.IGNORECASE)
 RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")   # VADER's valence from which a verb's effect judges its subject
 
 
@@ -1152,6 +1156,8 @@ def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading 
         return None
     verb = match.group(3).lower()
     value = lexicon.effects.get(verb, 0) * 2 or _valences().get(verb, 0.0)
+    if not value and verb in HARM_CARRIERS and RE_HARM_AFTER.match(plain, match.end()):
+        value = -2.0   # "would put 600 jobs at risk", "will cost lives"
     if abs(value) < CONSEQUENCE_VALENCE:
         return None
     if RE_NAMED_OBJECT.match(plain, match.end()):

@@ -444,6 +444,26 @@ def test_what_the_topic_would_do_is_a_stance(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, LEVY) == expected
 
 
+WIND = Topic("wind_farm", "The Skerry offshore wind farm", keywords=("Skerry wind farm",))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Legal and formal opposition in words of its own.
+    ("Fishermen said they would challenge the Skerry wind farm in the courts.", "oppose"),
+    ("The bird trust will seek a judicial review of the Skerry wind farm.", "oppose"),
+    ("Three parishes have filed a formal complaint against the Skerry wind farm.", "oppose"),
+    ("The developer said it had pulled out of the consortium behind the Skerry wind farm.", "oppose"),
+    # Opposition given up is no longer opposition.
+    ("The fishing association no longer objects to the Skerry wind farm.", "open"),
+    # Harm carried by the words after a verb of no valence.
+    ("The ferry company warned that the Skerry wind farm would put 200 jobs at risk.", "oppose"),
+    ("A Skerry wind farm would cost lives at sea, the coastguard union said.", "oppose"),
+    ("The engineers said the Skerry wind farm would cost about £2bn.", "support"),
+])
+def test_opposition_in_legal_and_economic_words(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, WIND) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "The minister said Ottawa would remove the steel levy from next month.",
     "Brussels has put the steel levy on hold while talks go on.",
