@@ -449,6 +449,28 @@ RE_ROLE_OF_PRINCIPAL = re.compile(r"^(the\s+[^'’]+?)['’]s\s+\S", re.IGNORECA
 RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administration|authorities)$")
 
 
+# A title held in a body: "the board's chair", "the chair of the board".
+RE_ROLE_IN_BODY = re.compile(r"^the [\w' -]+?'s \w|^the [\w -]+? of the \w", re.IGNORECASE)
+RE_POSSESSIVE_ROLE = re.compile(r"^the ((?:[\w-]+ ){0,3}[\w-]+)'s ((?:[\w-]+ ){0,2}[\w-]+)$", re.IGNORECASE)
+RE_OF_ROLE = re.compile(r"^the ((?:[\w-]+ ){0,2}[\w-]+) of the ((?:[\w-]+ ){0,3}[\w-]+)$", re.IGNORECASE)
+
+
+def _role_variants(role: str) -> tuple[str, ...]:
+    """The other way of saying a title held in a body: "the board's chair" and "the chair of
+    the board" are one role.
+
+    >>> _role_variants("the port authority's chief executive"), _role_variants("the chair of the board")
+    (('the chief executive of the port authority',), ("the board's chair",))
+    """
+    possessive = RE_POSSESSIVE_ROLE.match(role)
+    if possessive is not None:
+        return (f"the {possessive.group(2)} of the {possessive.group(1)}",)
+    of = RE_OF_ROLE.match(role)
+    if of is not None:
+        return (f"the {of.group(2)}'s {of.group(1)}",)
+    return ()
+
+
 class Attributor:
     """Finds actors in a document and attributes its clauses; built once per run."""
 
@@ -465,8 +487,11 @@ class Attributor:
                 self._alias_owner[normalize(alias).casefold()] = actor.id
                 (sensitive if alias[:1].isupper() else insensitive).append(alias)
             for role in map(fold_accents, actor.roles):
-                self._role_owners.setdefault(normalize(role).casefold(), []).append(actor.id)
-                insensitive.append(role)
+                for form in (role, *_role_variants(role)):
+                    owners = self._role_owners.setdefault(normalize(form).casefold(), [])
+                    if actor.id not in owners:
+                        owners.append(actor.id)
+                        insensitive.append(form)
         for country, owner in implied_countries(actors).items():
             if country.casefold() not in self._alias_owner and country.casefold() not in self._role_owners:
                 self._alias_owner[country.casefold()] = owner
@@ -530,10 +555,12 @@ class Attributor:
         # authority", "the central bank", "the Israeli cabinet") names it even before its name:
         # it is what the institution is called. A person's title ("the prime minister") or a
         # one-word role ("the union") waits for the name, as other countries have them too.
+        # So does a person's title that names the organisation it is held in ("the port
+        # authority's chief executive", "the chair of the health board").
         self._institution_roles = {
             key: owners[0] for key, owners in self._role_owners.items()
-            if len(owners) == 1 and self._kind.get(owners[0]) in ("organization", "group")
-            and len(key.split()) >= 3 and key.split()[0] == "the"}
+            if len(owners) == 1 and len(key.split()) >= 3 and key.split()[0] == "the"
+            and (self._kind.get(owners[0]) in ("organization", "group") or RE_ROLE_IN_BODY.search(key))}
         # The people "he" or "she" can stand for, by gender (those of no listed gender fit both).
         self._persons_fitting = {gender: frozenset(actor.id for actor in actors if actor.id and self._kind[actor.id] == "person"
                                                    and self._gender.get(actor.id, "") in (gender, ""))

@@ -1095,3 +1095,13 @@ def test_a_participle_of_saying_after_the_topic_leaves_it_with_the_subject():
     rows = extract("Okoro refused to rule out a fare freeze, saying the Northern Rail Board needed every passenger it had.",
                    date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
     assert [(r["holder"], r["speaker"], r["stance"]) for r in rows] == [("okoro", "okoro", "open")]
+
+
+@pytest.mark.parametrize("text", [
+    # A title held in a body names its holder without the name, in either word order.
+    "The board's chair said the Kessel line would close in June.",
+    "The chair of the board said the Kessel line would close in June.",
+])
+def test_a_title_held_in_a_body_names_its_holder_in_either_order(text):
+    rows = extract(text, date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
+    assert [r["holder"] for r in rows if r["topic"] == "line_closure"] == ["okoro"]
