@@ -806,6 +806,10 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if asking is not None:
         return StanceReading("open", asking, 0.6)
     topic_start, topic_end, masked = _topic_and_masks(plain, topic_start, topic_end, preambles, lexicon)
+    protest = RE_PROTEST_IF.search(plain, max(0, topic_start - 90), topic_start) if _may_hold(plain, "if") else None
+    if protest is not None:
+        # "threatened to strike if the site is moved": a protest promised against the topic
+        return StanceReading("oppose", f"{protest.group().strip()} (a protest against it)", 0.6)
     earlier = RE_EARLIER_RELATIVE.match(plain)
     if earlier is not None and earlier.start(1) <= topic_start < earlier.end(1) \
             and lexicon.all_stances.search(plain, earlier.end()) is not None:
@@ -1130,6 +1134,14 @@ def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (
     return StanceReading("support", NO_STANCE_WORD, 0.35)
 
 
+# A protest promised on the condition that the topic happens: "threatened to strike if the
+# launch site was moved", "would walk out if the deal was signed". Right before the topic.
+RE_PROTEST_IF = re.compile(r"\b(?:threaten(?:s|ed|ing)?\s+to|would|will|'ll|vow(?:s|ed)?\s+to)\s+(?:\w+ly\s+)?"
+                           r"(?:strike|walk\s+out|resign|quit|boycott|sue|protest|take\s+(?:legal\s+)?action|go\s+to\s+court"
+                           r"|stop\s+work|down\s+tools|leave|pull\s+out)\b[^.;:!?]{0,40}?\bif\s+(?:[\w'’-]+\s+){0,3}$",
+                           re.IGNORECASE)
+
+
 # The topic as the subject of what it would do: "shutting the plant would devastate the town",
 # "the levy will hurt small firms", "a pause would help the players". Between the topic's words
 # and the verb only the rest of its noun phrase ("in Dunmore", "over Christmas"), no new clause.
@@ -1168,8 +1180,8 @@ def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading 
 
 
 RE_JUDGED = re.compile(r"\b(?:(is|are|was|were|be|been|being|remains?|remained|seemed|seems|looks?|looked)|"
-                       r"(called|calling|calls|branded|brands|described\s+as|deemed|denounced\s+as))\s+"
-                       r"((?:[\w'’-]+,?\s+){0,6}[\w'’-]+)", re.IGNORECASE)
+                       r"(called|calling|calls|branded|brands|described(?:\s+as)?|describes(?:\s+as)?|deemed|denounced\s+as))\s+"
+                       r"((?:[\w'’-]+,?\s+){0,8}[\w'’-]+)", re.IGNORECASE)
 RE_WORD = re.compile(r"[\w'’-]+")
 JUDGEMENT_VALENCE = 1.5   # VADER's valence from which a predicated word judges its subject
 
@@ -1185,7 +1197,7 @@ def _judgement(plain: str, masked: list[tuple[int, int]] = ()) -> StanceReading 
     for match in RE_JUDGED.finditer(plain):
         # A copula judges with the words right after it ("were outrageous", "was a mistake");
         # "called the extra duty unfair" puts the thing judged in between.
-        following = list(RE_WORD.finditer(plain, match.start(3), match.end(3)))[:3 if match.group(1) else 7]
+        following = list(RE_WORD.finditer(plain, match.start(3), match.end(3)))[:3 if match.group(1) else 9]
         for before, word in zip([None, *following], following):
             if _inside(word.start(), masked) or (before is not None and before.group().lower() == "too"):
                 continue   # "too weak to deter" asks for more of it

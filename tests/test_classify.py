@@ -464,6 +464,28 @@ def test_opposition_in_legal_and_economic_words(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, WIND) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A protest promised on condition that the topic happens opposes it.
+    ("The ferry crews threatened to strike if the Skerry wind farm went ahead.", "oppose"),
+    ("Two councillors said they would resign if the Skerry wind farm was approved.", "oppose"),
+    ("The union said it would back the Skerry wind farm if local crews were hired.", "support"),
+    # "described X as" passes a judgement on X, as "called X" does.
+    ("Last year the trust described the Skerry wind farm as a slow poisoning of the bay.", "oppose"),
+    ("The report described the Skerry wind farm in detail.", "support"),
+])
+def test_protests_on_condition_and_descriptions_judge_the_topic(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, WIND) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    'Asked about the Skerry wind farm, the minister said: "That is a question for the council."',
+    'Asked whether she backed the Skerry wind farm, she said: "Ask me after the inquiry."',
+    'Pressed on the Skerry wind farm, the minister said: "It is not for me to say."',
+])
+def test_a_deflection_takes_no_position(sentence, lexicon):
+    assert reading_of(sentence, lexicon, WIND) == "none"
+
+
 @pytest.mark.parametrize("sentence", [
     "The minister said Ottawa would remove the steel levy from next month.",
     "Brussels has put the steel levy on hold while talks go on.",
