@@ -50,7 +50,7 @@ RE_SETTING_ADJUNCT = re.compile(r"^(?:Before|After|Ahead of|While|Since|Upon|On|
 # The model overrides the rules' reading of a clause with no stance word only when it is this sure.
 # Scored story by story with models that never saw the story (tune splits), the rules' reading was
 # right for 87 of 105 such clauses; of the model's other guesses, those below 0.5 were nearly all
-# wrong and those from 0.55 up right. At 0.55 no story's stance score fell (at 0, four of seven did).
+# wrong and those from 0.55 up right. At 0.55 no story's stance score fell (at 0, four or five of seven did).
 MODEL_MIN_PROBABILITY = 0.55
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
