@@ -241,8 +241,9 @@ def _fingerprint(actors: Actors, topics: Topics, model) -> str:
 
 def _load_model(model):
     """The model that reads stance where no stance word does: a model folder, or "default" for
-    the one shipped (trained on the gold set's tune split). None: the rules' own default (an
-    actor speaking of a topic favours it unless negated), which did as well on the test split."""
+    the one shipped (trained on the tune splits of all the gold stories). None: the rules' own
+    default (an actor speaking of a topic favours it unless negated), which did as well story by
+    story."""
     if model is None:
         return None
     from .model import StanceModel

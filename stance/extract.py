@@ -52,6 +52,11 @@ RE_SETTING_ADJUNCT = re.compile(r"^(?:Before|After|Ahead of|While|Since|Upon|On|
 RE_RETREAT = re.compile(r"\b(?:back(?:s|ed|ing)?\s+down|climb(?:s|ed|ing)?\s+down|retreat(?:s|ed|ing)\b"
                         r"|step(?:s|ped|ping)?\s+back|row(?:s|ed|ing)?\s+back|walk(?:s|ed|ing)?\s+back|backtrack"
                         r"|talk(?:s|ed|ing)?\s+(?:him|her|it|them)sel(?:f|ves)\s+out\s+of)", re.IGNORECASE)
+# The model overrides the rules' reading of a clause with no stance word only when it is this sure.
+# Scored story by story with models that never saw the story (tune splits), the rules' reading was
+# right for 87 of 105 such clauses; of the model's other guesses, those below 0.5 were nearly all
+# wrong and those from 0.55 up right. At 0.55 no story's stance score fell (at 0, four or five of seven did).
+MODEL_MIN_PROBABILITY = 0.55
 CONTEXT_REACH = 3          # sentences over which a paragraph's topic carries to one that names none
 CONTEXT_SCORE = 0.5
 # A sentence that opens by pointing back: "He said ...", "They also ...", "That, she argued, ...".
@@ -333,13 +338,16 @@ class Extractor:
         return hits
 
     def _model_reading(self, text: str, topic_id: str) -> StanceReading | None:
-        """The learned model's stance for a clause with no stance word (five-point labels only)."""
+        """The learned model's stance for a clause with no stance word (five-point labels only);
+        None when it is unsure, so the rules' own reading stands."""
         labels = [str(label) for label in self.model.classes_]
         if not set(labels) <= set(SCORES):
             return None
         topic = self.topics[topic_id]
         probabilities = self.model.predict_proba([text], [f"{topic.label}. {topic.description}".strip()])[0]
         best = int(probabilities.argmax())
+        if probabilities[best] < MODEL_MIN_PROBABILITY:
+            return None
         return StanceReading(labels[best], f"(model, p={probabilities[best]:.2f})", 0.35 + 0.3 * probabilities[best])
 
     def _context_topics(self, sentence: Sentence, recent_topics) -> list[TopicHit]:

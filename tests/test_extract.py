@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -542,9 +543,32 @@ def test_a_model_reads_only_where_no_word_of_the_lexicon_does():
                            ("Ibsen said on Monday that no ferry link was needed.", "oppose")]:
         rows = extractor.statements_of(Document("d", "d.md", text, date=dt.date(2025, 6, 12)))
         assert [(r["holder"], r["stance"]) for r in rows] == [("ibsen", expected)], text
-    # a bare mention is the model's to read
-    rows = extractor.statements_of(Document("d", "d.md", "Ibsen spoke of the ferry link on Monday.", date=dt.date(2025, 6, 12)))
-    assert rows and "(model" in rows[0]["cue"]
+
+
+class _SureOfOneStance:
+    """A stand-in model that gives one stance a fixed probability and shares the rest out."""
+    classes_ = ["neutral", "open", "oppose", "ruled_out", "support"]
+
+    def __init__(self, stance, probability):
+        self.stance, self.probability = stance, probability
+
+    def predict_proba(self, texts, targets):
+        rest = (1 - self.probability) / (len(self.classes_) - 1)
+        return np.array([[self.probability if label == self.stance else rest for label in self.classes_]
+                         for _ in texts])
+
+
+@pytest.mark.parametrize("probability, expected", [(0.9, "oppose"), (0.4, "support")], ids=["sure", "unsure"])
+def test_a_model_overrides_a_bare_mention_only_when_it_is_sure(probability, expected):
+    import datetime as dt
+    from stance.config import Actor, Topic
+    actors = Actors([Actor("ibsen", "Kari Ibsen", aliases=("Ibsen",), gender="female")])
+    topics = Topics([Topic("ferry_link", "A ferry link to the islands", keywords=("ferry link",))])
+    extractor = Extractor(actors, topics, model=_SureOfOneStance("oppose", probability))
+    rows = extractor.statements_of(Document("d", "d.md", "Ibsen spoke of the ferry link on Monday.",
+                                            date=dt.date(2025, 6, 12)))
+    assert [(row["holder"], row["stance"]) for row in rows] == [("ibsen", expected)]
+    assert ("(model" in rows[0]["cue"]) == (expected == "oppose")
 
 
 @pytest.mark.parametrize("headline, expected", [
