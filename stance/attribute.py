@@ -449,8 +449,14 @@ RE_ROLE_OF_PRINCIPAL = re.compile(r"^(the\s+[^'’]+?)['’]s\s+\S", re.IGNORECA
 RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administration|authorities)$")
 
 
-# A title held in a body: "the board's chair", "the chair of the board".
-RE_ROLE_IN_BODY = re.compile(r"^the [\w' -]+?'s \w|^the [\w -]+? of the \w", re.IGNORECASE)
+# A title held in a body: "the board's chair", "the chair of the board" (not a title held in a
+# person's service, "the mayor's press officer", whose mayor may be another town's).
+RE_ROLE_IN_BODY = re.compile(r"^the (?:[\w-]+ )*?(?:board|authority|agency|union|council|committee|company|party|ministry"
+                             r"|department|trust|federation|association|bank|commission|government|guild|institute"
+                             r"|corporation|group|organisation|organization|league|alliance)'s \w"
+                             r"|^the [\w -]+? of the (?:[\w-]+ )*?(?:board|authority|agency|union|council|committee|company"
+                             r"|party|ministry|department|trust|federation|association|bank|commission|government|guild"
+                             r"|institute|corporation|group|organisation|organization|league|alliance)$", re.IGNORECASE)
 RE_POSSESSIVE_ROLE = re.compile(r"^the ((?:[\w-]+ ){0,3}[\w-]+)'s ((?:[\w-]+ ){0,2}[\w-]+)$", re.IGNORECASE)
 RE_OF_ROLE = re.compile(r"^the ((?:[\w-]+ ){0,2}[\w-]+) of the ((?:[\w-]+ ){0,3}[\w-]+)$", re.IGNORECASE)
 

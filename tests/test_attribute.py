@@ -1105,3 +1105,4 @@ def test_a_participle_of_saying_after_the_topic_leaves_it_with_the_subject():
 def test_a_title_held_in_a_body_names_its_holder_in_either_order(text):
     rows = extract(text, date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
     assert [r["holder"] for r in rows if r["topic"] == "line_closure"] == ["okoro"]
+

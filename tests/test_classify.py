@@ -477,6 +477,15 @@ def test_protests_on_condition_and_descriptions_judge_the_topic(sentence, expect
     assert reading_of(sentence, lexicon, WIND) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # "plan to" after a possessive is a noun: the judgement on it counts, not the plan itself.
+    ("Locals said the council's plan to build the Skerry wind farm was a betrayal.", "oppose"),
+    ("The council plans to build the Skerry wind farm next year.", "support"),
+])
+def test_a_plan_as_a_noun_is_judged_and_as_a_verb_backs(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, WIND) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     'Asked about the Skerry wind farm, the minister said: "That is a question for the council."',
     'Asked whether she backed the Skerry wind farm, she said: "Ask me after the inquiry."',
