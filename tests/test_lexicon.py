@@ -46,3 +46,15 @@ def test_case_sensitive_phrases_stay_a_plain_pattern():
 def test_a_lexicon_loaded_twice_is_equal():
     from stance.lexicon import Lexicon
     assert Lexicon.load() == Lexicon.load()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Erdoğan met Sánchez in Łódź.", "Erdogan met Sanchez in Lodz."),
+    ("Sørensen and Đoković, “quoted” — ı", "Sorensen and Dokovic, “quoted” — i"),
+    ("No marks at all here.", "No marks at all here."),
+], ids=["accents", "special-letters-and-quotes", "none"])
+def test_folding_accents_keeps_every_offset_and_takes_off_each_mark(text, expected):
+    from stance.lexicon import ACCENTS, fold_accents
+    folded = fold_accents(text)
+    assert folded == expected
+    assert folded == text.translate(ACCENTS)   # one character for one, the table's own reading
