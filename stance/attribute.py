@@ -374,6 +374,7 @@ RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believ
                        r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
                        r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
+SPEECH_MEMO_SIZE = 4096   # clauses whose verb of saying is remembered (a long live blog holds fewer)
 # A line set in capitals: no lower-case letter, at least two words.
 RE_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*")
 # Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
@@ -457,6 +458,7 @@ class Attributor:
         self.lexicon = lexicon
         self._alias_owner: dict[str, str] = {}
         self._role_owners: dict[str, list[str]] = {}
+        self._speech_memo: dict[tuple, tuple | None] = {}   # see `_speech`
         sensitive, insensitive = [], []
         for actor in actors:
             # Names are matched with their accents taken off, on a text read the same way
@@ -1457,7 +1459,20 @@ class Attributor:
 
     def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:
         """A verb of saying in the clause and its subject: (speaker, end of verb, how named, start of
-        verb); speaker "" and how "unlisted" when the subject is someone outside the actor list."""
+        verb); speaker "" and how "unlisted" when the subject is someone outside the actor list.
+
+        Remembered for the document being read: a clause's attribution asks it, then each of its
+        topics asks it again (`for_topic`) with the same mentions."""
+        key = (plain, clause.start, clause.end, clause.sentence, tuple(mentions))
+        memo = self._speech_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= SPEECH_MEMO_SIZE or (memo and next(iter(memo))[0] is not plain):
+            memo.clear()   # another document: its clauses are not asked again
+        said = memo[key] = self._find_speech(plain, clause, mentions)
+        return said
+
+    def _find_speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:
         segment = plain[clause.start:clause.end]
         for verb in self._verbs_of_saying(segment):
             start, end = clause.start + verb.start(), clause.start + verb.end()
