@@ -58,3 +58,15 @@ def test_folding_accents_keeps_every_offset_and_takes_off_each_mark(text, expect
     folded = fold_accents(text)
     assert folded == expected
     assert folded == text.translate(ACCENTS)   # one character for one, the table's own reading
+
+
+def test_a_cue_phrase_carries_the_stance_its_pattern_matches_whatever_its_case_and_spacing():
+    from stance.lexicon import STANCE_ORDER, Lexicon
+    lexicon = Lexicon.load()
+    written = ["refused to rule out", "REFUSED  to\trule out", "Ruled it out", "backs", "Backed",
+               "welcomed", "does not oppose", "rule outs", " ruled out", "ruled out ", "ſupports", "İs open to"]
+    for phrase in written:
+        expected = next((stance for stance in STANCE_ORDER if lexicon.stance_patterns[stance].fullmatch(phrase)), "")
+        assert lexicon.stance_of_phrase(phrase) == expected, phrase
+    assert lexicon.stance_of_phrase("REFUSED  to\trule out") == "open"
+    assert lexicon.stance_of_phrase("rule outs") == ""
