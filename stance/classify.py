@@ -618,18 +618,14 @@ class TopicMatcher:
             found.append((self.lexicon.synonyms[match.group()], match.start(), match.end()))
             covered.append((match.start(), match.end()))
         concepts_of_word = self._word_concepts
-        # The words as strings (no match object each) and each one's place by `str.find`: a word
-        # starts at the first letter or digit after the one before it, and that is where its
-        # text is first found (only signs stand between, and a word starts with neither).
-        end = 0
-        for token in RE_TOKEN.findall(plain):
-            start = plain.find(token, end)
-            end = start + len(token)
+        for match in RE_TOKEN.finditer(plain):
+            token = match.group()
             concepts = concepts_of_word.get(token)
             if concepts is None:
                 concepts = concepts_of_word[token] = self._concepts_of_word(token)
             if not concepts:
                 continue   # a function word: two in five
+            start, end = match.span()
             if covered and any(s <= start < e for s, e in covered):
                 continue
             for concept in concepts:
