@@ -574,3 +574,16 @@ def test_a_headlines_bare_verb_is_no_support():
     from helpers import extract
     rows = extract("Moscow digs in on European troops\n\nTalks resumed in Geneva on Monday.", date="2025-06-12")
     assert [(r["holder"], r["stance"]) for r in rows if r["topic"] == "european_troops"] in ([], [("russian_government", "oppose")])
+
+
+def test_the_calibrated_confidence_is_numpys_interpolation_to_the_last_bit():
+    import random
+
+    import numpy as np
+
+    from stance.extract import _interpolate, load_calibration
+    raw, calibrated = load_calibration()
+    rng = random.Random(8)
+    points = [rng.uniform(-0.1, 1.1) for _ in range(2000)] + list(raw) + [0.6 * 0.75 * 0.85, 0.5 * 0.9]
+    for x in points:
+        assert _interpolate(x, raw, calibrated) == float(np.interp(x, raw, calibrated))
