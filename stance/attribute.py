@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, fold_accents, Lexicon, normalize
+from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, normalize
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -332,6 +332,7 @@ RE_APPOSITIVE_NAME = re.compile(r"\b(?:aide|adviser|advisor|spokes\w+|minister|o
 # Two leaders who have just met or spoken, as the subject of what one side's office reports.
 RE_PAIR_OF_LEADERS = re.compile(r"^[\s,]*(?:the\s+)?(?:two|both)\s+(?:leaders|presidents|men)\b", re.IGNORECASE)
 RE_PAIR_OF_LEADERS_IN = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|presidents)\b", re.IGNORECASE)
+PAIR_KEYS = ("leaders", "presidents")   # every match of the pattern holds one: change the two together
 PAIR_REACH = 600   # characters back to the other of "the two leaders": the story's last paragraphs
 # A sentence that goes on with the person just reported on: "He also demanded ...".
 RE_GOES_ON = re.compile(r"^(?:He|She)\s+(?:also|further|had\s+also|also\s+had)\s+[a-z]+")
@@ -1003,7 +1004,12 @@ class Attributor:
         itself, one in what was said is the reporter's words."""
         if not attribution.holder or attribution.source_kind:
             return []
-        pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
+        segment = plain[clause.start:clause.end]
+        lowered = segment.lower()
+        # Most clauses hold none of PAIR_KEYS: two substring tests cost a fraction of the
+        # pattern's pass (where lower case folds as ignoring case does).
+        pair = None if folds_plainly(segment, lowered) and not (PAIR_KEYS[0] in lowered or PAIR_KEYS[1] in lowered) \
+            else RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
         if pair is not None and attribution.holder in self._leaders:
             # "The White House said the two leaders had agreed": the other is the leader named last.
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
