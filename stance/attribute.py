@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, fold_accents, Lexicon, normalize
+from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, normalize
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -332,6 +332,7 @@ RE_APPOSITIVE_NAME = re.compile(r"\b(?:aide|adviser|advisor|spokes\w+|minister|o
 # Two leaders who have just met or spoken, as the subject of what one side's office reports.
 RE_PAIR_OF_LEADERS = re.compile(r"^[\s,]*(?:the\s+)?(?:two|both)\s+(?:leaders|presidents|men)\b", re.IGNORECASE)
 RE_PAIR_OF_LEADERS_IN = re.compile(r"\b(?:the\s+)?(?:two|both)\s+(?:leaders|presidents)\b", re.IGNORECASE)
+PAIR_KEYS = ("leaders", "presidents")   # every match of the pattern holds one: change the two together
 PAIR_REACH = 600   # characters back to the other of "the two leaders": the story's last paragraphs
 # A sentence that goes on with the person just reported on: "He also demanded ...".
 RE_GOES_ON = re.compile(r"^(?:He|She)\s+(?:also|further|had\s+also|also\s+had)\s+[a-z]+")
@@ -374,6 +375,7 @@ RE_BELIEF = re.compile(r"^\s+(?:(?:still|also|now|firmly)\s+)?(?:believed|believ
                        r"was\s+(?:sure|confident|convinced|certain)|is\s+(?:sure|confident|convinced|certain)|feared|"
                        r"fears|suspected|suspects|doubted|doubts)(?:\s+that)?\s", re.IGNORECASE)
 MIN_QUOTE_WORDS = 4
+SPEECH_MEMO_SIZE = 4096   # clauses whose verb of saying is remembered (a long live blog holds fewer)
 # A line set in capitals: no lower-case letter, at least two words.
 RE_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*")
 # Names joined as one subject: "Starmer and Zelensky signed", "Merz, Macron and Starmer agreed".
@@ -485,6 +487,7 @@ class Attributor:
         self.lexicon = lexicon
         self._alias_owner: dict[str, str] = {}
         self._role_owners: dict[str, list[str]] = {}
+        self._speech_memo: dict[tuple, tuple | None] = {}   # see `_speech`
         sensitive, insensitive = [], []
         for actor in actors:
             # Names are matched with their accents taken off, on a text read the same way
@@ -1044,7 +1047,12 @@ class Attributor:
         itself, one in what was said is the reporter's words."""
         if not attribution.holder or attribution.source_kind:
             return []
-        pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
+        segment = plain[clause.start:clause.end]
+        lowered = segment.lower()
+        # Most clauses hold none of PAIR_KEYS: two substring tests cost a fraction of the
+        # pattern's pass (where lower case folds as ignoring case does).
+        pair = None if folds_plainly(segment, lowered) and not (PAIR_KEYS[0] in lowered or PAIR_KEYS[1] in lowered) \
+            else RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
         if pair is not None and attribution.holder in self._leaders:
             # "The White House said the two leaders had agreed": the other is the leader named last.
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()
@@ -1506,7 +1514,20 @@ class Attributor:
 
     def _speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:
         """A verb of saying in the clause and its subject: (speaker, end of verb, how named, start of
-        verb); speaker "" and how "unlisted" when the subject is someone outside the actor list."""
+        verb); speaker "" and how "unlisted" when the subject is someone outside the actor list.
+
+        Remembered for the document being read: a clause's attribution asks it, then each of its
+        topics asks it again (`for_topic`) with the same mentions."""
+        key = (plain, clause.start, clause.end, clause.sentence, tuple(mentions))
+        memo = self._speech_memo
+        if key in memo:
+            return memo[key]
+        if len(memo) >= SPEECH_MEMO_SIZE or (memo and next(iter(memo))[0] is not plain):
+            memo.clear()   # another document: its clauses are not asked again
+        said = memo[key] = self._find_speech(plain, clause, mentions)
+        return said
+
+    def _find_speech(self, plain: str, clause: Clause, mentions: list[Mention]) -> tuple | None:
         segment = plain[clause.start:clause.end]
         for verb in self._verbs_of_saying(segment):
             start, end = clause.start + verb.start(), clause.start + verb.end()

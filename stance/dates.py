@@ -325,6 +325,9 @@ RE_YEAR_REFERENCE = re.compile(rf"""
 on a representative month (see `_read_year`)."""
 RE_YEAR_HINT = re.compile(rf"year|(?<!\d){YEAR_NUMBER}(?!\d)")
 """Without "year" or a four-digit year, RE_YEAR_REFERENCE cannot match."""
+YEAR_HINT_KEYS = ("year", "19", "20")
+"""Every match of RE_YEAR_HINT holds one of these: most sentences hold none, and three substring
+tests cost a fraction of a pass of the pattern (which tries both branches at every place)."""
 
 RE_DEICTIC_DAY = re.compile(rf"""
     (?<![\w-])                                                # a whole word
@@ -758,7 +761,7 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         families = {hint.lastgroup for hint in RE_PATTERN_FAMILY.finditer(lowered, _family_scan_start(lowered, first))}
     if RE_MONTH_HINT.search(text):
         families.add("months")
-    if RE_YEAR_HINT.search(lowered):
+    if any(key in lowered for key in YEAR_HINT_KEYS) and RE_YEAR_HINT.search(lowered):
         families.add("years")
     if not families:
         return ()

@@ -6,13 +6,13 @@ passes each one's result to the next, so a document is processed alone and in an
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
 import re
 from importlib import resources
 
-import numpy as np
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -135,9 +135,10 @@ class Extractor:
     def __post_init__(self):
         self.attributor = Attributor(self.actors, self.lexicon)
         self.matcher = TopicMatcher(self.topics, self.lexicon)
-        # As arrays once: np.interp would convert the tuples again for every statement.
+        # As float tuples once, for `_interpolate` (np.interp on one number costs more than the
+        # rest of building a statement's row).
         self._calibration_curve = None if self.calibration is None else \
-            tuple(np.asarray(part, dtype=float) for part in self.calibration)
+            tuple(tuple(float(value) for value in part) for part in self.calibration)
 
     def __getstate__(self):
         return {"actors": self.actors, "topics": self.topics, "model": self.model, "lexicon": self.lexicon,
@@ -288,7 +289,7 @@ class Extractor:
                                reports_shift, inherited)
                     row["evidence"] = row["confidence"]
                     if self._calibration_curve is not None:
-                        row["confidence"] = round(float(np.interp(row["evidence"], *self._calibration_curve)), 4)
+                        row["confidence"] = round(_interpolate(row["evidence"], *self._calibration_curve), 4)
                     row["topic_how"] = hit.how if hit is not None else "inherited"
                     rows.append(row)
                     for partner, speaker in self.attributor.co_holders(attribution, clause, plain, mentions):
@@ -816,6 +817,25 @@ def statement_id(doc_id: str, start: int, topic: str, text: str, partner: str = 
     key = f"{doc_id}\x1f{start}\x1f{topic}\x1f{text}" + (f"\x1f{partner}" if partner else "")
     digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
     return digest[:16]
+
+
+def _interpolate(x: float, xp: tuple[float, ...], fp: tuple[float, ...]) -> float:
+    """`np.interp(x, xp, fp)` for one number (`xp` increasing), computed as numpy computes it,
+    so that the result is the same float.
+
+    >>> _interpolate(0.25, (0.0, 0.5, 1.0), (0.0, 0.2, 1.0)), _interpolate(2.0, (0.0, 1.0), (0.1, 0.9))
+    (0.1, 0.9)
+    """
+    if x != x:
+        return x   # NaN stays NaN
+    if x <= xp[0]:
+        return fp[0]
+    if x >= xp[-1]:
+        return fp[-1]
+    j = bisect.bisect_right(xp, x) - 1
+    if x == xp[j]:
+        return fp[j]
+    return (fp[j + 1] - fp[j]) / (xp[j + 1] - xp[j]) * (x - xp[j]) + fp[j]
 
 
 def _ignore(_) -> None:

@@ -42,6 +42,9 @@ def _accent_table() -> dict[int, str]:
 
 
 ACCENTS = _accent_table()
+# Any letter `ACCENTS` maps: news text holds a few, so replacing each found beats `str.translate`,
+# which looks up every character of a document.
+RE_ACCENTED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(ACCENTS)) + "]")
 
 
 def fold_accents(text: str) -> str:
@@ -51,7 +54,11 @@ def fold_accents(text: str) -> str:
     >>> fold_accents("Erdoğan met Sánchez in Łódź")
     'Erdogan met Sanchez in Lodz'
     """
-    return text.translate(ACCENTS)
+    return RE_ACCENTED.sub(_bare_letter, text)
+
+
+def _bare_letter(match: re.Match) -> str:
+    return ACCENTS[ord(match.group())]
 
 
 def expand_phrase(phrase: str) -> list[tuple[str, ...]]:
@@ -150,7 +157,12 @@ class FoldedPattern:
     def _holds_no_key(self, lowered: str) -> bool:
         # Most texts hold no phrase of a short list ("declined to comment"): a few substring
         # tests rule them out for a fraction of a pass of the pattern.
-        return self.keys is not None and not any(key in lowered for key in self.keys)
+        if self.keys is None:
+            return False
+        for key in self.keys:   # a loop, not any() over a generator: this runs for every clause
+            if key in lowered:
+                return False
+        return True
 
     def __eq__(self, other) -> bool:   # as compiled patterns compare: by pattern and flags
         return isinstance(other, FoldedPattern) and self.plain == other.plain
@@ -246,13 +258,16 @@ class Lexicon:
     stopwords: frozenset = field(repr=False)
     # Cue phrase as matched -> its stance: the same few hundred phrases are looked up again and again.
     _stance_of_phrase: dict = field(default_factory=dict, repr=False, compare=False)
+    # Each stance phrase's words (lower case, one space between) -> its stance, the first of
+    # `STANCE_ORDER` that lists it; None if a phrase is not ASCII (see `stance_of_phrase`).
+    stance_texts: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Lexicon":
         """Read and compile the shipped word lists."""
         data = resources.files("stance") / "data"
         cues = yaml.safe_load((data / "cues.yaml").read_text(encoding="utf-8"))
-        stance_patterns = {stance: compile_phrases(phrases) for stance, phrases in cues["stances"].items()}
+        stance_patterns = _PhrasePatterns(cues["stances"])
         every = [p for phrases in cues["stances"].values() for p in phrases]
         synonyms, phrases = {}, []
         for line in (data / "synonyms.txt").read_text(encoding="utf-8").splitlines():
@@ -287,6 +302,7 @@ class Lexicon:
             boilerplate=_boilerplate((data / "boilerplate.txt").read_text(encoding="utf-8")),
             stopwords=frozenset(w for line in (data / "stopwords.txt").read_text(encoding="utf-8").splitlines()
                                 if not line.startswith("#") for w in line.split()),
+            stance_texts=_stance_texts(cues["stances"]),
         )
 
     def stance_of_phrase(self, phrase: str) -> str:
@@ -297,14 +313,49 @@ class Lexicon:
         """
         known = self._stance_of_phrase.get(phrase)
         if known is None:
-            known = self._stance_of_phrase[phrase] = next(
-                (stance for stance in ("open", "neutral", "ruled_out", "oppose", "support")
-                 if self.stance_patterns[stance].fullmatch(phrase)), "")
+            if self.stance_texts is not None and phrase.isascii() and phrase == phrase.strip():
+                # What a stance pattern fullmatches in an ASCII text: a phrase's words, in any
+                # case, with any run of white space between them.
+                known = self.stance_texts.get(" ".join(phrase.lower().split()), "")
+            else:
+                known = next((stance for stance in STANCE_ORDER if self.stance_patterns[stance].fullmatch(phrase)), "")
+            self._stance_of_phrase[phrase] = known
         return known
 
     def is_negator(self, word: str) -> bool:
         word = word.lower()
         return word in self.negators or word.endswith("n't")
+
+
+STANCE_ORDER = ("open", "neutral", "ruled_out", "oppose", "support")   # the first that lists a phrase wins
+
+
+class _PhrasePatterns(dict):
+    """Stance -> the compiled pattern of its phrases, compiled when first asked for: the lexicon
+    reads stances from `stance_texts`, and compiling every list twice (here and in
+    `all_stances`) took a third of loading the lexicon."""
+
+    def __init__(self, phrases: dict):
+        super().__init__()
+        self.phrases = phrases
+
+    def __missing__(self, stance: str):
+        pattern = self[stance] = compile_phrases(self.phrases[stance])
+        return pattern
+
+
+def _stance_texts(stances: dict) -> dict | None:
+    """Each stance phrase's words as `compile_phrases` folds them -> the first stance of
+    `STANCE_ORDER` listing it; None when a phrase is not ASCII (its case rules are the pattern's)."""
+    texts: dict[str, str] = {}
+    for stance in STANCE_ORDER:
+        for phrase in dict.fromkeys(stances.get(stance, ())):
+            if not phrase.isascii():
+                return None
+            for words in expand_phrase(phrase):
+                if words:
+                    texts.setdefault(" ".join(words).lower(), stance)
+    return texts
 
 
 def _boilerplate(text: str) -> tuple[re.Pattern, ...]:

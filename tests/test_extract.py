@@ -618,3 +618,16 @@ def test_a_move_told_in_other_words_is_a_shift_report(text):
     from helpers import extract
     rows = extract(text, date="2025-06-13")
     assert any(row["holder"] == "merz" and row["topic"] == "russia_sanctions" and row["is_shift_report"] for row in rows)
+
+
+def test_the_calibrated_confidence_is_numpys_interpolation_to_the_last_bit():
+    import random
+
+    import numpy as np
+
+    from stance.extract import _interpolate, load_calibration
+    raw, calibrated = load_calibration()
+    rng = random.Random(8)
+    points = [rng.uniform(-0.1, 1.1) for _ in range(2000)] + list(raw) + [0.6 * 0.75 * 0.85, 0.5 * 0.9]
+    for x in points:
+        assert _interpolate(x, raw, calibrated) == float(np.interp(x, raw, calibrated))

@@ -46,3 +46,27 @@ def test_case_sensitive_phrases_stay_a_plain_pattern():
 def test_a_lexicon_loaded_twice_is_equal():
     from stance.lexicon import Lexicon
     assert Lexicon.load() == Lexicon.load()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Erdoğan met Sánchez in Łódź.", "Erdogan met Sanchez in Lodz."),
+    ("Sørensen and Đoković, “quoted” — ı", "Sorensen and Dokovic, “quoted” — i"),
+    ("No marks at all here.", "No marks at all here."),
+], ids=["accents", "special-letters-and-quotes", "none"])
+def test_folding_accents_keeps_every_offset_and_takes_off_each_mark(text, expected):
+    from stance.lexicon import ACCENTS, fold_accents
+    folded = fold_accents(text)
+    assert folded == expected
+    assert folded == text.translate(ACCENTS)   # one character for one, the table's own reading
+
+
+def test_a_cue_phrase_carries_the_stance_its_pattern_matches_whatever_its_case_and_spacing():
+    from stance.lexicon import STANCE_ORDER, Lexicon
+    lexicon = Lexicon.load()
+    written = ["refused to rule out", "REFUSED  to\trule out", "Ruled it out", "backs", "Backed",
+               "welcomed", "does not oppose", "rule outs", " ruled out", "ruled out ", "ſupports", "İs open to"]
+    for phrase in written:
+        expected = next((stance for stance in STANCE_ORDER if lexicon.stance_patterns[stance].fullmatch(phrase)), "")
+        assert lexicon.stance_of_phrase(phrase) == expected, phrase
+    assert lexicon.stance_of_phrase("REFUSED  to\trule out") == "open"
+    assert lexicon.stance_of_phrase("rule outs") == ""
