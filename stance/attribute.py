@@ -453,12 +453,11 @@ RE_GOVERNMENT_ADJECTIVE = re.compile(r"^([A-Z][\w-]+)\s+(?:government|administra
 
 # A title held in a body: "the board's chair", "the chair of the board" (not a title held in a
 # person's service, "the mayor's press officer", whose mayor may be another town's).
-RE_ROLE_IN_BODY = re.compile(r"^the (?:[\w-]+ )*?(?:board|authority|agency|union|council|committee|company|party|ministry"
-                             r"|department|trust|federation|association|bank|commission|government|guild|institute"
-                             r"|corporation|group|organisation|organization|league|alliance)'s \w"
-                             r"|^the [\w -]+? of the (?:[\w-]+ )*?(?:board|authority|agency|union|council|committee|company"
-                             r"|party|ministry|department|trust|federation|association|bank|commission|government|guild"
-                             r"|institute|corporation|group|organisation|organization|league|alliance)$", re.IGNORECASE)
+BODY_NOUNS = (r"(?:board|authority|agency|union|council|committee|company|party|ministry|department|trust"
+              r"|federation|association|bank|commission|government|guild|institute|corporation|group"
+              r"|organisation|organization|league|alliance)")
+RE_ROLE_IN_BODY = re.compile(rf"^the (?:[\w-]+ )*?{BODY_NOUNS}'s \w|^the [\w -]+? of the (?:[\w-]+ )*?{BODY_NOUNS}$",
+                             re.IGNORECASE)
 RE_POSSESSIVE_ROLE = re.compile(r"^the ((?:[\w-]+ ){0,3}[\w-]+)'s ((?:[\w-]+ ){0,2}[\w-]+)$", re.IGNORECASE)
 RE_OF_ROLE = re.compile(r"^the ((?:[\w-]+ ){0,2}[\w-]+) of the ((?:[\w-]+ ){0,3}[\w-]+)$", re.IGNORECASE)
 
