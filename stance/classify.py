@@ -1647,7 +1647,11 @@ def _stem(word: str) -> str:
     ['run', 'operator', 'deport', 'truss', 'shar', 'shar']
     >>> [_stem(w) for w in ("deliveries", "delivery", "recognized", "recognising", "taxes")]
     ['delivery', 'delivery', 'recognis', 'recognis', 'tax']
+    >>> [_stem(w) for w in ("partnership", "partners", "hardship", "worship", "spaceships")]
+    ['partner', 'partner', 'hardship', 'worship', 'spaceship']
     """
+    if len(word) > 8 and word.endswith(("ership", "erships", "orship", "orships", "anship", "anships")):
+        word = word[:word.rindex("ship")]   # "partnership" meets "partner", "sponsorship" "sponsor"
     if word.endswith(("ies", "ied")) and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("ing") and len(word) > 5:

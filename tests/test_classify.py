@@ -486,6 +486,26 @@ def test_a_plan_as_a_noun_is_judged_and_as_a_verb_backs(sentence, expected, lexi
     assert reading_of(sentence, lexicon, WIND) == expected
 
 
+def test_what_cannot_be_afforded_is_opposed_not_ruled_out(lexicon):
+    assert reading_of("The treasury said the country could not afford the Skerry wind farm.", lexicon, WIND) == "oppose"
+
+
+def test_a_partner_is_found_by_a_partnership(lexicon):
+    partnership = Topic("vantor_deal", "A partnership with Vantor", keywords=("commercial partnership",))
+    found = TopicMatcher(Topics([partnership]), lexicon).find("Vantor said it was proud to be the agency's commercial partner.")
+    assert [h.topic for h in found] == ["vantor_deal"]
+
+
+def test_keeping_what_a_move_would_move_opposes_the_move(lexicon):
+    terminal = Topic("terminal_move", "Moving the ferry terminal to Ardmore", keywords=("ferry terminal",))
+    matcher = TopicMatcher(Topics([terminal]), lexicon)
+    sentence = "The union welcomed the decision to keep the ferry terminal at Brack."
+    hit = matcher.find(sentence)[0]
+    reading = read_stance(sentence, hit.start, hit.end, lexicon, fallback=True,
+                          changes_object=matcher.acts_on_object(hit.topic, sentence[hit.start:hit.end]))
+    assert reading.stance == "oppose"
+
+
 @pytest.mark.parametrize("sentence", [
     'Asked about the Skerry wind farm, the minister said: "That is a question for the council."',
     'Asked whether she backed the Skerry wind farm, she said: "Ask me after the inquiry."',
