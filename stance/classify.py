@@ -368,9 +368,9 @@ class TopicMatcher:
                                  if len(own) >= DESCRIBED_MIN for concept in own}
         # A head of one topic alone that its description also names ("shutting the unit" of
         # "Closing the unit") counts beside the description's own words, never alone.
-        self._described_heads = {concept: next(iter(owners)) for concept, owners in self._heads.items()
-                                 if len(owners) == 1 and concept in words[next(iter(owners))]
-                                 and next(iter(owners)) in set(self._described_owner.values())}
+        described_topics = set(self._described_owner.values())
+        self._described_heads = {concept: topic_id for concept, owners in self._heads.items() if len(owners) == 1
+                                 for topic_id in owners if concept in words[topic_id] and topic_id in described_topics}
         self._described_owner = {**self._described_heads, **self._described_owner}
         self._broader = self._read_broader(topics, ubiquitous)
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
@@ -1150,12 +1150,13 @@ RE_CONSEQUENCE = re.compile(r"(?:\s+(?!(?:that|which|who|whom|if|because|while|w
                             r"(?:(?:only|simply|just|also|further|badly|seriously|severely|gravely|really|surely|certainly)\s+)?"
                             r"([a-z]+)\b", re.IGNORECASE)
 RE_EFFECT_MODAL = re.compile(r"(?:would|will|could|might|may|can|must)(?:\s+(?:not|never))?", re.IGNORECASE)
-CONSEQUENCE_VALENCE = 1.2
+CONSEQUENCE_VALENCE = 1.2   # VADER's valence from which a verb's effect judges its subject
 # Verbs of no valence that carry harm in what follows them: "put jobs at risk", "cost lives".
 HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "force"})
 RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,-]+){0,4}?\s+(?:at\s+risk|in\s+danger|in\s+jeopardy|out\s+of\s+(?:work|business|a\s+job)"
                            r"|jobs|lives|livelihoods)\b", re.IGNORECASE)
-RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")   # VADER's valence from which a verb's effect judges its subject
+# A named party within three words after the verb: "would cripple Russia's economy".
+RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")
 
 
 def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading | None:
