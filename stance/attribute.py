@@ -559,12 +559,11 @@ class Attributor:
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
-        # An organisation's role of two words or more that no other actor has ("the port
-        # authority", "the central bank", "the Israeli cabinet") names it even before its name:
-        # it is what the institution is called. A person's title ("the prime minister") or a
+        # A role of two words or more that no other actor has names its actor even before the
+        # name, when it is an organisation's ("the port authority", "the central bank": what the
+        # institution is called) or a title held in a body ("the port authority's chief
+        # executive", "the chair of the health board"). A bare title ("the prime minister") or a
         # one-word role ("the union") waits for the name, as other countries have them too.
-        # So does a person's title that names the organisation it is held in ("the port
-        # authority's chief executive", "the chair of the health board").
         self._institution_roles = {
             key: owners[0] for key, owners in self._role_owners.items()
             if len(owners) == 1 and len(key.split()) >= 3 and key.split()[0] == "the"

@@ -791,10 +791,12 @@ def _judged_act(rows: list[dict], sentence: Sentence, topic: str, holder: str,
 def _retreat_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
     """A retreat reported by a verb with no stance word ("he had backed down", "Ottawa climbed
     down") moves away from the position the article last gave that holder on the topic."""
-    latest = _latest_reading(rows, holder, topic)
-    if latest is None or latest.stance == "neutral":
-        return None
-    return StanceReading(INVERTED[latest.stance], f"(retreat from: {latest.cue[26:]}", latest.confidence)
+    for row in reversed(rows):
+        if row["holder"] == holder and row["topic"] == topic and holder:
+            if row["stance"] == "neutral":
+                return None
+            return StanceReading(INVERTED[row["stance"]], f"(retreat from: {row['text'][:60]})", row["confidence"] * 0.8)
+    return None
 
 
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
