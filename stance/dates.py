@@ -799,12 +799,17 @@ def _family_scan_start(lowered: str, first: int) -> int:
     return max(0, start - HINT_LEAD_CHARS)
 
 
+# Words that may stand before a fronted time and leave it fronted: "Back in May, ...", "Only
+# last week, ...".
+RE_FRONTING_ADVERB = re.compile(r"^\s*(?i:(?:way\s+|as\s+far\s+)?back(?:\s+as)?|only|even|just)\s*$")
+
+
 def _candidate(text: str, match: re.Match, reader: Reader, dateline: re.Match | None,
                quoted_spans: list[tuple[int, int]]) -> _Candidate:
     lead = (match.group("lead") or "").lower() if "lead" in match.re.groupindex else ""
     lead_word = lead.split()[0] if lead else ""
     before = _clause_before(text, match.start())
-    after = _clause_after(text, match.end(), is_clause_start=not before.strip())
+    after = _clause_after(text, match.end(), is_clause_start=not RE_FRONTING_ADVERB.sub("", before).strip())
     tense = _clause_tense(before, after)
     is_skipped = (bool(dateline) and match.start() < dateline.end()
                   or lead_word == "by" and tense != "past"   # "by Friday" is a deadline, but

@@ -618,3 +618,14 @@ def test_a_promise_for_a_month_ahead_is_a_plan_not_last_year():
     # an article of October: "in December" after a promise is this December's, never last year's
     ref = date_statement("They came out with a promise to look at the levy again in December.", datetime.date(2025, 10, 24))
     assert ref is None or ref.date <= datetime.date(2025, 10, 24) and ref.date.year == 2025
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An adverb before a fronted time leaves it fronted: the clause after the comma gives its tense.
+    ("Back in May, the senator called the mission a waste of money.", (datetime.date(2025, 5, 1), "month")),
+    ("Way back in May, the senator called the mission a waste of money.", (datetime.date(2025, 5, 1), "month")),
+    ("Only last week, the senator called the mission a waste of money.", (datetime.date(2026, 1, 27), "week")),
+])
+def test_a_fronted_time_after_an_adverb_is_still_the_clauses_time(text, expected):
+    found = [(f.date, f.precision) for f in find_dates(text, datetime.date(2026, 2, 3))]
+    assert found == [expected]
