@@ -412,6 +412,17 @@ class TopicMatcher:
         for candidates in self._keywords_by_first.values():
             candidates.sort(key=lambda item: -len(item[0].pattern))
         firsts = {_first_token(k) for t in topics for k in t.keywords} - {""}
+        # A one-word keyword in -ing ("dredging") names its topic as a verb with an object too
+        # ("plans to dredge the estuary"), not as a noun ("the kitchen drain").
+        for topic in topics:
+            for keyword in topic.keywords:
+                forms = _verb_forms(keyword)
+                if forms:
+                    regex = re.compile(r"(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?=\s+" + OBJECT_START + r")",
+                                       re.IGNORECASE)
+                    for form in forms:
+                        self._keywords_by_first.setdefault(form, []).append((regex, topic.id))
+                    firsts |= forms
         self._first_words = _first_words_regex(firsts | {RE_PARTICLE_END.sub(r"\1-\2", f.lower()) for f in firsts})
 
     def _read_profiles(self, topics: Topics, ubiquitous: set[str]):
@@ -1474,6 +1485,26 @@ def _first_word(text: str) -> str:
     """The first word of a keyword or a token as an index key ("U.S." and "US" alike)."""
     match = RE_TOKEN.search(normalize(text))
     return match.group().lower().replace(".", "") if match else ""
+
+
+# What opens a verb's object: "dredge the estuary", "ban all imports".
+OBJECT_START = r"(?:the|a|an|its|their|his|her|our|this|that|these|those|any|all|some|more)\b"
+
+
+def _verb_forms(keyword: str) -> set[str]:
+    """The other forms of the verb of a one-word keyword in -ing, for finding it with an object;
+    a few that are no words ("clos", "dredgs") cost nothing, as they never stand in a text.
+
+    >>> sorted(_verb_forms("dredging")), sorted(_verb_forms("planning")), _verb_forms("dredging the river")
+    (['dredg', 'dredge', 'dredged', 'dredges', 'dredgs'], ['plan', 'planned', 'plans'], set())
+    """
+    word = keyword.strip().lower()
+    if " " in word or not word.endswith("ing") or len(word) < 7 or not word.isalpha():
+        return set()
+    if word[-4] == word[-5] and word[-4] not in "aeiouls":
+        return {word[:-4], word[:-4] + "s", word[:-3] + "ed"}   # "planning": plan, plans, planned
+    base = word[:-3]
+    return {base, base + "s", base + "ed", base + "e", base + "es"}   # "closing": close, closes, closed
 
 
 def _first_token(keyword: str) -> str:

@@ -496,6 +496,19 @@ def test_a_partner_is_found_by_a_partnership(lexicon):
     assert [h.topic for h in found] == ["vantor_deal"]
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # A one-word keyword in -ing names its topic as a verb with an object too ...
+    ("The anglers' club would fight any plan to drain the Moss.", ["moss_drainage"]),
+    ("Engineers drained the lower Moss in 1962.", ["moss_drainage"]),
+    # ... but not as a noun, nor as a verb with no object.
+    ("Plumbers said the kitchen drain was blocked.", []),
+    ("The water will drain away by morning.", []),
+])
+def test_a_one_word_keyword_in_ing_finds_its_verb_with_an_object(sentence, found, lexicon):
+    drainage = Topic("moss_drainage", "Draining the Moss wetland", keywords=("draining",))
+    assert [h.topic for h in TopicMatcher(Topics([drainage]), lexicon).find(sentence)] == found
+
+
 def test_keeping_what_a_move_would_move_opposes_the_move(lexicon):
     terminal = Topic("terminal_move", "Moving the ferry terminal to Ardmore", keywords=("ferry terminal",))
     matcher = TopicMatcher(Topics([terminal]), lexicon)
