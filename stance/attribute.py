@@ -615,8 +615,6 @@ class Attributor:
                 continue   # "the leader of the opposition" is someone else
             elif kind == "named" and key in self._role_owners:
                 actor, how = self._resolve_role(self._role_owners[key], mentions, key), "role"
-                if not actor and key in self._institution_roles:
-                    actor = self._institution_roles[key]   # "The port authority has ruled out ..."
             elif kind == "pronoun" and phrase.lower() in FIRST_PERSON:
                 actor, how = "", "first_person"
             elif kind == "pronoun":
@@ -714,14 +712,15 @@ class Attributor:
     def _resolve_role(self, owners: list[str], earlier: list[Mention], role: str = "") -> str:
         """A role names an actor already in the article (the most recent if several fit), or the
         one actor it can name once that actor's aide is named ("Pike said the mayor would ...",
-        where Pike is "the mayor's press officer")."""
+        where Pike is "the mayor's press officer"), or the one actor whose institution it names
+        ("The port authority has ruled out ...", see `_institution_roles`)."""
         for mention in reversed(earlier):
             if mention.actor in owners and mention.kind in ("alias", "role"):
                 return mention.actor
         if role and len(owners) == 1 and any(role in self._principal_roles.get(m.actor, ()) for m in earlier
                                              if m.kind in ("alias", "role")):
             return owners[0]
-        return ""
+        return self._institution_roles.get(role, "")
 
     def _resolve_pronoun(self, gender: str, position: int, earlier: list[Mention],
                          sentences: list[Sentence]) -> str:

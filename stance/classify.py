@@ -1156,11 +1156,12 @@ RE_PROTEST_IF = re.compile(r"\b(?:threaten(?:s|ed|ing)?\s+to|would|will|'ll|vow(
 # The topic as the subject of what it would do: "shutting the plant would devastate the town",
 # "the levy will hurt small firms", "a pause would help the players". Between the topic's words
 # and the verb only the rest of its noun phrase ("in Dunmore", "over Christmas"), no new clause.
+EFFECT_MODALS = r"(?:would|will|could|might|may|can|must)"
 RE_CONSEQUENCE = re.compile(r"(?:\s+(?!(?:that|which|who|whom|if|because|while|when|and|but|or|as|he|she|they|it|we)\b)"
-                            r"[\w'’-]+){0,5}?\s+(would|will|could|might|may|can|must)\s+(not\s+|never\s+)?"
+                            rf"[\w'’-]+){{0,5}}?\s+({EFFECT_MODALS})\s+(not\s+|never\s+)?"
                             r"(?:(?:only|simply|just|also|further|badly|seriously|severely|gravely|really|surely|certainly)\s+)?"
                             r"([a-z]+)\b", re.IGNORECASE)
-RE_EFFECT_MODAL = re.compile(r"(?:would|will|could|might|may|can|must)(?:\s+(?:not|never))?", re.IGNORECASE)
+RE_EFFECT_MODAL = re.compile(rf"{EFFECT_MODALS}(?:\s+(?:not|never))?", re.IGNORECASE)   # the modal alone as a cue
 CONSEQUENCE_VALENCE = 1.2   # VADER's valence from which a verb's effect judges its subject
 # Verbs of no valence that carry harm in what follows them: "put jobs at risk", "cost lives".
 HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "force"})

@@ -791,22 +791,26 @@ def _judged_act(rows: list[dict], sentence: Sentence, topic: str, holder: str,
 def _retreat_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
     """A retreat reported by a verb with no stance word ("he had backed down", "Ottawa climbed
     down") moves away from the position the article last gave that holder on the topic."""
-    for row in reversed(rows):
-        if row["holder"] == holder and row["topic"] == topic and holder:
-            if row["stance"] == "neutral":
-                return None
-            return StanceReading(INVERTED[row["stance"]], f"(retreat from: {row['text'][:60]})", row["confidence"] * 0.8)
-    return None
+    row = _last_position(rows, holder, topic)
+    if row is None or row["stance"] == "neutral":
+        return None
+    return StanceReading(INVERTED[row["stance"]], f"(retreat from: {row['text'][:60]})", row["confidence"] * 0.8)
 
 
 def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
     """A reported shift ("a shift in the president's stance") takes the position the article
     last gave that holder on that topic as the position shifted to."""
-    for row in reversed(rows):
-        if row["holder"] == holder and row["topic"] == topic and holder:
-            return StanceReading(row["stance"], f"(shift report; position of: {row['text'][:60]})",
-                                 row["confidence"] * 0.8)
-    return None
+    row = _last_position(rows, holder, topic)
+    if row is None:
+        return None
+    return StanceReading(row["stance"], f"(shift report; position of: {row['text'][:60]})", row["confidence"] * 0.8)
+
+
+def _last_position(rows: list[dict], holder: str, topic: str) -> dict | None:
+    """The statement the article last gave a (listed) holder on a topic, or None."""
+    if not holder:
+        return None
+    return next((row for row in reversed(rows) if row["holder"] == holder and row["topic"] == topic), None)
 
 
 def statement_id(doc_id: str, start: int, topic: str, text: str, partner: str = "") -> str:
