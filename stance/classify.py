@@ -36,6 +36,28 @@ RE_DENIED_CLAIM = re.compile(r"\b(?:den(?:y|ies|ied|ying)\s+(?:(?:the\s+)?(?:cla
                              r"|(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the\s+)?(?:claims?|reports?|suggestions?|accusations?|"
                              r"speculation|rumou?rs?)\s+)that\b", re.IGNORECASE)   # not "rejected that ruling"
 DENIED = {"support": "oppose", "oppose": "support", "ruled_out": "open", "open": "oppose", "neutral": "neutral"}
+# An assurance withheld: a refusal or a denial inside it is no refusal of the holder's own
+# ("refused to promise that force would not be used", "would not guarantee there will be no
+# cuts", "could give no such assurance"): the thing stays possible.
+RE_WITHHELD_ASSURANCE = re.compile(r"\b(?:(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing))\s+to\s+(?:promise|guarantee|pledge|commit|vow|say|"
+                                   r"give\s+(?:an?|any)\s+(?:assurances?|guarantees?|promises?|commitments?))|"
+                                   r"(?:would|will|could|did|does|do)\s*(?:not|n't)\s+(?:promise|guarantee|pledge|commit|vow|"
+                                   r"give\s+(?:an?|any)\s+(?:assurances?|guarantees?|promises?|commitments?))|"
+                                   r"(?:won't|wouldn't|couldn't|didn't|doesn't|don't|can't|cannot)\s+(?:promise|guarantee|pledge|commit|vow)|"
+                                   r"(?:gave|give|gives|giving|offered|offer|could\s+give|would\s+give)\s+no\s+(?:such\s+)?"
+                                   r"(?:assurances?|guarantees?|promises?|commitments?|pledges?))\b", re.IGNORECASE)
+# A belief denied before the topic's clause is the clause denied ("does not think sanctions are
+# needed" is "thinks they are not"): the stance read after the topic is turned around.
+RE_NEGATED_BELIEF = re.compile(r"\b(?:(?:do|does|did)\s+not|don't|doesn't|didn't|never)\s+(?:really\s+)?"
+                               r"(?:think|believe|expect|see\s+(?:why|how|that)|accept\s+that|agree\s+that)\s+"
+                               r"(?:that\s+)?(?:(?:the|a|an|any|this|such|more|further|new)\s+)?$", re.IGNORECASE)
+NEGATED_BELIEF = {"support": "oppose", "oppose": "open", "open": "oppose", "ruled_out": "open", "neutral": "neutral"}
+# A verb of ruling out split around its object: "has never ruled sanctions out", "has not taken
+# force off the table" (the verb, up to four words of the object before the topic, the particle
+# right after it).
+RE_SPLIT_RULING_VERB = re.compile(r"\b(?:(rul(?:e|es|ed|ing))|(tak(?:e|es|en|ing)|took))\s+(?:[\w'-]+\s+){0,4}$", re.IGNORECASE)
+RE_SPLIT_RULING_OUT = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+out\b", re.IGNORECASE)
+RE_SPLIT_OFF_TABLE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+off\s+the\s+table\b", re.IGNORECASE)
 # A subject's relative clause of an earlier position, then the present one: "Brandt, who backed
 # the lanes in January, now opposes them", "Adler, who once dismissed the tax, now says ...".
 RE_EARLIER_RELATIVE = re.compile(r"^[^,;:]{1,60},\s+(who\s+(?:once\s+|had\s+|has\s+|long\s+|previously\s+|until\s+\w+\s+)?[^,;:]+),\s+"
@@ -878,6 +900,19 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if denial is not None and plain.lower().find(reading.cue.split(" ")[0].lower(), denial.end()) >= 0:
         # "rejected claims that he opposes the bus lanes", "denied that she had ruled it out"
         return StanceReading(DENIED[reading.stance], f"{denial.group().strip()} ... {reading.cue}", reading.confidence * 0.9)
+    withheld = RE_WITHHELD_ASSURANCE.search(plain, 0, max(topic_start, 0)) \
+        if reading.stance in ("ruled_out", "oppose") and _may_hold(plain, "promis", "guarant", "pledg", "commit", "vow",
+                                                                     "assur", "say") else None
+    if withheld is not None and plain.lower().find(reading.cue.split(" ")[-1].lower(), withheld.end()) >= 0:
+        # "refused to promise that force would not be used": the refusal keeps it possible
+        return StanceReading("open", f"{withheld.group().strip()} ... {reading.cue}", reading.confidence * 0.9)
+    belief = RE_NEGATED_BELIEF.search(plain, max(0, topic_start - LOOK_BACK), topic_start) \
+        if _may_hold(plain, "think", "believe", "expect", "see", "accept", "agree") else None
+    if belief is not None and plain.lower().find(reading.cue.split(" ")[-1].lower(), topic_end) >= 0 \
+            and not any(w in reading.cue.lower().split() for w in ("not", "never", "no")) and "n't" not in reading.cue.lower():
+        # "does not think sanctions are needed": the belief denied denies what follows
+        reading = StanceReading(NEGATED_BELIEF[reading.stance], f"{belief.group().strip()} ... {reading.cue}",
+                                reading.confidence * 0.9)
     # "without American weapons, Kyiv could not hold out": a lack deplored is a stance read in
     # reverse; a bare mention of the lack ("a truce without guarantees") asks for the thing, and
     # a lack only weighed ("might bring Moscow to the table without the missiles") says nothing.
@@ -1260,6 +1295,9 @@ def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
 
 def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: int,
                 lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading | None:
+    split = _split_ruling(plain, start, topic_start, topic_end, lexicon) if topic_start > start else None
+    if split is not None:
+        return split
     cues = []
     for match in lexicon.all_stances.finditer(plain, start, end):
         if match.start() < topic_end and match.end() > topic_start:
@@ -1343,6 +1381,23 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+def _split_ruling(plain: str, start: int, topic_start: int, topic_end: int, lexicon: Lexicon) -> StanceReading | None:
+    """A verb of ruling out with the topic inside it ("ruled sanctions out", "took force off
+    the table"): ruled out, or open when negated ("has never ruled sanctions out")."""
+    verb = RE_SPLIT_RULING_VERB.search(plain, max(start, topic_start - 60), topic_start)
+    if verb is None:
+        return None
+    particle = (RE_SPLIT_RULING_OUT if verb.group(1) else RE_SPLIT_OFF_TABLE).match(plain, topic_end)
+    if particle is None:
+        return None
+    words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain, start, verb.start())]
+    before = [w for _, _, w in words[-NEGATION_REACH:]]
+    negator = next((w for w in reversed(before) if lexicon.is_negator(w)), "")
+    if negator and not any(mark in plain[words[-len(before)][0]:verb.start()] for mark in ",;:—"):
+        return StanceReading("open", f"{negator} ... {verb.group().split()[0]} ... {particle.group().strip()}", 0.8)
+    return StanceReading("ruled_out", f"{verb.group().split()[0]} ... {particle.group().strip()}", 0.8)
 
 
 def _degree(plain: str, cue: re.Match, topic_start: int, topic_end: int, stance: str, phrase: str) -> tuple[str, str]:

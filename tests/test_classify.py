@@ -1157,3 +1157,35 @@ def test_negated_undoing_open_doors_and_intensified_refusals(sentence, expected,
 ], ids=lambda value: str(value)[:40])
 def test_a_relative_clause_of_an_earlier_position_gives_way_to_the_present_one(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The governor has never ruled US troops out.", "open"),
+    ("She has not taken US troops off the table.", "open"),
+    ("The senator ruled US troops out on Sunday.", "ruled_out"),
+    ("He took US troops off the table after the summit.", "ruled_out"),
+])
+def test_a_ruling_out_split_around_its_object(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The envoy refused to promise that US troops would not be deployed.",
+    "She would not guarantee that there will be no US troops in the region.",
+    "He could give no assurance that US troops would stay at home.",
+])
+def test_an_assurance_withheld_leaves_it_possible(sentence, lexicon):
+    assert stance_of(sentence, lexicon) == "open"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The general does not think US troops are needed there.", "oppose"),
+    ("I don't believe US troops will ever be necessary, she said.", "oppose"),
+    ("The general thinks US troops are needed there.", "support"),
+])
+def test_a_belief_denied_denies_the_clause_after_it(sentence, expected, lexicon):
+    assert stance_of(sentence, lexicon) == expected
+
+
+def test_not_taking_no_for_an_answer_insists(lexicon):
+    assert stance_of("The mayor says she will not take no for an answer on US troops.", lexicon) == "support"
