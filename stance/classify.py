@@ -65,7 +65,9 @@ RE_EARLIER_RELATIVE = re.compile(r"^[^,;:]{1,60},\s+(who\s+(?:once\s+|had\s+|has
 # A question that expects no answer, or the answer no: "Why would anyone want ...?", "Who in
 # their right mind would back ...?"
 RE_RHETORICAL = re.compile(r"^\W*(?:why\s+(?:would|should|on\s+earth\s+would)\s+(?:anyone|anybody|we|you|they)|"
-                           r"who\s+in\s+(?:their|his|her)\s+right\s+mind|what\s+sane\s+\w+|who\s+(?:on\s+earth\s+)?would\s+(?:ever\s+)?(?:want|back|support|vote\s+for))\b",
+                           r"who\s+in\s+(?:their|his|her)\s+right\s+mind|what\s+sane\s+\w+|who\s+(?:on\s+earth\s+)?would\s+(?:ever\s+)?(?:want|back|support|vote\s+for)|"
+                           r"who\s+(?:exactly\s+|really\s+|on\s+earth\s+)?(?:is|was|has\s+been)\s+asking\s+for|since\s+when\s+(?:did|does|do|has|have|is|are|was|were)|"
+                           r"how\s+(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,3}supposed\s+to)\b",
                            re.IGNORECASE)
 # "would only back it if ...", "only as a last resort": support held back by a condition.
 RE_ONLY_IF = re.compile(r"\bonly\s+(?:back|support|accept|agree|endorse|approve|consider|sign|join|vote\s+for|go\s+along\s+with)"
@@ -231,13 +233,15 @@ RE_TWO_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,2}")
 RE_INTENTION = re.compile(r"(?:is |are |was |were )?(?:prepare|prepares|prepared|preparing|ready to|willing to|"
                           r"threaten|threatens|threatened|threatening|vow|vows|vowed|vowing|want|wants|wanted|wanting|"
                           r"agree|agrees|agreed|agreeing|promise|promises|promised|promising|pledge|pledges|pledged|"
-                          r"pledging|need|needs|needed|need to|needs to|needed to|has to|have to|had to)",
+                          r"pledging|need|needs|needed|need to|needs to|needed to|has to|have to|had to|"
+                          r"urge|urges|urged|urging|encourage|encourages|encouraged|encouraging)",
                           re.IGNORECASE)
 # A hedging modal verb (its clause ends at a comma), not a hedging adverb ("especially, probably,
 # ... by air" still hedges what follows).
 RE_MODAL_VERB = re.compile(r"could|might|may|can", re.IGNORECASE)
 # Modals that carry no stance of their own when a stance verb follows them.
 RE_BARE_MODAL = re.compile(r"will|shall|would|should|must", re.IGNORECASE)
+RE_GRUDGING = re.compile(r"reluctantly|grudgingly|hesitantly|unwillingly", re.IGNORECASE)   # "reluctantly voted for": a yes
 RE_ENDS_IN_PRONOUN = re.compile(r"\s(?:it|them)(?:\s|$)", re.IGNORECASE)
 # A refusal limited in time, wherever it stands in the clause: "would not approve them for now",
 # "until further notice", "not yet".
@@ -398,6 +402,10 @@ class TopicMatcher:
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
         self._undoing = frozenset(topic.id for topic in topics if RE_UNDOING_LABEL.search(topic.label))
+        # A label that opens with an act the lexicon reads as opposition ("A ban on pesticides"):
+        # that act, named again, is the topic done, not opposed.
+        self._own_acts = {topic.id: act for topic in topics if topic.id not in self._undoing
+                          for act in [_own_act(topic.label, lexicon)] if act is not None}
         self._changes = frozenset(topic.id for topic in topics
                                   if topic.label.split() and lexicon.changing.fullmatch(topic.label.split()[0]))
         self._topic_concepts = {topic.id: frozenset(c for phrase in (topic.label, *topic.keywords, topic.description)
@@ -620,6 +628,11 @@ class TopicMatcher:
                 hits[fitting[0]] = TopicHit(fitting[0], start, end, 0.6, "profile")
         return list(hits.values())
 
+    def own_act(self, topic_id: str) -> re.Pattern | None:
+        """The forms of the act a topic's label opens with, when the lexicon reads that act as
+        opposition ("ban", "banned", "banning" for "A ban on pesticides"), else None."""
+        return self._own_acts.get(topic_id)
+
     def undoes_itself(self, topic_id: str) -> bool:
         """Whether a topic's label is an undoing ("Lifting sanctions", "Holding the treaty in
         abeyance"): then "the suspension of the treaty" names the topic, not its opposite."""
@@ -807,7 +820,8 @@ class TopicMatcher:
 
 
 def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
-                fallback: bool = False, changes_object: bool = False, undoing_topic: bool = False) -> StanceReading | None:
+                fallback: bool = False, changes_object: bool = False, undoing_topic: bool = False,
+                own_act: re.Pattern | None = None) -> StanceReading | None:
     """The holder's stance on a topic mentioned at [topic_start, topic_end) of a clause.
 
     None when the clause takes no position (a question, a bare mention, "declined to comment").
@@ -815,7 +829,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     named by "rates"), so with no stance word, keeping that thing as it is opposes the topic.
     `undoing_topic`: the topic is itself an undoing ("Holding the treaty in abeyance", "Lifting
     sanctions"), so undoing words before the words that named it ("the suspension of the
-    treaty") are the topic's own and turn nothing around.
+    treaty") are the topic's own and turn nothing around. `own_act`: the forms of the act a
+    topic is ("ban" of "A ban on pesticides"): as a stance word it does the topic, so it backs it.
 
     >>> lexicon = Lexicon.load()
     >>> text = "He refused to rule out sending troops."
@@ -840,8 +855,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         return StanceReading("open", asking, 0.6)
     topic_start, topic_end, masked = _topic_and_masks(plain, topic_start, topic_end, preambles, lexicon)
     protest = RE_PROTEST_IF.search(plain, max(0, topic_start - 90), topic_start) if _may_hold(plain, "if") else None
+    if protest is None and _may_hold(plain, "over", "against"):
+        protest = RE_PROTEST_OVER.search(plain, max(0, topic_start - 60), topic_start)
     if protest is not None:
-        # "threatened to strike if the site is moved": a protest promised against the topic
+        # "threatened to strike if the site is moved", "a ballot on strike action over the
+        # cuts": a protest against the topic
         return StanceReading("oppose", f"{protest.group().strip()} (a protest against it)", 0.6)
     earlier = RE_EARLIER_RELATIVE.match(plain)
     if earlier is not None and earlier.start(1) <= topic_start < earlier.end(1) \
@@ -862,7 +880,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     kept = _kept_as_it_is(plain, topic_start, topic_end, lexicon) if changes_object and inverter is None else None
     if kept is not None:
         return _qualified(kept, plain, topic_start, is_question, False, lexicon)
-    reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked)
+    reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked, own_act)
     if reading is not None and reading.stance == "support" and _object_denied(plain, reading.cue, topic_start):
         reading = StanceReading("oppose", f"{reading.cue} no", reading.confidence * 0.9)
     if reading is not None and undoing_topic and reading.stance == "oppose" and RE_UNDOING_CUE.fullmatch(reading.cue):
@@ -888,7 +906,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         reading = _consequence(plain, topic_end, lexicon) or reading
     by_polarity = reading is None and fallback
     if by_polarity:
-        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start)
+        reading = _by_polarity(plain, lexicon, masked + _other_stretches(plain, topic_start, topic_end), topic_start, topic_end)
     if reading is None:
         return None
     if contrast is not None and reading.cue not in contrast.group():
@@ -992,17 +1010,17 @@ def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: li
 
 
 def _governing_reading(plain: str, topic_start: int, topic_end: int, lexicon: Lexicon,
-                       masked: list[tuple[int, int]]) -> tuple[StanceReading | None, bool]:
+                       masked: list[tuple[int, int]], own_act: re.Pattern | None = None) -> tuple[StanceReading | None, bool]:
     """The reading of the smallest clause holding the topic, else of the whole clause; and
     whether it came from the smallest clause."""
     segment_start = _segment_start(plain, topic_start, lexicon)
-    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked)
+    reading = _reading_in(plain, segment_start, len(plain), topic_start, topic_end, lexicon, masked, own_act)
     from_segment = reading is not None
     if (reading is None or _hedge_only(reading, lexicon)) and segment_start > 0 \
             and not RE_COORDINATED_COMPLEMENT.search(plain[max(0, segment_start - LOOK_BACK):segment_start]):
         # A clause that only hedges ("a steel porcupine that no invader could swallow") leaves
         # the stance to the verb that governs it ("had to be turned into").
-        whole = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked)
+        whole = _reading_in(plain, 0, len(plain), topic_start, topic_end, lexicon, masked, own_act)
         if reading is None or (whole is not None and not _hedge_only(whole, lexicon)):
             reading, from_segment = whole, False
     return reading, from_segment
@@ -1160,7 +1178,8 @@ def _kept_as_it_is(plain: str, topic_start: int, topic_end: int, lexicon: Lexico
     return None
 
 
-def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (), topic_start: int = 0) -> StanceReading:
+def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (), topic_start: int = 0,
+                 topic_end: int | None = None) -> StanceReading:
     """No stance word: an actor speaking of a proposition is taken to favour it, unless the
     clause is negated (outside a condition: "if Russia won't talk" negates no one's stance) or
     judges it ("the duty was unfair"). A weak reading, kept low in confidence."""
@@ -1174,7 +1193,8 @@ def _by_polarity(plain: str, lexicon: Lexicon, masked: list[tuple[int, int]] = (
         return StanceReading("oppose", f"{negated} (no stance word)", 0.35)
     # A topic carried from before stands at the clause's end: then the whole clause may judge it.
     before_topic = [] if carried else [(0, topic_start)]
-    judged = _judgement(plain, [*masked, *before_topic])
+    own_words = [(topic_start, topic_end)] if topic_end is not None else []   # "would be banned" names a ban
+    judged = _judgement(plain, [*masked, *before_topic, *own_words], lexicon.judgements)
     if judged is not None:
         return judged
     return StanceReading("support", NO_STANCE_WORD, 0.35)
@@ -1188,6 +1208,13 @@ RE_PROTEST_IF = re.compile(r"\b(?:threaten(?:s|ed|ing)?\s+to|would|will|'ll|vow(
                            re.IGNORECASE)
 
 
+# A protest at the topic, right before it: "strike action over the timetable cuts", "a march
+# against the closure", "walked out in protest at the plan".
+RE_PROTEST_OVER = re.compile(r"\b(?:strikes?|striking|struck|strike\s+action|industrial\s+action|walk-?outs?|walked\s+out|"
+                             r"protests?|protested|protesting|marche[sd]|marching|march|demonstrations?|demonstrated|rall(?:y|ies|ied)|"
+                             r"boycotts?|boycotted)\s+(?:in\s+protest\s+)?(?:over|against|at)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
 # The topic as the subject of what it would do: "shutting the plant would devastate the town",
 # "the levy will hurt small firms", "a pause would help the players". Between the topic's words
 # and the verb only the rest of its noun phrase ("in Dunmore", "over Christmas"), no new clause.
@@ -1199,9 +1226,9 @@ RE_CONSEQUENCE = re.compile(r"(?:\s+(?!(?:that|which|who|whom|if|because|while|w
 RE_EFFECT_MODAL = re.compile(rf"{EFFECT_MODALS}(?:\s+(?:not|never))?", re.IGNORECASE)   # the modal alone as a cue
 CONSEQUENCE_VALENCE = 1.2   # VADER's valence from which a verb's effect judges its subject
 # Verbs of no valence that carry harm in what follows them: "put jobs at risk", "cost lives".
-HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "force"})
-RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,-]+){0,4}?\s+(?:at\s+risk|in\s+danger|in\s+jeopardy|out\s+of\s+(?:work|business|a\s+job)"
-                           r"|jobs|lives|livelihoods)\b", re.IGNORECASE)
+HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "force", "make"})
+RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,“”\"-]+){0,4}?\s+(?:at\s+risk|in\s+danger|in\s+jeopardy|out\s+of\s+(?:work|business|a\s+job|pocket)"
+                           r"|jobs|lives|livelihoods|worse\s+off|without|stranded|in\s+the\s+(?:dark|cold))\b", re.IGNORECASE)
 # A named party within three words after the verb: "would cripple Russia's economy".
 RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")
 
@@ -1216,7 +1243,7 @@ def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading 
         return None
     verb = match.group(3).lower()
     value = lexicon.effects.get(verb, 0) * 2 or _valences().get(verb, 0.0)
-    if not value and verb in HARM_CARRIERS and RE_HARM_AFTER.match(plain, match.end()):
+    if abs(value) < CONSEQUENCE_VALENCE and verb in HARM_CARRIERS and RE_HARM_AFTER.match(plain, match.end()):
         value = -2.0   # "would put 600 jobs at risk", "will cost lives"
     if abs(value) < CONSEQUENCE_VALENCE:
         return None
@@ -1234,12 +1261,13 @@ RE_WORD = re.compile(r"[\w'’-]+")
 JUDGEMENT_VALENCE = 1.5   # VADER's valence from which a predicated word judges its subject
 
 
-def _judgement(plain: str, masked: list[tuple[int, int]] = ()) -> StanceReading | None:
+def _judgement(plain: str, masked: list[tuple[int, int]] = (), judged: dict | None = None) -> StanceReading | None:
     """A judgement passed on the subject with no stance word: "the sanctions were unjust",
     "called the duty unfair" oppose; "the plan was promising" supports. Only a word predicated
     of something counts, read with VADER's valences; "a war" or "an attack" merely told of is
-    no judgement of the proposition, nor is a word passed on something said before the topic."""
-    valences = _valences()
+    no judgement of the proposition, nor is a word passed on something said before the topic.
+    `judged`: valences of words VADER lacks ("indefensible", "grab"), from the lexicon."""
+    valences = {**_valences(), **judged} if judged else _valences()
     total = 0.0
     words = []
     for match in RE_JUDGED.finditer(plain):
@@ -1294,7 +1322,7 @@ def _segment_start(plain: str, topic_start: int, lexicon: Lexicon) -> int:
 
 
 def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: int,
-                lexicon: Lexicon, masked: list[tuple[int, int]] = ()) -> StanceReading | None:
+                lexicon: Lexicon, masked: list[tuple[int, int]] = (), own_act: re.Pattern | None = None) -> StanceReading | None:
     split = _split_ruling(plain, start, topic_start, topic_end, lexicon) if topic_start > start else None
     if split is not None:
         return split
@@ -1355,6 +1383,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     cue = before[-1] if before else min(after, key=lambda m: _words_between(words, topic_end, m.start()))
     phrase = cue.group()
     stance = lexicon.stance_of_phrase(phrase)
+    if own_act is not None and stance in ("oppose", "ruled_out") and own_act.fullmatch(phrase):
+        stance = "support"   # "banning the sprays" does what "A ban on the sprays" names
     negator = _negator_before(words, cue.start(), lexicon, plain)
     if not negator and cue.start() >= topic_end and RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start]):
         negator = "no"   # "no US troops would be sent": the determiner negates what follows
@@ -1508,7 +1538,7 @@ def _drop_governed(cues: list[re.Match], words, stance_of=lambda phrase: "") -> 
             if kept else 0
         if kept and _words_between(words, kept[-1].end(), cue.start()) - quantifiers <= GOVERNED_REACH \
                 and not _has_boundary(kept[-1], cue) and not RE_OBJECT_NEGATION.match(cue.group()):
-            if RE_BARE_MODAL.fullmatch(kept[-1].group()) or (
+            if RE_BARE_MODAL.fullmatch(kept[-1].group()) or RE_GRUDGING.fullmatch(kept[-1].group()) or (
                     RE_INTENTION.fullmatch(kept[-1].group()) and stance_of(cue.group()) in ("oppose", "ruled_out")):
                 # "will depend on", "preparing to reject": the verb governed carries the stance
                 kept[-1] = cue
@@ -1561,6 +1591,30 @@ def _verb_forms(keyword: str) -> set[str]:
         return {word[:-4], word[:-4] + "s", word[:-3] + "ed"}   # "planning": plan, plans, planned
     base = word[:-3]
     return {base, base + "s", base + "ed", base + "e", base + "es"}   # "closing": close, closes, closed
+
+
+RE_LABEL_ACT = re.compile(r"^(?:(?:a|an|the)\s+)?([a-z]+)\b", re.IGNORECASE)
+
+
+def _own_act(label: str, lexicon: Lexicon) -> re.Pattern | None:
+    """The forms of the word a label opens with, if the lexicon reads it as opposition.
+
+    >>> _own_act("A ban on pesticides", Lexicon.load()).pattern
+    '(?:ban|banned|banning|bans)'
+    >>> _own_act("Closing the unit", Lexicon.load()) is None, _own_act("A fare rise", Lexicon.load()) is None
+    (True, True)
+    """
+    match = RE_LABEL_ACT.match(label.strip())
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    if lexicon.stance_of_phrase(word) not in ("oppose", "ruled_out"):
+        return None
+    forms = _verb_forms(word) | {word} if word.endswith("ing") else {word, word + "s", word + "ed", word + "d", word + "ing"}
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", word):
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}   # "ban": banned, banning
+    forms = {form for form in forms if lexicon.stance_of_phrase(form) in ("oppose", "ruled_out")}
+    return re.compile("(?:" + "|".join(sorted(forms)) + ")", re.IGNORECASE) if forms else None
 
 
 def _first_token(keyword: str) -> str:

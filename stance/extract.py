@@ -244,7 +244,8 @@ class Extractor:
                                                or (bool(attribution.holder) and RE_HEADLINE_ACT.match(clause.text))),
                                           changes_object=not from_context and hit is not None and
                                           self.matcher.acts_on_object(topic_id, clause.text[topic_start:topic_end]),
-                                          undoing_topic=self.matcher.undoes_itself(topic_id))
+                                          undoing_topic=self.matcher.undoes_itself(topic_id),
+                                          own_act=self.matcher.own_act(topic_id))
                     if sentence.is_heading and reading is not None and reading.cue == NO_STANCE_WORD \
                             and not RE_NAME_COLON.match(clause.text):
                         reading = None   # "Moscow digs in on troops": a headline's verb alone is no support

@@ -252,6 +252,7 @@ class Lexicon:
     status_quo_before: re.Pattern = field(repr=False)
     status_quo_after: re.Pattern = field(repr=False)
     effects: dict = field(repr=False)                # verb of an effect -> +1 (good) or -1 (harm)
+    judgements: dict = field(repr=False)             # judged word VADER lacks -> +2.0 (good) or -2.0 (bad)
     synonyms: dict = field(repr=False)               # word or phrase (lower case) -> concept
     synonym_phrases: re.Pattern = field(repr=False)  # multi-word synonyms, longest first
     boilerplate: tuple = field(repr=False)
@@ -297,6 +298,7 @@ class Lexicon:
             status_quo_before=compile_phrases(cues["status_quo_before"]),
             status_quo_after=compile_phrases(cues["status_quo_after"]),
             effects={**{w: -1 for w in cues["effects"]["harm"]}, **{w: 1 for w in cues["effects"]["good"]}},
+            judgements={**{w: -2.0 for w in cues["judgements"]["bad"]}, **{w: 2.0 for w in cues["judgements"]["good"]}},
             synonyms=synonyms,
             synonym_phrases=compile_phrases(phrases),
             boilerplate=_boilerplate((data / "boilerplate.txt").read_text(encoding="utf-8")),

@@ -9,6 +9,7 @@ from stance.config import Topic, Topics
 TROOPS = Topic("us_ground_troops", "US ground troops in Ukraine",
                "Sending American soldiers to Ukraine to enforce a peace deal.", ("US troops",))
 JETS = Topic("air_cover", "US air support for Ukraine", keywords=("air support",))
+CHARGE = Topic("congestion_charge", "A congestion charge", keywords=("congestion charge",))
 
 
 def stance_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
@@ -105,7 +106,8 @@ def reading_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     matcher = TopicMatcher(Topics({t.id: t for t in (TROOPS, JETS, topic)}.values()), lexicon)
     hits = [h for h in matcher.find(sentence) if h.topic == topic.id]
     assert hits, f"topic {topic.id} not found in {sentence!r}"
-    reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True)
+    reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True,
+                          undoing_topic=matcher.undoes_itself(topic.id), own_act=matcher.own_act(topic.id))
     return reading.stance if reading else "none"
 
 
@@ -1189,3 +1191,46 @@ def test_a_belief_denied_denies_the_clause_after_it(sentence, expected, lexicon)
 
 def test_not_taking_no_for_an_answer_insists(lexicon):
     assert stance_of("The mayor says she will not take no for an answer on US troops.", lexicon) == "support"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mayor called the congestion charge a cash grab.", "oppose"),
+    ("The mayor said the congestion charge was indefensible.", "oppose"),
+    ("The mayor said the congestion charge was long overdue.", "support"),
+    ("The mayor said the congestion charge would leave shop workers worse off.", "oppose"),
+    ("The mayor said the congestion charge would leave “the outer estates without a bus”.", "oppose"),
+])
+def test_judgements_and_harms_that_vader_does_not_know(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Drivers staged a protest against the congestion charge on Friday.", "oppose"),
+    ("The cabbies' union will ballot members on strike action over the congestion charge.", "oppose"),
+    ("Traders marched against the congestion charge.", "oppose"),
+])
+def test_a_protest_at_the_topic_opposes_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The councillor would not commit to the congestion charge.", "open"),
+    ("She declined to commit to a congestion charge before the election.", "open"),
+    ("The councillor grudgingly voted for the congestion charge.", "support"),
+    ("The group wrote to councillors urging them to reject the congestion charge.", "oppose"),
+    ("“Who exactly is asking for a congestion charge?” the councillor asked.", "oppose"),
+    ("“Since when did this city need a congestion charge?” she asked.", "oppose"),
+])
+def test_withheld_commitment_grudging_votes_urged_refusals_and_rhetoric(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The minister said glyphosate sprays would be banned from next spring.", "support"),
+    ("Growers' groups said banning glyphosate sprays was only the start of it.", "support"),
+    ("The minister said she would not ban glyphosate sprays this year.", "ruled_out"),
+    ("The farmers vowed to fight any ban on glyphosate sprays.", "oppose"),
+])
+def test_a_topic_that_is_a_ban_is_backed_by_banning(sentence, expected, lexicon):
+    topic = Topic("spray_ban", "A ban on glyphosate sprays", keywords=("glyphosate ban", "glyphosate sprays"))
+    assert reading_of(sentence, lexicon, topic) == expected
