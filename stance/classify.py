@@ -402,6 +402,9 @@ class TopicMatcher:
         # A label that opens with a verb of change ("Cutting interest rates"): keeping the thing it
         # acts on as it is ("held rates") opposes the topic.
         self._undoing = frozenset(topic.id for topic in topics if RE_UNDOING_LABEL.search(topic.label))
+        # ... and one whose label keeps nothing ("Holding the treaty in abeyance" holds it).
+        self._undoing_changes = frozenset(topic.id for topic in topics if topic.id in self._undoing
+                                          and not lexicon.status_quo_before.search(topic.label))
         # A label that opens with an act the lexicon reads as opposition ("A ban on pesticides"):
         # that act, named again, is the topic done, not opposed.
         self._own_acts = {topic.id: act for topic in topics if topic.id not in self._undoing
@@ -641,7 +644,9 @@ class TopicMatcher:
     def acts_on_object(self, topic_id: str, named: str) -> bool:
         """Whether a topic changes a thing and `named` (the words that found it) names only the
         thing, not the change: "rates" for "Cutting interest rates", not "a rate cut"."""
-        return topic_id in self._changes and not self.lexicon.changing.search(named)
+        # An undoing ("Scrapping the limit") changes the thing too: "kept the limit" opposes it.
+        return (topic_id in self._changes and not self.lexicon.changing.search(named)) \
+            or (topic_id in self._undoing_changes and not RE_UNDOING_CUE.search(named))
 
     def concepts_of(self, text: str) -> list[str]:
         """The concepts a text names, in order: synonyms folded, function words dropped.
@@ -982,6 +987,12 @@ def _object_denied(plain: str, cue: str, topic_start: int) -> bool:
     return at >= 0 and bool(RE_NO_OBJECT.match(plain, at + len(cue), topic_start))
 
 
+# What the holder said before the act told: "gave the payment back after a year of saying she
+# would not", "agreed to the inquiry after months of refusing one".
+RE_EARLIER_ADJUNCT = re.compile(r"\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:saying|insisting|refusing|arguing|promising|vowing|denying|"
+                                r"rejecting|ruling|resisting|opposing)\b[^;:.!?]*", re.IGNORECASE)
+
+
 def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: list[tuple[int, int]],
                      lexicon: Lexicon) -> tuple[int, int, list[tuple[int, int]]]:
     """Where the topic stands for the reading, and the spans whose stance words are not the
@@ -1000,7 +1011,8 @@ def _topic_and_masks(plain: str, topic_start: int, topic_end: int, preambles: li
     # A condition that names the topic and is all there is ("... if doing so would help secure a
     # ceasefire") is read.
     masked = preambles + [span for span in conditions if not span[0] <= topic_start < span[1]] \
-        + ([m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)] if _may_hold(plain, "whether") else [])
+        + ([m.span() for m in RE_EMBEDDED_QUESTION.finditer(plain)] if _may_hold(plain, "whether") else []) \
+        + ([m.span() for m in RE_EARLIER_ADJUNCT.finditer(plain) if m.start() > topic_end] if _may_hold(plain, "after") else [])
     if topic_start >= len(plain.rstrip(" .!'")):
         # A topic carried from before may be named here by a pronoun: "Lifting them would ...".
         undone = _undone_reference(plain, lexicon)

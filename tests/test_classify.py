@@ -107,6 +107,7 @@ def reading_of(sentence: str, lexicon, topic: Topic = TROOPS) -> str:
     hits = [h for h in matcher.find(sentence) if h.topic == topic.id]
     assert hits, f"topic {topic.id} not found in {sentence!r}"
     reading = read_stance(sentence, hits[0].start, hits[0].end, lexicon, fallback=True,
+                          changes_object=matcher.acts_on_object(topic.id, sentence[hits[0].start:hits[0].end]),
                           undoing_topic=matcher.undoes_itself(topic.id), own_act=matcher.own_act(topic.id))
     return reading.stance if reading else "none"
 
@@ -1234,3 +1235,14 @@ def test_withheld_commitment_grudging_votes_urged_refusals_and_rhetoric(sentence
 def test_a_topic_that_is_a_ban_is_backed_by_banning(sentence, expected, lexicon):
     topic = Topic("spray_ban", "A ban on glyphosate sprays", keywords=("glyphosate ban", "glyphosate sprays"))
     assert reading_of(sentence, lexicon, topic) == expected
+
+
+def test_keeping_what_a_scrapping_topic_would_end_opposes_it(lexicon):
+    topic = Topic("scrap_levy", "Scrapping the plastic bag levy", keywords=("plastic bag levy",))
+    assert reading_of("The treasurer said the council should keep the plastic bag levy.", lexicon, topic) == "oppose"
+    assert reading_of("The treasurer said the council should scrap the plastic bag levy.", lexicon, topic) == "support"
+
+
+def test_what_was_said_before_the_act_is_not_the_act(lexicon):
+    sentence = "The mayor brought in the congestion charge after months of saying she would not."
+    assert reading_of(sentence, lexicon, CHARGE) == "support"
