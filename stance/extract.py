@@ -14,7 +14,7 @@ import re
 from importlib import resources
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import dates
 from .attribute import Attribution, Attributor
@@ -197,6 +197,11 @@ class Extractor:
                 local = clause.start - sentence.start
                 clause_hits = [h for h in hits if h.how == "context"
                                or (h.start < local + len(clause.text) and h.end > local)]
+                if not clause_hits and len(clauses) > 1 and hits:
+                    # "X asked for an audit, but declined to set up the inquiry": the sentence's
+                    # best place for a topic was another clause; this one may name it again.
+                    clause_hits = [replace(h, start=h.start + local, end=h.end + local)
+                                   for h in self.matcher.find(clause.text) if h.topic in {hit.topic for hit in hits}]
                 inherited = False
                 if not clause_hits:
                     topic_ids = self._inherited_topics(sentence, clause, hits, recent_topics, is_shift_report)

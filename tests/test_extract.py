@@ -631,3 +631,14 @@ def test_the_calibrated_confidence_is_numpys_interpolation_to_the_last_bit():
     points = [rng.uniform(-0.1, 1.1) for _ in range(2000)] + list(raw) + [0.6 * 0.75 * 0.85, 0.5 * 0.9]
     for x in points:
         assert _interpolate(x, raw, calibrated) == float(np.interp(x, raw, calibrated))
+
+
+def test_a_topic_named_again_in_a_second_clause_gives_its_own_statement():
+    from helpers import extract
+    actors = Actors([Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), roles=("the mayor",), gender="female")])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line", "light rail"))])
+    text = ("Ada Okoro on Monday asked engineers to cost a light rail route to the airport, "
+            "but the mayor again declined to approve the tram line that business groups want.")
+    rows = extract(text, date="2026-03-04", actors=actors, topics=topics)
+    stances = sorted(row["stance"] for row in rows if row["holder"] == "okoro" and row["topic"] == "tram_line")
+    assert stances == ["oppose", "support"]
