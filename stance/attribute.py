@@ -90,6 +90,10 @@ RE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 PREPOSITION_REACH = 20   # characters before a name searched for the preposition that governs it
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+(?:the\s+)?$", re.IGNORECASE)
+# "in her view", "in Cooper's view", "in the opinion of the chancellor": whose position it is.
+RE_IN_VIEW_OF = re.compile(r"\bin\s+the\s+(?:view|opinion|judge?ment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+RE_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
+RE_VIEW_AFTER = re.compile(r"(?:'s|’s)?\s+(?:own\s+)?(?:view|opinion|judge?ment)\b", re.IGNORECASE)
 # After a name in subject position comes a verb, not a possessive or a noun.
 RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?=\s+[a-z]))?"   # "Meloni in Rome"
                            r"\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
@@ -1547,6 +1551,12 @@ class Attributor:
             if not verb.group().lower().endswith("ing") and self._unlisted_subject(plain, clause, start, mentions):
                 return "", end, "unlisted", start
         for mention in mentions:
+            if clause.start <= mention.start < clause.end and mention.actor and (
+                    RE_IN_VIEW_OF.search(plain, max(clause.start, mention.start - 30), mention.start)
+                    or (RE_IN_BEFORE.search(plain, max(clause.start, mention.start - 4), mention.start)
+                        and RE_VIEW_AFTER.match(plain, mention.end))):
+                # "A new inquiry, in her view, was not the answer": the view is hers.
+                return mention.actor, clause.start, mention.kind, clause.start
             according = RE_ACCORDING_TO.search(plain[max(clause.start, mention.start - 24):mention.start])
             if according:
                 # "According to Peskov, Putin ...": what follows is reported; "..., according to Peskov" and

@@ -106,8 +106,9 @@ RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*|an end (?:to|of)", re.
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
 # A tag of saying set in commas ("The layoffs, he said on the floor, were ..."), and the words
 # that make what comes before it a condition rather than a subject.
-RE_SAYING_TAG = re.compile(r"\s*,\s*(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+"
-                           r"(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}\s*,")
+RE_SAYING_TAG = re.compile(r"\s*,\s*(?:(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+"
+                           r"(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}|"
+                           r"in\s+(?:his|her|their|its|[A-Z][\w.-]+(?:'s|’s))\s+(?:own\s+)?(?:view|opinion|judge?ment))\s*,")
 RE_CONDITION_WORD = re.compile(r"\b(?:if|unless|once|when|whether|until)\b", re.IGNORECASE)
 # A relative clause that leaves its object out: "that fails to extend", "which does not include".
 RE_NEGATED_RELATIVE = re.compile(r"\b(?:that|which)\s+(?:(?:fails?|failed)\s+to|(?:does|do|did|would|will)\s+not|"

@@ -1106,3 +1106,15 @@ def test_a_title_held_in_a_body_names_its_holder_in_either_order(text):
     rows = extract(text, date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
     assert [r["holder"] for r in rows if r["topic"] == "line_closure"] == ["okoro"]
 
+
+
+@pytest.mark.parametrize("text", [
+    "Ada Okoro met traders on Monday. A new tram line, in her view, was not the right answer.",
+    "Ada Okoro met traders on Monday. In Okoro's view, a new tram line was not the right answer.",
+    "In the view of Ada Okoro, a new tram line was not the right answer.",
+])
+def test_a_view_is_held_by_whose_view_it_is(text):
+    actors = Actors([Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), roles=("the mayor",), gender="female")])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    row = only(extract(text, date="2026-03-04", actors=actors, topics=topics), topic="tram_line")
+    assert (row["holder"], row["stance"]) == ("okoro", "oppose")
