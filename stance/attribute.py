@@ -716,14 +716,18 @@ class Attributor:
     def _resolve_role(self, owners: list[str], earlier: list[Mention], role: str = "") -> str:
         """A role names an actor already in the article (the most recent if several fit), or the
         one actor it can name once that actor's aide is named ("Pike said the mayor would ...",
-        where Pike is "the mayor's press officer"), or the one actor whose institution it names
-        ("The port authority has ruled out ...", see `_institution_roles`)."""
+        where Pike is "the mayor's press officer"), or the one body a named actor belongs to
+        ("Kendall ... the government"), or the one actor whose institution it names ("The port
+        authority has ruled out ...", see `_institution_roles`)."""
         for mention in reversed(earlier):
             if mention.actor in owners and mention.kind in ("alias", "role"):
                 return mention.actor
         if role and len(owners) == 1 and any(role in self._principal_roles.get(m.actor, ()) for m in earlier
                                              if m.kind in ("alias", "role")):
             return owners[0]
+        if role and len(owners) == 1 and any(owners[0] in self._members.get(m.actor, ()) for m in earlier
+                                             if m.kind == "alias"):
+            return owners[0]   # "Kendall ... the government": the body of a member already named
         return self._institution_roles.get(role, "")
 
     def _resolve_pronoun(self, gender: str, position: int, earlier: list[Mention],

@@ -1118,3 +1118,15 @@ def test_a_view_is_held_by_whose_view_it_is(text):
     topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
     row = only(extract(text, date="2026-03-04", actors=actors, topics=topics), topic="tram_line")
     assert (row["holder"], row["stance"]) == ("okoro", "oppose")
+
+
+def test_a_bodys_role_names_it_once_a_member_is_named():
+    actors = Actors([Actor("council", "Harwick City Council", ("Harwick City Council",), roles=("the council",),
+                           kind="organization"),
+                     Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), gender="female", member_of=("council",))])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    text = "Ada Okoro spoke to traders on Monday.\n\nThe council no longer plans to build the tram line."
+    row = only(extract(text, date="2026-03-04", actors=actors, topics=topics), topic="tram_line")
+    assert (row["holder"], row["stance"]) == ("council", "oppose")
+    alone = extract("The council no longer plans to build the tram line.", date="2026-03-04", actors=actors, topics=topics)
+    assert not [r for r in alone if r["holder"]]
