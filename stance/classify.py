@@ -1653,8 +1653,14 @@ def _first_words_regex(firsts: set[str]) -> re.Pattern:
 def _keyword_regex(keyword: str) -> re.Pattern:
     """A keyword as whole words, case-insensitive; "US" also matches "U.S." (but never "us"),
     and a word ending in a particle matches its hyphenated form ("walkout", "walk-out")."""
-    parts = [RE_PARTICLE_END.sub(r"\1-?\2", _token_regex(token)) for token in normalize(keyword).split()]
+    parts = [BE_FORMS if token.lower() in BE_WORDS else RE_PARTICLE_END.sub(r"\1-?\2", _token_regex(token))
+             for token in normalize(keyword).split()]
     return re.compile(r"(?<![\w-])" + r"[\s-]+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+
+
+# A keyword's "is" stands for any tense of it: "Greenland is not for sale" / "was not for sale".
+BE_WORDS = frozenset({"is", "are", "was", "were"})
+BE_FORMS = r"(?:is|are|was|were|remains|remained|will\s+be|would\s+be)"
 
 
 def _ordered_window(tokens: list[tuple[str, int, int]], wanted: tuple[str, ...], reach: int):

@@ -1246,3 +1246,10 @@ def test_keeping_what_a_scrapping_topic_would_end_opposes_it(lexicon):
 def test_what_was_said_before_the_act_is_not_the_act(lexicon):
     sentence = "The mayor brought in the congestion charge after months of saying she would not."
     assert reading_of(sentence, lexicon, CHARGE) == "support"
+
+
+def test_a_keyword_with_is_meets_other_tenses(lexicon):
+    topic = Topic("sale", "Selling the island", keywords=("the island is for sale",))
+    matcher = TopicMatcher(Topics([topic]), lexicon)
+    assert [h.topic for h in matcher.find("The owner said the island was for sale at the right price.")] == ["sale"]
+    assert [h.topic for h in matcher.find("She said the island will be for sale next year.")] == ["sale"]
