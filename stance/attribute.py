@@ -906,9 +906,13 @@ class Attributor:
                 if asked is not None and asked.actor != speaker:
                     # "Asked whether Zelensky was ready to give up Crimea, Trump replied: 'I think so.'"
                     holder, how = asked.actor, asked.kind
-            if not speaker:
+            lead = [m for m in in_clause if m.actor and m.kind in ("alias", "role") and m.start < quote.start]
+            if not speaker and (holder or not lead):
                 return Attribution(holder, AUTHOR if not holder else "", "direct_quote", 0.4, how)
-            return Attribution(holder or speaker, speaker, "direct_quote", 0.85 if speaker else 0.4, how or "speaker")
+            if speaker:
+                return Attribution(holder or speaker, speaker, "direct_quote", 0.85, how or "speaker")
+            # "Lasko called the fare rise “a cash grab dressed up as investment”": a quoted
+            # fragment inside a sentence of her own is read as that sentence.
         turn = self._turn_speaker(plain, clause.start)
         if turn:
             # A turn of a transcript ("BESSENT: No. This was his strategy"): the labelled person's words.

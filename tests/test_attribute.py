@@ -1130,3 +1130,11 @@ def test_a_bodys_role_names_it_once_a_member_is_named():
     assert (row["holder"], row["stance"]) == ("council", "oppose")
     alone = extract("The council no longer plans to build the tram line.", date="2026-03-04", actors=actors, topics=topics)
     assert not [r for r in alone if r["holder"]]
+
+
+def test_a_quoted_fragment_in_a_sentence_of_her_own_is_hers():
+    actors = Actors([Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), gender="female")])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    text = "Okoro called the tram line “a vanity scheme dressed up as a transport plan”."
+    row = only(extract(text, date="2026-03-04", actors=actors, topics=topics), topic="tram_line")
+    assert (row["holder"], row["speaker"]) == ("okoro", "okoro")
