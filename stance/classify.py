@@ -1235,13 +1235,14 @@ EFFECT_MODALS = r"(?:would|will|could|might|may|can|must)"
 RE_CONSEQUENCE = re.compile(r"(?:\s+(?!(?:that|which|who|whom|if|because|while|when|and|but|or|as|he|she|they|it|we)\b)"
                             rf"[\w'’-]+){{0,5}}?\s+({EFFECT_MODALS})\s+(not\s+|never\s+)?"
                             r"(?:(?:only|simply|just|also|further|badly|seriously|severely|gravely|really|surely|certainly)\s+)?"
-                            r"([a-z]+)\b", re.IGNORECASE)
+                            r"[“\"‘]?([a-z]+)\b", re.IGNORECASE)   # a quote may open at the verb: would “finish off”
 RE_EFFECT_MODAL = re.compile(rf"{EFFECT_MODALS}(?:\s+(?:not|never))?", re.IGNORECASE)   # the modal alone as a cue
 CONSEQUENCE_VALENCE = 1.2   # VADER's valence from which a verb's effect judges its subject
 # Verbs of no valence that carry harm in what follows them: "put jobs at risk", "cost lives".
 HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "force", "make"})
 RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,“”\"-]+){0,4}?\s+(?:at\s+risk|in\s+danger|in\s+jeopardy|out\s+of\s+(?:work|business|a\s+job|pocket)"
-                           r"|jobs|lives|livelihoods|worse\s+off|without|stranded|in\s+the\s+(?:dark|cold))\b", re.IGNORECASE)
+                           r"|jobs|lives|livelihoods|worse\s+off|without|stranded|in\s+the\s+(?:dark|cold)"
+                           r"|more\s+than\s+(?:it|they)\s+(?:saves?|brings?|raises?|earns?))\b", re.IGNORECASE)
 # A named party within three words after the verb: "would cripple Russia's economy".
 RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")
 
@@ -1345,6 +1346,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue  # "air support" names the topic; it is no stance
         if _inside(match.start(), masked):
             continue  # "if Russia won't negotiate": the condition's words, not the holder's
+        if own_act is not None and own_act.fullmatch(match.group()) and RE_ACT_NOUN_LINK.fullmatch(plain, match.end(), topic_start):
+            continue  # "a ban on thiaclor would finish off growers": the act's noun names the topic
         if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
@@ -1606,6 +1609,7 @@ def _verb_forms(keyword: str) -> set[str]:
     return {base, base + "s", base + "ed", base + "e", base + "es"}   # "closing": close, closes, closed
 
 
+RE_ACT_NOUN_LINK = re.compile(r"\s+(?:on|of|for|against)\s+(?:(?:the|a|an|any|all|its|their)\s+)?", re.IGNORECASE)
 RE_LABEL_ACT = re.compile(r"^(?:(?:a|an|the)\s+)?([a-z]+)\b", re.IGNORECASE)
 
 

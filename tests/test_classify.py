@@ -1253,3 +1253,16 @@ def test_a_keyword_with_is_meets_other_tenses(lexicon):
     matcher = TopicMatcher(Topics([topic]), lexicon)
     assert [h.topic for h in matcher.find("The owner said the island was for sale at the right price.")] == ["sale"]
     assert [h.topic for h in matcher.find("She said the island will be for sale next year.")] == ["sale"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The farmers' leader said a ban on glyphosate sprays would “finish off” small growers.", "oppose"),
+    ("The minister said a ban on glyphosate sprays would wreck the vineyards.", "oppose"),
+])
+def test_the_effect_of_a_ban_judges_the_ban(sentence, expected, lexicon):
+    topic = Topic("spray_ban", "A ban on glyphosate sprays", keywords=("glyphosate ban", "glyphosate sprays"))
+    assert reading_of(sentence, lexicon, topic) == expected
+
+
+def test_a_cost_above_its_saving_is_a_harm(lexicon):
+    assert reading_of("The treasurer said the congestion charge would “cost more than it raises”.", lexicon, CHARGE) == "oppose"
