@@ -642,3 +642,14 @@ def test_a_topic_named_again_in_a_second_clause_gives_its_own_statement():
     rows = extract(text, date="2026-03-04", actors=actors, topics=topics)
     stances = sorted(row["stance"] for row in rows if row["holder"] == "okoro" and row["topic"] == "tram_line")
     assert stances == ["oppose", "support"]
+
+
+@pytest.mark.parametrize("again", ["Her position has not changed, Okoro said on Tuesday.",
+                                   "On Tuesday Okoro said she stood by every word."])
+def test_a_position_said_to_stand_repeats_the_last_one(again):
+    from helpers import extract
+    actors = Actors([Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), gender="female")])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    text = f"Ada Okoro ruled out a tram line on Monday. {again}"
+    rows = [r for r in extract(text, date="2026-03-05", actors=actors, topics=topics) if r["holder"] == "okoro"]
+    assert [(r["stance"], r["date"]) for r in rows] == [("ruled_out", dt.date(2026, 3, 2)), ("ruled_out", dt.date(2026, 3, 3))]
