@@ -106,7 +106,7 @@ RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*|an end (?:to|of)", re.
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
 # A tag of saying set in commas ("The layoffs, he said on the floor, were ..."), and the words
 # that make what comes before it a condition rather than a subject.
-RE_SAYING_TAG = re.compile(r"\s*,\s*(?:(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s+"
+RE_SAYING_TAG = re.compile(r"\s*,\s*(?:(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+"
                            r"(?:said|says|added|argued|insisted|warned|wrote|told\s+\w+)(?:\s+[^,\s]+){0,4}|"
                            r"in\s+(?:his|her|their|its|[A-Z][\w.-]+(?:'s|’s))\s+(?:own\s+)?(?:view|opinion|judge?ment))\s*,")
 RE_CONDITION_WORD = re.compile(r"\b(?:if|unless|once|when|whether|until)\b", re.IGNORECASE)
@@ -1243,6 +1243,9 @@ HARM_CARRIERS = frozenset({"put", "place", "leave", "cost", "throw", "drive", "f
 RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,“”\"-]+){0,4}?\s+(?:at\s+risk|in\s+danger|in\s+jeopardy|out\s+of\s+(?:work|business|a\s+job|pocket)"
                            r"|jobs|lives|livelihoods|worse\s+off|without|stranded|in\s+the\s+(?:dark|cold)"
                            r"|more\s+than\s+(?:it|they)\s+(?:saves?|brings?|raises?|earns?))\b", re.IGNORECASE)
+# Verbs whose "out" excludes someone: "would shut out families", "price out first-time buyers".
+SHUTTING_OUT = frozenset({"shut", "price", "lock", "squeeze", "force", "drive", "freeze", "push"})
+RE_OUT_AFTER = re.compile(r"[”\"’]?\s+out\b", re.IGNORECASE)
 # A named party within three words after the verb: "would cripple Russia's economy".
 RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")
 
@@ -1257,6 +1260,8 @@ def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading 
         return None
     verb = match.group(3).lower()
     value = lexicon.effects.get(verb, 0) * 2 or _valences().get(verb, 0.0)
+    if abs(value) < CONSEQUENCE_VALENCE and verb in SHUTTING_OUT and RE_OUT_AFTER.match(plain, match.end()):
+        value = -2.0   # "would shut out the families", "would price out the young"
     if abs(value) < CONSEQUENCE_VALENCE and verb in HARM_CARRIERS and RE_HARM_AFTER.match(plain, match.end()):
         value = -2.0   # "would put 600 jobs at risk", "will cost lives"
     if abs(value) < CONSEQUENCE_VALENCE:

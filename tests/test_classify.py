@@ -1266,3 +1266,11 @@ def test_the_effect_of_a_ban_judges_the_ban(sentence, expected, lexicon):
 
 def test_a_cost_above_its_saving_is_a_harm(lexicon):
     assert reading_of("The treasurer said the congestion charge would “cost more than it raises”.", lexicon, CHARGE) == "oppose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“A congestion charge,” Deputy Mayor Tomas Varga said, “would shut out the poorest drivers.”",
+    "The councillor said the congestion charge would price out young families.",
+])
+def test_shutting_people_out_is_a_harm(sentence, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == "oppose"
