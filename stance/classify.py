@@ -104,6 +104,11 @@ RE_UNDOING_LABEL = re.compile(rf"\b(?:(?:{UNDOING_STEMS})\w*|eas(?:e|es|ed|ing)|
                               r"abeyance|relief)\b", re.IGNORECASE)
 RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*|an end (?:to|of)", re.IGNORECASE)
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
+# A time or manner set between a verb and its "to": "refused on Tuesday to rule out", "declined
+# again to say", "vowed last week to fight".
+RE_TIME_BEFORE_TO = re.compile(r"(?<=[a-z])\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today"
+                               r"|last\s+(?:night|week|month|year)|this\s+(?:morning|afternoon|week)|again|once\s+more|repeatedly"
+                               r"|publicly|privately|flatly|firmly)(?=\s+to\s)", re.IGNORECASE)
 # A tag of saying set in commas ("The layoffs, he said on the floor, were ..."), and the words
 # that make what comes before it a condition rather than a subject.
 RE_SAYING_TAG = re.compile(r"\s*,\s*(?:(?:he|she|they|the\s+[a-z]+(?:\s+[a-z]+)?|[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+"
@@ -850,6 +855,10 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
         return None
     plain = RE_QUOTE_MARKS.sub(" ", plain)
+    if " to " in plain:
+        # "refused on Tuesday to rule out": the time set between a verb and its "to" is blanked,
+        # so the cue reads whole ("refused to rule out"); offsets stay where they were.
+        plain = RE_TIME_BEFORE_TO.sub(lambda m: " " * len(m.group()), plain)
     # "The layoffs, he said on the floor, were cruel": a tag of saying set in commas right after
     # the topic parts no subject from its predicate.
     tag = RE_SAYING_TAG.match(plain, topic_end)
@@ -1406,6 +1415,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     stance = lexicon.stance_of_phrase(phrase)
     if own_act is not None and stance in ("oppose", "ruled_out") and own_act.fullmatch(phrase):
         stance = "support"   # "banning the sprays" does what "A ban on the sprays" names
+    phrase = " ".join(phrase.split())   # "refused    to rule out", its time blanked (see read_stance)
     negator = _negator_before(words, cue.start(), lexicon, plain)
     if not negator and cue.start() >= topic_end and RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start]):
         negator = "no"   # "no US troops would be sent": the determiner negates what follows

@@ -1274,3 +1274,11 @@ def test_a_cost_above_its_saving_is_a_harm(lexicon):
 ])
 def test_shutting_people_out_is_a_harm(sentence, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == "oppose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The senator refused on Tuesday to rule out US troops for the mission.",
+    "She declined again to rule out US troops in a monitoring role.",
+])
+def test_a_time_between_the_verb_and_its_to_keeps_the_cue_whole(sentence, lexicon):
+    assert stance_of(sentence, lexicon) == "open"
