@@ -1282,3 +1282,16 @@ def test_shutting_people_out_is_a_harm(sentence, lexicon):
 ])
 def test_a_time_between_the_verb_and_its_to_keeps_the_cue_whole(sentence, lexicon):
     assert stance_of(sentence, lexicon) == "open"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The treasurer said the plastic bag levy should have stayed.", "oppose"),
+    ("The council spent a year defending the plastic bag levy.", "oppose"),
+])
+def test_keeping_and_defending_what_a_scrapping_topic_ends(sentence, expected, lexicon):
+    topic = Topic("scrap_levy", "Scrapping the plastic bag levy", keywords=("plastic bag levy",))
+    assert reading_of(sentence, lexicon, topic) == expected
+
+
+def test_asking_someone_to_think_again_on_it_opposes_it(lexicon):
+    assert reading_of("Shopkeepers urged the mayor to think again on the congestion charge.", lexicon, CHARGE) == "oppose"
