@@ -492,6 +492,9 @@ just ahead after it is that event's, not last year's (see `_Reading`'s "if_past"
 
 RE_PARTICIPLE = re.compile(r"[a-z]+ed")
 """A future cue that is a bare participle ("proposed", "planned"), not "expected to"."""
+RE_FIRST_BEFORE = re.compile(r"\b(?:first|originally|initially)\s+$", re.IGNORECASE)
+RE_WHEN_PAST_AFTER = re.compile(r"\s*,\s*when\s+(?:\w+\s+){1,3}?(?:[a-z]+ed|told|said|met|wrote|spoke|gave|made)\b")
+"""The participle's own past: "first proposed the deal in March", "in March, when she told"."""
 
 RE_ROLE_CUE = re.compile(rf"""
     (?<![\w'’])
@@ -915,7 +918,11 @@ def _clause_tense(before: str, after: str) -> str:
     proposed talks"), whereas before it marks a plan ("the proposed talks on Thursday")."""
     cues = list(RE_TENSE_CUE.finditer(before))
     if cues:
-        return cues[-1].lastgroup
+        last = cues[-1]
+        if last.lastgroup == "future" and RE_PARTICIPLE.fullmatch(last.group(0)) and (
+                RE_FIRST_BEFORE.search(before, 0, last.start()) or RE_WHEN_PAST_AFTER.match(after)):
+            return "past"   # "first proposed it in November", "proposed it in March, when she told ..."
+        return last.lastgroup
     cue = RE_TENSE_CUE.search(after)
     if cue is None:
         return "none"

@@ -629,3 +629,12 @@ def test_a_promise_for_a_month_ahead_is_a_plan_not_last_year():
 def test_a_fronted_time_after_an_adverb_is_still_the_clauses_time(text, expected):
     found = [(f.date, f.precision) for f in find_dates(text, datetime.date(2026, 2, 3))]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mayor first proposed the tram line in November.", datetime.date(2025, 11, 1)),
+    ("Okoro originally proposed the parking levy in January.", datetime.date(2026, 1, 1)),
+])
+def test_a_plan_first_proposed_in_a_past_month_is_dated_then(text, expected):
+    ref = date_statement(text, datetime.date(2026, 4, 14))
+    assert ref is not None and ref.date == expected
