@@ -128,7 +128,8 @@ def split_document(doc_id: str, text: str, doc_date: dt.date | None = None,
         header_date = dates.parse_entry_header(body, doc_date) if doc_date else None
         if header_date is not None or RE_TIME_HEADER.match(body):
             entry += 1
-            entry_date = header_date or entry_date
+            # A time alone ("16:05 BST") keeps the day so far: at first, the publication day.
+            entry_date = header_date or entry_date or doc_date
             in_commentary = False
             continue
         is_heading = _looks_like_heading(body)

@@ -653,3 +653,13 @@ def test_a_position_said_to_stand_repeats_the_last_one(again):
     text = f"Ada Okoro ruled out a tram line on Monday. {again}"
     rows = [r for r in extract(text, date="2026-03-05", actors=actors, topics=topics) if r["holder"] == "okoro"]
     assert [(r["stance"], r["date"]) for r in rows] == [("ruled_out", dt.date(2026, 3, 2)), ("ruled_out", dt.date(2026, 3, 3))]
+
+
+def test_a_live_blog_of_times_alone_dates_its_entries_on_its_own_day():
+    from helpers import extract
+    actors = Actors([Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), gender="female")])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    text = ("16:05\n\nOkoro said the tram line was now the council's first priority.\n\n"
+            "Labour's losses in the council elections on 1 March made transport the issue raised most often.")
+    row = [r for r in extract(text, date="2026-03-18", actors=actors, topics=topics) if r["holder"] == "okoro"][0]
+    assert (row["date"], row["stance"]) == (dt.date(2026, 3, 18), "support")
