@@ -14,6 +14,7 @@ import click
 
 import stance
 from .errors import FilterError, StanceError
+from .plot import plural
 from .report import MAX_REPORT_SHIFTS
 
 EXIT_SOME_SKIPPED = 6
@@ -358,8 +359,8 @@ def _finish(result, out: Path) -> None:
     counts = bad["status"].value_counts()
     not_analysed = "".join(f", {counts[status]} {word}" for status, word in (("skipped", "skipped"), ("error", "failed"))
                            if status in counts)
-    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed{not_analysed}), "
-               f"{len(result.statements)} statements, {len(result.shifts)} shifts -> {out}")
+    click.echo(f"{plural(len(documents), 'document')} ({len(documents) - len(bad)} analysed{not_analysed}), "
+               f"{plural(len(result.statements), 'statement')}, {plural(len(result.shifts), 'shift')} -> {out}")
     if len(bad):
         sys.exit(EXIT_SOME_SKIPPED)
 

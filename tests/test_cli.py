@@ -53,6 +53,14 @@ def test_many_bad_documents_are_summed_up_not_all_listed(tmp_path):
     assert result.stdout.startswith("27 documents (1 analysed, 25 skipped, 1 failed), ")
 
 
+def test_summary_line_counts_one_of_each_in_the_singular(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.md").write_text("---\ndate: 2025-08-20\n---\nTrump said he ruled out US troops.\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1 document (1 analysed), 1 statement, 0 shifts -> ")
+
+
 def test_date_option_dates_undated_documents(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "note.md").write_text("Trump spoke.\nLeavitt said the president has ruled out US troops.")
