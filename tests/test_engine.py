@@ -223,3 +223,40 @@ def test_append_in_python_drops_the_old_statements_of_an_edited_file(tmp_path):
     again = stance.analyze(tmp_path, previous=first)
     assert again.documents["doc_id"].tolist() == ["note"]
     assert again.statements["stance"].tolist() == ["open"]
+
+
+def test_append_reads_again_a_file_skipped_for_want_of_a_date_once_it_has_one(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    undated = TROOPS_NOTE.format(id="note").replace("date: 2025-08-20\n", "")
+    (folder / "note.md").write_text(undated)
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["analyze", str(folder), "--out", str(out), "--no-charts", "--quiet"])
+    assert stance.load(out).documents["status"].tolist() == ["skipped"]
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note"))   # the date the message asked for
+    analyze(folder, "--out", out, "--append")
+    analyze(folder, "--out", tmp_path / "full")
+    assert_same_tables(tmp_path / "full", out)
+    assert stance.load(out).documents["status"].tolist() == ["ok"]
+
+
+def test_append_with_a_date_reads_again_the_files_skipped_without_one(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Leavitt said the president has ruled out sending US troops to Ukraine.")
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["analyze", str(folder), "--out", str(out), "--no-charts", "--quiet"])
+    analyze(folder, "--out", out, "--append", "--date", "2025-08-20")
+    run = stance.load(out)
+    assert run.documents["status"].tolist() == ["ok"] and run.statements["stance"].tolist() == ["ruled_out"]
+
+
+def test_append_reads_again_a_file_whose_date_was_corrected(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note").replace("2025-08-20", "2025-08-02"))
+    out = tmp_path / "out"
+    analyze(folder, "--out", out)
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note"))
+    analyze(folder, "--out", out, "--append")
+    assert stance.load(out).documents["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-08-20"]
