@@ -220,8 +220,9 @@ def _not_in(documents: Iterable, known: pd.DataFrame, edited: set[str]):
             old_id, old_checksum, old_heading = old
             same_text = not old_checksum or not document.text or old_checksum == fingerprint(document.text)
             # A file skipped for want of a date and then given one (in its front matter, which
-            # the checksum leaves out, or by --date) changed only here.
-            if same_text and old_heading == _heading(document):
+            # the checksum leaves out, or by --date) changed only here; one dated by an earlier
+            # --date and given none this time keeps what it gave.
+            if same_text and (old_heading == _heading(document) or not document.is_ok):
                 continue   # read before, unchanged (or a run from before fingerprints were kept)
             from dataclasses import replace
             edited.add(old_id)

@@ -260,3 +260,14 @@ def test_append_reads_again_a_file_whose_date_was_corrected(tmp_path):
     (folder / "note.md").write_text(TROOPS_NOTE.format(id="note"))
     analyze(folder, "--out", out, "--append")
     assert stance.load(out).documents["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-08-20"]
+
+
+def test_append_without_the_date_an_earlier_run_was_given_keeps_what_it_found(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Leavitt said the president has ruled out sending US troops to Ukraine.")
+    out = tmp_path / "out"
+    analyze(folder, "--out", out, "--date", "2025-08-20")
+    analyze(folder, "--out", out, "--append")
+    run = stance.load(out)
+    assert run.documents["status"].tolist() == ["ok"] and run.statements["stance"].tolist() == ["ruled_out"]
