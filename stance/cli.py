@@ -132,7 +132,7 @@ def demo(out, jobs, quiet):
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the run on the gold articles and scores.json.")
 @click.option("--split", type=click.Choice(["test", "tune", "all"]), default="test", show_default=True,
-              help="Which part of the gold set to score.")
+              help="Which part of the gold set to score (labels without a 'split' field: all).")
 @click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the gold articles (default: the 'articles' folder beside GOLD).")
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A model folder.")
