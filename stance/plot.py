@@ -69,6 +69,8 @@ TICK_CHARS = 18       # a holder's tick label is shortened past this and 4 more 
 LANE_TOPIC_CHARS = 32  # a topic's label on a swimlane, shortened past this
 HEATMAP_TOPIC_CHARS = 34   # a topic's tick label on the heatmap, shortened past this
 TITLE_CHARS = 90      # a longer chart title is wrapped
+TITLE_CHARS_PER_INCH = 11   # characters of a medium-size title that fit in an inch, with a margin
+HEATMAP_MIN_HEIGHT = 3.4    # inches
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
 SWIMLANE_LABEL_PAD = 4
@@ -598,7 +600,8 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     grid = grid.loc[sorted(grid.index, key=lambda holder: (names.holder(holder).casefold(), holder)),
                     sorted(grid.columns, key=lambda topic: (names.topic(topic).casefold(), topic))]
     dates = latest.pivot(index="holder", columns="topic", values="date").reindex_like(grid)
-    ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, 2.0 + 0.42 * grid.shape[0])))
+    # At least tall enough for the colour scale's five names to stand apart.
+    ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, max(HEATMAP_MIN_HEIGHT, 2.0 + 0.42 * grid.shape[0]))))
     cmap = ListedColormap([STANCE_COLOURS[s] for s in STANCES])
     norm = BoundaryNorm(np.arange(-2.5, 3.0, 1.0), cmap.N)
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
@@ -621,11 +624,13 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel("topic")
     ax.set_ylabel("holder")
-    title = "Latest stance of each holder on each topic (in a cell: the date of that stance; blank: no statement)"
+    lines = ["Latest stance of each holder on each topic", "(in a cell: the date of that stance; blank: no statement)"]
     hidden = [f"{plural(count, name)}" for name, count in left_out.items() if count > 0]
     if hidden:
-        title += f"\n{' and '.join(hidden)} with fewer positions not shown"
-    ax.set_title(title)
+        lines.append(f"{' and '.join(hidden)} with fewer positions not shown")
+    # A heatmap of few topics is narrow: its title is wrapped to the figure, not cut at its edges.
+    width = max(30, int(ax.figure.get_figwidth() * TITLE_CHARS_PER_INCH))
+    ax.set_title("\n".join(textwrap.fill(line, width) for line in lines), fontsize="medium")
     colourbar = ax.figure.colorbar(image, ax=ax, ticks=[SCORES[s] for s in STANCES], fraction=0.035, pad=0.02)
     colourbar.ax.set_yticklabels([topic_label(s) for s in STANCES])
     colourbar.set_label("stance")

@@ -532,3 +532,14 @@ def test_heatmap_cells_give_the_year_when_the_run_spans_two():
     table = statements_table(("merz", "loan", "oppose", "2024-12-20", 0.8, "No."), ("kallas", "loan", "support", "2025-01-03", 0.8, "Yes."))
     dates = [text.get_text() for text in plot.plot_heatmap(table).texts if text.get_gid() == "cell-date"]
     assert dates == ["3 Jan\n2025", "20 Dec\n2024"]
+
+
+def test_heatmap_of_one_holder_keeps_its_title_and_colour_scale_readable():
+    figure = plot.plot_heatmap(MERZ, holders=["orban"]).figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ax, colourbar = figure.axes
+    title = ax.title.get_window_extent(renderer)
+    assert title.x0 >= 0 and title.x1 <= figure.bbox.width    # not cut at the figure's edges
+    names = [label.get_window_extent(renderer) for label in colourbar.get_yticklabels()]
+    assert all(lower.y1 <= upper.y0 for lower, upper in zip(names, names[1:]))   # five names, none on another
