@@ -71,10 +71,13 @@ HEATMAP_TOPIC_CHARS = 34   # a topic's tick label on the heatmap, shortened past
 TITLE_CHARS = 90      # a longer chart title is wrapped
 TITLE_CHARS_PER_INCH = 11   # characters of a medium-size title that fit in an inch, with a margin
 HEATMAP_MIN_HEIGHT = 3.4    # inches
+SWIMLANE_MIN_HEIGHT = 3.4   # inches
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
 SWIMLANE_LABEL_PAD = 4
 TIMELINE_LABEL_PAD = 1.5
+SWIMLANE_NOTE = (f"labelled: the most confident shifts, up to {MAX_LANE_LABELS} a holder ({{labelled}} of {{shifts}}); "
+                 "the command stance shifts lists all")
 SWIMLANE_OFFSETS = [(10, 0), (3, 11), (3, -11), (-10, 0), (-3, 11), (-3, -11)]
 TIMELINE_SIZE = (10, 4.4)   # inches
 BUSY_DAYS = 40              # a timeline with more days than this draws its position changes faint
@@ -668,7 +671,8 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     lanes = sorted(busiest["holder"].head(max_holders), key=lambda holder: (names.holder(holder).casefold(), holder))
     left_out = len(counts) - len(lanes)
     rows = rows[rows["holder"].isin(lanes)].sort_values(["to_date", "holder", "topic"], kind="stable")
-    ax = _axes(ax, size=(13, min(15.0, 1.4 + 0.55 * max(1, len(lanes)))))
+    # At least tall enough for the two keys on the right to stand one above the other.
+    ax = _axes(ax, size=(13, min(15.0, max(SWIMLANE_MIN_HEIGHT, 1.4 + 0.55 * max(1, len(lanes))))))
     if rows.empty:
         _empty(ax, NO_SHIFTS)
         ax.set_axis_off()
@@ -702,6 +706,12 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     legend.set_clip_on(False)   # added as an artist, it is clipped to the Axes and left out of a tight save
     ax.legend(handles=stances, title="new stance", loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
               frameon=False)
+    # Which shifts carry a label is known only once they are placed, after the layout: the note
+    # saying so gets its line under the date axis now (beside the legends it ran into them on a
+    # chart of one or two lanes) and its words, or none, then.
+    note = ax.annotate(SWIMLANE_NOTE.format(labelled=len(rows), shifts=len(rows)), xy=(0, 0),
+                       xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4), textcoords="offset points",
+                       ha="left", va="top", fontsize=7.5, color="#555555", style="italic", gid="shift-note")
     _lay_out(ax)
     taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of), size=4.5)
     # The most confident shifts are labelled first, a few a lane; the other markers speak alone.
@@ -721,10 +731,9 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
             per_lane[shift.holder] += 1
     labelled = sum(per_lane.values())
     if labelled < len(rows):
-        ax.text(1.01, 0.5, f"labelled: the most\nconfident shifts,\nup to {MAX_LANE_LABELS} a holder\n"
-                           f"({labelled} of {len(rows)});\nthe command\nstance shifts\nlists all",
-                transform=ax.transAxes, fontsize=7.5, color="#555555", style="italic", va="center", ha="left",
-                gid="shift-note")
+        note.set_text(SWIMLANE_NOTE.format(labelled=labelled, shifts=len(rows)))
+    else:
+        note.remove()
     return ax
 
 

@@ -386,7 +386,22 @@ def test_busy_swimlane_labels_a_few_shifts_a_lane_and_says_so():
     labels = annotations(ax, "shift-label")
     assert 0 < len(labels) <= plot.MAX_LANE_LABELS
     [note] = annotations(ax, "shift-note")
-    assert f"({len(labels)} of 30)" in note.get_text() and "the command\nstance shifts\nlists all" in note.get_text()
+    assert f"({len(labels)} of 30)" in note.get_text() and note.get_text().endswith("the command stance shifts lists all")
+
+
+def test_swimlane_note_of_a_short_chart_stays_clear_of_its_legends_and_axis():
+    shifts = pd.concat([many_shifts("trump", "weapons", 6)[1], many_shifts("merz", "loan", 1)[1]])
+    ax = plot.plot_swimlane(shifts)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    [note] = annotations(ax, "shift-note")
+    box = note.get_window_extent(renderer)
+    others = [legend.get_window_extent(renderer) for legend in ax.findobj(matplotlib.legend.Legend)]
+    others += [text.get_window_extent(renderer) for text in (ax.xaxis.label, *ax.get_xticklabels()) if text.get_text()]
+    assert others and not any(box.overlaps(other) for other in others)
+    kinds, stances = others[:2]
+    assert not kinds.overlaps(stances)
+    assert 0 <= box.x0 and box.x1 <= ax.figure.bbox.width and box.y0 >= 0   # on the figure, not cut off
 
 
 def test_swimlane_keeps_the_holders_with_most_shifts():
