@@ -122,11 +122,39 @@ class Analysis:
             spoken = sorted(set(self.statements.loc[self.statements["holder"] == holder, "topic"]) - {""})
             raise FilterError(f"no statement in this run has the holder '{holder}' on the topic '{topic}'; "
                               f"{holder}'s topics: {', '.join(spoken) or 'none'}")
+        if not (holder and topic) and holders and topics and not (self.statements["holder"].isin(holders)
+                                                                  & self.statements["topic"].isin(topics)).any():
+            raise FilterError(f"no statement in this run has the holder {_either(holders)} on the topic "
+                              f"{_either(topics)}; choose another holder or topic")
         start, end = _filter_day(start), _filter_day(end)
         if start is not None and end is not None and start > end:
             raise FilterError(f"the days are the wrong way round: {start:%Y-%m-%d} is after {end:%Y-%m-%d}; swap them")
+        if start is not None or end is not None:
+            self._check_days(start, end, [holder] if holder else holders, [topic] if topic else topics)
         return {"holder": holder, "topic": topic, "start": start, "end": end, **others,
                 **({"holders": holders} if holders is not None else {}), **({"topics": topics} if topics is not None else {})}
+
+    def _check_days(self, start, end, holders, topics) -> None:
+        """A range of days that holds none of the chosen statements is an error that says which
+        days they do cover, not an empty table or a blank chart."""
+        chosen = self.statements
+        if holders:
+            chosen = chosen[chosen["holder"].isin(holders)]
+        if topics:
+            chosen = chosen[chosen["topic"].isin(topics)]
+        dates = chosen["date"].dropna()
+        inside = pd.Series(True, index=dates.index)
+        if start is not None:
+            inside &= dates >= start
+        if end is not None:
+            inside &= dates <= end
+        if inside.any():
+            return
+        asked = (f"between {start:%Y-%m-%d} and {end:%Y-%m-%d}" if start is not None and end is not None
+                 else f"from {start:%Y-%m-%d} on" if start is not None else f"up to {end:%Y-%m-%d}")
+        whose = " of " + " on ".join(_either(ids) for ids in (holders, topics) if ids) if holders or topics else ""
+        span = f"they are dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "none is dated"
+        raise FilterError(f"no statement{whose} in this run is dated {asked}; {span}")
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -471,6 +499,11 @@ def _filter_day(value) -> pd.Timestamp | None:
         return pd.Timestamp(parse_day(value))
     except (ValueError, TypeError, OverflowError) as error:
         raise FilterError(f"'{value}' is not a day ({error}); write it as YYYY-MM-DD") from None
+
+
+def _either(ids) -> str:
+    """'merz', or 'merz' or 'kallas', as a filter names them."""
+    return " or ".join(f"'{entry_id}'" for entry_id in ids)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -176,6 +176,10 @@ def test_a_holder_and_topic_never_seen_together_name_the_holders_topics():
         run.plot_timeline("merz", "loan")
     assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
                                  "merz's topics: german_troops")
+    with pytest.raises(stance.FilterError) as caught:   # a heatmap of that one cell would be blank
+        run.plot_heatmap(holders=["merz"], topics=["loan"])
+    assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
+                                 "choose another holder or topic")
 
 
 def test_one_holder_may_be_given_without_a_list(merz_run):

@@ -133,7 +133,15 @@ def small_run(tmp_path_factory):
     (["report", "--since", "yesterday"], "'yesterday' is not a day (unknown string format); write it as YYYY-MM-DD"),
     (["shifts", "--since", "2025-09-01", "--until", "2025-03-01"],
      "the days are the wrong way round: 2025-09-01 is after 2025-03-01; swap them"),
-], ids=["misspelt-holder", "part-of-topic", "vague-day", "reversed-days"])
+    (["shifts", "--since", "2026-01-01"],
+     "no statement in this run is dated from 2026-01-01 on; they are dated 2025-08-18 to 2025-08-19"),
+    (["timeline", "--holder", "trump", "--topic", "us_ground_troops", "--since", "2025-07-01", "--until", "2025-07-31"],
+     "no statement of 'trump' on 'us_ground_troops' in this run is dated between 2025-07-01 and 2025-07-31; "
+     "they are dated 2025-08-18 to 2025-08-19"),
+    (["plot", "--kind", "swimlane", "--out", "never.png", "--until", "2025-01-01"],
+     "no statement in this run is dated up to 2025-01-01; they are dated 2025-08-18 to 2025-08-19"),
+], ids=["misspelt-holder", "part-of-topic", "vague-day", "reversed-days", "days-after-the-run", "days-before-a-series",
+        "chart-of-no-days"])
 def test_view_filters_that_cannot_match_say_why(small_run, arguments, message):
     result = CliRunner().invoke(cli, [arguments[0], str(small_run), *arguments[1:]])
     assert result.exit_code == 2
