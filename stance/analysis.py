@@ -153,7 +153,8 @@ class Analysis:
         asked = (f"between {start:%Y-%m-%d} and {end:%Y-%m-%d}" if start is not None and end is not None
                  else f"from {start:%Y-%m-%d} on" if start is not None else f"up to {end:%Y-%m-%d}")
         whose = " of " + " on ".join(_either(ids) for ids in (holders, topics) if ids) if holders or topics else ""
-        span = f"they are dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "none is dated"
+        first, last = (f"{day:%Y-%m-%d}" for day in (dates.min(), dates.max())) if len(dates) else ("", "")
+        span = "none is dated" if not first else f"they are dated {first}" + (f" to {last}" if last != first else "")
         raise FilterError(f"no statement{whose} in this run is dated {asked}; {span}")
 
     # -- files ------------------------------------------------------------------------------------

@@ -176,6 +176,9 @@ def test_a_holder_and_topic_never_seen_together_name_the_holders_topics():
         run.plot_timeline("merz", "loan")
     assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
                                  "merz's topics: german_troops")
+    with pytest.raises(stance.FilterError) as caught:
+        run.check_filters(holder="kallas", end="2025-03-01")
+    assert str(caught.value) == "no statement of 'kallas' in this run is dated up to 2025-03-01; they are dated 2025-03-04"
     with pytest.raises(stance.FilterError) as caught:   # a heatmap of that one cell would be blank
         run.plot_heatmap(holders=["merz"], topics=["loan"])
     assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
