@@ -288,7 +288,8 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
                 and mark.line > opened.line:   # a list on one line, still open on the next
             bracket = "[" if "sequence" in context else "{"
             closing = {"[": "]", "{": "}"}[bracket]
-            problem += f"; the '{bracket}' opened on line {opened.line + 1} is never closed with '{closing}'"
+            problem += (f"; the '{bracket}' opened on line {opened.line + 1} is never closed with '{closing}' "
+                        f"(a text that starts with '{bracket}' must be put in quotes)")
         elif isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
             # The usual cause is a name or phrase that YAML reads as structure ("US troops: the debate").
             problem += ("; a text holding ': ' or ' #', or starting with @ ` [ { or a quote, "

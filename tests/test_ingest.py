@@ -642,8 +642,8 @@ def test_exit_codes_are_documented_in_help():
 
 
 CONFIG_ERRORS = [
-    ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'; a text holding ': ' or ' #', "
-     "or starting with @ ` [ {{ or a quote, must be put in quotes, e.g. label: \"US troops: the debate\""),
+    ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'; "
+     "the '[' opened on line 3 is never closed with ']' (a text that starts with '[' must be put in quotes)"),
     ("topics", "topics:\n  - id: troops\n    label: Troops\n    colour: red\n",
      "{path}:4: unknown key(s) ['colour']; allowed: ['description', 'id', 'keywords', 'label']"),
     ("actors", "actors:\n  - id: trump\n  - id: trump\n", "{path}:3: actor id 'trump' is defined twice; give each actor its own id"),
