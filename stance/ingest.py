@@ -573,7 +573,7 @@ def _jsonl_documents(path: Path) -> Iterator[Document]:
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as error:   # RecursionError: "[[[[..." nested too deeply
-            problem = "nested too deeply" if isinstance(error, RecursionError) else getattr(error, "msg", None) or str(error)
+            problem = "nested too deeply" if isinstance(error, RecursionError) else _json_problem(error)
             broken.append(Document(f"{path.stem}-{number}", f"{name}:{number}", status="error",
                                    reason=f"{name}:{number}: invalid JSON ({problem}); line left out"))
             continue
@@ -589,6 +589,15 @@ def _jsonl_documents(path: Path) -> Iterator[Document]:
         return
     frame = pd.DataFrame([record for _, record in rows], index=[number for number, _ in rows])
     yield from _merged(_rows_documents(frame, name, path.stem, line_numbers=True, note=note), broken)
+
+
+def _json_problem(error: ValueError) -> str:
+    """What is wrong with a JSON line and where in it: "Unterminated string starting at column 10"
+    (the decoder's own message stops at "starting at", its position given apart)."""
+    if not isinstance(error, json.JSONDecodeError):
+        return str(error)
+    where = f"{error.msg} column {error.colno}" if error.msg.endswith(" at") else f"{error.msg} at column {error.colno}"
+    return f"{where}, where the line ends" if error.pos >= len(error.doc.rstrip()) else where
 
 
 def _merged(documents: Iterable[Document], broken: list[Document]) -> Iterator[Document]:

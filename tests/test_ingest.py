@@ -112,7 +112,7 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "html": ("ok", ""),
         "long-line": ("ok", ""),
         "wire-1": ("ok", ""),
-        "rows-2": ("error", f"{at('rows.jsonl')}:2: invalid JSON (Expecting value); line left out"),
+        "rows-2": ("error", f"{at('rows.jsonl')}:2: invalid JSON (Expecting value at column 67, where the line ends); line left out"),
         "wire-3": ("ok", ""),
         "rows-4": ("error", f"{at('rows.jsonl')}:4: each line must be a JSON object {{\"text\": ..., \"date\": ...}}"),
         "csv-1": ("ok", ""),
@@ -367,7 +367,9 @@ def test_jsonl_line_breaks_inside_strings_do_not_split_a_line(tmp_path):
     ("\n\n  \n", "{path}: empty file"),
     ("[" * 100_000, "{path}:1: invalid JSON (nested too deeply); line left out"),
     ('{"text": "x", "date": 1' + "0" * 5000 + "}", "{path}:1: invalid JSON (Exceeds the limit (4300 digits)"),
-], ids=["empty", "blank-lines", "deeply-nested", "huge-number"])
+    ('{"text": "Trump ruled out troops.", "date": "2025-08-20}',
+     "{path}:1: invalid JSON (Unterminated string starting at column 45); line left out"),
+], ids=["empty", "blank-lines", "deeply-nested", "huge-number", "unterminated-string"])
 def test_jsonl_that_cannot_be_read_is_reported_not_raised(tmp_path, content, reason):
     document = only(read(tmp_path, "feed.jsonl", content))
     assert document.status in {"skipped", "error"}
