@@ -306,7 +306,7 @@ def report_command(run, fmt, holder, topic, start, end, max_shifts):
     statements, selected = report.filter_run(result.statements, result.shifts, **filters)
     if fmt == "md":
         view = stance.Analysis(result.documents, statements, selected, result.settings)
-        click.echo(report.markdown_report(view, max_shifts=max_shifts))
+        click.echo(report.markdown_report(view, max_shifts=max_shifts, scope=report.describe_filters(**filters)))
         return
     columns = ["date", "holder", "speaker", "topic", "stance", "attribution", "confidence", "text", "doc_id"]
     click.echo(report.render(statements.sort_values(["date", "holder", "topic"])[columns], fmt))

@@ -242,3 +242,12 @@ def test_the_report_names_the_topics_no_statement_was_found_on():
     text = report.markdown_report(stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, settings))
     assert "No statement was found on 1 topic of the 3: A whaling ban." in text
     assert "No statement was found" not in page()   # no topic list kept: nothing to say
+
+
+def test_a_report_of_one_holder_says_so_and_blames_no_topic_on_the_keywords(tmp_path):
+    settings = {"names": {"holders": {}, "topics": {"loan": "Reparations loan", "sanctions": "New sanctions"}}}
+    stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, settings).save(tmp_path / "run", charts=False, report=False)
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "run"), "--format", "md", "--holder", "orban"])
+    assert result.exit_code == 0, result.output
+    assert "Only the statements and shifts of the holder 'orban'." in result.output
+    assert "No statement was found" not in result.output   # merz spoke on the loan; orban did not
