@@ -67,6 +67,11 @@ RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,
 RE_FLAT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 # Columns that scrapers and exports use for the article text.
 TEXT_LIKE_COLUMNS = ("body", "content", "article", "full_text", "fulltext", "text_content", "story", "article_text")
+# A day written in full near the top of an undated text: "April 9, 2026", "9 April 2026", "2026-04-09".
+MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+RE_OPENING_DAY = re.compile(rf"\b(?:{MONTH_NAMES} \d{{1,2}}, \d{{4}}|\d{{1,2}} {MONTH_NAMES},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+OPENING_CHARS = 300   # the headline and dateline, not the story
 # Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
 # ("readingTime:" is no date, so "time" only on its own.)
 RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
@@ -801,12 +806,30 @@ def _finish(document: Document, default: dt.date | None, today: dt.date) -> Docu
             where = "'date: YYYY-MM-DD'" if document.path.lower().endswith(TEXT_SUFFIXES) \
                 else "its day to the 'date' column"
             return replace(document, status="skipped",
-                           reason=_join(document.reason, f"{document.path}: no date; add {where} or pass --date"))
+                           reason=_join(document.reason, f"{document.path}: no date; add {where} or pass --date"
+                                                         f"{_opening_date_hint(text)}"))
         document = replace(document, date=default, reason=_join(document.reason, "date from --date"))
     if document.date > today + FUTURE_TOLERANCE:
         return replace(document, status="skipped",
                        reason=_join(document.reason, f"{document.path}: date {document.date.isoformat()} is in the future"))
     return document
+
+
+def _opening_date_hint(text: str) -> str:
+    """A day written in full in an undated text's first lines (a wire dateline, "PORT ALDER,
+    April 9, 2026 -"), offered as the likely date, never taken as it: it may be an event's.
+
+    >>> _opening_date_hint("PORT ALDER, April 9, 2026 - A new poll ...")
+    " (its opening names 2026-04-09: add 'date: 2026-04-09' if it was published that day)"
+    """
+    found = RE_OPENING_DAY.search(text[:OPENING_CHARS])
+    if found is None:
+        return ""
+    try:
+        day = _as_date(found.group(0)).isoformat()
+    except (ValueError, TypeError, OverflowError):
+        return ""
+    return f" (its opening names {day}: add 'date: {day}' if it was published that day)"
 
 
 def _without_html(text: str) -> str:

@@ -723,3 +723,16 @@ def test_any_values_in_a_dataframe_give_one_document_per_row(rows):
     documents = list(read_documents(pd.DataFrame(rows), today=TODAY))
     assert len(documents) == len(rows)
     assert all(d.status in STATUSES and (d.is_ok or d.reason) for d in documents)
+
+
+@pytest.mark.parametrize("opening, hint", [
+    ("Council backs stadium\n\nPORT ALDER, April 9, 2026 - The council voted.", "2026-04-09"),
+    ("Council backs stadium (9 Apr 2026)\n\nThe council voted.", "2026-04-09"),
+    ("Council backs stadium\n\nThe council voted on Tuesday.", None),
+    ("Council backs stadium\n\nIn April 2026 the council voted.", None),   # no day: nothing to offer
+], ids=["wire-dateline", "day-month-year", "no-day", "month-only"])
+def test_an_undated_text_that_opens_with_a_day_is_skipped_with_that_day_offered(tmp_path, opening, hint):
+    document = only(read(tmp_path, "note.txt", opening))
+    assert document.status == "skipped" and document.date is None   # offered, never taken
+    offered = f"(its opening names {hint}: add 'date: {hint}' if it was published that day)"
+    assert document.reason.endswith(offered) if hint else "its opening names" not in document.reason
