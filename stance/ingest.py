@@ -739,6 +739,7 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
     # Column by column, not iterrows: each value keeps its own type (a Timestamp stays one).
     values = [frame[columns[key]].tolist() if key in columns else [None] * len(frame)
               for key in ("id", "text", "date", "title", "source", "url")]
+    order = _column_day_order(values[2], frame.index, name, line_numbers)
     for number, raw_id, text, date, *extra in zip(frame.index, *values):
         where = f"{name}:{number}" if line_numbers else f"{name}[row {number}]"
         doc_id = _id_text(raw_id) if _present(raw_id) else f"{stem}-{number}"
@@ -756,9 +757,31 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
             continue
         day, problem = _meta_date(date if _present(date) else None)
         if problem:
+            if order and "could be day/month or month/day" in problem:
+                problem += f"; other rows of the column put the {order}"
             yield Document(doc_id, where, status="skipped", reason=f"{where}: {problem}", **fields)
             continue
         yield Document(doc_id, where, _newlines(str(text)), date=day, reason=note, **fields)
+
+
+def _column_day_order(dates: list, labels, name: str, line_numbers: bool) -> str:
+    """How the column's unambiguous dates order day and month ("day first, as in 24/02/2026 at
+    feed.csv:18"), when they all agree: a hint for the rows that could be read either way, which
+    are still skipped (a column of dates from several sources may mix both)."""
+    orders: dict[str, str] = {}
+    for label, value in zip(labels, dates):
+        numeric = RE_NUMERIC_DAY.match(str(value).strip()) if isinstance(value, str) else None
+        if numeric is None:
+            continue
+        first, second = int(numeric.group(1)), int(numeric.group(3))
+        if (first > 12) == (second > 12):
+            continue
+        where = f"{name}:{label}" if line_numbers else f"{name}[row {label}]"
+        orders.setdefault("day first" if first > 12 else "month first", f"{value.strip()} at {where}")
+    if len(orders) != 1:
+        return ""
+    [(order, example)] = orders.items()
+    return f"{order}, as in {example}"
 
 
 def _id_text(value) -> str:

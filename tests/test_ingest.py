@@ -736,3 +736,18 @@ def test_an_undated_text_that_opens_with_a_day_is_skipped_with_that_day_offered(
     assert document.status == "skipped" and document.date is None   # offered, never taken
     offered = f"(its opening names {hint}: add 'date: {hint}' if it was published that day)"
     assert document.reason.endswith(offered) if hint else "its opening names" not in document.reason
+
+
+def test_a_date_read_either_way_names_the_order_the_rest_of_its_column_uses(tmp_path):
+    content = ("text,date\nThe council voted.,03/02/2025\nThe mayor spoke.,24/02/2025\n"
+               "The club replied.,05/03/2025\n")
+    documents = read(tmp_path, "feed.csv", content)
+    assert [d.status for d in documents] == ["skipped", "ok", "skipped"]   # still never guessed
+    path = (tmp_path / "feed.csv").as_posix()
+    assert documents[0].reason.endswith(f"; other rows of the column put the day first, as in 24/02/2025 at {path}:3")
+
+
+def test_a_column_that_mixes_both_orders_offers_neither(tmp_path):
+    content = "text,date\nThe council voted.,03/02/2025\nThe mayor spoke.,24/02/2025\nThe club replied.,02/24/2025\n"
+    documents = read(tmp_path, "feed.csv", content)
+    assert "other rows of the column" not in documents[0].reason
