@@ -270,6 +270,10 @@ def explain(source, text, default_date, doc_id, run, actors, topics, model, topi
         raise click.UsageError("give a file, --text, or --run with --doc")
     trace = explain_document(source if text is None else text, actors=actors, topics=topics,
                              date=default_date, model=model, doc_id=doc_id, run=run)
+    held = trace.attrs.get("documents_in_source", 1)
+    if held > 1 and doc_id is None and len(trace):
+        click.echo(f"note: {source} holds {held} documents; this is the first, {trace['doc_id'].iloc[0]} "
+                   "(choose another with --doc ID)", err=True)
     if topic:
         if topic not in set(trace["topic"]):
             from .analysis import _close_ids
