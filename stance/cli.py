@@ -365,6 +365,10 @@ def _finish(result, out: Path) -> None:
                            if status in counts)
     click.echo(f"{plural(len(documents), 'document')} ({len(documents) - len(bad)} analysed{not_analysed}), "
                f"{plural(len(result.statements), 'statement')}, {plural(len(result.shifts), 'shift')} -> {out}")
+    from .report import unattributed_note
+    nobody = unattributed_note(result.statements, result.settings)
+    if nobody:
+        click.echo(f"note: {nobody}", err=True)
     if len(bad):
         sys.exit(EXIT_SOME_SKIPPED)
 

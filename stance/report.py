@@ -55,6 +55,23 @@ def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topi
     return statements, shifts
 
 
+def unattributed_note(statements: pd.DataFrame, settings: dict) -> str:
+    """What to do when statements were found but none has a holder: the usual cause is a run of
+    one's own topics with the shipped actors, who are not the people one's articles quote.
+
+    >>> unattributed_note(pd.DataFrame({"holder": ["", ""]}), {"actors": "/site/stance/data/actors.yaml"})
+    'No statement has a holder: none of the statements found (2) names an actor of the shipped Russia–Ukraine actors. List the people and organisations your articles quote in an actors file and pass it with --actors (actors= in Python).'
+    """
+    if not len(statements) or (statements["holder"] != "").any():
+        return ""
+    actors = str(settings.get("actors") or "")
+    shipped = actors.replace("\\", "/").endswith("stance/data/actors.yaml")
+    named = "the shipped Russia–Ukraine actors" if shipped or not actors else actors
+    return (f"No statement has a holder: none of the statements found ({len(statements)}) names an actor of {named}. "
+            "List the people and organisations your articles quote in an actors file and pass it with --actors "
+            "(actors= in Python).")
+
+
 def describe_filters(holder=None, topic=None, start=None, end=None, **others) -> str:
     """The filters of a view in words, for a page that holds only part of a run.
 
@@ -165,6 +182,9 @@ def markdown_report(analysis, chart_files: dict | None = None,
     lines.append("")
     if scope:
         lines += [f"Only the statements and shifts {scope}.", ""]
+    nobody = unattributed_note(statements, getattr(analysis, "settings", None) or {}) if not scope else ""
+    if nobody:
+        lines += [nobody, ""]
     unfound = [label for topic_id, label in names.topics if topic_id not in set(statements["topic"])]
     if unfound and len(statements) and not scope:
         # A topic no sentence was found on is most often one whose keywords the sources never use.

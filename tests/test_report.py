@@ -251,3 +251,17 @@ def test_a_report_of_one_holder_says_so_and_blames_no_topic_on_the_keywords(tmp_
     assert result.exit_code == 0, result.output
     assert "Only the statements and shifts of the holder 'orban'." in result.output
     assert "No statement was found" not in result.output   # merz spoke on the loan; orban did not
+
+
+def test_a_run_whose_statements_name_no_actor_says_to_pass_an_actors_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "stadium.md").write_text("---\ndate: 2026-02-03\n---\n"
+                                                "Mayor Dana Whitlock said she backed public money for the stadium.\n")
+    (tmp_path / "topics.yaml").write_text("topics:\n  - id: stadium_money\n    label: Public money for the stadium\n"
+                                          "    keywords: [public money]\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts",
+                                      "--topics", str(tmp_path / "topics.yaml")])
+    advice = "none of the statements found (1) names an actor of the shipped Russia–Ukraine actors"
+    assert result.exit_code == 0 and advice in result.stderr and "pass it with --actors" in result.stderr
+    assert advice in (tmp_path / "out" / "report.md").read_text()
+    assert "No statement has a holder" not in page()   # holders found: nothing to say
