@@ -399,7 +399,8 @@ def _text(item: dict, key: str, path, line, what: str, required: bool = True) ->
     value = item.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ConfigError(f"{what} has no {key}; add a '{key}:' line", path, line)
+            article = "an" if key[0] in "aeiou" else "a"   # an 'id:' line, a 'label:' line
+            raise ConfigError(f"{what} has no {key}; add {article} '{key}:' line", path, line)
         return ""
     if not isinstance(value, (str, int, float)):
         raise ConfigError(f"{what}: '{key}' must be text", path, line)

@@ -30,8 +30,9 @@ def test_shipped_defaults_cover_the_domain(actors, topics):
     ("topics:\n  - id: a\n    keywords: [jets, drones\n    label: A\n",
      "the '[' opened on line 3 is never closed with ']'", 4),
     ("topics:\n  - id: a\n\tlabel: A\n", "indent with spaces, not tabs", 3),
+    ("topics:\n  - label: A\n", "this topic has no id; add an 'id:' line", 2),
 ], ids=["no-label", "duplicate-id", "unknown-key", "bad-yaml", "wrong-section", "no-topics", "bad-id", "unclosed-list",
-        "tab"])
+        "tab", "no-id"])
 def test_topic_file_errors_name_file_and_line(tmp_path, text, message, line):
     path = write(tmp_path, "topics.yaml", text)
     with pytest.raises(ConfigError) as caught:
