@@ -248,7 +248,10 @@ def save_run(out: str | os.PathLike, fill, settings: dict, force: bool = False) 
     out.parent.mkdir(parents=True, exist_ok=True)
     prefix = f".{out.name}{STAGING}{os.getpid()}-"
     try:
-        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        except OSError as error:   # named after the folder asked for, not the hidden one beside it
+            raise OSError(error.errno, error.strerror, str(given)) from None
         fill(staging)
         files = sorted([entry.name for entry in staging.iterdir()] + [MARKER])
         _write_synced(staging / MARKER, json.dumps({"tool": "stance", "files": files, **_plain(settings)},

@@ -161,3 +161,16 @@ def test_a_chart_that_cannot_be_written_is_one_line_not_a_traceback(small_run, t
                                       str(tmp_path / "taken" / "chart.png")])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path / 'taken'}") and "Traceback" not in result.output
+
+
+def test_an_out_folder_that_cannot_be_made_is_named_as_given(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".results.tmp-1-abcd"))
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.md").write_text("---\ndate: 2025-08-20\n---\nTrump ruled out US troops.\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "results")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'results'}: Permission denied\n"
