@@ -72,6 +72,7 @@ TITLE_CHARS = 90      # a longer chart title is wrapped
 TITLE_CHARS_PER_INCH = 11   # characters of a medium-size title that fit in an inch, with a margin
 HEATMAP_MIN_HEIGHT = 3.4    # inches
 SWIMLANE_MIN_HEIGHT = 3.4   # inches
+SAME_DAY_STEP = 0.2         # of a lane, between shifts of one holder on one day
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
 SWIMLANE_LABEL_PAD = 4
@@ -678,11 +679,16 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         ax.set_axis_off()
         return ax
     lane_of = {holder: index for index, holder in enumerate(lanes)}
+    # Shifts of one holder on one day (two topics moved at once) are stacked across the lane,
+    # not drawn on one spot where the second hides the first.
+    same_day = rows.groupby(["holder", "to_date"], sort=False)
+    place = same_day.cumcount() - (same_day["topic"].transform("size") - 1) / 2
+    rows = rows.assign(lane_y=rows["holder"].map(lane_of) + place.clip(-2, 2) * SAME_DAY_STEP)
     for index in range(len(lanes)):
         if index % 2 == 0:
             ax.axhspan(index - 0.5, index + 0.5, color="#f5f5f5", zorder=0)
     for kind, group in rows.groupby("kind", sort=True):
-        ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=80,
+        ax.scatter(group["to_date"], group["lane_y"], marker=KIND_MARKERS.get(kind, "o"), s=80,
                    c=[STANCE_COLOURS.get(s, "#999999") for s in group["to_stance"]], edgecolors="black",
                    linewidths=0.7, zorder=3, gid="shift-markers", label=kind)
     ax.set_yticks(range(len(lanes)), [f"{_short(names.holder(holder))} ({counts[holder]})" for holder in lanes])
@@ -713,7 +719,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
                        xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4), textcoords="offset points",
                        ha="left", va="top", fontsize=7.5, color="#555555", style="italic", gid="shift-note")
     _lay_out(ax)
-    taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of), size=4.5)
+    taken = _point_boxes(ax, rows["to_date"], rows["lane_y"], size=4.5)
     # The most confident shifts are labelled first, a few a lane; the other markers speak alone.
     ranked = rows.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
     per_lane = dict.fromkeys(lanes, 0)
@@ -724,7 +730,7 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         text = f"{topic}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
         if shift.reported:
             text = f"{topic}: reported move to {topic_label(shift.to_stance)}"
-        label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
+        label = _place(ax, text, (mdates.date2num(shift.to_date), shift.lane_y), SWIMLANE_OFFSETS, taken,
                        keep_crowded=False, pad=SWIMLANE_LABEL_PAD, fontsize=7, color="#333333", zorder=4)
         if label is not None:
             label.set_gid("shift-label")

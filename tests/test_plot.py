@@ -558,3 +558,16 @@ def test_heatmap_of_one_holder_keeps_its_title_and_colour_scale_readable():
     assert title.x0 >= 0 and title.x1 <= figure.bbox.width    # not cut at the figure's edges
     names = [label.get_window_extent(renderer) for label in colourbar.get_yticklabels()]
     assert all(lower.y1 <= upper.y0 for lower, upper in zip(names, names[1:]))   # five names, none on another
+
+
+def test_swimlane_shows_two_shifts_of_one_holder_on_one_day_apart_within_the_lane():
+    shifts = shifts_table(
+        ("menon", "funding", "support", "oppose", "2026-03-17", "2026-04-01", "reversal", "x"),
+        ("menon", "referendum", "support", "oppose", "2026-03-17", "2026-04-01", "reversal", "x"),
+        ("whitlock", "funding", "oppose", "ruled_out", "2026-02-23", "2026-03-17", "hardening", "x"))
+    ax = plot.plot_swimlane(shifts)
+    drawn = points(ax, "shift-markers")
+    menon = drawn[np.isclose(drawn[:, 1].round(), 0)]
+    assert len(menon) == 2 and len({tuple(point) for point in menon}) == 2   # neither hides the other
+    assert all(abs(y) < 0.5 for y in menon[:, 1])                              # both inside menon's lane
+    assert drawn[np.isclose(drawn[:, 1], 1)].shape[0] == 1                     # a lone shift stays on its lane
