@@ -527,6 +527,9 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
     if topic is not None:
         selected = selected[selected["topic"] == topic]
     strongest = selected.groupby(["holder", "topic"], as_index=False)["confidence"].max()
+    unmoved = strongest.empty and (holder is not None or topic is not None)
+    if unmoved:   # a holder or topic asked for that never moved: its steady positions, not a blank
+        strongest = _steady_series(statements, holder, topic, start, end)
     chosen = strongest.sort_values(["confidence", "holder", "topic"], ascending=[False, True, True],
                                    kind="stable").head(max_panels)
     pairs = list(chosen.sort_values(["holder", "topic"])[["holder", "topic"]].itertuples(index=False))
@@ -546,7 +549,11 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         figure, grid = plt.subplots(rows, columns, figsize=(8 * columns, 3.6 * rows), squeeze=False,
                                     layout="constrained")
         panels = list(grid.flat)
-        if left_out:
+        if unmoved:
+            asked = " ".join(f"{word} '{name}'" for word, name in (("of", holder), ("on", topic)) if name is not None)
+            figure.suptitle(f"No shift {asked}: the positions held, a panel per holder and topic"
+                            + (f" (the {len(pairs)} with most statements; {left_out} more)" if left_out else ""))
+        elif left_out:
             figure.suptitle(f"{len(pairs)} of {len(strongest)} holder × topic series with shifts: those with the "
                             f"most confident shifts ({left_out} more; choose by holder and topic)")
     if not pairs:
@@ -570,6 +577,19 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         if not moved.empty:
             _label_shifts(panel, moved, days, MAX_PANEL_LABELS, names)
     return figure
+
+
+def _steady_series(statements: pd.DataFrame, holder, topic, start, end) -> pd.DataFrame:
+    """The holder x topic series of a holder (or topic) without shifts, each ranked by its number
+    of statements, in the `confidence` column small multiples rank series by."""
+    chosen = _between(statements, "date", start, end)
+    chosen = chosen[(chosen["holder"] != "") & (chosen["topic"] != "")]
+    if holder is not None:
+        chosen = chosen[chosen["holder"] == holder]
+    if topic is not None:
+        chosen = chosen[chosen["topic"] == topic]
+    counts = chosen.groupby(["holder", "topic"], as_index=False, observed=True).size()
+    return counts.rename(columns={"size": "confidence"})
 
 
 # -- heatmap ---------------------------------------------------------------------------------------

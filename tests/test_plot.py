@@ -571,3 +571,11 @@ def test_swimlane_shows_two_shifts_of_one_holder_on_one_day_apart_within_the_lan
     assert len(menon) == 2 and len({tuple(point) for point in menon}) == 2   # neither hides the other
     assert all(abs(y) < 0.5 for y in menon[:, 1])                              # both inside menon's lane
     assert drawn[np.isclose(drawn[:, 1], 1)].shape[0] == 1                     # a lone shift stays on its lane
+
+
+def test_timelines_of_a_holder_who_never_moved_show_the_positions_held():
+    figure = plot.plot_timelines(MERZ, MERZ_SHIFTS, holder="kallas")
+    drawn = [panel for panel in figure.axes if panel.axison]
+    assert figure.get_suptitle() == "No shift of 'kallas': the positions held, a panel per holder and topic"
+    assert sorted(panel.get_title() for panel in drawn) == ["kallas — loan (1 statement, 0 shifts)",
+                                                            "kallas — sanctions (1 statement, 0 shifts)"]
