@@ -65,7 +65,8 @@ class Analysis:
 
     def plot_timeline(self, holder: str | None = None, topic: str | None = None, ax=None, **filters):
         """The timeline of a holder on a topic, as an Axes; without both, a Figure of small panels,
-        one per series with a shift (`ax` may then be an array of Axes). Filters: `start`, `end`."""
+        one per series with a shift (or, for a holder or topic that never moved, per series it has;
+        `ax` may then be an array of Axes). Filters: `start`, `end`."""
         from . import plot
         filters = self.check_filters(holder=holder, topic=topic, **filters)
         holder, topic = filters.pop("holder"), filters.pop("topic")

@@ -516,7 +516,8 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
                    names: Names | None = None):
     """Small multiples: every holder x topic series that has a shift, one panel each, in holder and
     topic order; returns the Figure. Past `max_panels` series, those whose strongest shift is most
-    confident are drawn, and the figure's title says how many are not.
+    confident are drawn, and the figure's title says how many are not. A `holder` or `topic` with
+    no shift gets a panel per series it has, shifts or not, and a title that says so.
 
     `ax` may be an array of Axes to draw the panels into (as many as there are series, or more).
     """
