@@ -72,6 +72,8 @@ MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 RE_OPENING_DAY = re.compile(rf"\b(?:{MONTH_NAMES} \d{{1,2}}, \d{{4}}|\d{{1,2}} {MONTH_NAMES},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 OPENING_CHARS = 300   # the headline and dateline, not the story
+# The first line Excel writes to say which separator the file uses: "sep=;" (or "sep=,", "sep=\t").
+RE_EXCEL_SEPARATOR = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$', re.IGNORECASE)
 # Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
 # ("readingTime:" is no date, so "time" only on its own.)
 RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
@@ -638,12 +640,17 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     header, records, broken = None, [], []
     limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))   # an article is longer than csv's 128 kB default
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    declared = RE_EXCEL_SEPARATOR.match(first)   # Excel's "sep=;" line names the separator
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=declared.group(1) if declared else _csv_delimiter(text))
     start = 1
     try:
         for row in reader:
             line, start = start, reader.line_num + 1
             if not any(field.strip() for field in row):
+                continue
+            if declared:   # the first line with anything on it: the separator, not the header
+                declared = None
                 continue
             if header is None:
                 header = _unique_names([field.strip() for field in row])

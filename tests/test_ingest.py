@@ -751,3 +751,10 @@ def test_a_column_that_mixes_both_orders_offers_neither(tmp_path):
     content = "text,date\nThe council voted.,03/02/2025\nThe mayor spoke.,24/02/2025\nThe club replied.,02/24/2025\n"
     documents = read(tmp_path, "feed.csv", content)
     assert "other rows of the column" not in documents[0].reason
+
+
+def test_a_csv_saved_by_excel_with_a_separator_line_is_read_by_it(tmp_path):
+    content = "sep=;\ntext;date\nMerz said, firmly, no troops.;2025-08-20\nMacron agreed.;2025-08-21\n"
+    documents = read(tmp_path, "export.csv", content)
+    assert [(d.status, d.text, d.path.rsplit(":", 1)[-1]) for d in documents] == [
+        ("ok", "Merz said, firmly, no troops.", "3"), ("ok", "Macron agreed.", "4")]
