@@ -72,6 +72,9 @@ MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|J
                r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 RE_OPENING_DAY = re.compile(rf"\b(?:{MONTH_NAMES} \d{{1,2}}, \d{{4}}|\d{{1,2}} {MONTH_NAMES},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
 OPENING_CHARS = 300   # the headline and dateline, not the story
+RE_NUMBER = re.compile(r"^-?(?:\d{5,}|\d+\.\d+)$")   # a year alone ("2025") is told apart later
+# A day written as one number, 20250820 (year, month, day), which is read; other numbers are not.
+RE_COMPACT_DAY = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
 # The first line Excel writes to say which separator the file uses: "sep=;" (or "sep=,", "sep=\t").
 RE_EXCEL_SEPARATOR = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$', re.IGNORECASE)
 # Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
@@ -523,6 +526,7 @@ def _as_date(value) -> dt.date:
         raise ValueError("missing date")
     if isinstance(value, bytes):   # a Parquet column of binary strings
         value = value.decode("utf-8", errors="replace")
+
     if hasattr(value, "dtype") and str(getattr(value, "dtype", "")).startswith("datetime64"):
         return _as_date(pd.Timestamp(value))
     text = str(value).strip()
@@ -530,6 +534,11 @@ def _as_date(value) -> dt.date:
         raise ValueError("missing date")
     if len(text) > 60:
         raise ValueError("too long for a date")
+    if text.endswith(".0") and text[:-2].isdigit():   # 20250820 from a column of numbers with a gap
+        text = text[:-2]
+    if RE_NUMBER.match(text) and not RE_COMPACT_DAY.match(text):
+        # Seconds or milliseconds since 1970, or a spreadsheet's count of days: which, is a guess.
+        raise ValueError("a number, perhaps a timestamp or a spreadsheet's day count; not read as a day")
     iso = RE_ISO_DAY.match(text)
     if iso:
         return dt.date.fromisoformat(iso.group(1))

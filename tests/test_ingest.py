@@ -758,3 +758,15 @@ def test_a_csv_saved_by_excel_with_a_separator_line_is_read_by_it(tmp_path):
     documents = read(tmp_path, "export.csv", content)
     assert [(d.status, d.text, d.path.rsplit(":", 1)[-1]) for d in documents] == [
         ("ok", "Merz said, firmly, no troops.", "3"), ("ok", "Macron agreed.", "4")]
+
+
+@pytest.mark.parametrize("value, expected", [
+    (20250820, "2025-08-20"), (20250820.0, "2025-08-20"),   # a day as one number; a float from a column with a gap
+    (1755648000, "a number, perhaps a timestamp or a spreadsheet's day count; not read as a day"),
+    (45889, "a number, perhaps a timestamp or a spreadsheet's day count; not read as a day"),
+], ids=["compact-day", "compact-day-float", "epoch-seconds", "spreadsheet-serial"])
+def test_a_date_given_as_a_number_is_read_only_when_it_spells_a_day(tmp_path, value, expected):
+    frame = pd.DataFrame({"text": ["Merz ruled out German troops."], "date": [value]})
+    frame.to_parquet(tmp_path / "feed.parquet")
+    document = only(list(read_documents([tmp_path / "feed.parquet"], today=TODAY)))
+    assert (document.date.isoformat() if document.is_ok else document.reason.split("(", 1)[1]).startswith(expected)
