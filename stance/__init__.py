@@ -88,6 +88,8 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
     The folder is replaced atomically, as `Analysis.save` does. Returns the run's `Outline`
     (documents, shifts, the statements' position columns); `load(out)` reads all of it.
     """
+    if append and Path(out).exists():
+        actors, topics, model = _files_of_run(out, actors, topics, model)
     actors, topics = load_actors(actors), load_topics(topics)
     settings = _settings(actors, topics, model)
     earlier = Path(out) if append and Path(out).exists() else None
@@ -119,6 +121,21 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
 
     save_run(out, fill, settings, force=force)
     return outlines[0]
+
+
+def _files_of_run(out, actors, topics, model) -> tuple:
+    """The actors, topics and model files a run was made with, for those not given: appending
+    to a run reads new articles as the run read the old ones (`--append` needs no repeat of
+    `--actors` and `--topics`). A file that is gone is left to the defaults and the check that
+    follows, which names it."""
+    settings = load_settings(out)
+
+    def kept(name: str):
+        value = settings.get(name) or None
+        return value if value and value != "<python>" and Path(value).is_file() else None
+
+    model = model if model is not None else (settings.get("model") or None)
+    return (actors if actors is not None else kept("actors"), topics if topics is not None else kept("topics"), model)
 
 
 def _settings(actors: Actors, topics: Topics, model) -> dict:

@@ -87,7 +87,8 @@ def _date_range(function):
 @click.option("--no-charts", is_flag=True, help="Skip the PNG charts (faster on large runs).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--append", is_flag=True,
-              help="Add INPUTS to the run in OUT: documents it holds are not analysed again; shifts and report cover all.")
+              help="Add INPUTS to the run in OUT, read with the run's actors, topics and model unless given: "
+                   "documents it holds are not analysed again; shifts and report cover all.")
 def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, scheduler, strict, force, no_charts, quiet,
             append):
     """Find who took which stance when; write tables, report and charts to OUT.

@@ -271,3 +271,18 @@ def test_append_without_the_date_an_earlier_run_was_given_keeps_what_it_found(tm
     analyze(folder, "--out", out, "--append")
     run = stance.load(out)
     assert run.documents["status"].tolist() == ["ok"] and run.statements["stance"].tolist() == ["ruled_out"]
+
+
+def test_append_reads_new_articles_with_the_runs_own_actors_and_topics(tmp_path):
+    (tmp_path / "actors.yaml").write_text("actors:\n  - id: whitlock\n    name: Dana Whitlock\n    aliases: [Whitlock]\n")
+    (tmp_path / "topics.yaml").write_text("topics:\n  - id: city_bonds\n    label: City bonds for the stadium\n"
+                                          "    keywords: [city bonds]\n")
+    for folder, day, verb in (("old", "2026-02-03", "backed"), ("new", "2026-03-18", "ruled out")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.md").write_text(f"---\ndate: {day}\n---\nWhitlock {verb} city bonds.\n")
+    files = ["--actors", str(tmp_path / "actors.yaml"), "--topics", str(tmp_path / "topics.yaml")]
+    analyze(tmp_path / "old", "--out", tmp_path / "out", *files)
+    analyze(tmp_path / "new", "--out", tmp_path / "out", "--append")   # as `stance analyze --help` shows it
+    analyze(tmp_path / "old", tmp_path / "new", "--out", tmp_path / "full", *files)
+    assert_same_tables(tmp_path / "full", tmp_path / "out")
+    assert stance.load(tmp_path / "out").statements["holder"].tolist() == ["whitlock", "whitlock"]
