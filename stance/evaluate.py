@@ -40,7 +40,8 @@ def load_gold(gold: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise InputError(f"invalid JSON ({error.msg})", path, number) from None
+                where = f"{error.msg} column {error.colno}" if error.msg.endswith(" at") else error.msg
+                raise InputError(f"invalid JSON ({where})", path, number) from None
             fields = SHIFT_FIELDS if target is shifts else GOLD_FIELDS
             missing = [f for f in fields if f not in record]
             if missing:
@@ -308,7 +309,11 @@ def format_scores(scores: dict) -> str:
     def show(value):
         return "n/a" if value is None else f"{value:.3f}"
 
-    lines = [f"split {scores['split']}: {scores['documents']} documents, {scores['gold_statements']} gold statements, "
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+    lines = [f"split {scores['split']}: {count(scores['documents'], 'document')}, "
+             f"{count(scores['gold_statements'], 'gold statement')}, "
              f"{scores['predicted_statements']} predicted",
              f"  statement recall      {show(s['recall'])}   precision {show(s['precision'])}   F1 {show(s['f1'])}",
              f"  holder accuracy       {show(s['holder_accuracy'])}   speaker accuracy {show(s['speaker_accuracy'])}",

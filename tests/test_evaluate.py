@@ -98,3 +98,17 @@ def test_a_gold_file_saved_with_a_byte_order_mark_is_read(story, tmp_path):
     path = story / "gold" / "steel.jsonl"
     path.write_text(path.read_text(), encoding="utf-8-sig")
     assert evaluate_gold(story / "gold", tmp_path / "eval", split="test")["gold_statements"] == 2
+
+
+def test_the_score_summary_counts_one_document_in_the_singular(story, tmp_path):
+    from stance.evaluate import format_scores
+    summary = format_scores(evaluate_gold(story / "gold", tmp_path / "eval", split="test"))
+    assert summary.splitlines()[0] == "split test: 1 document, 2 gold statements, 2 predicted"
+
+
+def test_a_gold_line_cut_inside_a_string_says_where(story, tmp_path):
+    with (story / "gold" / "steel.jsonl").open("a") as handle:
+        handle.write('{"doc_id": "steel", "text": "Mexico would\n')
+    with pytest.raises(InputError) as error:
+        evaluate_gold(story / "gold", tmp_path / "eval")
+    assert str(error.value).endswith(":3: invalid JSON (Unterminated string starting at column 29)")
