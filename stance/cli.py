@@ -102,14 +102,10 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
     Then:    stance analyze new-articles/ --out results/ --append
     """
-    try:
-        result = stance.analyze_into(out, list(inputs), actors=actors, topics=topics, date=default_date,
-                                     model=model, jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
-                                     progress=not quiet and sys.stderr.isatty(), append=append,
-                                     charts=not no_charts, force=force)
-    except KeyboardInterrupt:
-        click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    result = _interruptible(out, lambda: stance.analyze_into(
+        out, list(inputs), actors=actors, topics=topics, date=default_date, model=model, jobs=jobs, engine=engine,
+        scheduler=scheduler, strict=strict, progress=not quiet and sys.stderr.isatty(), append=append,
+        charts=not no_charts, force=force))
     _finish(result, out)
 
 
@@ -122,7 +118,8 @@ def demo(out, jobs, quiet):
 
     Example: stance demo --out demo-out   (then open demo-out/report.md)
     """
-    result = stance.analyze_into(out, stance.demo_corpus(), jobs=jobs, progress=not quiet and sys.stderr.isatty())
+    result = _interruptible(out, lambda: stance.analyze_into(out, stance.demo_corpus(), jobs=jobs,
+                                                             progress=not quiet and sys.stderr.isatty()))
     _finish(result, out)
     click.echo(f"report: {out / 'report.md'}")
     click.echo(f"charts: {out / 'charts'}")
@@ -351,6 +348,15 @@ def plot(run, kind, out, holder, topic, start, end):
     out.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(out, dpi="figure", bbox_inches="tight")
     click.echo(f"{kind} -> {out}")
+
+
+def _interruptible(out: Path, run):
+    """`run()`, with Ctrl-C reported as the one line and exit code that say OUT was left as it was."""
+    try:
+        return run()
+    except KeyboardInterrupt:
+        click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _finish(result, out: Path) -> None:

@@ -174,3 +174,15 @@ def test_an_out_folder_that_cannot_be_made_is_named_as_given(tmp_path, monkeypat
     result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "results")])
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'results'}: Permission denied\n"
+
+
+@pytest.mark.parametrize("command", [["demo"], ["analyze", "."]], ids=["demo", "analyze"])
+def test_ctrl_c_says_the_output_was_left_as_it_was(tmp_path, monkeypatch, command):
+    import stance
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(stance, "analyze_into", interrupted)
+    result = CliRunner().invoke(cli, [*command, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130
+    assert result.stderr.strip() == f"Error: interrupted; {tmp_path / 'out'} was left as it was"
