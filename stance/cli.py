@@ -332,6 +332,11 @@ def plot(run, kind, out, holder, topic, start, end):
     """
     import matplotlib
     matplotlib.use("Agg")
+    from matplotlib.backend_bases import FigureCanvasBase
+    out = out if out.suffix else out.with_suffix(".png")   # as matplotlib would save it, and said so
+    if out.suffix[1:].lower() not in FigureCanvasBase.get_supported_filetypes():
+        raise click.BadParameter(f"'{out.suffix}' is no image type a chart can be saved as; use .png (or .svg, .pdf)",
+                                 param_hint="'--out'")
     result = stance.load(run)
     filters = {"start": start, "end": end}
     # Drawn at the resolution it is saved at: labels are kept apart by their measured sizes.

@@ -186,3 +186,12 @@ def test_ctrl_c_says_the_output_was_left_as_it_was(tmp_path, monkeypatch, comman
     result = CliRunner().invoke(cli, [*command, "--out", str(tmp_path / "out")])
     assert result.exit_code == 130
     assert result.stderr.strip() == f"Error: interrupted; {tmp_path / 'out'} was left as it was"
+
+
+def test_plot_names_the_file_it_wrote_and_refuses_a_type_it_cannot_write(small_run, tmp_path):
+    bare = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(tmp_path / "chart")])
+    assert bare.exit_code == 0 and bare.stdout == f"heatmap -> {tmp_path / 'chart.png'}\n"
+    assert (tmp_path / "chart.png").stat().st_size > 1000
+    odd = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(tmp_path / "chart.xyz")])
+    assert odd.exit_code == 2 and "Traceback" not in odd.output
+    assert "Invalid value for '--out': '.xyz' is no image type a chart can be saved as; use .png" in odd.output
