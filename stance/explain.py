@@ -142,6 +142,8 @@ def _document(source, date, doc_id: str | None) -> tuple[Document, int]:
             raise InputError(f"{source}: no document with id {doc_id!r} (it holds: {known})")
         document, held = wanted[0], len(documents)
     else:
+        if not str(source).strip():
+            raise InputError("the text to explain is empty; give a sentence or a file")
         if date is None:
             raise InputError("a text to explain needs the day it was published (--date, or date= in Python), e.g. 2025-08-19")
         # The day as --date, so that a bad one is reported as the option it came from.

@@ -84,6 +84,11 @@ def test_a_file_of_several_documents_explained_without_an_id_says_which_one_it_s
     assert CliRunner().invoke(cli, ["explain", str(path), "--doc", "b"]).stderr == ""
 
 
+def test_an_empty_text_is_refused_as_such():
+    result = CliRunner().invoke(cli, ["explain", "--text", "  ", "--date", "2025-06-13"])
+    assert result.exit_code == 4 and result.stderr == "Error: the text to explain is empty; give a sentence or a file\n"
+
+
 def test_a_text_without_a_date_is_refused_with_the_fix():
     with pytest.raises(InputError, match="--date"):
         explain("Tanaka ruled out a larger rice quota.", ACTORS, TOPICS)
