@@ -178,10 +178,25 @@ def _stance_axis(ax) -> None:
     ax.axhline(0, color="#cccccc", linewidth=0.8, zorder=0)
 
 
+class _DayFormatter(mdates.ConciseDateFormatter):
+    """Matplotlib's concise dates, but an axis that spans several months names them in its
+    corner ("Feb – Apr 2026"): matplotlib's "2026-Apr" under a February-to-April chart reads as
+    if the chart were April's. Within one month the corner keeps the month, which no tick names."""
+
+    def get_offset(self) -> str:
+        offset = super().get_offset()
+        if not offset or self.axis is None:
+            return offset
+        first, last = (mdates.num2date(value) for value in sorted(self.axis.get_view_interval()))
+        if (first.year, first.month) == (last.year, last.month):
+            return offset
+        return f"{first:%b} – {last:%b %Y}" if first.year == last.year else f"{first:%b %Y} – {last:%b %Y}"
+
+
 def _date_axis(ax) -> None:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(_DayFormatter(locator))
     ax.set_xlabel("date the position was expressed")
     ax.grid(axis="x", color="#eeeeee")
 

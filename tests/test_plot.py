@@ -579,3 +579,13 @@ def test_timelines_of_a_holder_who_never_moved_show_the_positions_held():
     assert figure.get_suptitle() == "No shift of 'kallas': the positions held, a panel per holder and topic"
     assert sorted(panel.get_title() for panel in drawn) == ["kallas — loan (1 statement, 0 shifts)",
                                                             "kallas — sanctions (1 statement, 0 shifts)"]
+
+
+def test_a_date_axis_over_several_months_names_them_in_its_corner_not_the_last_alone():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "kallas", "sanctions")
+    ax.set_xlim(pd.Timestamp("2025-08-10"), pd.Timestamp("2025-11-20"))
+    ax.figure.canvas.draw()
+    assert ax.xaxis.get_major_formatter().get_offset() == "Aug – Nov 2025"
+    ax.set_xlim(pd.Timestamp("2025-09-12"), pd.Timestamp("2025-09-20"))   # days of one month: the month stays
+    ax.figure.canvas.draw()
+    assert ax.xaxis.get_major_formatter().get_offset() == "2025-Sep"
