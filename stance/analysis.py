@@ -304,6 +304,8 @@ def load_settings(folder: str | os.PathLike) -> dict:
     folder = Path(folder)
     if not folder.exists():
         _clean_leftovers(folder)   # a run killed between its two renames: put the previous one back
+    if not folder.is_dir():
+        raise InputError("no such folder; give the folder a run was written to (its --out)", folder)
     missing = [name for name in TABLES if not (folder / f"{name}.parquet").exists()]
     if missing:
         raise InputError(f"not a stance run folder: {', '.join(m + '.parquet' for m in missing)} missing", folder)

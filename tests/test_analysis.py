@@ -197,3 +197,9 @@ def test_timelines_drawn_by_two_processes_are_the_same_images(seed_run, tmp_path
     two = {path.name: path.read_bytes() for path in (tmp_path / "two" / "charts").iterdir()}
     assert sum(name.startswith("timeline-") for name in one) >= 2   # more than one, so a pool is used
     assert one == two
+
+
+def test_loading_a_folder_that_does_not_exist_says_so(tmp_path):
+    with pytest.raises(stance.InputError) as caught:
+        stance.load(tmp_path / "reslts")
+    assert str(caught.value) == f"{tmp_path / 'reslts'}: no such folder; give the folder a run was written to (its --out)"
