@@ -139,7 +139,9 @@ def _files_of_run(out, actors, topics, model) -> tuple:
 
 
 def _settings(actors: Actors, topics: Topics, model) -> dict:
-    return {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
+    # Absolute, so that `--append` and `explain --run` find the files from any folder.
+    return {"actors": os.path.abspath(actors.path) if actors.path else "<python>",
+            "topics": os.path.abspath(topics.path) if topics.path else "<python>",
             "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model),
             # Kept with the run, so its report and charts name people and topics after the files
             # are moved or changed.

@@ -286,3 +286,17 @@ def test_append_reads_new_articles_with_the_runs_own_actors_and_topics(tmp_path)
     analyze(tmp_path / "old", tmp_path / "new", "--out", tmp_path / "full", *files)
     assert_same_tables(tmp_path / "full", tmp_path / "out")
     assert stance.load(tmp_path / "out").statements["holder"].tolist() == ["whitlock", "whitlock"]
+
+
+def test_append_from_another_folder_finds_the_runs_own_files(tmp_path, monkeypatch):
+    (tmp_path / "actors.yaml").write_text("actors:\n  - id: whitlock\n    name: Dana Whitlock\n    aliases: [Whitlock]\n")
+    (tmp_path / "topics.yaml").write_text("topics:\n  - id: city_bonds\n    label: City bonds\n    keywords: [city bonds]\n")
+    for folder, day in (("old", "2026-02-03"), ("new", "2026-03-18")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.md").write_text(f"---\ndate: {day}\n---\nWhitlock backed city bonds.\n")
+    monkeypatch.chdir(tmp_path)
+    analyze("old", "--out", "out", "--actors", "actors.yaml", "--topics", "topics.yaml")   # relative paths
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    analyze(tmp_path / "new", "--out", tmp_path / "out", "--append")
+    assert stance.load(tmp_path / "out").statements["holder"].tolist() == ["whitlock", "whitlock"]
