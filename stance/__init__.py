@@ -32,6 +32,8 @@ __version__ = "0.1.0"
 # Ids that ingest made up or made unique: "row-3" for a DataFrame row without an id, "brief~2".
 RE_POSITIONAL_ID = re.compile(r"^(?:row|frame\d+-row)-\d+$")
 RE_RENAMED_ID = re.compile(r"~\d+$")
+# The documents table's columns that, with the text's checksum, say a held document is unchanged.
+HEADING_COLUMNS = ("date", "status", "title", "source", "url")
 
 
 def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: Topics | str | os.PathLike | None = None,
@@ -47,7 +49,8 @@ def analyze(inputs, actors: Actors | str | os.PathLike | None = None, topics: To
 
     `previous` is an earlier run (its folder or an `Analysis`) to add the inputs to: its documents
     and statements are kept as they are, inputs it already holds (same doc_id and path) are
-    skipped unless their text changed since (then read again in place of the old), and shifts
+    skipped unless their text, date, title, source or url changed since, or they were skipped or
+    failed then (then read again in place of the old), and shifts
     are found again over all statements, so the result equals one run over old and new inputs. It must have been made with the same actors, topics and model.
 
     >>> frame = pd.DataFrame({"text": ["Merz ruled out sending German troops to Ukraine."], "date": ["2025-03-02"]})
@@ -85,6 +88,8 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
     The folder is replaced atomically, as `Analysis.save` does. Returns the run's `Outline`
     (documents, shifts, the statements' position columns); `load(out)` reads all of it.
     """
+    if append and Path(out).exists():
+        actors, topics, model = _files_of_run(out, actors, topics, model)
     actors, topics = load_actors(actors), load_topics(topics)
     settings = _settings(actors, topics, model)
     earlier = Path(out) if append and Path(out).exists() else None
@@ -118,8 +123,25 @@ def analyze_into(out: str | os.PathLike, inputs, actors=None, topics=None, date=
     return outlines[0]
 
 
+def _files_of_run(out, actors, topics, model) -> tuple:
+    """The actors, topics and model files a run was made with, for those not given: appending
+    to a run reads new articles as the run read the old ones (`--append` needs no repeat of
+    `--actors` and `--topics`). A file that is gone is left to the defaults and the check that
+    follows, which names it."""
+    settings = load_settings(out)
+
+    def kept(name: str):
+        value = settings.get(name) or None
+        return value if value and value != "<python>" and Path(value).is_file() else None
+
+    model = model if model is not None else (settings.get("model") or None)
+    return (actors if actors is not None else kept("actors"), topics if topics is not None else kept("topics"), model)
+
+
 def _settings(actors: Actors, topics: Topics, model) -> dict:
-    return {"actors": actors.path or "<python>", "topics": topics.path or "<python>",
+    # Absolute, so that `--append` and `explain --run` find the files from any folder.
+    return {"actors": os.path.abspath(actors.path) if actors.path else "<python>",
+            "topics": os.path.abspath(topics.path) if topics.path else "<python>",
             "model": str(model) if model else "", "fingerprint": _fingerprint(actors, topics, model),
             # Kept with the run, so its report and charts name people and topics after the files
             # are moved or changed.
@@ -206,15 +228,20 @@ def _not_in(documents: Iterable, known: pd.DataFrame, edited: set[str]):
     def base(doc_id: str) -> str:
         return RE_RENAMED_ID.sub("", doc_id)
     checksums = known["checksum"] if "checksum" in known else pd.Series("", index=known.index)
-    held = {(base(doc_id), path): (doc_id, checksum)
-            for doc_id, path, checksum in zip(known["doc_id"], known["path"], checksums)}
+    held = {(base(doc_id), path): (doc_id, checksum, _heading(row))
+            for doc_id, path, checksum, row in zip(known["doc_id"], known["path"], checksums,
+                                                   known[list(HEADING_COLUMNS)].itertuples(index=False))}
     taken = set(known["doc_id"])
     for document in documents:
         is_positional = RE_POSITIONAL_ID.match(document.doc_id) and document.path.startswith("<DataFrame")
         old = held.get((base(document.doc_id), document.path)) if not is_positional else None
         if old is not None:
-            old_id, old_checksum = old
-            if not old_checksum or not document.text or old_checksum == fingerprint(document.text):
+            old_id, old_checksum, old_heading = old
+            same_text = not old_checksum or not document.text or old_checksum == fingerprint(document.text)
+            # A file skipped for want of a date and then given one (in its front matter, which
+            # the checksum leaves out, or by --date) changed only here; one dated by an earlier
+            # --date and given none this time keeps what it gave.
+            if same_text and (old_heading == _heading(document) or not document.is_ok):
                 continue   # read before, unchanged (or a run from before fingerprints were kept)
             from dataclasses import replace
             edited.add(old_id)
@@ -229,6 +256,14 @@ def _not_in(documents: Iterable, known: pd.DataFrame, edited: set[str]):
             document = replace(document, doc_id=f"{stem}~{number}", reason="; ".join(filter(None, (document.reason, note))))
         taken.add(document.doc_id)
         yield document
+
+
+def _heading(document) -> tuple:
+    """What a run keeps of a document besides its text, as one comparable value: a change to
+    any of them (a date added, a title corrected, a skipped file now readable) reads it again."""
+    values = [getattr(document, column) for column in HEADING_COLUMNS]
+    values[0] = values[0] if values[0] is None or pd.isna(values[0]) else pd.Timestamp(values[0]).strftime("%Y-%m-%d")
+    return tuple("" if value is None or pd.isna(value) else str(value) for value in values)
 
 
 def _fingerprint(actors: Actors, topics: Topics, model) -> str:

@@ -65,7 +65,8 @@ class Analysis:
 
     def plot_timeline(self, holder: str | None = None, topic: str | None = None, ax=None, **filters):
         """The timeline of a holder on a topic, as an Axes; without both, a Figure of small panels,
-        one per series with a shift (`ax` may then be an array of Axes). Filters: `start`, `end`."""
+        one per series with a shift (or, for a holder or topic that never moved, per series it has;
+        `ax` may then be an array of Axes). Filters: `start`, `end`."""
         from . import plot
         filters = self.check_filters(holder=holder, topic=topic, **filters)
         holder, topic = filters.pop("holder"), filters.pop("topic")
@@ -122,11 +123,40 @@ class Analysis:
             spoken = sorted(set(self.statements.loc[self.statements["holder"] == holder, "topic"]) - {""})
             raise FilterError(f"no statement in this run has the holder '{holder}' on the topic '{topic}'; "
                               f"{holder}'s topics: {', '.join(spoken) or 'none'}")
+        if not (holder and topic) and holders and topics and not (self.statements["holder"].isin(holders)
+                                                                  & self.statements["topic"].isin(topics)).any():
+            raise FilterError(f"no statement in this run has the holder {_either(holders)} on the topic "
+                              f"{_either(topics)}; choose another holder or topic")
         start, end = _filter_day(start), _filter_day(end)
         if start is not None and end is not None and start > end:
             raise FilterError(f"the days are the wrong way round: {start:%Y-%m-%d} is after {end:%Y-%m-%d}; swap them")
+        if start is not None or end is not None:
+            self._check_days(start, end, [holder] if holder else holders, [topic] if topic else topics)
         return {"holder": holder, "topic": topic, "start": start, "end": end, **others,
                 **({"holders": holders} if holders is not None else {}), **({"topics": topics} if topics is not None else {})}
+
+    def _check_days(self, start, end, holders, topics) -> None:
+        """A range of days that holds none of the chosen statements is an error that says which
+        days they do cover, not an empty table or a blank chart."""
+        chosen = self.statements
+        if holders:
+            chosen = chosen[chosen["holder"].isin(holders)]
+        if topics:
+            chosen = chosen[chosen["topic"].isin(topics)]
+        dates = chosen["date"].dropna()
+        inside = pd.Series(True, index=dates.index)
+        if start is not None:
+            inside &= dates >= start
+        if end is not None:
+            inside &= dates <= end
+        if inside.any():
+            return
+        asked = (f"between {start:%Y-%m-%d} and {end:%Y-%m-%d}" if start is not None and end is not None
+                 else f"from {start:%Y-%m-%d} on" if start is not None else f"up to {end:%Y-%m-%d}")
+        whose = " of " + " on ".join(_either(ids) for ids in (holders, topics) if ids) if holders or topics else ""
+        first, last = (f"{day:%Y-%m-%d}" for day in (dates.min(), dates.max())) if len(dates) else ("", "")
+        span = "none is dated" if not first else f"they are dated {first}" + (f" to {last}" if last != first else "")
+        raise FilterError(f"no statement{whose} in this run is dated {asked}; {span}")
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -219,7 +249,10 @@ def save_run(out: str | os.PathLike, fill, settings: dict, force: bool = False) 
     out.parent.mkdir(parents=True, exist_ok=True)
     prefix = f".{out.name}{STAGING}{os.getpid()}-"
     try:
-        staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=prefix, dir=out.parent))
+        except OSError as error:   # named after the folder asked for, not the hidden one beside it
+            raise OSError(error.errno, error.strerror, str(given)) from None
         fill(staging)
         files = sorted([entry.name for entry in staging.iterdir()] + [MARKER])
         _write_synced(staging / MARKER, json.dumps({"tool": "stance", "files": files, **_plain(settings)},
@@ -271,6 +304,8 @@ def load_settings(folder: str | os.PathLike) -> dict:
     folder = Path(folder)
     if not folder.exists():
         _clean_leftovers(folder)   # a run killed between its two renames: put the previous one back
+    if not folder.is_dir():
+        raise InputError("no such folder; give the folder a run was written to (its --out)", folder)
     missing = [name for name in TABLES if not (folder / f"{name}.parquet").exists()]
     if missing:
         raise InputError(f"not a stance run folder: {', '.join(m + '.parquet' for m in missing)} missing", folder)
@@ -471,6 +506,11 @@ def _filter_day(value) -> pd.Timestamp | None:
         return pd.Timestamp(parse_day(value))
     except (ValueError, TypeError, OverflowError) as error:
         raise FilterError(f"'{value}' is not a day ({error}); write it as YYYY-MM-DD") from None
+
+
+def _either(ids) -> str:
+    """'merz', or 'merz' or 'kallas', as a filter names them."""
+    return " or ".join(f"'{entry_id}'" for entry_id in ids)
 
 
 def _plural(count: int, noun: str) -> str:

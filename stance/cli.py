@@ -14,6 +14,7 @@ import click
 
 import stance
 from .errors import FilterError, StanceError
+from .plot import plural
 from .report import MAX_REPORT_SHIFTS
 
 EXIT_SOME_SKIPPED = 6
@@ -86,7 +87,8 @@ def _date_range(function):
 @click.option("--no-charts", is_flag=True, help="Skip the PNG charts (faster on large runs).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--append", is_flag=True,
-              help="Add INPUTS to the run in OUT: documents it holds are not analysed again; shifts and report cover all.")
+              help="Add INPUTS to the run in OUT, read with the run's actors, topics and model unless given: "
+                   "documents it holds are not analysed again; shifts and report cover all.")
 def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, scheduler, strict, force, no_charts, quiet,
             append):
     """Find who took which stance when; write tables, report and charts to OUT.
@@ -100,14 +102,10 @@ def analyze(inputs, out, actors, topics, default_date, model, jobs, engine, sche
     Example: stance analyze articles/ --out results/ --topics my-topics.yaml
     Then:    stance analyze new-articles/ --out results/ --append
     """
-    try:
-        result = stance.analyze_into(out, list(inputs), actors=actors, topics=topics, date=default_date,
-                                     model=model, jobs=jobs, engine=engine, scheduler=scheduler, strict=strict,
-                                     progress=not quiet and sys.stderr.isatty(), append=append,
-                                     charts=not no_charts, force=force)
-    except KeyboardInterrupt:
-        click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+    result = _interruptible(out, lambda: stance.analyze_into(
+        out, list(inputs), actors=actors, topics=topics, date=default_date, model=model, jobs=jobs, engine=engine,
+        scheduler=scheduler, strict=strict, progress=not quiet and sys.stderr.isatty(), append=append,
+        charts=not no_charts, force=force))
     _finish(result, out)
 
 
@@ -120,7 +118,8 @@ def demo(out, jobs, quiet):
 
     Example: stance demo --out demo-out   (then open demo-out/report.md)
     """
-    result = stance.analyze_into(out, stance.demo_corpus(), jobs=jobs, progress=not quiet and sys.stderr.isatty())
+    result = _interruptible(out, lambda: stance.analyze_into(out, stance.demo_corpus(), jobs=jobs,
+                                                             progress=not quiet and sys.stderr.isatty()))
     _finish(result, out)
     click.echo(f"report: {out / 'report.md'}")
     click.echo(f"charts: {out / 'charts'}")
@@ -131,7 +130,7 @@ def demo(out, jobs, quiet):
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the run on the gold articles and scores.json.")
 @click.option("--split", type=click.Choice(["test", "tune", "all"]), default="test", show_default=True,
-              help="Which part of the gold set to score.")
+              help="Which part of the gold set to score (labels without a 'split' field: all).")
 @click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of the gold articles (default: the 'articles' folder beside GOLD).")
 @click.option("--model", type=click.Path(exists=True, file_okay=False, path_type=Path), help="A model folder.")
@@ -269,6 +268,10 @@ def explain(source, text, default_date, doc_id, run, actors, topics, model, topi
         raise click.UsageError("give a file, --text, or --run with --doc")
     trace = explain_document(source if text is None else text, actors=actors, topics=topics,
                              date=default_date, model=model, doc_id=doc_id, run=run)
+    held = trace.attrs.get("documents_in_source", 1)
+    if held > 1 and doc_id is None and len(trace):
+        click.echo(f"note: {source} holds {held} documents; this is the first, {trace['doc_id'].iloc[0]} "
+                   "(choose another with --doc ID)", err=True)
     if topic:
         if topic not in set(trace["topic"]):
             from .analysis import _close_ids
@@ -305,7 +308,7 @@ def report_command(run, fmt, holder, topic, start, end, max_shifts):
     statements, selected = report.filter_run(result.statements, result.shifts, **filters)
     if fmt == "md":
         view = stance.Analysis(result.documents, statements, selected, result.settings)
-        click.echo(report.markdown_report(view, max_shifts=max_shifts))
+        click.echo(report.markdown_report(view, max_shifts=max_shifts, scope=report.describe_filters(**filters)))
         return
     columns = ["date", "holder", "speaker", "topic", "stance", "attribution", "confidence", "text", "doc_id"]
     click.echo(report.render(statements.sort_values(["date", "holder", "topic"])[columns], fmt))
@@ -329,6 +332,11 @@ def plot(run, kind, out, holder, topic, start, end):
     """
     import matplotlib
     matplotlib.use("Agg")
+    from matplotlib.backend_bases import FigureCanvasBase
+    out = out if out.suffix else out.with_suffix(".png")   # as matplotlib would save it, and said so
+    if out.suffix[1:].lower() not in FigureCanvasBase.get_supported_filetypes():
+        raise click.BadParameter(f"'{out.suffix}' is no image type a chart can be saved as; use .png (or .svg, .pdf)",
+                                 param_hint="'--out'")
     result = stance.load(run)
     filters = {"start": start, "end": end}
     # Drawn at the resolution it is saved at: labels are kept apart by their measured sizes.
@@ -347,6 +355,15 @@ def plot(run, kind, out, holder, topic, start, end):
     click.echo(f"{kind} -> {out}")
 
 
+def _interruptible(out: Path, run):
+    """`run()`, with Ctrl-C reported as the one line and exit code that say OUT was left as it was."""
+    try:
+        return run()
+    except KeyboardInterrupt:
+        click.echo(f"\nError: interrupted; {out} was left as it was", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
 def _finish(result, out: Path) -> None:
     documents = result.documents
     bad = documents[documents["status"] != "ok"].sort_values("status", kind="stable")   # errors first
@@ -358,8 +375,12 @@ def _finish(result, out: Path) -> None:
     counts = bad["status"].value_counts()
     not_analysed = "".join(f", {counts[status]} {word}" for status, word in (("skipped", "skipped"), ("error", "failed"))
                            if status in counts)
-    click.echo(f"{len(documents)} documents ({len(documents) - len(bad)} analysed{not_analysed}), "
-               f"{len(result.statements)} statements, {len(result.shifts)} shifts -> {out}")
+    click.echo(f"{plural(len(documents), 'document')} ({len(documents) - len(bad)} analysed{not_analysed}), "
+               f"{plural(len(result.statements), 'statement')}, {plural(len(result.shifts), 'shift')} -> {out}")
+    from .report import unattributed_note
+    nobody = unattributed_note(result.statements, result.settings)
+    if nobody:
+        click.echo(f"note: {nobody}", err=True)
     if len(bad):
         sys.exit(EXIT_SOME_SKIPPED)
 

@@ -280,7 +280,17 @@ def _read_entries(path, section: str, allowed: set[str], build) -> list:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(error, "problem", None) or str(error)
-        if isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
+        opened = getattr(error, "context_mark", None)
+        context = getattr(error, "context", None) or ""
+        if "'\\t'" in problem:
+            problem += "; indent with spaces, not tabs (YAML does not allow a tab there)"
+        elif opened is not None and context.startswith("while parsing a flow") and mark is not None \
+                and mark.line > opened.line:   # a list on one line, still open on the next
+            bracket = "[" if "sequence" in context else "{"
+            closing = {"[": "]", "{": "}"}[bracket]
+            problem += (f"; the '{bracket}' opened on line {opened.line + 1} is never closed with '{closing}' "
+                        f"(a text that starts with '{bracket}' must be put in quotes)")
+        elif isinstance(error, (yaml.scanner.ScannerError, yaml.parser.ParserError)):
             # The usual cause is a name or phrase that YAML reads as structure ("US troops: the debate").
             problem += ("; a text holding ': ' or ' #', or starting with @ ` [ { or a quote, "
                         "must be put in quotes, e.g. label: \"US troops: the debate\"")
@@ -389,7 +399,8 @@ def _text(item: dict, key: str, path, line, what: str, required: bool = True) ->
     value = item.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ConfigError(f"{what} has no {key}; add a '{key}:' line", path, line)
+            article = "an" if key[0] in "aeiou" else "a"   # an 'id:' line, a 'label:' line
+            raise ConfigError(f"{what} has no {key}; add {article} '{key}:' line", path, line)
         return ""
     if not isinstance(value, (str, int, float)):
         raise ConfigError(f"{what}: '{key}' must be text", path, line)

@@ -19,9 +19,9 @@ from .errors import InputError
 from .ingest import read_documents
 from .schema import SCORES, STANCES
 
-GOLD_FIELDS = ("doc_id", "split", "text", "holder", "speaker", "attribution", "topic", "stance", "date",
-               "date_precision")
-SHIFT_FIELDS = ("holder", "topic", "to_date", "split")
+# `split` may be left out: a user's own labels need no tune/test split, and are scored with --split all.
+GOLD_FIELDS = ("doc_id", "text", "holder", "speaker", "attribution", "topic", "stance", "date", "date_precision")
+SHIFT_FIELDS = ("holder", "topic", "to_date")
 MIN_OVERLAP = 0.5
 SHIFT_DAYS = 2
 WEEK_DAYS = 3
@@ -40,11 +40,13 @@ def load_gold(gold: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as error:
-                raise InputError(f"invalid JSON ({error.msg})", path, number) from None
+                where = f"{error.msg} column {error.colno}" if error.msg.endswith(" at") else error.msg
+                raise InputError(f"invalid JSON ({where})", path, number) from None
             fields = SHIFT_FIELDS if target is shifts else GOLD_FIELDS
             missing = [f for f in fields if f not in record]
             if missing:
                 raise InputError(f"gold line lacks {', '.join(missing)}", path, number)
+            record.setdefault("split", "")
             record["gold_file"], record["gold_line"] = path.name, number
             target.append(record)
     statement_table = pd.DataFrame(statements)
@@ -71,6 +73,7 @@ def evaluate_gold(gold, out, split: str = "test", articles=None, model=None, act
     import stance
     gold = Path(gold)
     statements, shifts = load_gold(gold)
+    _check_split(statements, split, gold)
     home = (gold if gold.is_dir() else gold.parent).parent
     articles = Path(articles) if articles else home / "articles"
     if not articles.is_dir():
@@ -85,6 +88,20 @@ def evaluate_gold(gold, out, split: str = "test", articles=None, model=None, act
     (out / "scores.json").write_text(json.dumps(scores, indent=2, sort_keys=True))
     errors.to_csv(out / "errors.csv", index=False)
     return scores
+
+
+def _check_split(statements: pd.DataFrame, split: str, gold: Path) -> None:
+    """Refuse, before the run, a split no gold statement is in: scores of nothing read as a
+    broken tool. The message counts the lines of each split there is."""
+    if statements.empty:
+        raise InputError("no gold statements here; each .jsonl line labels one statement (see datasets/README.md)", gold)
+    if split == "all" or (statements["split"] == split).any():
+        return
+    counts = statements["split"].replace("", "no split").value_counts().sort_index()
+    present = ", ".join(f"{name} {count}" for name, count in counts.items())
+    choices = [name for name in counts.index if name in ("test", "tune")]
+    hint = f"pass --split {choices[0]}, or --split all" if choices else "pass --split all"
+    raise InputError(f"no gold statement is in the split '{split}' (lines by split: {present}); {hint}", gold)
 
 
 def _beside(home: Path, name: str) -> Path | None:
@@ -292,7 +309,11 @@ def format_scores(scores: dict) -> str:
     def show(value):
         return "n/a" if value is None else f"{value:.3f}"
 
-    lines = [f"split {scores['split']}: {scores['documents']} documents, {scores['gold_statements']} gold statements, "
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+    lines = [f"split {scores['split']}: {count(scores['documents'], 'document')}, "
+             f"{count(scores['gold_statements'], 'gold statement')}, "
              f"{scores['predicted_statements']} predicted",
              f"  statement recall      {show(s['recall'])}   precision {show(s['precision'])}   F1 {show(s['f1'])}",
              f"  holder accuracy       {show(s['holder_accuracy'])}   speaker accuracy {show(s['speaker_accuracy'])}",

@@ -65,7 +65,7 @@ def explain(source=None, actors: Actors | str | os.PathLike | None = None,
         source, actors, topics, model = _from_run(run, source, doc_id, actors, topics, model)
     if source is None:
         raise InputError("nothing to explain: give a file, a text, or a run folder and a document id")
-    document = _document(source, date, doc_id)
+    document, held = _document(source, date, doc_id)
     extractor = Extractor(load_actors(actors), load_topics(topics), model=_load_model(model))
     trace: list[tuple] = []
     statements = extractor.statements_of(document, trace=trace)
@@ -95,7 +95,10 @@ def explain(source=None, actors: Actors | str | os.PathLike | None = None,
                  "topic_how", "topic", "sentence_text", "text", "outcome"):
         frame[name] = frame[name].astype(object).where(frame[name].notna(), "").astype(str)
     frame["date"] = pd.to_datetime(frame["date"])
-    return frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    # A file of several documents gave its first: how many it holds, for a caller to say so.
+    frame.attrs["documents_in_source"] = held
+    return frame
 
 
 def _from_run(run, source, doc_id: str | None, actors, topics, model):
@@ -125,10 +128,11 @@ def _from_run(run, source, doc_id: str | None, actors, topics, model):
     return source, actors, topics, model
 
 
-def _document(source, date, doc_id: str | None) -> Document:
-    """The one document to explain."""
+def _document(source, date, doc_id: str | None) -> tuple[Document, int]:
+    """The one document to explain, and how many its source holds."""
+    held = 1
     if isinstance(source, Document):
-        return source
+        return source, held
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
                                     and Path(source).is_file()):
         documents = list(read_documents([source], default_date=date))
@@ -136,8 +140,10 @@ def _document(source, date, doc_id: str | None) -> Document:
         if not wanted:
             known = ", ".join(d.doc_id for d in documents[:10])
             raise InputError(f"{source}: no document with id {doc_id!r} (it holds: {known})")
-        document = wanted[0]
+        document, held = wanted[0], len(documents)
     else:
+        if not str(source).strip():
+            raise InputError("the text to explain is empty; give a sentence or a file")
         if date is None:
             raise InputError("a text to explain needs the day it was published (--date, or date= in Python), e.g. 2025-08-19")
         # The day as --date, so that a bad one is reported as the option it came from.
@@ -147,7 +153,7 @@ def _document(source, date, doc_id: str | None) -> Document:
         raise InputError(document.reason or f"{document.path}: {document.status}")
     if document.date is None:
         raise InputError(f"{document.path or document.doc_id}: no date; give one with date=")
-    return document
+    return document, held
 
 
 def _sentence_at(sentences, position: int):

@@ -67,6 +67,16 @@ RE_NUMERIC_DAY = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?:[T ,
 RE_FLAT_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
 # Columns that scrapers and exports use for the article text.
 TEXT_LIKE_COLUMNS = ("body", "content", "article", "full_text", "fulltext", "text_content", "story", "article_text")
+# A day written in full near the top of an undated text: "April 9, 2026", "9 April 2026", "2026-04-09".
+MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+               r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+RE_OPENING_DAY = re.compile(rf"\b(?:{MONTH_NAMES} \d{{1,2}}, \d{{4}}|\d{{1,2}} {MONTH_NAMES},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+OPENING_CHARS = 300   # the headline and dateline, not the story
+RE_NUMBER = re.compile(r"^-?(?:\d{5,}|\d+\.\d+)$")   # a year alone ("2025") is told apart later
+# A day written as one number, 20250820 (year, month, day), which is read; other numbers are not.
+RE_COMPACT_DAY = re.compile(r"^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$")
+# The first line Excel writes to say which separator the file uses: "sep=;" (or "sep=,", "sep=\t").
+RE_EXCEL_SEPARATOR = re.compile(r'^\ufeff?"?sep=([,;\t|])"?\s*$', re.IGNORECASE)
 # Front matter keys that hold a date under another name ("published:", "pubDate:", "created:").
 # ("readingTime:" is no date, so "time" only on its own.)
 RE_DATE_LIKE_KEY = re.compile(r"date|publish|created|^\s*(?:time|timestamp)\s*$", re.IGNORECASE)
@@ -516,6 +526,7 @@ def _as_date(value) -> dt.date:
         raise ValueError("missing date")
     if isinstance(value, bytes):   # a Parquet column of binary strings
         value = value.decode("utf-8", errors="replace")
+
     if hasattr(value, "dtype") and str(getattr(value, "dtype", "")).startswith("datetime64"):
         return _as_date(pd.Timestamp(value))
     text = str(value).strip()
@@ -523,6 +534,11 @@ def _as_date(value) -> dt.date:
         raise ValueError("missing date")
     if len(text) > 60:
         raise ValueError("too long for a date")
+    if text.endswith(".0") and text[:-2].isdigit():   # 20250820 from a column of numbers with a gap
+        text = text[:-2]
+    if RE_NUMBER.match(text) and not RE_COMPACT_DAY.match(text):
+        # Seconds or milliseconds since 1970, or a spreadsheet's count of days: which, is a guess.
+        raise ValueError("a number, perhaps a timestamp or a spreadsheet's day count; not read as a day")
     iso = RE_ISO_DAY.match(text)
     if iso:
         return dt.date.fromisoformat(iso.group(1))
@@ -573,7 +589,7 @@ def _jsonl_documents(path: Path) -> Iterator[Document]:
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as error:   # RecursionError: "[[[[..." nested too deeply
-            problem = "nested too deeply" if isinstance(error, RecursionError) else getattr(error, "msg", None) or str(error)
+            problem = "nested too deeply" if isinstance(error, RecursionError) else _json_problem(error)
             broken.append(Document(f"{path.stem}-{number}", f"{name}:{number}", status="error",
                                    reason=f"{name}:{number}: invalid JSON ({problem}); line left out"))
             continue
@@ -589,6 +605,15 @@ def _jsonl_documents(path: Path) -> Iterator[Document]:
         return
     frame = pd.DataFrame([record for _, record in rows], index=[number for number, _ in rows])
     yield from _merged(_rows_documents(frame, name, path.stem, line_numbers=True, note=note), broken)
+
+
+def _json_problem(error: ValueError) -> str:
+    """What is wrong with a JSON line and where in it: "Unterminated string starting at column 10"
+    (the decoder's own message stops at "starting at", its position given apart)."""
+    if not isinstance(error, json.JSONDecodeError):
+        return str(error)
+    where = f"{error.msg} column {error.colno}" if error.msg.endswith(" at") else f"{error.msg} at column {error.colno}"
+    return f"{where}, where the line ends" if error.pos >= len(error.doc.rstrip()) else where
 
 
 def _merged(documents: Iterable[Document], broken: list[Document]) -> Iterator[Document]:
@@ -624,12 +649,17 @@ def _csv_records(text: str, name: str, stem: str) -> tuple[list[str] | None, lis
     header, records, broken = None, [], []
     limit = csv.field_size_limit()
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))   # an article is longer than csv's 128 kB default
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    declared = RE_EXCEL_SEPARATOR.match(first)   # Excel's "sep=;" line names the separator
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=declared.group(1) if declared else _csv_delimiter(text))
     start = 1
     try:
         for row in reader:
             line, start = start, reader.line_num + 1
             if not any(field.strip() for field in row):
+                continue
+            if declared:   # the first line with anything on it: the separator, not the header
+                declared = None
                 continue
             if header is None:
                 header = _unique_names([field.strip() for field in row])
@@ -725,6 +755,7 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
     # Column by column, not iterrows: each value keeps its own type (a Timestamp stays one).
     values = [frame[columns[key]].tolist() if key in columns else [None] * len(frame)
               for key in ("id", "text", "date", "title", "source", "url")]
+    order = _column_day_order(values[2], frame.index, name, line_numbers)
     for number, raw_id, text, date, *extra in zip(frame.index, *values):
         where = f"{name}:{number}" if line_numbers else f"{name}[row {number}]"
         doc_id = _id_text(raw_id) if _present(raw_id) else f"{stem}-{number}"
@@ -742,9 +773,31 @@ def _rows_documents(frame: pd.DataFrame, name: str, stem: str, line_numbers: boo
             continue
         day, problem = _meta_date(date if _present(date) else None)
         if problem:
+            if order and "could be day/month or month/day" in problem:
+                problem += f"; other rows of the column put the {order}"
             yield Document(doc_id, where, status="skipped", reason=f"{where}: {problem}", **fields)
             continue
         yield Document(doc_id, where, _newlines(str(text)), date=day, reason=note, **fields)
+
+
+def _column_day_order(dates: list, labels, name: str, line_numbers: bool) -> str:
+    """How the column's unambiguous dates order day and month ("day first, as in 24/02/2026 at
+    feed.csv:18"), when they all agree: a hint for the rows that could be read either way, which
+    are still skipped (a column of dates from several sources may mix both)."""
+    orders: dict[str, str] = {}
+    for label, value in zip(labels, dates):
+        numeric = RE_NUMERIC_DAY.match(str(value).strip()) if isinstance(value, str) else None
+        if numeric is None:
+            continue
+        first, second = int(numeric.group(1)), int(numeric.group(3))
+        if (first > 12) == (second > 12):
+            continue
+        where = f"{name}:{label}" if line_numbers else f"{name}[row {label}]"
+        orders.setdefault("day first" if first > 12 else "month first", f"{value.strip()} at {where}")
+    if len(orders) != 1:
+        return ""
+    [(order, example)] = orders.items()
+    return f"{order}, as in {example}"
 
 
 def _id_text(value) -> str:
@@ -792,12 +845,30 @@ def _finish(document: Document, default: dt.date | None, today: dt.date) -> Docu
             where = "'date: YYYY-MM-DD'" if document.path.lower().endswith(TEXT_SUFFIXES) \
                 else "its day to the 'date' column"
             return replace(document, status="skipped",
-                           reason=_join(document.reason, f"{document.path}: no date; add {where} or pass --date"))
+                           reason=_join(document.reason, f"{document.path}: no date; add {where} or pass --date"
+                                                         f"{_opening_date_hint(text)}"))
         document = replace(document, date=default, reason=_join(document.reason, "date from --date"))
     if document.date > today + FUTURE_TOLERANCE:
         return replace(document, status="skipped",
                        reason=_join(document.reason, f"{document.path}: date {document.date.isoformat()} is in the future"))
     return document
+
+
+def _opening_date_hint(text: str) -> str:
+    """A day written in full in an undated text's first lines (a wire dateline, "PORT ALDER,
+    April 9, 2026 -"), offered as the likely date, never taken as it: it may be an event's.
+
+    >>> _opening_date_hint("PORT ALDER, April 9, 2026 - A new poll ...")
+    " (its opening names 2026-04-09: add 'date: 2026-04-09' if it was published that day)"
+    """
+    found = RE_OPENING_DAY.search(text[:OPENING_CHARS])
+    if found is None:
+        return ""
+    try:
+        day = _as_date(found.group(0)).isoformat()
+    except (ValueError, TypeError, OverflowError):
+        return ""
+    return f" (its opening names {day}: add 'date: {day}' if it was published that day)"
 
 
 def _without_html(text: str) -> str:

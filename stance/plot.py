@@ -69,10 +69,16 @@ TICK_CHARS = 18       # a holder's tick label is shortened past this and 4 more 
 LANE_TOPIC_CHARS = 32  # a topic's label on a swimlane, shortened past this
 HEATMAP_TOPIC_CHARS = 34   # a topic's tick label on the heatmap, shortened past this
 TITLE_CHARS = 90      # a longer chart title is wrapped
+TITLE_CHARS_PER_INCH = 11   # characters of a medium-size title that fit in an inch, with a margin
+HEATMAP_MIN_HEIGHT = 3.4    # inches
+SWIMLANE_MIN_HEIGHT = 3.4   # inches
+SAME_DAY_STEP = 0.2         # of a lane, between shifts of one holder on one day
 # Points kept clear around a label, so neighbours never touch: a swimlane's bare words need more
 # than a timeline's boxed notes, whose own frame keeps them apart.
 SWIMLANE_LABEL_PAD = 4
 TIMELINE_LABEL_PAD = 1.5
+SWIMLANE_NOTE = (f"labelled: the most confident shifts, up to {MAX_LANE_LABELS} a holder ({{labelled}} of {{shifts}}); "
+                 "the command stance shifts lists all")
 SWIMLANE_OFFSETS = [(10, 0), (3, 11), (3, -11), (-10, 0), (-3, 11), (-3, -11)]
 TIMELINE_SIZE = (10, 4.4)   # inches
 BUSY_DAYS = 40              # a timeline with more days than this draws its position changes faint
@@ -172,10 +178,25 @@ def _stance_axis(ax) -> None:
     ax.axhline(0, color="#cccccc", linewidth=0.8, zorder=0)
 
 
+class _DayFormatter(mdates.ConciseDateFormatter):
+    """Matplotlib's concise dates, but an axis that spans several months names them in its
+    corner ("Feb – Apr 2026"): matplotlib's "2026-Apr" under a February-to-April chart reads as
+    if the chart were April's. Within one month the corner keeps the month, which no tick names."""
+
+    def get_offset(self) -> str:
+        offset = super().get_offset()
+        if not offset or self.axis is None:
+            return offset
+        first, last = (mdates.num2date(value) for value in sorted(self.axis.get_view_interval()))
+        if (first.year, first.month) == (last.year, last.month):
+            return offset
+        return f"{first:%b} – {last:%b %Y}" if first.year == last.year else f"{first:%b %Y} – {last:%b %Y}"
+
+
 def _date_axis(ax) -> None:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(_DayFormatter(locator))
     ax.set_xlabel("date the position was expressed")
     ax.grid(axis="x", color="#eeeeee")
 
@@ -510,7 +531,8 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
                    names: Names | None = None):
     """Small multiples: every holder x topic series that has a shift, one panel each, in holder and
     topic order; returns the Figure. Past `max_panels` series, those whose strongest shift is most
-    confident are drawn, and the figure's title says how many are not.
+    confident are drawn, and the figure's title says how many are not. A `holder` or `topic` with
+    no shift gets a panel per series it has, shifts or not, and a title that says so.
 
     `ax` may be an array of Axes to draw the panels into (as many as there are series, or more).
     """
@@ -521,6 +543,9 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
     if topic is not None:
         selected = selected[selected["topic"] == topic]
     strongest = selected.groupby(["holder", "topic"], as_index=False)["confidence"].max()
+    unmoved = strongest.empty and (holder is not None or topic is not None)
+    if unmoved:   # a holder or topic asked for that never moved: its steady positions, not a blank
+        strongest = _steady_series(statements, holder, topic, start, end)
     chosen = strongest.sort_values(["confidence", "holder", "topic"], ascending=[False, True, True],
                                    kind="stable").head(max_panels)
     pairs = list(chosen.sort_values(["holder", "topic"])[["holder", "topic"]].itertuples(index=False))
@@ -540,7 +565,11 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         figure, grid = plt.subplots(rows, columns, figsize=(8 * columns, 3.6 * rows), squeeze=False,
                                     layout="constrained")
         panels = list(grid.flat)
-        if left_out:
+        if unmoved:
+            asked = " ".join(f"{word} '{name}'" for word, name in (("of", holder), ("on", topic)) if name is not None)
+            figure.suptitle(f"No shift {asked}: the positions held, a panel per holder and topic"
+                            + (f" (the {len(pairs)} with most statements; {left_out} more)" if left_out else ""))
+        elif left_out:
             figure.suptitle(f"{len(pairs)} of {len(strongest)} holder × topic series with shifts: those with the "
                             f"most confident shifts ({left_out} more; choose by holder and topic)")
     if not pairs:
@@ -564,6 +593,19 @@ def plot_timelines(statements: pd.DataFrame, shifts: pd.DataFrame, holder: str |
         if not moved.empty:
             _label_shifts(panel, moved, days, MAX_PANEL_LABELS, names)
     return figure
+
+
+def _steady_series(statements: pd.DataFrame, holder, topic, start, end) -> pd.DataFrame:
+    """The holder x topic series of a holder (or topic) without shifts, each ranked by its number
+    of statements, in the `confidence` column small multiples rank series by."""
+    chosen = _between(statements, "date", start, end)
+    chosen = chosen[(chosen["holder"] != "") & (chosen["topic"] != "")]
+    if holder is not None:
+        chosen = chosen[chosen["holder"] == holder]
+    if topic is not None:
+        chosen = chosen[chosen["topic"] == topic]
+    counts = chosen.groupby(["holder", "topic"], as_index=False, observed=True).size()
+    return counts.rename(columns={"size": "confidence"})
 
 
 # -- heatmap ---------------------------------------------------------------------------------------
@@ -598,7 +640,8 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     grid = grid.loc[sorted(grid.index, key=lambda holder: (names.holder(holder).casefold(), holder)),
                     sorted(grid.columns, key=lambda topic: (names.topic(topic).casefold(), topic))]
     dates = latest.pivot(index="holder", columns="topic", values="date").reindex_like(grid)
-    ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, 2.0 + 0.42 * grid.shape[0])))
+    # At least tall enough for the colour scale's five names to stand apart.
+    ax = _axes(ax, size=(min(16.0, 3.2 + 0.85 * grid.shape[1]), min(14.0, max(HEATMAP_MIN_HEIGHT, 2.0 + 0.42 * grid.shape[0]))))
     cmap = ListedColormap([STANCE_COLOURS[s] for s in STANCES])
     norm = BoundaryNorm(np.arange(-2.5, 3.0, 1.0), cmap.N)
     image = ax.imshow(np.ma.masked_invalid(grid.to_numpy(dtype=float)), cmap=cmap, norm=norm, aspect="auto")
@@ -621,11 +664,13 @@ def plot_heatmap(statements: pd.DataFrame, ax=None, start=None, end=None, holder
     ax.tick_params(which="minor", length=0)
     ax.set_xlabel("topic")
     ax.set_ylabel("holder")
-    title = "Latest stance of each holder on each topic (in a cell: the date of that stance; blank: no statement)"
+    lines = ["Latest stance of each holder on each topic", "(in a cell: the date of that stance; blank: no statement)"]
     hidden = [f"{plural(count, name)}" for name, count in left_out.items() if count > 0]
     if hidden:
-        title += f"\n{' and '.join(hidden)} with fewer positions not shown"
-    ax.set_title(title)
+        lines.append(f"{' and '.join(hidden)} with fewer positions not shown")
+    # A heatmap of few topics is narrow: its title is wrapped to the figure, not cut at its edges.
+    width = max(30, int(ax.figure.get_figwidth() * TITLE_CHARS_PER_INCH))
+    ax.set_title("\n".join(textwrap.fill(line, width) for line in lines), fontsize="medium")
     colourbar = ax.figure.colorbar(image, ax=ax, ticks=[SCORES[s] for s in STANCES], fraction=0.035, pad=0.02)
     colourbar.ax.set_yticklabels([topic_label(s) for s in STANCES])
     colourbar.set_label("stance")
@@ -663,17 +708,23 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     lanes = sorted(busiest["holder"].head(max_holders), key=lambda holder: (names.holder(holder).casefold(), holder))
     left_out = len(counts) - len(lanes)
     rows = rows[rows["holder"].isin(lanes)].sort_values(["to_date", "holder", "topic"], kind="stable")
-    ax = _axes(ax, size=(13, min(15.0, 1.4 + 0.55 * max(1, len(lanes)))))
+    # At least tall enough for the two keys on the right to stand one above the other.
+    ax = _axes(ax, size=(13, min(15.0, max(SWIMLANE_MIN_HEIGHT, 1.4 + 0.55 * max(1, len(lanes))))))
     if rows.empty:
         _empty(ax, NO_SHIFTS)
         ax.set_axis_off()
         return ax
     lane_of = {holder: index for index, holder in enumerate(lanes)}
+    # Shifts of one holder on one day (two topics moved at once) are stacked across the lane,
+    # not drawn on one spot where the second hides the first.
+    same_day = rows.groupby(["holder", "to_date"], sort=False)
+    place = same_day.cumcount() - (same_day["topic"].transform("size") - 1) / 2
+    rows = rows.assign(lane_y=rows["holder"].map(lane_of) + place.clip(-2, 2) * SAME_DAY_STEP)
     for index in range(len(lanes)):
         if index % 2 == 0:
             ax.axhspan(index - 0.5, index + 0.5, color="#f5f5f5", zorder=0)
     for kind, group in rows.groupby("kind", sort=True):
-        ax.scatter(group["to_date"], group["holder"].map(lane_of), marker=KIND_MARKERS.get(kind, "o"), s=80,
+        ax.scatter(group["to_date"], group["lane_y"], marker=KIND_MARKERS.get(kind, "o"), s=80,
                    c=[STANCE_COLOURS.get(s, "#999999") for s in group["to_stance"]], edgecolors="black",
                    linewidths=0.7, zorder=3, gid="shift-markers", label=kind)
     ax.set_yticks(range(len(lanes)), [f"{_short(names.holder(holder))} ({counts[holder]})" for holder in lanes])
@@ -697,8 +748,14 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
     legend.set_clip_on(False)   # added as an artist, it is clipped to the Axes and left out of a tight save
     ax.legend(handles=stances, title="new stance", loc="lower left", bbox_to_anchor=(1.01, 0.0), fontsize=8,
               frameon=False)
+    # Which shifts carry a label is known only once they are placed, after the layout: the note
+    # saying so gets its line under the date axis now (beside the legends it ran into them on a
+    # chart of one or two lanes) and its words, or none, then.
+    note = ax.annotate(SWIMLANE_NOTE.format(labelled=len(rows), shifts=len(rows)), xy=(0, 0),
+                       xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4), textcoords="offset points",
+                       ha="left", va="top", fontsize=7.5, color="#555555", style="italic", gid="shift-note")
     _lay_out(ax)
-    taken = _point_boxes(ax, rows["to_date"], rows["holder"].map(lane_of), size=4.5)
+    taken = _point_boxes(ax, rows["to_date"], rows["lane_y"], size=4.5)
     # The most confident shifts are labelled first, a few a lane; the other markers speak alone.
     ranked = rows.sort_values(["confidence", "to_date"], ascending=[False, False], kind="stable")
     per_lane = dict.fromkeys(lanes, 0)
@@ -709,17 +766,16 @@ def plot_swimlane(shifts: pd.DataFrame, ax=None, start=None, end=None, holders=N
         text = f"{topic}: {topic_label(shift.from_stance) or '?'}→{topic_label(shift.to_stance)}"
         if shift.reported:
             text = f"{topic}: reported move to {topic_label(shift.to_stance)}"
-        label = _place(ax, text, (mdates.date2num(shift.to_date), lane_of[shift.holder]), SWIMLANE_OFFSETS, taken,
+        label = _place(ax, text, (mdates.date2num(shift.to_date), shift.lane_y), SWIMLANE_OFFSETS, taken,
                        keep_crowded=False, pad=SWIMLANE_LABEL_PAD, fontsize=7, color="#333333", zorder=4)
         if label is not None:
             label.set_gid("shift-label")
             per_lane[shift.holder] += 1
     labelled = sum(per_lane.values())
     if labelled < len(rows):
-        ax.text(1.01, 0.5, f"labelled: the most\nconfident shifts,\nup to {MAX_LANE_LABELS} a holder\n"
-                           f"({labelled} of {len(rows)});\nthe command\nstance shifts\nlists all",
-                transform=ax.transAxes, fontsize=7.5, color="#555555", style="italic", va="center", ha="left",
-                gid="shift-note")
+        note.set_text(SWIMLANE_NOTE.format(labelled=labelled, shifts=len(rows)))
+    else:
+        note.remove()
     return ax
 
 

@@ -55,6 +55,35 @@ def filter_run(statements: pd.DataFrame, shifts: pd.DataFrame, holder=None, topi
     return statements, shifts
 
 
+def unattributed_note(statements: pd.DataFrame, settings: dict) -> str:
+    """What to do when statements were found but none has a holder: the usual cause is a run of
+    one's own topics with the shipped actors, who are not the people one's articles quote.
+
+    >>> unattributed_note(pd.DataFrame({"holder": ["", ""]}), {"actors": "/site/stance/data/actors.yaml"})
+    'No statement has a holder: none of the statements found (2) names an actor of the shipped Russia–Ukraine actors. List the people and organisations your articles quote in an actors file and pass it with --actors (actors= in Python).'
+    """
+    if not len(statements) or (statements["holder"] != "").any():
+        return ""
+    actors = str(settings.get("actors") or "")
+    shipped = actors.replace("\\", "/").endswith("stance/data/actors.yaml")
+    named = "the shipped Russia–Ukraine actors" if shipped or not actors else actors
+    return (f"No statement has a holder: none of the statements found ({len(statements)}) names an actor of {named}. "
+            "List the people and organisations your articles quote in an actors file and pass it with --actors "
+            "(actors= in Python).")
+
+
+def describe_filters(holder=None, topic=None, start=None, end=None, **others) -> str:
+    """The filters of a view in words, for a page that holds only part of a run.
+
+    >>> describe_filters(holder="merz", start=pd.Timestamp("2025-03-01"))
+    "of the holder 'merz', from 2025-03-01"
+    """
+    parts = [f"of the holder '{holder}'" if holder else "", f"on the topic '{topic}'" if topic else "",
+             f"from {pd.Timestamp(start):%Y-%m-%d}" if start is not None else "",
+             f"up to {pd.Timestamp(end):%Y-%m-%d}" if end is not None else ""]
+    return ", ".join(part for part in parts if part)
+
+
 def write_outputs(analysis, folder: Path, charts: bool = True, report: bool = True, jobs: int = 1) -> None:
     """report.md and charts/*.png for a run, in `folder` (the timelines drawn by `jobs` processes)."""
     chart_files: dict = {}
@@ -132,12 +161,13 @@ def _save_timeline(task) -> None:
 
 
 def markdown_report(analysis, chart_files: dict | None = None,
-                    max_shifts: int = MAX_REPORT_SHIFTS) -> str:
+                    max_shifts: int = MAX_REPORT_SHIFTS, scope: str = "") -> str:
     """The run as a Markdown page: shifts first, each with both quotes, dates and sources.
 
     The `max_shifts` most confident shifts (0: all) are listed (ties: the newer), newest first, in a
     table that links each to its evidence below; a line counts the others, which the shifts
-    table holds (`stance shifts RUN`)."""
+    table holds (`stance shifts RUN`). `scope` says what a filtered page holds (`describe_filters`);
+    such a page does not list the topics it holds no statement on as topics the run missed."""
     chart_files = chart_files or {}
     documents, statements, shifts = analysis.documents, analysis.statements, analysis.shifts
     names = Names.from_settings(getattr(analysis, "settings", None) or {})
@@ -150,8 +180,13 @@ def markdown_report(analysis, chart_files: dict | None = None,
     lines.append(f"{_plural(len(documents), 'document')} read ({ok} analysed), {_plural(len(statements), 'statement')}"
                  f"{span}, **{_plural(len(shifts), 'shift')}**{held}.")
     lines.append("")
+    if scope:
+        lines += [f"Only the statements and shifts {scope}.", ""]
+    nobody = unattributed_note(statements, getattr(analysis, "settings", None) or {}) if not scope else ""
+    if nobody:
+        lines += [nobody, ""]
     unfound = [label for topic_id, label in names.topics if topic_id not in set(statements["topic"])]
-    if unfound and len(statements):
+    if unfound and len(statements) and not scope:
         # A topic no sentence was found on is most often one whose keywords the sources never use.
         lines += [f"No statement was found on {_plural(len(unfound), 'topic')} of the {len(names.topics)}: "
                   + "; ".join(unfound[:MAX_UNFOUND_TOPICS]) + ("; ..." if len(unfound) > MAX_UNFOUND_TOPICS else "")

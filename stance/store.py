@@ -162,7 +162,9 @@ def _runs(doc_ids: list[str]) -> list[tuple[str, int]]:
 
 
 def _write_merged(parts: list[_Part], path: Path) -> None:
-    """Merge sorted parts into one file in document order."""
+    """Merge sorted parts into one file in document order. A part without rows (an earlier run
+    whose documents were all skipped) is left out, so its schema does not become the file's."""
+    parts = [part for part in parts if part.documents]
     order = sorted((doc_id, index, rows) for index, part in enumerate(parts) for doc_id, rows in part.documents)
     readers = [_PartReader(part.path) for part in parts]
     target = pa.unify_schemas([reader.schema for reader in readers]) if readers else None

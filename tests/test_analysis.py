@@ -176,6 +176,13 @@ def test_a_holder_and_topic_never_seen_together_name_the_holders_topics():
         run.plot_timeline("merz", "loan")
     assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
                                  "merz's topics: german_troops")
+    with pytest.raises(stance.FilterError) as caught:
+        run.check_filters(holder="kallas", end="2025-03-01")
+    assert str(caught.value) == "no statement of 'kallas' in this run is dated up to 2025-03-01; they are dated 2025-03-04"
+    with pytest.raises(stance.FilterError) as caught:   # a heatmap of that one cell would be blank
+        run.plot_heatmap(holders=["merz"], topics=["loan"])
+    assert str(caught.value) == ("no statement in this run has the holder 'merz' on the topic 'loan'; "
+                                 "choose another holder or topic")
 
 
 def test_one_holder_may_be_given_without_a_list(merz_run):
@@ -190,3 +197,9 @@ def test_timelines_drawn_by_two_processes_are_the_same_images(seed_run, tmp_path
     two = {path.name: path.read_bytes() for path in (tmp_path / "two" / "charts").iterdir()}
     assert sum(name.startswith("timeline-") for name in one) >= 2   # more than one, so a pool is used
     assert one == two
+
+
+def test_loading_a_folder_that_does_not_exist_says_so(tmp_path):
+    with pytest.raises(stance.InputError) as caught:
+        stance.load(tmp_path / "reslts")
+    assert str(caught.value) == f"{tmp_path / 'reslts'}: no such folder; give the folder a run was written to (its --out)"

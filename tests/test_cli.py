@@ -53,6 +53,14 @@ def test_many_bad_documents_are_summed_up_not_all_listed(tmp_path):
     assert result.stdout.startswith("27 documents (1 analysed, 25 skipped, 1 failed), ")
 
 
+def test_summary_line_counts_one_of_each_in_the_singular(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.md").write_text("---\ndate: 2025-08-20\n---\nTrump said he ruled out US troops.\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("1 document (1 analysed), 1 statement, 0 shifts -> ")
+
+
 def test_date_option_dates_undated_documents(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "note.md").write_text("Trump spoke.\nLeavitt said the president has ruled out US troops.")
@@ -125,7 +133,15 @@ def small_run(tmp_path_factory):
     (["report", "--since", "yesterday"], "'yesterday' is not a day (unknown string format); write it as YYYY-MM-DD"),
     (["shifts", "--since", "2025-09-01", "--until", "2025-03-01"],
      "the days are the wrong way round: 2025-09-01 is after 2025-03-01; swap them"),
-], ids=["misspelt-holder", "part-of-topic", "vague-day", "reversed-days"])
+    (["shifts", "--since", "2026-01-01"],
+     "no statement in this run is dated from 2026-01-01 on; they are dated 2025-08-18 to 2025-08-19"),
+    (["timeline", "--holder", "trump", "--topic", "us_ground_troops", "--since", "2025-07-01", "--until", "2025-07-31"],
+     "no statement of 'trump' on 'us_ground_troops' in this run is dated between 2025-07-01 and 2025-07-31; "
+     "they are dated 2025-08-18 to 2025-08-19"),
+    (["plot", "--kind", "swimlane", "--out", "never.png", "--until", "2025-01-01"],
+     "no statement in this run is dated up to 2025-01-01; they are dated 2025-08-18 to 2025-08-19"),
+], ids=["misspelt-holder", "part-of-topic", "vague-day", "reversed-days", "days-after-the-run", "days-before-a-series",
+        "chart-of-no-days"])
 def test_view_filters_that_cannot_match_say_why(small_run, arguments, message):
     result = CliRunner().invoke(cli, [arguments[0], str(small_run), *arguments[1:]])
     assert result.exit_code == 2
@@ -145,3 +161,37 @@ def test_a_chart_that_cannot_be_written_is_one_line_not_a_traceback(small_run, t
                                       str(tmp_path / "taken" / "chart.png")])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path / 'taken'}") and "Traceback" not in result.output
+
+
+def test_an_out_folder_that_cannot_be_made_is_named_as_given(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".results.tmp-1-abcd"))
+    monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "note.md").write_text("---\ndate: 2025-08-20\n---\nTrump ruled out US troops.\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "results")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'results'}: Permission denied\n"
+
+
+@pytest.mark.parametrize("command", [["demo"], ["analyze", "."]], ids=["demo", "analyze"])
+def test_ctrl_c_says_the_output_was_left_as_it_was(tmp_path, monkeypatch, command):
+    import stance
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(stance, "analyze_into", interrupted)
+    result = CliRunner().invoke(cli, [*command, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 130
+    assert result.stderr.strip() == f"Error: interrupted; {tmp_path / 'out'} was left as it was"
+
+
+def test_plot_names_the_file_it_wrote_and_refuses_a_type_it_cannot_write(small_run, tmp_path):
+    bare = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(tmp_path / "chart")])
+    assert bare.exit_code == 0 and bare.stdout == f"heatmap -> {tmp_path / 'chart.png'}\n"
+    assert (tmp_path / "chart.png").stat().st_size > 1000
+    odd = CliRunner().invoke(cli, ["plot", str(small_run), "--kind", "heatmap", "--out", str(tmp_path / "chart.xyz")])
+    assert odd.exit_code == 2 and "Traceback" not in odd.output
+    assert "Invalid value for '--out': '.xyz' is no image type a chart can be saved as; use .png" in odd.output

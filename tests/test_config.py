@@ -27,7 +27,12 @@ def test_shipped_defaults_cover_the_domain(actors, topics):
     ("themes:\n  - id: a\n", "expected a top-level 'topics:' list", 1),
     ("topics: []\n", "the file lists no topics, so no statement could be found; add at least one '- id:' entry", 1),
     ("topics:\n  - id: Air Support\n    label: A\n", "must be lower case", 2),
-], ids=["no-label", "duplicate-id", "unknown-key", "bad-yaml", "wrong-section", "no-topics", "bad-id"])
+    ("topics:\n  - id: a\n    keywords: [jets, drones\n    label: A\n",
+     "the '[' opened on line 3 is never closed with ']'", 4),
+    ("topics:\n  - id: a\n\tlabel: A\n", "indent with spaces, not tabs", 3),
+    ("topics:\n  - label: A\n", "this topic has no id; add an 'id:' line", 2),
+], ids=["no-label", "duplicate-id", "unknown-key", "bad-yaml", "wrong-section", "no-topics", "bad-id", "unclosed-list",
+        "tab", "no-id"])
 def test_topic_file_errors_name_file_and_line(tmp_path, text, message, line):
     path = write(tmp_path, "topics.yaml", text)
     with pytest.raises(ConfigError) as caught:

@@ -223,3 +223,80 @@ def test_append_in_python_drops_the_old_statements_of_an_edited_file(tmp_path):
     again = stance.analyze(tmp_path, previous=first)
     assert again.documents["doc_id"].tolist() == ["note"]
     assert again.statements["stance"].tolist() == ["open"]
+
+
+def test_append_reads_again_a_file_skipped_for_want_of_a_date_once_it_has_one(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    undated = TROOPS_NOTE.format(id="note").replace("date: 2025-08-20\n", "")
+    (folder / "note.md").write_text(undated)
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["analyze", str(folder), "--out", str(out), "--no-charts", "--quiet"])
+    assert stance.load(out).documents["status"].tolist() == ["skipped"]
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note"))   # the date the message asked for
+    analyze(folder, "--out", out, "--append")
+    analyze(folder, "--out", tmp_path / "full")
+    assert_same_tables(tmp_path / "full", out)
+    assert stance.load(out).documents["status"].tolist() == ["ok"]
+
+
+def test_append_with_a_date_reads_again_the_files_skipped_without_one(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Leavitt said the president has ruled out sending US troops to Ukraine.")
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["analyze", str(folder), "--out", str(out), "--no-charts", "--quiet"])
+    analyze(folder, "--out", out, "--append", "--date", "2025-08-20")
+    run = stance.load(out)
+    assert run.documents["status"].tolist() == ["ok"] and run.statements["stance"].tolist() == ["ruled_out"]
+
+
+def test_append_reads_again_a_file_whose_date_was_corrected(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note").replace("2025-08-20", "2025-08-02"))
+    out = tmp_path / "out"
+    analyze(folder, "--out", out)
+    (folder / "note.md").write_text(TROOPS_NOTE.format(id="note"))
+    analyze(folder, "--out", out, "--append")
+    assert stance.load(out).documents["date"].dt.strftime("%Y-%m-%d").tolist() == ["2025-08-20"]
+
+
+def test_append_without_the_date_an_earlier_run_was_given_keeps_what_it_found(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "note.txt").write_text("Leavitt said the president has ruled out sending US troops to Ukraine.")
+    out = tmp_path / "out"
+    analyze(folder, "--out", out, "--date", "2025-08-20")
+    analyze(folder, "--out", out, "--append")
+    run = stance.load(out)
+    assert run.documents["status"].tolist() == ["ok"] and run.statements["stance"].tolist() == ["ruled_out"]
+
+
+def test_append_reads_new_articles_with_the_runs_own_actors_and_topics(tmp_path):
+    (tmp_path / "actors.yaml").write_text("actors:\n  - id: whitlock\n    name: Dana Whitlock\n    aliases: [Whitlock]\n")
+    (tmp_path / "topics.yaml").write_text("topics:\n  - id: city_bonds\n    label: City bonds for the stadium\n"
+                                          "    keywords: [city bonds]\n")
+    for folder, day, verb in (("old", "2026-02-03", "backed"), ("new", "2026-03-18", "ruled out")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.md").write_text(f"---\ndate: {day}\n---\nWhitlock {verb} city bonds.\n")
+    files = ["--actors", str(tmp_path / "actors.yaml"), "--topics", str(tmp_path / "topics.yaml")]
+    analyze(tmp_path / "old", "--out", tmp_path / "out", *files)
+    analyze(tmp_path / "new", "--out", tmp_path / "out", "--append")   # as `stance analyze --help` shows it
+    analyze(tmp_path / "old", tmp_path / "new", "--out", tmp_path / "full", *files)
+    assert_same_tables(tmp_path / "full", tmp_path / "out")
+    assert stance.load(tmp_path / "out").statements["holder"].tolist() == ["whitlock", "whitlock"]
+
+
+def test_append_from_another_folder_finds_the_runs_own_files(tmp_path, monkeypatch):
+    (tmp_path / "actors.yaml").write_text("actors:\n  - id: whitlock\n    name: Dana Whitlock\n    aliases: [Whitlock]\n")
+    (tmp_path / "topics.yaml").write_text("topics:\n  - id: city_bonds\n    label: City bonds\n    keywords: [city bonds]\n")
+    for folder, day in (("old", "2026-02-03"), ("new", "2026-03-18")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{folder}.md").write_text(f"---\ndate: {day}\n---\nWhitlock backed city bonds.\n")
+    monkeypatch.chdir(tmp_path)
+    analyze("old", "--out", "out", "--actors", "actors.yaml", "--topics", "topics.yaml")   # relative paths
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    analyze(tmp_path / "new", "--out", tmp_path / "out", "--append")
+    assert stance.load(tmp_path / "out").statements["holder"].tolist() == ["whitlock", "whitlock"]

@@ -70,9 +70,20 @@ def test_a_gold_set_of_another_story_is_read_with_its_own_actors_and_topics(stor
     assert (tmp_path / "eval" / "scores.json").is_file()
 
 
-def test_a_split_without_gold_lines_scores_nothing(story, tmp_path):
-    scores = evaluate_gold(story / "gold", tmp_path / "eval", split="tune")
-    assert scores["gold_statements"] == 0
+def test_a_split_without_gold_lines_is_refused_naming_the_splits_there_are(story, tmp_path):
+    with pytest.raises(InputError) as error:
+        evaluate_gold(story / "gold", tmp_path / "eval", split="tune")
+    assert "no gold statement is in the split 'tune' (lines by split: test 2); pass --split test" in str(error.value)
+    assert not (tmp_path / "eval").exists()
+
+
+def test_labels_without_a_split_are_scored_with_split_all(story, tmp_path):
+    lines = (story / "gold" / "steel.jsonl").read_text().replace('"split": "test", ', "")
+    (story / "gold" / "steel.jsonl").write_text(lines)
+    with pytest.raises(InputError) as error:
+        evaluate_gold(story / "gold", tmp_path / "eval")
+    assert "(lines by split: no split 2); pass --split all" in str(error.value)
+    assert evaluate_gold(story / "gold", tmp_path / "eval", split="all")["statements"]["recall"] == 1.0
 
 
 def test_a_broken_gold_line_is_named_by_file_and_line(story, tmp_path):
@@ -87,3 +98,17 @@ def test_a_gold_file_saved_with_a_byte_order_mark_is_read(story, tmp_path):
     path = story / "gold" / "steel.jsonl"
     path.write_text(path.read_text(), encoding="utf-8-sig")
     assert evaluate_gold(story / "gold", tmp_path / "eval", split="test")["gold_statements"] == 2
+
+
+def test_the_score_summary_counts_one_document_in_the_singular(story, tmp_path):
+    from stance.evaluate import format_scores
+    summary = format_scores(evaluate_gold(story / "gold", tmp_path / "eval", split="test"))
+    assert summary.splitlines()[0] == "split test: 1 document, 2 gold statements, 2 predicted"
+
+
+def test_a_gold_line_cut_inside_a_string_says_where(story, tmp_path):
+    with (story / "gold" / "steel.jsonl").open("a") as handle:
+        handle.write('{"doc_id": "steel", "text": "Mexico would\n')
+    with pytest.raises(InputError) as error:
+        evaluate_gold(story / "gold", tmp_path / "eval")
+    assert str(error.value).endswith(":3: invalid JSON (Unterminated string starting at column 29)")

@@ -73,6 +73,22 @@ def test_a_file_of_several_documents_explains_the_one_asked_for(tmp_path):
         explain(path, ACTORS, TOPICS, doc_id="c")
 
 
+def test_a_file_of_several_documents_explained_without_an_id_says_which_one_it_shows(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    lines = [{"id": "a", "date": "2025-06-13", "text": "Harvest figures arrive next week."},
+             {"id": "b", "date": "2025-06-13", "text": "Tanaka ruled out a larger rice quota."}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    result = CliRunner().invoke(cli, ["explain", str(path)])
+    assert result.exit_code == 0 and "Harvest figures" in result.stdout
+    assert result.stderr == f"note: {path} holds 2 documents; this is the first, a (choose another with --doc ID)\n"
+    assert CliRunner().invoke(cli, ["explain", str(path), "--doc", "b"]).stderr == ""
+
+
+def test_an_empty_text_is_refused_as_such():
+    result = CliRunner().invoke(cli, ["explain", "--text", "  ", "--date", "2025-06-13"])
+    assert result.exit_code == 4 and result.stderr == "Error: the text to explain is empty; give a sentence or a file\n"
+
+
 def test_a_text_without_a_date_is_refused_with_the_fix():
     with pytest.raises(InputError, match="--date"):
         explain("Tanaka ruled out a larger rice quota.", ACTORS, TOPICS)

@@ -112,7 +112,7 @@ def expected_rows(folder: Path) -> dict[str, tuple[str, str]]:
         "html": ("ok", ""),
         "long-line": ("ok", ""),
         "wire-1": ("ok", ""),
-        "rows-2": ("error", f"{at('rows.jsonl')}:2: invalid JSON (Expecting value); line left out"),
+        "rows-2": ("error", f"{at('rows.jsonl')}:2: invalid JSON (Expecting value at column 67, where the line ends); line left out"),
         "wire-3": ("ok", ""),
         "rows-4": ("error", f"{at('rows.jsonl')}:4: each line must be a JSON object {{\"text\": ..., \"date\": ...}}"),
         "csv-1": ("ok", ""),
@@ -367,7 +367,9 @@ def test_jsonl_line_breaks_inside_strings_do_not_split_a_line(tmp_path):
     ("\n\n  \n", "{path}: empty file"),
     ("[" * 100_000, "{path}:1: invalid JSON (nested too deeply); line left out"),
     ('{"text": "x", "date": 1' + "0" * 5000 + "}", "{path}:1: invalid JSON (Exceeds the limit (4300 digits)"),
-], ids=["empty", "blank-lines", "deeply-nested", "huge-number"])
+    ('{"text": "Trump ruled out troops.", "date": "2025-08-20}',
+     "{path}:1: invalid JSON (Unterminated string starting at column 45); line left out"),
+], ids=["empty", "blank-lines", "deeply-nested", "huge-number", "unterminated-string"])
 def test_jsonl_that_cannot_be_read_is_reported_not_raised(tmp_path, content, reason):
     document = only(read(tmp_path, "feed.jsonl", content))
     assert document.status in {"skipped", "error"}
@@ -642,8 +644,8 @@ def test_exit_codes_are_documented_in_help():
 
 
 CONFIG_ERRORS = [
-    ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'; a text holding ': ' or ' #', "
-     "or starting with @ ` [ {{ or a quote, must be put in quotes, e.g. label: \"US troops: the debate\""),
+    ("actors", "actors:\n  - id: trump\n    name: [Donald\n", "{path}:4: invalid YAML: expected ',' or ']', but got '<stream end>'; "
+     "the '[' opened on line 3 is never closed with ']' (a text that starts with '[' must be put in quotes)"),
     ("topics", "topics:\n  - id: troops\n    label: Troops\n    colour: red\n",
      "{path}:4: unknown key(s) ['colour']; allowed: ['description', 'id', 'keywords', 'label']"),
     ("actors", "actors:\n  - id: trump\n  - id: trump\n", "{path}:3: actor id 'trump' is defined twice; give each actor its own id"),
@@ -721,3 +723,50 @@ def test_any_values_in_a_dataframe_give_one_document_per_row(rows):
     documents = list(read_documents(pd.DataFrame(rows), today=TODAY))
     assert len(documents) == len(rows)
     assert all(d.status in STATUSES and (d.is_ok or d.reason) for d in documents)
+
+
+@pytest.mark.parametrize("opening, hint", [
+    ("Council backs stadium\n\nPORT ALDER, April 9, 2026 - The council voted.", "2026-04-09"),
+    ("Council backs stadium (9 Apr 2026)\n\nThe council voted.", "2026-04-09"),
+    ("Council backs stadium\n\nThe council voted on Tuesday.", None),
+    ("Council backs stadium\n\nIn April 2026 the council voted.", None),   # no day: nothing to offer
+], ids=["wire-dateline", "day-month-year", "no-day", "month-only"])
+def test_an_undated_text_that_opens_with_a_day_is_skipped_with_that_day_offered(tmp_path, opening, hint):
+    document = only(read(tmp_path, "note.txt", opening))
+    assert document.status == "skipped" and document.date is None   # offered, never taken
+    offered = f"(its opening names {hint}: add 'date: {hint}' if it was published that day)"
+    assert document.reason.endswith(offered) if hint else "its opening names" not in document.reason
+
+
+def test_a_date_read_either_way_names_the_order_the_rest_of_its_column_uses(tmp_path):
+    content = ("text,date\nThe council voted.,03/02/2025\nThe mayor spoke.,24/02/2025\n"
+               "The club replied.,05/03/2025\n")
+    documents = read(tmp_path, "feed.csv", content)
+    assert [d.status for d in documents] == ["skipped", "ok", "skipped"]   # still never guessed
+    path = (tmp_path / "feed.csv").as_posix()
+    assert documents[0].reason.endswith(f"; other rows of the column put the day first, as in 24/02/2025 at {path}:3")
+
+
+def test_a_column_that_mixes_both_orders_offers_neither(tmp_path):
+    content = "text,date\nThe council voted.,03/02/2025\nThe mayor spoke.,24/02/2025\nThe club replied.,02/24/2025\n"
+    documents = read(tmp_path, "feed.csv", content)
+    assert "other rows of the column" not in documents[0].reason
+
+
+def test_a_csv_saved_by_excel_with_a_separator_line_is_read_by_it(tmp_path):
+    content = "sep=;\ntext;date\nMerz said, firmly, no troops.;2025-08-20\nMacron agreed.;2025-08-21\n"
+    documents = read(tmp_path, "export.csv", content)
+    assert [(d.status, d.text, d.path.rsplit(":", 1)[-1]) for d in documents] == [
+        ("ok", "Merz said, firmly, no troops.", "3"), ("ok", "Macron agreed.", "4")]
+
+
+@pytest.mark.parametrize("value, expected", [
+    (20250820, "2025-08-20"), (20250820.0, "2025-08-20"),   # a day as one number; a float from a column with a gap
+    (1755648000, "a number, perhaps a timestamp or a spreadsheet's day count; not read as a day"),
+    (45889, "a number, perhaps a timestamp or a spreadsheet's day count; not read as a day"),
+], ids=["compact-day", "compact-day-float", "epoch-seconds", "spreadsheet-serial"])
+def test_a_date_given_as_a_number_is_read_only_when_it_spells_a_day(tmp_path, value, expected):
+    frame = pd.DataFrame({"text": ["Merz ruled out German troops."], "date": [value]})
+    frame.to_parquet(tmp_path / "feed.parquet")
+    document = only(list(read_documents([tmp_path / "feed.parquet"], today=TODAY)))
+    assert (document.date.isoformat() if document.is_ok else document.reason.split("(", 1)[1]).startswith(expected)

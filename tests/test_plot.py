@@ -386,7 +386,22 @@ def test_busy_swimlane_labels_a_few_shifts_a_lane_and_says_so():
     labels = annotations(ax, "shift-label")
     assert 0 < len(labels) <= plot.MAX_LANE_LABELS
     [note] = annotations(ax, "shift-note")
-    assert f"({len(labels)} of 30)" in note.get_text() and "the command\nstance shifts\nlists all" in note.get_text()
+    assert f"({len(labels)} of 30)" in note.get_text() and note.get_text().endswith("the command stance shifts lists all")
+
+
+def test_swimlane_note_of_a_short_chart_stays_clear_of_its_legends_and_axis():
+    shifts = pd.concat([many_shifts("trump", "weapons", 6)[1], many_shifts("merz", "loan", 1)[1]])
+    ax = plot.plot_swimlane(shifts)
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    [note] = annotations(ax, "shift-note")
+    box = note.get_window_extent(renderer)
+    others = [legend.get_window_extent(renderer) for legend in ax.findobj(matplotlib.legend.Legend)]
+    others += [text.get_window_extent(renderer) for text in (ax.xaxis.label, *ax.get_xticklabels()) if text.get_text()]
+    assert others and not any(box.overlaps(other) for other in others)
+    kinds, stances = others[:2]
+    assert not kinds.overlaps(stances)
+    assert 0 <= box.x0 and box.x1 <= ax.figure.bbox.width and box.y0 >= 0   # on the figure, not cut off
 
 
 def test_swimlane_keeps_the_holders_with_most_shifts():
@@ -532,3 +547,45 @@ def test_heatmap_cells_give_the_year_when_the_run_spans_two():
     table = statements_table(("merz", "loan", "oppose", "2024-12-20", 0.8, "No."), ("kallas", "loan", "support", "2025-01-03", 0.8, "Yes."))
     dates = [text.get_text() for text in plot.plot_heatmap(table).texts if text.get_gid() == "cell-date"]
     assert dates == ["3 Jan\n2025", "20 Dec\n2024"]
+
+
+def test_heatmap_of_one_holder_keeps_its_title_and_colour_scale_readable():
+    figure = plot.plot_heatmap(MERZ, holders=["orban"]).figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ax, colourbar = figure.axes
+    title = ax.title.get_window_extent(renderer)
+    assert title.x0 >= 0 and title.x1 <= figure.bbox.width    # not cut at the figure's edges
+    names = [label.get_window_extent(renderer) for label in colourbar.get_yticklabels()]
+    assert all(lower.y1 <= upper.y0 for lower, upper in zip(names, names[1:]))   # five names, none on another
+
+
+def test_swimlane_shows_two_shifts_of_one_holder_on_one_day_apart_within_the_lane():
+    shifts = shifts_table(
+        ("menon", "funding", "support", "oppose", "2026-03-17", "2026-04-01", "reversal", "x"),
+        ("menon", "referendum", "support", "oppose", "2026-03-17", "2026-04-01", "reversal", "x"),
+        ("whitlock", "funding", "oppose", "ruled_out", "2026-02-23", "2026-03-17", "hardening", "x"))
+    ax = plot.plot_swimlane(shifts)
+    drawn = points(ax, "shift-markers")
+    menon = drawn[np.isclose(drawn[:, 1].round(), 0)]
+    assert len(menon) == 2 and len({tuple(point) for point in menon}) == 2   # neither hides the other
+    assert all(abs(y) < 0.5 for y in menon[:, 1])                              # both inside menon's lane
+    assert drawn[np.isclose(drawn[:, 1], 1)].shape[0] == 1                     # a lone shift stays on its lane
+
+
+def test_timelines_of_a_holder_who_never_moved_show_the_positions_held():
+    figure = plot.plot_timelines(MERZ, MERZ_SHIFTS, holder="kallas")
+    drawn = [panel for panel in figure.axes if panel.axison]
+    assert figure.get_suptitle() == "No shift of 'kallas': the positions held, a panel per holder and topic"
+    assert sorted(panel.get_title() for panel in drawn) == ["kallas — loan (1 statement, 0 shifts)",
+                                                            "kallas — sanctions (1 statement, 0 shifts)"]
+
+
+def test_a_date_axis_over_several_months_names_them_in_its_corner_not_the_last_alone():
+    ax = plot.plot_timeline(MERZ, MERZ_SHIFTS, "kallas", "sanctions")
+    ax.set_xlim(pd.Timestamp("2025-08-10"), pd.Timestamp("2025-11-20"))
+    ax.figure.canvas.draw()
+    assert ax.xaxis.get_major_formatter().get_offset() == "Aug – Nov 2025"
+    ax.set_xlim(pd.Timestamp("2025-09-12"), pd.Timestamp("2025-09-20"))   # days of one month: the month stays
+    ax.figure.canvas.draw()
+    assert ax.xaxis.get_major_formatter().get_offset() == "2025-Sep"

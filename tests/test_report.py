@@ -242,3 +242,26 @@ def test_the_report_names_the_topics_no_statement_was_found_on():
     text = report.markdown_report(stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, settings))
     assert "No statement was found on 1 topic of the 3: A whaling ban." in text
     assert "No statement was found" not in page()   # no topic list kept: nothing to say
+
+
+def test_a_report_of_one_holder_says_so_and_blames_no_topic_on_the_keywords(tmp_path):
+    settings = {"names": {"holders": {}, "topics": {"loan": "Reparations loan", "sanctions": "New sanctions"}}}
+    stance.Analysis(DOCUMENTS, STATEMENTS, SHIFTS, settings).save(tmp_path / "run", charts=False, report=False)
+    result = CliRunner().invoke(cli, ["report", str(tmp_path / "run"), "--format", "md", "--holder", "orban"])
+    assert result.exit_code == 0, result.output
+    assert "Only the statements and shifts of the holder 'orban'." in result.output
+    assert "No statement was found" not in result.output   # merz spoke on the loan; orban did not
+
+
+def test_a_run_whose_statements_name_no_actor_says_to_pass_an_actors_file(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "stadium.md").write_text("---\ndate: 2026-02-03\n---\n"
+                                                "Mayor Dana Whitlock said she backed public money for the stadium.\n")
+    (tmp_path / "topics.yaml").write_text("topics:\n  - id: stadium_money\n    label: Public money for the stadium\n"
+                                          "    keywords: [public money]\n")
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-charts",
+                                      "--topics", str(tmp_path / "topics.yaml")])
+    advice = "none of the statements found (1) names an actor of the shipped Russia–Ukraine actors"
+    assert result.exit_code == 0 and advice in result.stderr and "pass it with --actors" in result.stderr
+    assert advice in (tmp_path / "out" / "report.md").read_text()
+    assert "No statement has a holder" not in page()   # holders found: nothing to say

@@ -91,3 +91,15 @@ def test_a_run_without_statements_writes_an_empty_table(tmp_path):
     statements = StatementStore(folder)
     narrow = statements.finish(folder / "statements.parquet")
     assert narrow.empty and list(pd.read_parquet(folder / "statements.parquet").columns)[:2] == ["statement_id", "doc_id"]
+
+
+def test_an_earlier_run_without_statements_leaves_the_merged_file_as_one_run_writes_it(tmp_path, rows_by_document):
+    _, everything = stored(tmp_path, rows_by_document, part_rows=5)
+    _, earlier = stored(tmp_path, [], part_rows=5, label="earlier")   # its articles were all skipped
+    folder = tmp_path / "appended"
+    folder.mkdir()
+    statements = StatementStore(folder, part_rows=5)
+    for rows in rows_by_document:
+        statements.add(rows)
+    statements.finish(folder / "statements.parquet", earlier=earlier.path)
+    assert statements.path.read_bytes() == everything.path.read_bytes()
