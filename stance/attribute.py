@@ -192,6 +192,8 @@ RE_UNLISTED_SPEAKER = re.compile(
 # before them ("the bloc's diplomats", "Hamas officials").
 # Who speaks on record for an actor: its spokesperson or its office ("his office", "a Hamas
 # spokesman", "the prime minister's office").
+# A person's body, named by the person: "Nielsen's government", "Merz's cabinet", "her government".
+RE_PERSONS_BODY = re.compile(r"['’]s\s+(?:own\s+|new\s+)?(?:government|administration|cabinet|coalition)\b", re.IGNORECASE)
 RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?office\b", re.IGNORECASE)
 RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
                                    re.IGNORECASE)
@@ -626,6 +628,13 @@ class Attributor:
             if how == "first_person" and not any(q.start <= start < q.end for q in quotes):
                 continue
             if not actor and how != "first_person":
+                continue
+            body = RE_PERSONS_BODY.match(plain, end) if actor and self._kind.get(actor) == "person" else None
+            owners = [o for o in self._members.get(actor, ()) if self._kind.get(o) == "organization"] if body else []
+            if len(owners) == 1:
+                # "Nielsen's government wants ...": the body the person leads or sits in
+                mentions.append(Mention(start, body.end(), owners[0], "alias", text[start:body.end()]))
+                taken_until = body.end()
                 continue
             mentions.append(Mention(start, end, actor, how, text[start:end]))
             taken_until = end

@@ -1138,3 +1138,11 @@ def test_a_quoted_fragment_in_a_sentence_of_her_own_is_hers():
     text = "Okoro called the tram line “a vanity scheme dressed up as a transport plan”."
     row = only(extract(text, date="2026-03-04", actors=actors, topics=topics), topic="tram_line")
     assert (row["holder"], row["speaker"]) == ("okoro", "okoro")
+
+
+def test_a_persons_government_is_the_body_they_belong_to():
+    actors = Actors([Actor("council", "Harwick City Council", ("Harwick City Council",), kind="organization"),
+                     Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), gender="female", member_of=("council",))])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    rows = extract("Okoro's administration wants a tram line by 2030.", date="2026-03-04", actors=actors, topics=topics)
+    assert only(rows, topic="tram_line")["holder"] == "council"
