@@ -612,6 +612,13 @@ class Attributor:
         quotes = [q for s in sentences for q in s.quotes]
         for start, end, phrase, kind in raw:
             if start < taken_until:
+                if end > taken_until and kind == "named" and mentions and \
+                        self._alias_owner.get(phrase.casefold()) == mentions[-1].actor and mentions[-1].kind == "alias":
+                    # "The Farmers' Union of Lowmere": two aliases of one actor overlap; the mention
+                    # runs to the end of the longer, so the verb after it has its subject.
+                    last = mentions[-1]
+                    mentions[-1] = Mention(last.start, end, last.actor, last.kind, text[last.start:end])
+                    taken_until = end
                 continue
             key = phrase.casefold()
             actor, how = "", ""

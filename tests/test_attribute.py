@@ -1146,3 +1146,12 @@ def test_a_persons_government_is_the_body_they_belong_to():
     topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
     rows = extract("Okoro's administration wants a tram line by 2030.", date="2026-03-04", actors=actors, topics=topics)
     assert only(rows, topic="tram_line")["holder"] == "council"
+
+
+def test_two_overlapping_aliases_make_one_subject():
+    actors = Actors([Actor("tenants", "Tenants' Union of Harwick", ("Tenants' Union of Harwick", "the tenants' union"),
+                           kind="organization")])
+    topics = Topics([Topic("rent_cap", "A rent cap", keywords=("rent cap",))])
+    rows = extract("The Tenants' Union of Harwick said on Friday it opposed the rent cap in its current form.",
+                   date="2026-05-09", actors=actors, topics=topics)
+    assert (only(rows, topic="rent_cap")["holder"], only(rows, topic="rent_cap")["stance"]) == ("tenants", "oppose")
