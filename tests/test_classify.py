@@ -1295,3 +1295,12 @@ def test_keeping_and_defending_what_a_scrapping_topic_ends(sentence, expected, l
 
 def test_asking_someone_to_think_again_on_it_opposes_it(lexicon):
     assert reading_of("Shopkeepers urged the mayor to think again on the congestion charge.", lexicon, CHARGE) == "oppose"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cab drivers said they could live with a congestion charge if it started after the holidays.", "open"),
+    ("Cab drivers said they would not put up with a congestion charge.", "oppose"),
+    ("Cab drivers said they could not live with a congestion charge.", "oppose"),
+])
+def test_living_with_it_and_putting_up_with_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
