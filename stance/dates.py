@@ -298,6 +298,7 @@ RE_DAY_OF_MONTH = re.compile(rf"""
 RE_MONTH_REFERENCE = re.compile(rf"""
     (?<![\w-])                                                # a whole word
     (?:(?P<lead>(?i:in|during|since|until|till|by|from|through|throughout|before|after
+                    |as\s+(?:late|recently)\s+as
                     |last|next|this
                     |(?:in\s+)?(?:early|late|mid)
                     |(?:at\s+|by\s+|until\s+)?the\s+(?:end|start|beginning|middle)\s+of))
@@ -1040,7 +1041,8 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     name = match.group("month") or match.group("bare_month")
     year = match.group("year") or match.group("bare_year")
     month = MONTH_NUMBERS[name[:3].lower()]
-    modifier = (match.group("lead") or "").split()[-1].lower() if match.group("lead") else ""
+    lead = "" if (match.group("lead") or "").lower().startswith("as") else (match.group("lead") or "")   # "as late as May"
+    modifier = lead.split()[-1].lower() if lead else ""
     if modifier == "next":
         return None  # a plan
     if year:
@@ -1051,14 +1053,14 @@ def _read_month(match: re.Match, doc_date: datetime.date,
     in_year = doc_date.year if month <= doc_date.month else doc_date.year - 1
     if modifier == "this":
         in_year = doc_date.year
-    part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_STARTS), "")
+    part = next((word for word in lead.lower().split() if word in MONTH_PART_STARTS), "")
     tense = "open"
     if (in_year, month) == (doc_date.year, doc_date.month) and doc_date.day < MONTH_PART_STARTS.get(part, 1):
         in_year, tense = in_year - 1, "if_past"  # "from late August" in a 7 August paper: a plan
     elif modifier != "this" and _is_ahead(_add_months(datetime.date(in_year, month, 1), 1) - datetime.timedelta(days=1),
                                           datetime.date(in_year + 1, month, 1), doc_date):
         tense = "if_past"  # "in December", written in October: a plan, unless told as past
-    part = next((word for word in (match.group("lead") or "").lower().split() if word in MONTH_PART_DAYS), "")
+    part = next((word for word in lead.lower().split() if word in MONTH_PART_DAYS), "")
     if part:   # "mid-August": about a week, not the whole month
         return _Reading(min(doc_date, datetime.date(in_year, month, MONTH_PART_DAYS[part])), "week", tense=tense)
     return _Reading(datetime.date(in_year, month, 1), "month", tense=tense)

@@ -638,3 +638,12 @@ def test_a_fronted_time_after_an_adverb_is_still_the_clauses_time(text, expected
 def test_a_plan_first_proposed_in_a_past_month_is_dated_then(text, expected):
     ref = date_statement(text, datetime.date(2026, 4, 14))
     assert ref is not None and ref.date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The treasurer said as late as March that the levy would stay.", datetime.date(2026, 3, 1)),
+    ("As recently as June, the mayor insisted the depot would stay open.", datetime.date(2025, 6, 1)),
+])
+def test_as_late_as_a_month_dates_it_by_that_month(text, expected):
+    ref = date_statement(text, datetime.date(2026, 4, 14))
+    assert (ref.date, ref.precision) == (expected, "month")
