@@ -1304,3 +1304,12 @@ def test_asking_someone_to_think_again_on_it_opposes_it(lexicon):
 ])
 def test_living_with_it_and_putting_up_with_it(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mayor said the congestion charge was a mistake.", "oppose"),
+    ("The mayor called the congestion charge draconian and half-baked.", "oppose"),
+    ("The mayor said the congestion charge was pragmatic and long-awaited.", "support"),
+])
+def test_judged_words_of_political_speech(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
