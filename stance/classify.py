@@ -895,6 +895,11 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     kept = _kept_as_it_is(plain, topic_start, topic_end, lexicon) if changes_object and inverter is None else None
     if kept is not None:
         return _qualified(kept, plain, topic_start, is_question, False, lexicon)
+    undone = RE_UNDONE_PASSIVE.match(plain, topic_end) if not undoing_topic and inverter is None else None
+    if undone is not None:
+        # "the charge would not be reversed" keeps it; "the charge will be scrapped" ends it
+        stance = "support" if undone.group("negation") else "oppose"
+        return _qualified(StanceReading(stance, undone.group().strip(), 0.7), plain, topic_start, is_question, False, lexicon)
     reading, from_segment = _governing_reading(plain, topic_start, topic_end, lexicon, masked, own_act)
     if reading is not None and reading.stance == "support" and _object_denied(plain, reading.cue, topic_start):
         reading = StanceReading("oppose", f"{reading.cue} no", reading.confidence * 0.9)
@@ -969,6 +974,16 @@ RE_UNDONE_AFTER = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|idea|project|bi
                              r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?(?:scrapped|abandoned|dropped|withdrawn|shelved|"
                              r"lifted|cancell?ed|canceled|suspended|halted|ended|repealed|revoked|rescinded|reversed|"
                              r"blocked|killed|paused|frozen|rolled\s+back|called\s+off|struck\s+down|removed)\b", re.IGNORECASE)
+
+
+# The topic undone, or not, in the passive right after it: "the aid figure would not be
+# revisited", "the levy will be scrapped", "the ban would not be delayed".
+RE_UNDONE_PASSIVE = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|policy|decision|figure|cut|rise|increase))?"
+                               r"\s+(?:will|would|shall|should|must|is|was|are|were)(?P<negation>\s+not|n't|\s+never)?"
+                               r"\s+(?:(?:now|also|still|soon|then)\s+)?(?:be|being)\s+(?:\w+ly\s+)?"
+                               r"(?:scrapped|abandoned|dropped|withdrawn|shelved|lifted|cancell?ed|canceled|halted|ended|repealed|"
+                               r"revoked|rescinded|reversed|revisited|reconsidered|reopened|overturned|rolled\s+back|watered\s+down|"
+                               r"delayed|postponed|put\s+off|called\s+off|struck\s+down|unpicked)\b", re.IGNORECASE)
 
 
 def _mentioned_only(plain: str, topic_start: int, lexicon: Lexicon) -> bool:

@@ -1313,3 +1313,14 @@ def test_living_with_it_and_putting_up_with_it(sentence, expected, lexicon):
 ])
 def test_judged_words_of_political_speech(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mayor said the congestion charge would not be revisited.", "support"),
+    ("The mayor said the congestion charge would not be delayed.", "support"),
+    ("The mayor said the congestion charge would be scrapped in the spring.", "oppose"),
+    ("“I can't guarantee a congestion charge,” the mayor said.", "open"),
+    ("The mayor said she could not promise that a congestion charge would come in.", "open"),
+])
+def test_undone_in_the_passive_and_guarantees_that_cannot_be_given(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
