@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, normalize
+from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, may_hold, normalize
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -90,6 +90,7 @@ RE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 PREPOSITION_REACH = 20   # characters before a name searched for the preposition that governs it
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+(?:the\s+)?$", re.IGNORECASE)
+ACCORDING_TO_KEYS = ("according", "words of", "per")   # every match of RE_ACCORDING_TO holds one
 # After a name in subject position comes a verb, not a possessive or a noun.
 RE_VERB_AFTER = re.compile(r"^(?:\s*,[^,.;:]{1,120},)?(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?=\s+[a-z]))?"   # "Meloni in Rome"
                            r"\s+(?:[a-z]+(?:-[a-z]+)?(?:ed|s)\b|has|had|have|was|is|were|are|would|will|"
@@ -279,6 +280,7 @@ RE_CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
 RE_QUESTION_FRAME = re.compile(r"^(?:[^,“”\"]{0,40},\s*)?(?:when\s+)?(?:asked|pressed|questioned|quizzed)\b"
                                r"(?:\s+(?:on|about|by\s+[^,]{1,40}))?\s+(?:whether|if|about|how|why|what|when)\b[^,;“”\"]*,",
                                re.IGNORECASE)
+QUESTION_FRAME_KEYS = ("asked", "pressed", "questioned", "quizzed")   # every match of RE_QUESTION_FRAME holds one
 # A nested frame between the verb of saying and the holder: "said the call showed Russia was not
 # ready", "said it seemed Moscow was ...".
 RE_EVIDENTIAL = re.compile(r"\b(?:it|this|that|the\s+[\w'’-]+(?:\s+[\w-]+)?)\s+(?:showed|shows|seemed|seems|appeared|appears|"
@@ -355,6 +357,7 @@ RE_TIMED_CLAUSE = re.compile(
 RE_WORDS_FROM = re.compile(r"\b(?:word|message|answer|reply|response|signal|warning|verdict|line|view|assessment|"
                            r"statement|promise|pledge|threat)\b[^,;:.]{0,40}\b(?:came|comes|come)\s+from\s+$",
                            re.IGNORECASE)
+WORDS_FROM_KEYS = ("from",)   # every match of RE_WORDS_FROM holds it
 # A coordinate clause with a subject of its own, written without a capital: ", and the Russian leader ...".
 RE_COORDINATE_OPENING = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=the\s)")
 # A name right after "that/which/whom", and the word before it: "the ceasefire that Trump".
@@ -389,6 +392,7 @@ RE_INCLUDING_BEFORE = re.compile(r",\s*(?:including|among\s+them|such\s+as|notab
 RE_JOINT_ADVERBS = re.compile(r"^(?:\s+(?:both|all|each|also|now|still|jointly|together|already|then|[a-z]+ly))*\s+(?=[a-z])")
 # A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
 RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+JOINTLY_WITH_KEYS = ("with", "alongside")   # every match of RE_JOINTLY_WITH holds one
 # Words between a joint subject and its verb: "Starmer and Zelensky then signed".
 # Names joined after a subject's own: ", Canada and Australia" (each a capitalised word or two).
 RE_UNLISTED_PARTNERS = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)*\s+and\s+[A-Z][\w'’.-]*"
@@ -914,13 +918,14 @@ class Attributor:
             # A headline or lead in the form "Macron: European forces could follow a peace deal".
             return Attribution(outside[0].actor, outside[0].actor, "reported", 0.7, outside[0].kind)
         for mention in outside:
-            source = RE_WORDS_FROM.search(plain[max(clause.start, mention.start - 40):mention.start])
+            before = plain[max(clause.start, mention.start - 40):mention.start]
+            source = RE_WORDS_FROM.search(before) if may_hold(before, WORDS_FROM_KEYS) else None
             colon = re.match(r"[^:;.“”\"]{0,60}:\s", plain[mention.end:clause.end])
             if source and colon and mention.actor and mention.kind != "first_person" and \
                     not self.lexicon.speech_verbs.search(plain[mention.end + colon.end():clause.end]):
                 # "The clearest word came from Pete Hegseth in Brussels: no American soldiers in Ukraine."
                 return Attribution(mention.actor, mention.actor, "reported", 0.7, mention.kind)
-        frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 else None
+        frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 and may_hold(segment, QUESTION_FRAME_KEYS) else None
         if frame and any(m.start >= clause.start + frame.end() for m in outside):
             outside = [m for m in outside if m.start >= clause.start + frame.end()]
         source_kind = self._unnamed_source(segment)
@@ -1181,7 +1186,7 @@ class Attributor:
         boundary = None
         for match in RE_SECOND_COMPLEMENT.finditer(plain, said[1], position):
             verb = match.group("verb")
-            if not verb or verb == "that" or not self.lexicon.speech_verbs.fullmatch(verb):
+            if not verb or verb == "that" or not self.lexicon.is_speech_verb(verb):
                 continue   # a bare "and that ..." goes on with the subject of the first thing said
             boundary = match
         if boundary is None:
@@ -1686,7 +1691,7 @@ class Attributor:
             # A stance word does not invert its subject as a verb of saying does: in "The plan, which
             # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
             subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
-                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group()))) \
+                                       inverted=self.lexicon.is_speech_verb(cue.group())) \
                 or self._members_subject(plain, clause.start + cue.start(), mentions)
             if subject is None or subject.start < clause.start:
                 continue
@@ -1725,7 +1730,7 @@ class Attributor:
         if before is None:
             return False
         word = before.group("word")
-        return not (self.lexicon.speech_verbs.fullmatch(word) or self.lexicon.all_stances.fullmatch(word)
+        return not (self.lexicon.is_speech_verb(word) or self.lexicon.all_stances.fullmatch(word)
                     or RE_COMPLEMENT_TAKER.match(word))
 
     def _leading_subject(self, plain: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:

@@ -24,6 +24,7 @@ RE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
 # "Neither the Pentagon nor Nato has commented": no one's position.
 RE_NEITHER_COMMENTED = re.compile(r"\bneither\b[^.;]*\bnor\b[^.;]*\b(?:commented|responded)\b", re.IGNORECASE)
+NEITHER_COMMENTED_KEYS = ("neither",)   # every match of RE_NEITHER_COMMENTED holds it
 # Questions are not positions unless quoted; a question mark closes them.
 # An inverted condition of what did not happen: "Had the mayor backed the levy, ...".
 RE_INVERTED_CONDITION = re.compile(r"^\W*(?:had|were)\s+(?:[A-Z][\w'’-]*|the\s+\w+|he|she|they|it|we)\b(?!\s*,)", re.IGNORECASE)
@@ -40,6 +41,7 @@ DENIED = {"support": "oppose", "oppose": "support", "ruled_out": "open", "open":
 # the lanes in January, now opposes them", "Adler, who once dismissed the tax, now says ...".
 RE_EARLIER_RELATIVE = re.compile(r"^[^,;:]{1,60},\s+(who\s+(?:once\s+|had\s+|has\s+|long\s+|previously\s+|until\s+\w+\s+)?[^,;:]+),\s+"
                                  r"(?:\w+\s+){0,2}?(?:now|today|these days|has since|since)\b", re.IGNORECASE)
+EARLIER_RELATIVE_KEYS = ("who",)   # every match of RE_EARLIER_RELATIVE holds it
 # A question that expects no answer, or the answer no: "Why would anyone want ...?", "Who in
 # their right mind would back ...?"
 RE_RHETORICAL = re.compile(r"^\W*(?:why\s+(?:would|should|on\s+earth\s+would)\s+(?:anyone|anybody|we|you|they)|"
@@ -159,10 +161,13 @@ RE_WAITS_ON_OTHERS = re.compile(
     r"|\b(?:when|once|after|until|as soon as)\s+(?:[\w-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:agreed|agree|agrees|joined|join|joins|followed|follow|follows|done the same|do the same|does the same|"
     r"do likewise|does likewise)\b", re.IGNORECASE)
+# Every match of RE_WAITS_ON_OTHERS holds one (its verbs of needing and of agreeing): change them together.
+WAITS_ON_OTHERS_KEYS = ("need", "requir", "agree", "join", "follow", "same", "likewise")
 # The topic offered as the price of something else: "in return for a halt to the fighting".
 RE_IN_EXCHANGE = re.compile(r"\bin (?:return|exchange) for\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
 RE_HEDGING_MODAL = re.compile(r"\b(?:could|might|may)\b", re.IGNORECASE)
+HEDGING_MODAL_KEYS = ("could", "might", "may")   # every match of RE_HEDGING_MODAL holds one
 RE_HEDGED_SAYING = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "be provided by" is a verb, not the condition "provided (that)".
 RE_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
@@ -804,7 +809,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     is_question = bool(RE_QUESTION.search(plain))
     if is_question and not plain.lstrip().startswith(("“", '"')):
         return None
-    if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
+    if lexicon.no_comment.search(plain) or (_may_hold(plain, *NEITHER_COMMENTED_KEYS)
+                                            and RE_NEITHER_COMMENTED.search(plain)):
         return None
     plain = RE_QUOTE_MARKS.sub(" ", plain)
     # "The layoffs, he said on the floor, were cruel": a tag of saying set in commas right after
@@ -821,7 +827,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     if protest is not None:
         # "threatened to strike if the site is moved": a protest promised against the topic
         return StanceReading("oppose", f"{protest.group().strip()} (a protest against it)", 0.6)
-    earlier = RE_EARLIER_RELATIVE.match(plain)
+    earlier = RE_EARLIER_RELATIVE.match(plain) if _may_hold(plain, *EARLIER_RELATIVE_KEYS) else None
     if earlier is not None and earlier.start(1) <= topic_start < earlier.end(1) \
             and lexicon.all_stances.search(plain, earlier.end()) is not None:
         # "Brandt, who backed the bus lanes in January, now opposes them": the relative clause
@@ -1068,13 +1074,13 @@ def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
     only = RE_ONLY_IF.search(plain) if _may_hold(plain, "only") else None
     if only is not None:
         return only.group()   # "would only back it if the state paid for buses"
-    waits = RE_WAITS_ON_OTHERS.search(plain)
+    waits = RE_WAITS_ON_OTHERS.search(plain) if _may_hold(plain, *WAITS_ON_OTHERS_KEYS) else None
     return waits.group() if waits is not None else None
 
 
 def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None:
     """A modal on the holder's own verb of saying before the topic ("could tell", "might say")."""
-    if not RE_HEDGING_MODAL.search(plain, 0, topic_start):
+    if not _may_hold(plain, *HEDGING_MODAL_KEYS) or not RE_HEDGING_MODAL.search(plain, 0, topic_start):
         return None   # most clauses: no modal, no verb of saying to look for
     for match in lexicon.speech_verbs.finditer(plain, 0, topic_start):
         modal = RE_HEDGED_SAYING.search(plain[max(0, match.start() - LOOK_BACK):match.start()])
@@ -1266,7 +1272,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue  # "air support" names the topic; it is no stance
         if _inside(match.start(), masked):
             continue  # "if Russia won't negotiate": the condition's words, not the holder's
-        if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
+        if lexicon.is_speech_verb(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
         if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):

@@ -253,7 +253,10 @@ Each family names the patterns worth running in full (see `READERS`); the rest a
 RE_PERIOD_START = re.compile(r"\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+from)?\s*$",
                              re.IGNORECASE)
 # Month names count only capitalised (see MONTH_NAMES), so they are looked for in the text as written.
-RE_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# The boundary is tested after the three letters ("not a word character four back"), not before
+# them: a pattern that opens with letters is searched by skipping to its first letters, one that
+# opens with a boundary is tried at every place (four times slower on a sentence).
+RE_MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w...)")
 
 RE_NUMERIC_DATE = re.compile(rf"""
     (?<![\w/.-])                                              # not inside a longer number

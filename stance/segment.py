@@ -32,6 +32,7 @@ RE_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["“‘'(\
 RE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # A live-blog byline that opens a column: "Holly Baxter writes:".
 RE_COLUMN_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:writes|reports|explains|argues):?$")
+BYLINE_VERBS = ("writes", "reports", "explains", "argues")   # every match of RE_COLUMN_BYLINE holds one
 # A heading that announces commentary: "ANALYSIS: ...", "Opinion | ...", "COMMENT - ...".
 RE_COMMENTARY_HEADING = re.compile(r"^(?:analysis|opinion|comment|commentary|editorial|column|voices|the view)\b\s*[:|\-–—]",
                                    re.IGNORECASE)
@@ -132,7 +133,7 @@ def split_document(doc_id: str, text: str, doc_date: dt.date | None = None,
             in_commentary = False
             continue
         is_heading = _looks_like_heading(body)
-        if RE_COLUMN_BYLINE.match(body):
+        if any(verb in body for verb in BYLINE_VERBS) and RE_COLUMN_BYLINE.match(body):
             in_commentary = True
             continue
         if is_heading:

@@ -1106,3 +1106,18 @@ def test_a_title_held_in_a_body_names_its_holder_in_either_order(text):
     rows = extract(text, date="2026-03-13", actors=RAIL_ACTORS, topics=RAIL_TOPICS)
     assert [r["holder"] for r in rows if r["topic"] == "line_closure"] == ["okoro"]
 
+
+
+@pytest.mark.parametrize("pattern, keys, text", [
+    ("RE_WORDS_FROM", "WORDS_FROM_KEYS", "The clearest word came FROM "),
+    ("RE_ACCORDING_TO", "ACCORDING_TO_KEYS", "According to "),
+    ("RE_ACCORDING_TO", "ACCORDING_TO_KEYS", "in the words of the "),
+    ("RE_JOINTLY_WITH", "JOINTLY_WITH_KEYS", " co-signed a statement alongside "),
+    ("RE_QUESTION_FRAME", "QUESTION_FRAME_KEYS", "Pressed on whether Kyiv would accept, he said no."),
+], ids=["words-from", "according-to", "in-the-words-of", "jointly", "question-frame"])
+def test_a_text_the_pattern_matches_passes_its_key_test(pattern, keys, text):
+    import stance.attribute as attribute
+    from stance.lexicon import may_hold
+    assert getattr(attribute, pattern).search(text)
+    assert may_hold(text, getattr(attribute, keys))
+    assert not may_hold("Merz backed the loan.", getattr(attribute, keys))

@@ -1157,3 +1157,19 @@ def test_negated_undoing_open_doors_and_intensified_refusals(sentence, expected,
 ], ids=lambda value: str(value)[:40])
 def test_a_relative_clause_of_an_earlier_position_gives_way_to_the_present_one(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, TRAM) == expected
+
+
+@pytest.mark.parametrize("pattern, keys, text", [
+    ("RE_NEITHER_COMMENTED", "NEITHER_COMMENTED_KEYS", "Neither the Pentagon nor Nato has commented."),
+    ("RE_WAITS_ON_OTHERS", "WAITS_ON_OTHERS_KEYS", "It would need the Bundestag's approval."),
+    ("RE_WAITS_ON_OTHERS", "WAITS_ON_OTHERS_KEYS", "He is ready to act once the allies have agreed."),
+    ("RE_WAITS_ON_OTHERS", "WAITS_ON_OTHERS_KEYS", "They will move when Paris does likewise."),
+    ("RE_HEDGING_MODAL", "HEDGING_MODAL_KEYS", "He MIGHT tell Putin."),
+    ("RE_EARLIER_RELATIVE", "EARLIER_RELATIVE_KEYS", "Brandt, who backed the lanes in January, now opposes them."),
+], ids=["neither", "needs-approval", "once-agreed", "does-likewise", "modal", "earlier-relative"])
+def test_a_clause_the_pattern_matches_passes_its_key_test(pattern, keys, text):
+    import stance.classify as classify
+    from stance.lexicon import may_hold
+    assert getattr(classify, pattern).search(text)
+    assert may_hold(text, getattr(classify, keys))
+    assert not may_hold("The council voted on the levy.", getattr(classify, keys))

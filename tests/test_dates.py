@@ -629,3 +629,17 @@ def test_a_promise_for_a_month_ahead_is_a_plan_not_last_year():
 def test_a_fronted_time_after_an_adverb_is_still_the_clauses_time(text, expected):
     found = [(f.date, f.precision) for f in find_dates(text, datetime.date(2026, 2, 3))]
     assert found == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks resumed in May.", True),
+    ("Jan. 5 was cold.", True),
+    ("(Sep 2024)", True),
+    ("The Mayor spoke.", True),     # a hint only: the full patterns decide
+    ("InMay and xJan.", False),     # inside a word
+    ("talks resumed in may.", False),
+], ids=["word", "opening", "after-bracket", "prefix-of-word", "inside-word", "lower-case"])
+def test_a_month_hint_is_a_capitalised_month_at_a_word_start(text, expected):
+    import re
+    assert bool(dates.RE_MONTH_HINT.search(text)) is expected
+    assert bool(re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text)) is expected

@@ -631,3 +631,19 @@ def test_the_calibrated_confidence_is_numpys_interpolation_to_the_last_bit():
     points = [rng.uniform(-0.1, 1.1) for _ in range(2000)] + list(raw) + [0.6 * 0.75 * 0.85, 0.5 * 0.9]
     for x in points:
         assert _interpolate(x, raw, calibrated) == float(np.interp(x, raw, calibrated))
+
+
+@pytest.mark.parametrize("text, pattern", [
+    ("Q: Will you cut rates?", "RE_INTERVIEWER_TURN"),
+    ("BESSENT: No.", "RE_TRANSCRIPT_TURN"),
+    ("Before meeting Zelensky, Trump said peace could come.", "RE_SETTING_ADJUNCT"),
+    ("Lavrov had signalled as much.", "RE_PAST_PERFECT_OPENING"),
+], ids=["interviewer", "transcript", "setting", "past-perfect"])
+def test_a_sentence_the_pattern_matches_passes_its_cheap_test(text, pattern):
+    import stance.extract as extract
+    from stance.lexicon import may_hold
+    assert getattr(extract, pattern).search(text)
+    cheap = {"RE_INTERVIEWER_TURN": extract.TURN_MARK in text, "RE_TRANSCRIPT_TURN": extract.TURN_MARK in text,
+             "RE_SETTING_ADJUNCT": text.startswith(extract.SETTING_OPENINGS),
+             "RE_PAST_PERFECT_OPENING": may_hold(text, extract.PAST_PERFECT_KEYS)}
+    assert cheap[pattern]
