@@ -63,8 +63,9 @@ from .segment import Clause, Quote, Sentence, quoted_share
 # Personal pronouns that can stand for a person actor, with the gender they point to.
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
-# A pronoun as a whole word; "US" in capitals is the country, so case matters for "us".
-RE_PRONOUN = re.compile(r"(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|us)(?![\w'-])")
+# A pronoun as a whole word; "US" in capitals is the country, so case matters for "us". The
+# first letters are tested first: most places of a document fail there, before the word test.
+RE_PRONOUN = re.compile(r"(?=[HhSsIWwMmOou])(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|us)(?![\w'-])")
 # Between a subject and its verb: an appositive in commas ("Leavitt, the press secretary,"),
 # then auxiliaries and adverbs ("has also publicly").
 RE_SUBJECT_GAP = re.compile(
@@ -275,6 +276,22 @@ RE_TAG_END = re.compile(r"^(?:\s+(?:on\s+\w+|\w+ly|later|earlier|again|today|yes
                         r"(?:in|at|to|on)\s+(?:a|an|the|his|her)?\s*[\w-]+(?:\s+[\w-]+)?))*\s*[.!?]?\s*$")
 # What ends a subject's reach: a sentence or clause break, or a quote.
 RE_CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
+# A colon that hands over to what follows: "Macron: European forces ...", "... from Pete Hegseth in Brussels: no ...".
+RE_LABEL_COLON = re.compile(r"\s*:\s")
+RE_COLON_AHEAD = re.compile(r"[^:;.“”\"]{0,60}:\s")
+# Where the words after a quote stop being its tag: a sentence or clause end, a new quote.
+RE_TAG_STOP = re.compile(r"[.!?;“\"]")
+# A "that" opening what follows a verb of saying, and one closing what stands before a name.
+RE_THAT_OPENING = re.compile(r"that\b", re.IGNORECASE)
+RE_THAT_CLOSING = re.compile(r"\bthat\s*$", re.IGNORECASE)
+# A comma (or semicolon) just before: the words after it are set off from those before.
+RE_COMMA_CLOSING = re.compile(r",\s*$")
+RE_COMMA_OR_SEMICOLON_CLOSING = re.compile(r"[,;]\s*$")
+RE_COMMA_OPENING = re.compile(r"\s*,")
+# "Peskov in Moscow said": a place named right before a name.
+RE_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+# Two subjects joined: "Starmer and Zelensky".
+RE_AND_BETWEEN = re.compile(r"\s+and\s+")
 # A question put to the speaker, opening the sentence: "Asked whether Kyiv would accept, ...",
 # "On Sunday, pressed on whether Washington might say no, ...". Its names are not the answer's subject.
 RE_QUESTION_FRAME = re.compile(r"^(?:[^,“”\"]{0,40},\s*)?(?:when\s+)?(?:asked|pressed|questioned|quizzed)\b"
@@ -842,7 +859,7 @@ class Attributor:
     def _cue_after(self, plain: str, quote: Quote, mentions: list[Mention]) -> str:
         tail_end = plain.find("\n", quote.end)
         tail = plain[quote.end:tail_end if tail_end >= 0 else len(plain)][:120]
-        tail = re.split(r"[.!?;“\"]", tail, maxsplit=1)[0]
+        tail = RE_TAG_STOP.split(tail, maxsplit=1)[0]
         verb = self.lexicon.speech_verbs.search(tail)
         if not verb or verb.start() > 60:
             return ""
@@ -914,15 +931,15 @@ class Attributor:
         outside = [m for m in in_clause if not any(q.start <= m.start < q.end for q in quotes)]
         if clause.index == 0 and outside and outside[0].actor and outside[0].kind in ("alias", "role") and \
                 not plain[sentence.start:outside[0].start].strip(" #*>-") and \
-                re.match(r"\s*:\s", plain[outside[0].end:outside[0].end + 3]):
+                RE_LABEL_COLON.match(plain[outside[0].end:outside[0].end + 3]):
             # A headline or lead in the form "Macron: European forces could follow a peace deal".
             return Attribution(outside[0].actor, outside[0].actor, "reported", 0.7, outside[0].kind)
         for mention in outside:
             before = plain[max(clause.start, mention.start - 40):mention.start]
             source = RE_WORDS_FROM.search(before) if may_hold(before, WORDS_FROM_KEYS) else None
-            colon = re.match(r"[^:;.“”\"]{0,60}:\s", plain[mention.end:clause.end])
+            colon = RE_COLON_AHEAD.match(plain, mention.end, clause.end) if source else None
             if source and colon and mention.actor and mention.kind != "first_person" and \
-                    not self.lexicon.speech_verbs.search(plain[mention.end + colon.end():clause.end]):
+                    not self.lexicon.speech_verbs.search(plain[colon.end():clause.end]):
                 # "The clearest word came from Pete Hegseth in Brussels: no American soldiers in Ukraine."
                 return Attribution(mention.actor, mention.actor, "reported", 0.7, mention.kind)
         frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 and may_hold(segment, QUESTION_FRAME_KEYS) else None
@@ -1432,13 +1449,13 @@ class Attributor:
         opening = RE_CONTINUES.match(segment)
         rest = segment[opening.end():]
         verb = self.lexicon.speech_verbs.match(rest)
-        that = re.match(r"that\b", rest, re.IGNORECASE)
+        that = RE_THAT_OPENING.match(rest)
         if verb is None and that is None:
             return None
         if verb is None and not (previous is not None and previous.attribution == "reported"):
             return None
         before = plain[max(0, clause.start - 2):clause.start] + segment[:opening.end()]
-        if verb is not None and verb.group().lower().endswith("ing") and not re.search(r"[,;]\s*$", before):
+        if verb is not None and verb.group().lower().endswith("ing") and not RE_COMMA_OR_SEMICOLON_CLOSING.search(before):
             return None
         if clause.index == 0 and verb is not None and not verb.group().lower().endswith("ing"):
             return None
@@ -1541,7 +1558,7 @@ class Attributor:
                 continue   # "an official briefed on the talks said": the verb is "said"
             subject = self._subject_of(plain, start, end, mentions)
             if subject is None and verb.group().lower().endswith("ing") and \
-                    re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
+                    RE_COMMA_CLOSING.search(plain[max(clause.start, start - 3):start]):
                 subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
             if subject is None and RE_SHARED_SUBJECT.search(plain[max(clause.start, start - 16):start]) and \
                     not re.search(r"\b(?:that|who|which|whom|if|when|because)\b", plain[clause.start:start], re.IGNORECASE):
@@ -1568,7 +1585,7 @@ class Attributor:
         if subject is not None:
             # "Starmer and Zelensky then signed": a coordinated subject is led by its first actor.
             for mention in reversed([m for m in mentions if m.end <= subject.start and m.actor]):
-                if not re.fullmatch(r"\s+and\s+", plain[mention.end:subject.start]) or mention.kind == "first_person" \
+                if not RE_AND_BETWEEN.fullmatch(plain[mention.end:subject.start]) or mention.kind == "first_person" \
                         or _governed_by_preposition(plain, mention.start) \
                         or plain[mention.end:mention.end + 2] in ("'s", "’s"):
                     break
@@ -1593,15 +1610,15 @@ class Attributor:
             body = RE_BODY_OF.match(gap) if self._kind.get(mention.actor) in ("organization", "group") else None
             if body and RE_SUBJECT_GAP.match(gap[body.end():]) and not _governed_by_preposition(plain, mention.start):
                 return mention   # "the UCW executive said": the body speaks for the organisation
-            if RE_SUBJECT_GAP.match(gap) and re.search(r"\b(?:in|at)\s+$", plain[max(0, mention.start - 4):mention.start]):
+            if RE_SUBJECT_GAP.match(gap) and RE_PLACE_BEFORE.search(plain[max(0, mention.start - 4):mention.start]):
                 continue   # "Peskov in Moscow said": a place after the subject
             # The end of an appositive ("Maria Zakharova, the foreign ministry spokeswoman, said",
             # "Ukraine's foreign minister, Andrii Sybiha, said") or a relative clause ("Peskov, who said").
             relative = RE_RELATIVE_GAP.match(gap)
-            if relative and (relative.group(1) or re.search(r",\s*$", plain[max(0, mention.start - 3):mention.start])) \
+            if relative and (relative.group(1) or RE_COMMA_CLOSING.search(plain[max(0, mention.start - 3):mention.start])) \
                     and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not _governed_by_preposition(plain, mention.start)):
                 return mention
-            closing = re.match(r"\s*,", gap)
+            closing = RE_COMMA_OPENING.match(gap)
             if closing and RE_SUBJECT_GAP.match(gap[closing.end():]) and self._included_by_name(plain, mention, before):
                 return mention   # "Moreau's critics, including Quill, say": the named member speaks
             if "," in gap and not RE_CLAUSE_BREAK.search(gap):
@@ -1642,7 +1659,7 @@ class Attributor:
                 return self._leader_of[speaker], "role"
         for mention in after[:1]:
             lead = RE_THAT_ADVERBIAL.sub("that ", plain[verb_end:mention.start])
-            if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
+            if RE_THAT_CLOSING.search(lead):
                 lead = ""   # "told reporters at the briefing that ...": the addressee comes first
             lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))
             if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":

@@ -21,7 +21,9 @@ from .schema import SCORES
 # Words of a text with their offsets; "U.S." keeps its dots so it can be told from "us".
 RE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # A clause boundary inside a clause: after a verb of saying, a "that", a colon, or "whether".
-RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
+# (Each pattern opening with "(?=[...])" names the letters its matches start with: a place that
+# holds another fails at that test, before the word-boundary test and the case-blind words.)
+RE_COMPLEMENT = re.compile(r"(?=[tw:])(?:\b(?:that|whether)\b|:)", re.IGNORECASE)
 # "Neither the Pentagon nor Nato has commented": no one's position.
 RE_NEITHER_COMMENTED = re.compile(r"\bneither\b[^.;]*\bnor\b[^.;]*\b(?:commented|responded)\b", re.IGNORECASE)
 NEITHER_COMMENTED_KEYS = ("neither",)   # every match of RE_NEITHER_COMMENTED holds it
@@ -69,7 +71,7 @@ RE_ANAPHOR = compile_phrases([
 # The next two words: how far after a determiner its noun may stand.
 RE_TWO_WORDS = re.compile(r"\S+(?:\s+\S+)?")
 # A determiner that makes the next noun refer back: "the missiles", "such a loan", "those sanctions".
-RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
+RE_DETERMINER = re.compile(r"(?=[tsia])\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
 # A definite determiner right before a word: "the missiles", "those weapons" refer back.
 RE_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|that|this|such)\s+$", re.IGNORECASE)
 # The first preposition of a topic phrase; the head noun stands before it.

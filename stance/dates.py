@@ -230,7 +230,8 @@ RE_DIGIT = re.compile(r"\d")
 HINT_LEAD_CHARS = len("preceding")
 
 RE_PATTERN_FAMILY = re.compile(r"""
-    (?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+    (?=[abdefhilmnpstwy\d])    # every family opens with one of these: other places fail at once
+    (?:(?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
    |(?P<deictic>today|tonight|yesterday|tomorrow|last\s+night
                |this\s+(?:morning|afternoon|evening))         # today, last night
    |(?P<anaphor>(?:day|week|night|morning|afternoon|evening)s?
@@ -243,7 +244,7 @@ RE_PATTERN_FAMILY = re.compile(r"""
    |(?P<spans>week|month|fortnight)                           # last week, earlier this month
    |(?P<ago>ago\b)                                            # two days ago
    |(?P<numeric>\d[/.-]\d)                                    # 15/08/2025, 2025-08-15
-   |(?P<ordinal>\d(?:st|nd|rd|th)\b)                          # on the 15th
+   |(?P<ordinal>\d(?:st|nd|rd|th)\b))                         # on the 15th
 """, re.VERBOSE)
 """The second look, on lower-cased text that passed the first: which patterns can match.
 

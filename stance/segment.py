@@ -22,6 +22,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m app
 # that end a sentence ("Washington has not said no. Here is why.").
 NUMBER_SIGNS = frozenset({"no"})
 RE_NUMBER_NEXT = re.compile(r"\s+\d")
+# Initials, lower-cased, before a full stop: "u.s", "j" of "J. Smith".
+RE_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets,
 # then white space, then something that can start a sentence (a capital, digit or opening quote).
@@ -256,7 +258,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         words_before = paragraph[start:match.start()].rsplit(None, 1)
         last = words_before[-1] if words_before else ""
         token = last.strip("“”\"'‘’([").lower()
-        if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) \
+        if match.group().startswith(".") and (token in ABBREVIATIONS or RE_INITIALS.fullmatch(token)) \
                 and not (token in NUMBER_SIGNS and not RE_NUMBER_NEXT.match(paragraph, match.end())):
             continue
         spans.append((start, match.end()))

@@ -1121,3 +1121,9 @@ def test_a_text_the_pattern_matches_passes_its_key_test(pattern, keys, text):
     assert getattr(attribute, pattern).search(text)
     assert may_hold(text, getattr(attribute, keys))
     assert not may_hold("Merz backed the loan.", getattr(attribute, keys))
+
+
+def test_pronouns_are_whole_words_and_us_in_capitals_is_the_country():
+    from stance.attribute import RE_PRONOUN
+    text = "He told us the US would help her; Hehe, the shed, ours. I met Sheila. She said my own."
+    assert [m.group() for m in RE_PRONOUN.finditer(text)] == ["He", "us", "her", "I", "She", "my"]

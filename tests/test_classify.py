@@ -1173,3 +1173,14 @@ def test_a_clause_the_pattern_matches_passes_its_key_test(pattern, keys, text):
     assert getattr(classify, pattern).search(text)
     assert may_hold(text, getattr(classify, keys))
     assert not may_hold("The council voted on the levy.", getattr(classify, keys))
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    ("RE_DETERMINER", "SUCH a loan and the missiles", ["SUCH a ", "the "]),
+    ("RE_DETERMINER", "Bathe them; asthma", []),
+    ("RE_COMPLEMENT", "He said THAT it ended: whether or not", ["THAT", ":", "whether"]),
+    ("RE_COMPLEMENT", "Thatcher wethers", []),
+], ids=["determiners", "inside-words", "complements", "complement-inside-words"])
+def test_a_pattern_opened_by_its_first_letters_finds_whole_words_in_any_case(pattern, text, expected):
+    import stance.classify as classify
+    assert [m.group() for m in getattr(classify, pattern).finditer(text)] == expected

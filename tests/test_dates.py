@@ -643,3 +643,13 @@ def test_a_month_hint_is_a_capitalised_month_at_a_word_start(text, expected):
     import re
     assert bool(dates.RE_MONTH_HINT.search(text)) is expected
     assert bool(re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text)) is expected
+
+
+@pytest.mark.parametrize("lowered, families", [
+    ("on monday, two days ago, the 15th", {"weekdays", "ago", "ordinal"}),
+    ("the day before, last night, within hours", {"anaphor", "deictic"}),
+    ("earlier this month, 15/08/2025", {"spans", "numeric"}),
+    ("no date here at all", set()),
+], ids=["weekday-ago-ordinal", "anaphor-deictic", "spans-numeric", "none"])
+def test_the_families_a_text_hints_at_are_the_ones_worth_reading(lowered, families):
+    assert {hint.lastgroup for hint in dates.RE_PATTERN_FAMILY.finditer(lowered)} == families
