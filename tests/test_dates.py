@@ -653,3 +653,10 @@ def test_a_month_hint_is_a_capitalised_month_at_a_word_start(text, expected):
 ], ids=["weekday-ago-ordinal", "anaphor-deictic", "spans-numeric", "none"])
 def test_the_families_a_text_hints_at_are_the_ones_worth_reading(lowered, families):
     assert {hint.lastgroup for hint in dates.RE_PATTERN_FAMILY.finditer(lowered)} == families
+
+
+def test_a_phrase_list_prefers_the_longer_phrase_and_reads_any_spacing():
+    import re
+    pattern = re.compile(rf"(?:{dates._alternation(('expected', 'expected to', 'set out', 'set'))})(?!\w)")
+    text = "He expected  to go; they set\nout a plan; expected it; settled."
+    assert [m.group() for m in pattern.finditer(text)] == ["expected  to", "set\nout", "expected"]
