@@ -1184,3 +1184,14 @@ def test_a_clause_the_pattern_matches_passes_its_key_test(pattern, keys, text):
 def test_a_pattern_opened_by_its_first_letters_finds_whole_words_in_any_case(pattern, text, expected):
     import stance.classify as classify
     assert [m.group() for m in getattr(classify, pattern).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. and US troops told us: TROOPS, Troops, us-led air support.",
+    "Mr İsmail backed AIR SUPPORT for us.",     # "İ" lower-cases to two characters
+    "Nothing here.",
+], ids=["us-forms-and-cases", "unusual-case", "none"])
+def test_keyword_first_words_are_found_as_the_case_blind_pattern_finds_them(text, lexicon):
+    matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
+    assert [m.span() for m in matcher._first_word_matches(text)] == \
+        [m.span() for m in matcher._first_words.finditer(text)]
