@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, may_hold, normalize
+from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, may_hold, normalize, trie_alternation
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -80,11 +80,12 @@ RE_SUBJECT_GAP = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\w+ly))*\s*$",
     re.IGNORECASE)
 # Words before a name that make it an object, not a subject ("met with Putin", "in Moscow").
-RE_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:in|to|with|from|on|at|for|against|by|of|between|about|over|under|toward|towards|into|than|"
-    r"across|around|through|after|before|like|unlike|via|per|among|urged|pressed|pushed|asked|told|met|"
-    r"meet|meets|meeting|called|call|visit|visited|visiting)\s+(?:the\s+)?)$",
-    re.IGNORECASE)
+GOVERNING_WORDS = ("in", "to", "with", "from", "on", "at", "for", "against", "by", "of", "between", "about", "over",
+                   "under", "toward", "towards", "into", "than", "across", "around", "through", "after", "before",
+                   "like", "unlike", "via", "per", "among", "urged", "pressed", "pushed", "asked", "told", "met",
+                   "meet", "meets", "meeting", "called", "call", "visit", "visited", "visiting")
+# As a trie (one branch per letter, not forty words tried case-blind at every place).
+RE_PREPOSITION_BEFORE = re.compile(rf"(?:\b{trie_alternation(sorted(GOVERNING_WORDS))}\s+(?:the\s+)?)$", re.IGNORECASE)
 # A blank line ends what came before: "Talks drag on" over a paragraph that opens "Tanaka
 # ruled out ..." puts no preposition before Tanaka.
 RE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")

@@ -1127,3 +1127,12 @@ def test_pronouns_are_whole_words_and_us_in_capitals_is_the_country():
     from stance.attribute import RE_PRONOUN
     text = "He told us the US would help her; Hehe, the shed, ours. I met Sheila. She said my own."
     assert [m.group() for m in RE_PRONOUN.finditer(text)] == ["He", "us", "her", "I", "She", "my"]
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("talks in ", True), ("he met with ", True), ("Putin MET ", True), ("visited the ", True), ("into  ", True),
+    ("Putin said ", False), ("the winter ", False), ("with", False),
+], ids=["in", "with", "capitals", "verb-the", "into", "said", "noun", "no-space"])
+def test_a_name_after_a_preposition_or_a_verb_of_meeting_is_its_object(before, expected):
+    from stance.attribute import RE_PREPOSITION_BEFORE
+    assert bool(RE_PREPOSITION_BEFORE.search(before)) is expected
