@@ -471,8 +471,9 @@ RE_CLAUSE_BOUNDARY = re.compile(r"""
     [;:!?()\[\]"“”—–]                                         # strong punctuation and quotes
    |,\s                                                       # a comma between clauses
    |\s-\s                                                     # a spaced dash
-   |(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.(?:\s|$)
+   |\.(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)(?<!\b[A-Z][a-z]{3}\.)(?:\s|$)
                                                               # a full stop, not "U.S." or "Gen."
+                                                              # (the stop first: other places fail at once)
 """, re.VERBOSE)
 
 RE_TENSE_CUE = re.compile(rf"""

@@ -660,3 +660,13 @@ def test_a_phrase_list_prefers_the_longer_phrase_and_reads_any_spacing():
     pattern = re.compile(rf"(?:{dates._alternation(('expected', 'expected to', 'set out', 'set'))})(?!\w)")
     text = "He expected  to go; they set\nout a plan; expected it; settled."
     assert [m.group() for m in pattern.finditer(text)] == ["expected  to", "set\nout", "expected"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He left. Then", [". "]),
+    ("U.S. troops and Gen. Smith; Mr. X.", [";"]),
+    ("Sept. 5, the end.", [", ", "."]),
+    ("St. Louis - Paris: talks", [" - ", ":"]),
+], ids=["full-stop", "abbreviations", "month-abbreviation", "dash-and-colon"])
+def test_a_clause_ends_at_strong_punctuation_a_comma_or_a_full_stop_but_not_an_abbreviation(text, expected):
+    assert [m.group() for m in dates.RE_CLAUSE_BOUNDARY.finditer(text)] == expected
