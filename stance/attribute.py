@@ -56,15 +56,16 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, normalize
+from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, may_hold, normalize, trie_alternation
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
 # Personal pronouns that can stand for a person actor, with the gender they point to.
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
-# A pronoun as a whole word; "US" in capitals is the country, so case matters for "us".
-RE_PRONOUN = re.compile(r"(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|us)(?![\w'-])")
+# A pronoun as a whole word; "US" in capitals is the country, so case matters for "us". The
+# first letters are tested first: most places of a document fail there, before the word test.
+RE_PRONOUN = re.compile(r"(?=[HhSsIWwMmOou])(?<![\w'-])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|us)(?![\w'-])")
 # Between a subject and its verb: an appositive in commas ("Leavitt, the press secretary,"),
 # then auxiliaries and adverbs ("has also publicly").
 RE_SUBJECT_GAP = re.compile(
@@ -79,17 +80,19 @@ RE_SUBJECT_GAP = re.compile(
     r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|\w+ly))*\s*$",
     re.IGNORECASE)
 # Words before a name that make it an object, not a subject ("met with Putin", "in Moscow").
-RE_PREPOSITION_BEFORE = re.compile(
-    r"(?:\b(?:in|to|with|from|on|at|for|against|by|of|between|about|over|under|toward|towards|into|than|"
-    r"across|around|through|after|before|like|unlike|via|per|among|urged|pressed|pushed|asked|told|met|"
-    r"meet|meets|meeting|called|call|visit|visited|visiting)\s+(?:the\s+)?)$",
-    re.IGNORECASE)
+GOVERNING_WORDS = ("in", "to", "with", "from", "on", "at", "for", "against", "by", "of", "between", "about", "over",
+                   "under", "toward", "towards", "into", "than", "across", "around", "through", "after", "before",
+                   "like", "unlike", "via", "per", "among", "urged", "pressed", "pushed", "asked", "told", "met",
+                   "meet", "meets", "meeting", "called", "call", "visit", "visited", "visiting")
+# As a trie (one branch per letter, not forty words tried case-blind at every place).
+RE_PREPOSITION_BEFORE = re.compile(rf"(?:\b{trie_alternation(sorted(GOVERNING_WORDS))}\s+(?:the\s+)?)$", re.IGNORECASE)
 # A blank line ends what came before: "Talks drag on" over a paragraph that opens "Tanaka
 # ruled out ..." puts no preposition before Tanaka.
 RE_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 PREPOSITION_REACH = 20   # characters before a name searched for the preposition that governs it
 # "according to Peskov", "in the words of Lavrov": the speaker follows.
 RE_ACCORDING_TO = re.compile(r"\b(?:according to|in the words of|per)\s+(?:the\s+)?$", re.IGNORECASE)
+ACCORDING_TO_KEYS = ("according", "words of", "per")   # every match of RE_ACCORDING_TO holds one
 # "in her view", "in Cooper's view", "in the opinion of the chancellor": whose position it is.
 RE_IN_VIEW_OF = re.compile(r"\bin\s+the\s+(?:view|opinion|judge?ment)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 RE_IN_BEFORE = re.compile(r"\bin\s+$", re.IGNORECASE)
@@ -280,11 +283,28 @@ RE_TAG_END = re.compile(r"^(?:\s+(?:on\s+\w+|\w+ly|later|earlier|again|today|yes
                         r"(?:in|at|to|on)\s+(?:a|an|the|his|her)?\s*[\w-]+(?:\s+[\w-]+)?))*\s*[.!?]?\s*$")
 # What ends a subject's reach: a sentence or clause break, or a quote.
 RE_CLAUSE_BREAK = re.compile(r"[.;:“”\"]")
+# A colon that hands over to what follows: "Macron: European forces ...", "... from Pete Hegseth in Brussels: no ...".
+RE_LABEL_COLON = re.compile(r"\s*:\s")
+RE_COLON_AHEAD = re.compile(r"[^:;.“”\"]{0,60}:\s")
+# Where the words after a quote stop being its tag: a sentence or clause end, a new quote.
+RE_TAG_STOP = re.compile(r"[.!?;“\"]")
+# A "that" opening what follows a verb of saying, and one closing what stands before a name.
+RE_THAT_OPENING = re.compile(r"that\b", re.IGNORECASE)
+RE_THAT_CLOSING = re.compile(r"\bthat\s*$", re.IGNORECASE)
+# A comma (or semicolon) just before: the words after it are set off from those before.
+RE_COMMA_CLOSING = re.compile(r",\s*$")
+RE_COMMA_OR_SEMICOLON_CLOSING = re.compile(r"[,;]\s*$")
+RE_COMMA_OPENING = re.compile(r"\s*,")
+# "Peskov in Moscow said": a place named right before a name.
+RE_PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+$")
+# Two subjects joined: "Starmer and Zelensky".
+RE_AND_BETWEEN = re.compile(r"\s+and\s+")
 # A question put to the speaker, opening the sentence: "Asked whether Kyiv would accept, ...",
 # "On Sunday, pressed on whether Washington might say no, ...". Its names are not the answer's subject.
 RE_QUESTION_FRAME = re.compile(r"^(?:[^,“”\"]{0,40},\s*)?(?:when\s+)?(?:asked|pressed|questioned|quizzed)\b"
                                r"(?:\s+(?:on|about|by\s+[^,]{1,40}))?\s+(?:whether|if|about|how|why|what|when)\b[^,;“”\"]*,",
                                re.IGNORECASE)
+QUESTION_FRAME_KEYS = ("asked", "pressed", "questioned", "quizzed")   # every match of RE_QUESTION_FRAME holds one
 # A nested frame between the verb of saying and the holder: "said the call showed Russia was not
 # ready", "said it seemed Moscow was ...".
 RE_EVIDENTIAL = re.compile(r"\b(?:it|this|that|the\s+[\w'’-]+(?:\s+[\w-]+)?)\s+(?:showed|shows|seemed|seems|appeared|appears|"
@@ -361,6 +381,7 @@ RE_TIMED_CLAUSE = re.compile(
 RE_WORDS_FROM = re.compile(r"\b(?:word|message|answer|reply|response|signal|warning|verdict|line|view|assessment|"
                            r"statement|promise|pledge|threat)\b[^,;:.]{0,40}\b(?:came|comes|come)\s+from\s+$",
                            re.IGNORECASE)
+WORDS_FROM_KEYS = ("from",)   # every match of RE_WORDS_FROM holds it
 # A coordinate clause with a subject of its own, written without a capital: ", and the Russian leader ...".
 RE_COORDINATE_OPENING = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=the\s)")
 # A name right after "that/which/whom", and the word before it: "the ceasefire that Trump".
@@ -395,6 +416,7 @@ RE_INCLUDING_BEFORE = re.compile(r",\s*(?:including|among\s+them|such\s+as|notab
 RE_JOINT_ADVERBS = re.compile(r"^(?:\s+(?:both|all|each|also|now|still|jointly|together|already|then|[a-z]+ly))*\s+(?=[a-z])")
 # A verb done jointly with someone named after it: "co-signed a statement with Zelensky".
 RE_JOINTLY_WITH = re.compile(r"\bco-?[a-z]+ed\b[^.;:“”\"]{0,80}?\b(?:with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
+JOINTLY_WITH_KEYS = ("with", "alongside")   # every match of RE_JOINTLY_WITH holds one
 # Words between a joint subject and its verb: "Starmer and Zelensky then signed".
 # Names joined after a subject's own: ", Canada and Australia" (each a capitalised word or two).
 RE_UNLISTED_PARTNERS = re.compile(r"^(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)*\s+and\s+[A-Z][\w'’.-]*"
@@ -862,7 +884,7 @@ class Attributor:
     def _cue_after(self, plain: str, quote: Quote, mentions: list[Mention]) -> str:
         tail_end = plain.find("\n", quote.end)
         tail = plain[quote.end:tail_end if tail_end >= 0 else len(plain)][:120]
-        tail = re.split(r"[.!?;“\"]", tail, maxsplit=1)[0]
+        tail = RE_TAG_STOP.split(tail, maxsplit=1)[0]
         verb = self.lexicon.speech_verbs.search(tail)
         if not verb or verb.start() > 60:
             return ""
@@ -938,17 +960,18 @@ class Attributor:
         outside = [m for m in in_clause if not any(q.start <= m.start < q.end for q in quotes)]
         if clause.index == 0 and outside and outside[0].actor and outside[0].kind in ("alias", "role") and \
                 not plain[sentence.start:outside[0].start].strip(" #*>-") and \
-                re.match(r"\s*:\s", plain[outside[0].end:outside[0].end + 3]):
+                RE_LABEL_COLON.match(plain[outside[0].end:outside[0].end + 3]):
             # A headline or lead in the form "Macron: European forces could follow a peace deal".
             return Attribution(outside[0].actor, outside[0].actor, "reported", 0.7, outside[0].kind)
         for mention in outside:
-            source = RE_WORDS_FROM.search(plain[max(clause.start, mention.start - 40):mention.start])
-            colon = re.match(r"[^:;.“”\"]{0,60}:\s", plain[mention.end:clause.end])
+            before = plain[max(clause.start, mention.start - 40):mention.start]
+            source = RE_WORDS_FROM.search(before) if may_hold(before, WORDS_FROM_KEYS) else None
+            colon = RE_COLON_AHEAD.match(plain, mention.end, clause.end) if source else None
             if source and colon and mention.actor and mention.kind != "first_person" and \
-                    not self.lexicon.speech_verbs.search(plain[mention.end + colon.end():clause.end]):
+                    not self.lexicon.speech_verbs.search(plain[colon.end():clause.end]):
                 # "The clearest word came from Pete Hegseth in Brussels: no American soldiers in Ukraine."
                 return Attribution(mention.actor, mention.actor, "reported", 0.7, mention.kind)
-        frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 else None
+        frame = RE_QUESTION_FRAME.match(segment) if clause.index == 0 and may_hold(segment, QUESTION_FRAME_KEYS) else None
         if frame and any(m.start >= clause.start + frame.end() for m in outside):
             outside = [m for m in outside if m.start >= clause.start + frame.end()]
         source_kind = self._unnamed_source(segment)
@@ -1209,7 +1232,7 @@ class Attributor:
         boundary = None
         for match in RE_SECOND_COMPLEMENT.finditer(plain, said[1], position):
             verb = match.group("verb")
-            if not verb or verb == "that" or not self.lexicon.speech_verbs.fullmatch(verb):
+            if not verb or verb == "that" or not self.lexicon.is_speech_verb(verb):
                 continue   # a bare "and that ..." goes on with the subject of the first thing said
             boundary = match
         if boundary is None:
@@ -1455,13 +1478,13 @@ class Attributor:
         opening = RE_CONTINUES.match(segment)
         rest = segment[opening.end():]
         verb = self.lexicon.speech_verbs.match(rest)
-        that = re.match(r"that\b", rest, re.IGNORECASE)
+        that = RE_THAT_OPENING.match(rest)
         if verb is None and that is None:
             return None
         if verb is None and not (previous is not None and previous.attribution == "reported"):
             return None
         before = plain[max(0, clause.start - 2):clause.start] + segment[:opening.end()]
-        if verb is not None and verb.group().lower().endswith("ing") and not re.search(r"[,;]\s*$", before):
+        if verb is not None and verb.group().lower().endswith("ing") and not RE_COMMA_OR_SEMICOLON_CLOSING.search(before):
             return None
         if clause.index == 0 and verb is not None and not verb.group().lower().endswith("ing"):
             return None
@@ -1564,7 +1587,7 @@ class Attributor:
                 continue   # "an official briefed on the talks said": the verb is "said"
             subject = self._subject_of(plain, start, end, mentions)
             if subject is None and verb.group().lower().endswith("ing") and \
-                    re.search(r",\s*$", plain[max(clause.start, start - 3):start]):
+                    RE_COMMA_CLOSING.search(plain[max(clause.start, start - 3):start]):
                 subject = self._leading_subject(plain, clause.sentence, [m for m in mentions if m.start < start])
             if subject is None and RE_SHARED_SUBJECT.search(plain[max(clause.start, start - 16):start]) and \
                     not re.search(r"\b(?:that|who|which|whom|if|when|because)\b", plain[clause.start:start], re.IGNORECASE):
@@ -1597,7 +1620,7 @@ class Attributor:
         if subject is not None:
             # "Starmer and Zelensky then signed": a coordinated subject is led by its first actor.
             for mention in reversed([m for m in mentions if m.end <= subject.start and m.actor]):
-                if not re.fullmatch(r"\s+and\s+", plain[mention.end:subject.start]) or mention.kind == "first_person" \
+                if not RE_AND_BETWEEN.fullmatch(plain[mention.end:subject.start]) or mention.kind == "first_person" \
                         or _governed_by_preposition(plain, mention.start) \
                         or plain[mention.end:mention.end + 2] in ("'s", "’s"):
                     break
@@ -1622,15 +1645,15 @@ class Attributor:
             body = RE_BODY_OF.match(gap) if self._kind.get(mention.actor) in ("organization", "group") else None
             if body and RE_SUBJECT_GAP.match(gap[body.end():]) and not _governed_by_preposition(plain, mention.start):
                 return mention   # "the UCW executive said": the body speaks for the organisation
-            if RE_SUBJECT_GAP.match(gap) and re.search(r"\b(?:in|at)\s+$", plain[max(0, mention.start - 4):mention.start]):
+            if RE_SUBJECT_GAP.match(gap) and RE_PLACE_BEFORE.search(plain[max(0, mention.start - 4):mention.start]):
                 continue   # "Peskov in Moscow said": a place after the subject
             # The end of an appositive ("Maria Zakharova, the foreign ministry spokeswoman, said",
             # "Ukraine's foreign minister, Andrii Sybiha, said") or a relative clause ("Peskov, who said").
             relative = RE_RELATIVE_GAP.match(gap)
-            if relative and (relative.group(1) or re.search(r",\s*$", plain[max(0, mention.start - 3):mention.start])) \
+            if relative and (relative.group(1) or RE_COMMA_CLOSING.search(plain[max(0, mention.start - 3):mention.start])) \
                     and RE_SUBJECT_GAP.match(gap[relative.end():]) and (relative.group(1) or not _governed_by_preposition(plain, mention.start)):
                 return mention
-            closing = re.match(r"\s*,", gap)
+            closing = RE_COMMA_OPENING.match(gap)
             if closing and RE_SUBJECT_GAP.match(gap[closing.end():]) and self._included_by_name(plain, mention, before):
                 return mention   # "Moreau's critics, including Quill, say": the named member speaks
             if "," in gap and not RE_CLAUSE_BREAK.search(gap):
@@ -1671,7 +1694,7 @@ class Attributor:
                 return self._leader_of[speaker], "role"
         for mention in after[:1]:
             lead = RE_THAT_ADVERBIAL.sub("that ", plain[verb_end:mention.start])
-            if re.search(r"\bthat\s*$", lead, re.IGNORECASE):
+            if RE_THAT_CLOSING.search(lead):
                 lead = ""   # "told reporters at the briefing that ...": the addressee comes first
             lead = RE_COMPLEMENT_FILLER.sub(" ", RE_EVIDENTIAL.sub(" ", lead))
             if lead.strip(" ,") or not mention.actor or mention.kind == "first_person":
@@ -1720,7 +1743,7 @@ class Attributor:
             # A stance word does not invert its subject as a verb of saying does: in "The plan, which
             # Witkoff drafted, calls for Ukraine to ..." Ukraine is the object.
             subject = self._subject_of(plain, clause.start + cue.start(), clause.start + cue.end(), mentions,
-                                       inverted=bool(self.lexicon.speech_verbs.fullmatch(cue.group()))) \
+                                       inverted=self.lexicon.is_speech_verb(cue.group())) \
                 or self._members_subject(plain, clause.start + cue.start(), mentions)
             if subject is None or subject.start < clause.start:
                 continue
@@ -1759,7 +1782,7 @@ class Attributor:
         if before is None:
             return False
         word = before.group("word")
-        return not (self.lexicon.speech_verbs.fullmatch(word) or self.lexicon.all_stances.fullmatch(word)
+        return not (self.lexicon.is_speech_verb(word) or self.lexicon.all_stances.fullmatch(word)
                     or RE_COMPLEMENT_TAKER.match(word))
 
     def _leading_subject(self, plain: str, sentence: Sentence, mentions: list[Mention]) -> Mention | None:

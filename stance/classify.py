@@ -21,9 +21,12 @@ from .schema import SCORES
 # Words of a text with their offsets; "U.S." keeps its dots so it can be told from "us".
 RE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # A clause boundary inside a clause: after a verb of saying, a "that", a colon, or "whether".
-RE_COMPLEMENT = re.compile(r"\b(?:that|whether)\b|:", re.IGNORECASE)
+# (Each pattern opening with "(?=[...])" names the letters its matches start with: a place that
+# holds another fails at that test, before the word-boundary test and the case-blind words.)
+RE_COMPLEMENT = re.compile(r"(?=[tw:])(?:\b(?:that|whether)\b|:)", re.IGNORECASE)
 # "Neither the Pentagon nor Nato has commented": no one's position.
 RE_NEITHER_COMMENTED = re.compile(r"\bneither\b[^.;]*\bnor\b[^.;]*\b(?:commented|responded)\b", re.IGNORECASE)
+NEITHER_COMMENTED_KEYS = ("neither",)   # every match of RE_NEITHER_COMMENTED holds it
 # Questions are not positions unless quoted; a question mark closes them.
 # An inverted condition of what did not happen: "Had the mayor backed the levy, ...".
 RE_INVERTED_CONDITION = re.compile(r"^\W*(?:had|were)\s+(?:[A-Z][\w'’-]*|the\s+\w+|he|she|they|it|we)\b(?!\s*,)", re.IGNORECASE)
@@ -62,6 +65,7 @@ RE_SPLIT_OFF_TABLE = re.compile(r"(?:\s+[\w'-]+){0,2}?\s+off\s+the\s+table\b", r
 # the lanes in January, now opposes them", "Adler, who once dismissed the tax, now says ...".
 RE_EARLIER_RELATIVE = re.compile(r"^[^,;:]{1,60},\s+(who\s+(?:once\s+|had\s+|has\s+|long\s+|previously\s+|until\s+\w+\s+)?[^,;:]+),\s+"
                                  r"(?:\w+\s+){0,2}?(?:now|today|these days|has since|since)\b", re.IGNORECASE)
+EARLIER_RELATIVE_KEYS = ("who",)   # every match of RE_EARLIER_RELATIVE holds it
 # A question that expects no answer, or the answer no: "Why would anyone want ...?", "Who in
 # their right mind would back ...?"
 RE_RHETORICAL = re.compile(r"^\W*(?:why\s+(?:would|should|on\s+earth\s+would)\s+(?:anyone|anybody|we|you|they)|"
@@ -91,7 +95,7 @@ RE_ANAPHOR = compile_phrases([
 # The next two words: how far after a determiner its noun may stand.
 RE_TWO_WORDS = re.compile(r"\S+(?:\s+\S+)?")
 # A determiner that makes the next noun refer back: "the missiles", "such a loan", "those sanctions".
-RE_DETERMINER = re.compile(r"\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
+RE_DETERMINER = re.compile(r"(?=[tsia])\b(?:the|those|these|such(?: an?)?|that|this|its|their|any)\s+", re.IGNORECASE)
 # A definite determiner right before a word: "the missiles", "those weapons" refer back.
 RE_DEFINITE_BEFORE = re.compile(r"\b(?:the|those|these|that|this|such)\s+$", re.IGNORECASE)
 # The first preposition of a topic phrase; the head noun stands before it.
@@ -189,10 +193,13 @@ RE_WAITS_ON_OTHERS = re.compile(
     r"|\b(?:when|once|after|until|as soon as)\s+(?:[\w-]+\s+){1,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:agreed|agree|agrees|joined|join|joins|followed|follow|follows|done the same|do the same|does the same|"
     r"do likewise|does likewise)\b", re.IGNORECASE)
+# Every match of RE_WAITS_ON_OTHERS holds one (its verbs of needing and of agreeing): change them together.
+WAITS_ON_OTHERS_KEYS = ("need", "requir", "agree", "join", "follow", "same", "likewise")
 # The topic offered as the price of something else: "in return for a halt to the fighting".
 RE_IN_EXCHANGE = re.compile(r"\bin (?:return|exchange) for\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 # The holder's own saying made hypothetical: "he could tell Putin that ...", "I might say, ...".
 RE_HEDGING_MODAL = re.compile(r"\b(?:could|might|may)\b", re.IGNORECASE)
+HEDGING_MODAL_KEYS = ("could", "might", "may")   # every match of RE_HEDGING_MODAL holds one
 RE_HEDGED_SAYING = re.compile(r"\b(?:could|might|may)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "be provided by" is a verb, not the condition "provided (that)".
 RE_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+$", re.IGNORECASE)
@@ -463,6 +470,7 @@ class TopicMatcher:
                         self._keywords_by_first.setdefault(form, []).append((regex, topic.id))
                     firsts |= forms
         self._first_words = _first_words_regex(firsts | {RE_PARTICLE_END.sub(r"\1-\2", f.lower()) for f in firsts})
+        self._first_words_lower = _lower_case_twin(self._first_words)
 
     def _read_profiles(self, topics: Topics, ubiquitous: set[str]):
         """What a paraphrase of each topic must hold: one of its heads (the noun its label or a
@@ -739,7 +747,7 @@ class TopicMatcher:
         best: dict[str, TopicHit] = {}
         plain = normalize(text)
         if self._keywords_by_first:
-            for token in self._first_words.finditer(plain):
+            for token in self._first_word_matches(plain):
                 key = token.group().lower().replace(".", "")
                 for regex, topic_id in self._keywords_by_first.get(key, ()) or self._keywords_by_first.get(key.replace("-", ""), ()):
                     if topic_id in best:
@@ -794,6 +802,16 @@ class TopicMatcher:
                     best[hit.topic] = hit
         return sorted(best.values(), key=lambda hit: (hit.start, hit.topic))
 
+
+    def _first_word_matches(self, plain: str):
+        """`_first_words.finditer(plain)`, found faster: the pattern's lower-case twin runs on the
+        lower-cased text (no case folding at every place) to find where a match may start, and
+        the pattern itself matches there, so "us" never passes for "US" (see `FoldedPattern`)."""
+        lowered = plain.lower()
+        if not folds_plainly(plain, lowered):
+            return self._first_words.finditer(plain)
+        return (match for found in self._first_words_lower.finditer(lowered)
+                if (match := self._first_words.match(plain, found.start())) is not None)
 
     def find_references(self, text: str, recent: dict[str, int]) -> list[TopicHit]:
         """Topics referred back to by a definite noun ("the missiles", "such a loan"), among the
@@ -852,7 +870,8 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     is_question = bool(RE_QUESTION.search(plain))
     if is_question and not plain.lstrip().startswith(("“", '"')):
         return None
-    if lexicon.no_comment.search(plain) or RE_NEITHER_COMMENTED.search(plain):
+    if lexicon.no_comment.search(plain) or (_may_hold(plain, *NEITHER_COMMENTED_KEYS)
+                                            and RE_NEITHER_COMMENTED.search(plain)):
         return None
     plain = RE_QUOTE_MARKS.sub(" ", plain)
     if " to " in plain:
@@ -876,7 +895,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
         # "threatened to strike if the site is moved", "a ballot on strike action over the
         # cuts": a protest against the topic
         return StanceReading("oppose", f"{protest.group().strip()} (a protest against it)", 0.6)
-    earlier = RE_EARLIER_RELATIVE.match(plain)
+    earlier = RE_EARLIER_RELATIVE.match(plain) if _may_hold(plain, *EARLIER_RELATIVE_KEYS) else None
     if earlier is not None and earlier.start(1) <= topic_start < earlier.end(1) \
             and lexicon.all_stances.search(plain, earlier.end()) is not None:
         # "Brandt, who backed the bus lanes in January, now opposes them": the relative clause
@@ -1158,13 +1177,13 @@ def _qualifier(plain: str, lexicon: Lexicon) -> str | None:
     only = RE_ONLY_IF.search(plain) if _may_hold(plain, "only") else None
     if only is not None:
         return only.group()   # "would only back it if the state paid for buses"
-    waits = RE_WAITS_ON_OTHERS.search(plain)
+    waits = RE_WAITS_ON_OTHERS.search(plain) if _may_hold(plain, *WAITS_ON_OTHERS_KEYS) else None
     return waits.group() if waits is not None else None
 
 
 def _hedged_saying(plain: str, topic_start: int, lexicon: Lexicon) -> str | None:
     """A modal on the holder's own verb of saying before the topic ("could tell", "might say")."""
-    if not RE_HEDGING_MODAL.search(plain, 0, topic_start):
+    if not _may_hold(plain, *HEDGING_MODAL_KEYS) or not RE_HEDGING_MODAL.search(plain, 0, topic_start):
         return None   # most clauses: no modal, no verb of saying to look for
     for match in lexicon.speech_verbs.finditer(plain, 0, topic_start):
         modal = RE_HEDGED_SAYING.search(plain[max(0, match.start() - LOOK_BACK):match.start()])
@@ -1377,7 +1396,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue  # "if Russia won't negotiate": the condition's words, not the holder's
         if own_act is not None and own_act.fullmatch(match.group()) and RE_ACT_NOUN_LINK.fullmatch(plain, match.end(), topic_start):
             continue  # "a ban on thiaclor would finish off growers": the act's noun names the topic
-        if lexicon.speech_verbs.fullmatch(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
+        if lexicon.is_speech_verb(match.group()) and lexicon.stance_of_phrase(match.group()) == "support" \
                 and match.group().lower() not in ("insist", "insists", "insisted", "insisting"):
             continue
         if _is_noun_use(plain, match, topic_end) or RE_COUNTERFACTUAL.match(plain, match.end()):
@@ -1669,9 +1688,19 @@ def _first_token(keyword: str) -> str:
     return parts[0] if parts else ""
 
 
+US_REGEX = r"(?-i:U\.?S\.?)"
+US_LOWER_REGEX = r"u\.?s\.?"   # US_REGEX in a lower-cased text, where "us" looks the same
+
+
 def _token_regex(token: str) -> str:
     """One word of a keyword as a regex; "US" also matches "U.S." (but never "us")."""
-    return r"(?-i:U\.?S\.?)" if token in US_FORMS else re.escape(token)
+    return US_REGEX if token in US_FORMS else re.escape(token)
+
+
+def _lower_case_twin(pattern: re.Pattern) -> re.Pattern:
+    """A case-insensitive pattern of lower-case words (`_first_words_regex`) for lower-cased text,
+    without IGNORECASE: it matches wherever the pattern does, and where "us" stands for "US"."""
+    return re.compile(pattern.pattern.replace(US_REGEX, US_LOWER_REGEX), pattern.flags & ~re.IGNORECASE)
 
 
 def _first_words_regex(firsts: set[str]) -> re.Pattern:

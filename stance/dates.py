@@ -115,6 +115,7 @@ from types import MappingProxyType
 import dateparser
 
 from .lexicon import folds_plainly as _folds_plainly
+from .lexicon import trie_alternation
 
 __all__ = ["DateRef", "EventDay", "find_dates", "date_statement", "parse_entry_header",
            "find_event_days", "event_verbs"]
@@ -174,9 +175,11 @@ def _read_phrases(name: str) -> tuple[str, ...]:
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
-    """A regex alternation of literal phrases, longest first so "expected to" beats "expected"."""
-    ordered = sorted(set(phrases), key=lambda phrase: (-len(phrase), phrase))
-    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+    """A regex alternation of literal phrases, folded into a character trie (`trie_alternation`):
+    a phrase is tried before the shorter ones it extends, so "expected to" beats "expected", as
+    longest-first alternatives do, but a place in the text tries one branch per letter instead of
+    each of sixty phrases."""
+    return trie_alternation(sorted(set(phrases)))
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -230,7 +233,8 @@ RE_DIGIT = re.compile(r"\d")
 HINT_LEAD_CHARS = len("preceding")
 
 RE_PATTERN_FAMILY = re.compile(r"""
-    (?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
+    (?=[abdefhilmnpstwy\d])    # every family opens with one of these: other places fail at once
+    (?:(?P<weekdays>monday|tuesday|wednesday|thursday|friday|saturday|sunday)
    |(?P<deictic>today|tonight|yesterday|tomorrow|last\s+night
                |this\s+(?:morning|afternoon|evening))         # today, last night
    |(?P<anaphor>(?:day|week|night|morning|afternoon|evening)s?
@@ -243,7 +247,7 @@ RE_PATTERN_FAMILY = re.compile(r"""
    |(?P<spans>week|month|fortnight)                           # last week, earlier this month
    |(?P<ago>ago\b)                                            # two days ago
    |(?P<numeric>\d[/.-]\d)                                    # 15/08/2025, 2025-08-15
-   |(?P<ordinal>\d(?:st|nd|rd|th)\b)                          # on the 15th
+   |(?P<ordinal>\d(?:st|nd|rd|th)\b))                         # on the 15th
 """, re.VERBOSE)
 """The second look, on lower-cased text that passed the first: which patterns can match.
 
@@ -253,7 +257,10 @@ Each family names the patterns worth running in full (see `READERS`); the rest a
 RE_PERIOD_START = re.compile(r"\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+from)?\s*$",
                              re.IGNORECASE)
 # Month names count only capitalised (see MONTH_NAMES), so they are looked for in the text as written.
-RE_MONTH_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+# The boundary is tested after the three letters ("not a word character four back"), not before
+# them: a pattern that opens with letters is searched by skipping to its first letters, one that
+# opens with a boundary is tried at every place (four times slower on a sentence).
+RE_MONTH_HINT = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<!\w...)")
 
 RE_NUMERIC_DATE = re.compile(rf"""
     (?<![\w/.-])                                              # not inside a longer number
@@ -465,8 +472,9 @@ RE_CLAUSE_BOUNDARY = re.compile(r"""
     [;:!?()\[\]"“”—–]                                         # strong punctuation and quotes
    |,\s                                                       # a comma between clauses
    |\s-\s                                                     # a spaced dash
-   |(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})(?<!\b[A-Z][a-z]{3})\.(?:\s|$)
+   |\.(?<![A-Z]\.)(?<!\b[A-Z][a-z]\.)(?<!\b[A-Z][a-z]{2}\.)(?<!\b[A-Z][a-z]{3}\.)(?:\s|$)
                                                               # a full stop, not "U.S." or "Gen."
+                                                              # (the stop first: other places fail at once)
 """, re.VERBOSE)
 
 RE_TENSE_CUE = re.compile(rf"""

@@ -21,7 +21,7 @@ from .attribute import Attribution, Attributor
 from .classify import INVERTED, NO_STANCE_WORD, RE_QUOTE_MARKS, StanceReading, TopicHit, TopicMatcher, inherits_topic, read_stance
 from .config import Actors, Topics
 from .ingest import Document
-from .lexicon import Lexicon, normalize
+from .lexicon import Lexicon, may_hold, normalize
 from .schema import AUTHOR, SCORES
 from .segment import Clause, Sentence, split_clauses, split_document
 
@@ -47,6 +47,8 @@ RE_SHARE_CONTRAST = re.compile(r"^(?:while|whereas|but|and)\s+(?:(?:only|roughly
                                r"|a\s+(?:minority|majority))\b", re.IGNORECASE)
 # An opening "Before meeting X," / "After talks with Y," that sets the scene of the main clause.
 RE_SETTING_ADJUNCT = re.compile(r"^(?:Before|After|Ahead of|While|Since|Upon|On|Following)\s+\w+ing\b[^,;:]{0,80},")
+# Every match of RE_SETTING_ADJUNCT opens with one: change the two together.
+SETTING_OPENINGS = ("Before", "After", "Ahead", "While", "Since", "Upon", "On", "Following")
 # A move away from a position, told by a verb with no stance word: "backed down", "climbed down".
 # (A noun, "a climbdown", mostly glosses the new position just given: that is kept.)
 RE_RETREAT = re.compile(r"\b(?:back(?:s|ed|ing)?\s+down|climb(?:s|ed|ing)?\s+down|retreat(?:s|ed|ing)\b"
@@ -93,6 +95,7 @@ RE_PAST_PERFECT_OPENING = re.compile(r"""
       |become|drawn|thrown|cut|won|lost|left|led|sought|fought|brought|spent|paid|built|found
       |shut|begun|chosen|known|seen|gone|done|come|broken|driven|fallen|risen|met|flown)\b
 """, re.VERBOSE | re.IGNORECASE)
+PAST_PERFECT_KEYS = ("had",)   # every match of RE_PAST_PERFECT_OPENING holds it
 RE_THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # The present perfect, taken out before looking for a past verb of saying ("has long said").
 RE_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+){0,2}?(?:said|told|wrote|thought|announced|added|declared"
@@ -114,6 +117,7 @@ RE_BACKGROUND_BEFORE = re.compile(r"\b(?:after|since|before|until|following|ahea
 # reports of others' positions is the question's premise, not a statement; its topics still
 # carry to the answer.
 RE_INTERVIEWER_TURN = re.compile(r"^[*_\s]*(?:Q|Question|QUESTION|Reporter|REPORTER|Interviewer|INTERVIEWER)\s*:")
+TURN_MARK = ":"   # every turn (RE_TRANSCRIPT_TURN, RE_INTERVIEWER_TURN) holds one
 # A headline that asks ("Q: Could rates fall in July?"): a question put at the story's occasion.
 RE_QUESTION_HEADING = re.compile(r"\?[*_\s]*$")
 FOCUS_MIN_MENTIONS = 2     # one mention of a day does not make it the day an article is about
@@ -183,7 +187,7 @@ class Extractor:
         for sentence in sentences:
             hits = self._topics_of(sentence, named, recent_topics)
             story.read(sentence)
-            if RE_INTERVIEWER_TURN.match(sentence.text) and sentence.paragraph not in opened:
+            if TURN_MARK in sentence.text and RE_INTERVIEWER_TURN.match(sentence.text) and sentence.paragraph not in opened:
                 asking.add(sentence.paragraph)
             opened.add(sentence.paragraph)
             is_shift_report = bool(self.lexicon.shift_cues.search(normalize(sentence.text)))
@@ -337,7 +341,7 @@ class Extractor:
         carried on from its paragraph; else the one topic whose label's head it holds ("a
         quarter-point cut"). `named` records where each topic was last named."""
         hits = self.matcher.find(sentence.text)
-        setting = RE_SETTING_ADJUNCT.match(sentence.text)
+        setting = RE_SETTING_ADJUNCT.match(sentence.text) if sentence.text.startswith(SETTING_OPENINGS) else None
         if setting is not None:
             # "Before meeting Zelensky, Trump said peace could come at once": the meeting only sets
             # the scene of what is said.
@@ -443,7 +447,8 @@ class StoryDates:
         said = {sentence.index: _day_said(sentence, doc_date) for sentence in sentences}
         return cls(doc_date, _lead_dates(sentences, said, doc_date), _focus_date(said.values(), doc_date),
                    _lead_paragraphs(sentences), _heading_dates(sentences, said),
-                   frozenset(sentence.paragraph for sentence in sentences if RE_TRANSCRIPT_TURN.match(sentence.text)))
+                   frozenset(sentence.paragraph for sentence in sentences
+                             if TURN_MARK in sentence.text and RE_TRANSCRIPT_TURN.match(sentence.text)))
 
     def read(self, sentence: Sentence) -> None:
         """Move on to a sentence (every sentence, stated position or not): note the days it names."""
@@ -706,7 +711,7 @@ def _opens_in_past_perfect(text: str) -> bool:
     """Whether a sentence's main verb is in the past perfect ("Lavrov had signalled as much"): it
     tells of what came before the story's occasion. Not "Kyiv confirmed that it had agreed",
     whose main verb is the saying."""
-    match = RE_PAST_PERFECT_OPENING.search(text)
+    match = RE_PAST_PERFECT_OPENING.search(text) if may_hold(text, PAST_PERFECT_KEYS) else None
     if match is None:
         return False
     before = text[:match.end()].lower().rfind("had")

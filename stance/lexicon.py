@@ -188,6 +188,23 @@ class FoldedPattern:
         return (self.plain.match(string, found.start(), endpos) for found in self.folded.finditer(lowered, pos, endpos))
 
 
+def may_hold(text: str, keys: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern every match of which holds one of `keys` (lower case)
+    may match `text`: a few substring tests rule out most texts for a fraction of a pass of the
+    pattern; exact unless the text's case folds unusually (then always true).
+
+    >>> may_hold("Neither side commented.", ("neither",)), may_hold("Both sides spoke.", ("neither",))
+    (True, False)
+    """
+    lowered = text.lower()
+    if not folds_plainly(text, lowered):
+        return True
+    for key in keys:   # a loop, not any() over a generator: this runs for most clauses
+        if key in lowered:
+            return True
+    return False
+
+
 def folds_plainly(string: str, lowered: str) -> bool:
     """Whether `lowered` (the string lower-cased) equates the characters case-insensitive
     matching does: always for ASCII; else if no character changed length or folds specially."""
@@ -262,6 +279,8 @@ class Lexicon:
     # Each stance phrase's words (lower case, one space between) -> its stance, the first of
     # `STANCE_ORDER` that lists it; None if a phrase is not ASCII (see `stance_of_phrase`).
     stance_texts: dict | None = field(default=None, repr=False, compare=False)
+    # Word or phrase as written -> whether it is a verb of saying, whole: asked of every cue found.
+    _is_speech_verb: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Lexicon":
@@ -324,12 +343,26 @@ class Lexicon:
             self._stance_of_phrase[phrase] = known
         return known
 
+    def is_speech_verb(self, phrase: str) -> bool:
+        """Whether a word or phrase, whole, is a verb of saying (`speech_verbs.fullmatch`).
+
+        >>> Lexicon.load().is_speech_verb("Said"), Lexicon.load().is_speech_verb("backed")
+        (True, False)
+        """
+        known = self._is_speech_verb.get(phrase)
+        if known is None:
+            if len(self._is_speech_verb) >= PHRASE_MEMO_LIMIT:
+                self._is_speech_verb.clear()
+            known = self._is_speech_verb[phrase] = self.speech_verbs.fullmatch(phrase) is not None
+        return known
+
     def is_negator(self, word: str) -> bool:
         word = word.lower()
         return word in self.negators or word.endswith("n't")
 
 
 STANCE_ORDER = ("open", "neutral", "ruled_out", "oppose", "support")   # the first that lists a phrase wins
+PHRASE_MEMO_LIMIT = 4096   # words and phrases whose answers are kept (a run's cues are a few hundred)
 
 
 class _PhrasePatterns(dict):

@@ -22,6 +22,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m app
 # that end a sentence ("Washington has not said no. Here is why.").
 NUMBER_SIGNS = frozenset({"no"})
 RE_NUMBER_NEXT = re.compile(r"\s+\d")
+# Initials, lower-cased, before a full stop: "u.s", "j" of "J. Smith".
+RE_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
 
 # A sentence ends at . ! ? (or an ellipsis), optionally followed by closing quotes/brackets,
 # then white space, then something that can start a sentence (a capital, digit or opening quote).
@@ -32,6 +34,7 @@ RE_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["“‘'(\
 RE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.\-]*[A-Za-z0-9]|[A-Za-z0-9]")
 # A live-blog byline that opens a column: "Holly Baxter writes:".
 RE_COLUMN_BYLINE = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:writes|reports|explains|argues):?$")
+BYLINE_VERBS = ("writes", "reports", "explains", "argues")   # every match of RE_COLUMN_BYLINE holds one
 # A heading that announces commentary: "ANALYSIS: ...", "Opinion | ...", "COMMENT - ...".
 RE_COMMENTARY_HEADING = re.compile(r"^(?:analysis|opinion|comment|commentary|editorial|column|voices|the view)\b\s*[:|\-–—]",
                                    re.IGNORECASE)
@@ -133,7 +136,7 @@ def split_document(doc_id: str, text: str, doc_date: dt.date | None = None,
             in_commentary = False
             continue
         is_heading = _looks_like_heading(body)
-        if RE_COLUMN_BYLINE.match(body):
+        if any(verb in body for verb in BYLINE_VERBS) and RE_COLUMN_BYLINE.match(body):
             in_commentary = True
             continue
         if is_heading:
@@ -256,7 +259,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         words_before = paragraph[start:match.start()].rsplit(None, 1)
         last = words_before[-1] if words_before else ""
         token = last.strip("“”\"'‘’([").lower()
-        if match.group().startswith(".") and (token in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) \
+        if match.group().startswith(".") and (token in ABBREVIATIONS or RE_INITIALS.fullmatch(token)) \
                 and not (token in NUMBER_SIGNS and not RE_NUMBER_NEXT.match(paragraph, match.end())):
             continue
         spans.append((start, match.end()))

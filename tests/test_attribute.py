@@ -1155,3 +1155,33 @@ def test_two_overlapping_aliases_make_one_subject():
     rows = extract("The Tenants' Union of Harwick said on Friday it opposed the rent cap in its current form.",
                    date="2026-05-09", actors=actors, topics=topics)
     assert (only(rows, topic="rent_cap")["holder"], only(rows, topic="rent_cap")["stance"]) == ("tenants", "oppose")
+
+
+@pytest.mark.parametrize("pattern, keys, text", [
+    ("RE_WORDS_FROM", "WORDS_FROM_KEYS", "The clearest word came FROM "),
+    ("RE_ACCORDING_TO", "ACCORDING_TO_KEYS", "According to "),
+    ("RE_ACCORDING_TO", "ACCORDING_TO_KEYS", "in the words of the "),
+    ("RE_JOINTLY_WITH", "JOINTLY_WITH_KEYS", " co-signed a statement alongside "),
+    ("RE_QUESTION_FRAME", "QUESTION_FRAME_KEYS", "Pressed on whether Kyiv would accept, he said no."),
+], ids=["words-from", "according-to", "in-the-words-of", "jointly", "question-frame"])
+def test_a_text_the_pattern_matches_passes_its_key_test(pattern, keys, text):
+    import stance.attribute as attribute
+    from stance.lexicon import may_hold
+    assert getattr(attribute, pattern).search(text)
+    assert may_hold(text, getattr(attribute, keys))
+    assert not may_hold("Merz backed the loan.", getattr(attribute, keys))
+
+
+def test_pronouns_are_whole_words_and_us_in_capitals_is_the_country():
+    from stance.attribute import RE_PRONOUN
+    text = "He told us the US would help her; Hehe, the shed, ours. I met Sheila. She said my own."
+    assert [m.group() for m in RE_PRONOUN.finditer(text)] == ["He", "us", "her", "I", "She", "my"]
+
+
+@pytest.mark.parametrize("before, expected", [
+    ("talks in ", True), ("he met with ", True), ("Putin MET ", True), ("visited the ", True), ("into  ", True),
+    ("Putin said ", False), ("the winter ", False), ("with", False),
+], ids=["in", "with", "capitals", "verb-the", "into", "said", "noun", "no-space"])
+def test_a_name_after_a_preposition_or_a_verb_of_meeting_is_its_object(before, expected):
+    from stance.attribute import RE_PREPOSITION_BEFORE
+    assert bool(RE_PREPOSITION_BEFORE.search(before)) is expected

@@ -1324,3 +1324,41 @@ def test_judged_words_of_political_speech(sentence, expected, lexicon):
 ])
 def test_undone_in_the_passive_and_guarantees_that_cannot_be_given(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+@pytest.mark.parametrize("pattern, keys, text", [
+    ("RE_NEITHER_COMMENTED", "NEITHER_COMMENTED_KEYS", "Neither the Pentagon nor Nato has commented."),
+    ("RE_WAITS_ON_OTHERS", "WAITS_ON_OTHERS_KEYS", "It would need the Bundestag's approval."),
+    ("RE_WAITS_ON_OTHERS", "WAITS_ON_OTHERS_KEYS", "He is ready to act once the allies have agreed."),
+    ("RE_WAITS_ON_OTHERS", "WAITS_ON_OTHERS_KEYS", "They will move when Paris does likewise."),
+    ("RE_HEDGING_MODAL", "HEDGING_MODAL_KEYS", "He MIGHT tell Putin."),
+    ("RE_EARLIER_RELATIVE", "EARLIER_RELATIVE_KEYS", "Brandt, who backed the lanes in January, now opposes them."),
+], ids=["neither", "needs-approval", "once-agreed", "does-likewise", "modal", "earlier-relative"])
+def test_a_clause_the_pattern_matches_passes_its_key_test(pattern, keys, text):
+    import stance.classify as classify
+    from stance.lexicon import may_hold
+    assert getattr(classify, pattern).search(text)
+    assert may_hold(text, getattr(classify, keys))
+    assert not may_hold("The council voted on the levy.", getattr(classify, keys))
+
+
+@pytest.mark.parametrize("pattern, text, expected", [
+    ("RE_DETERMINER", "SUCH a loan and the missiles", ["SUCH a ", "the "]),
+    ("RE_DETERMINER", "Bathe them; asthma", []),
+    ("RE_COMPLEMENT", "He said THAT it ended: whether or not", ["THAT", ":", "whether"]),
+    ("RE_COMPLEMENT", "Thatcher wethers", []),
+], ids=["determiners", "inside-words", "complements", "complement-inside-words"])
+def test_a_pattern_opened_by_its_first_letters_finds_whole_words_in_any_case(pattern, text, expected):
+    import stance.classify as classify
+    assert [m.group() for m in getattr(classify, pattern).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. and US troops told us: TROOPS, Troops, us-led air support.",
+    "Mr İsmail backed AIR SUPPORT for us.",     # "İ" lower-cases to two characters
+    "Nothing here.",
+], ids=["us-forms-and-cases", "unusual-case", "none"])
+def test_keyword_first_words_are_found_as_the_case_blind_pattern_finds_them(text, lexicon):
+    matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
+    assert [m.span() for m in matcher._first_word_matches(text)] == \
+        [m.span() for m in matcher._first_words.finditer(text)]

@@ -647,3 +647,44 @@ def test_a_plan_first_proposed_in_a_past_month_is_dated_then(text, expected):
 def test_as_late_as_a_month_dates_it_by_that_month(text, expected):
     ref = date_statement(text, datetime.date(2026, 4, 14))
     assert (ref.date, ref.precision) == (expected, "month")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks resumed in May.", True),
+    ("Jan. 5 was cold.", True),
+    ("(Sep 2024)", True),
+    ("The Mayor spoke.", True),     # a hint only: the full patterns decide
+    ("InMay and xJan.", False),     # inside a word
+    ("talks resumed in may.", False),
+], ids=["word", "opening", "after-bracket", "prefix-of-word", "inside-word", "lower-case"])
+def test_a_month_hint_is_a_capitalised_month_at_a_word_start(text, expected):
+    import re
+    assert bool(dates.RE_MONTH_HINT.search(text)) is expected
+    assert bool(re.search(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", text)) is expected
+
+
+@pytest.mark.parametrize("lowered, families", [
+    ("on monday, two days ago, the 15th", {"weekdays", "ago", "ordinal"}),
+    ("the day before, last night, within hours", {"anaphor", "deictic"}),
+    ("earlier this month, 15/08/2025", {"spans", "numeric"}),
+    ("no date here at all", set()),
+], ids=["weekday-ago-ordinal", "anaphor-deictic", "spans-numeric", "none"])
+def test_the_families_a_text_hints_at_are_the_ones_worth_reading(lowered, families):
+    assert {hint.lastgroup for hint in dates.RE_PATTERN_FAMILY.finditer(lowered)} == families
+
+
+def test_a_phrase_list_prefers_the_longer_phrase_and_reads_any_spacing():
+    import re
+    pattern = re.compile(rf"(?:{dates._alternation(('expected', 'expected to', 'set out', 'set'))})(?!\w)")
+    text = "He expected  to go; they set\nout a plan; expected it; settled."
+    assert [m.group() for m in pattern.finditer(text)] == ["expected  to", "set\nout", "expected"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He left. Then", [". "]),
+    ("U.S. troops and Gen. Smith; Mr. X.", [";"]),
+    ("Sept. 5, the end.", [", ", "."]),
+    ("St. Louis - Paris: talks", [" - ", ":"]),
+], ids=["full-stop", "abbreviations", "month-abbreviation", "dash-and-colon"])
+def test_a_clause_ends_at_strong_punctuation_a_comma_or_a_full_stop_but_not_an_abbreviation(text, expected):
+    assert [m.group() for m in dates.RE_CLAUSE_BOUNDARY.finditer(text)] == expected

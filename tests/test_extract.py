@@ -663,3 +663,19 @@ def test_a_live_blog_of_times_alone_dates_its_entries_on_its_own_day():
             "Labour's losses in the council elections on 1 March made transport the issue raised most often.")
     row = [r for r in extract(text, date="2026-03-18", actors=actors, topics=topics) if r["holder"] == "okoro"][0]
     assert (row["date"], row["stance"]) == (dt.date(2026, 3, 18), "support")
+
+
+@pytest.mark.parametrize("text, pattern", [
+    ("Q: Will you cut rates?", "RE_INTERVIEWER_TURN"),
+    ("BESSENT: No.", "RE_TRANSCRIPT_TURN"),
+    ("Before meeting Zelensky, Trump said peace could come.", "RE_SETTING_ADJUNCT"),
+    ("Lavrov had signalled as much.", "RE_PAST_PERFECT_OPENING"),
+], ids=["interviewer", "transcript", "setting", "past-perfect"])
+def test_a_sentence_the_pattern_matches_passes_its_cheap_test(text, pattern):
+    import stance.extract as extract
+    from stance.lexicon import may_hold
+    assert getattr(extract, pattern).search(text)
+    cheap = {"RE_INTERVIEWER_TURN": extract.TURN_MARK in text, "RE_TRANSCRIPT_TURN": extract.TURN_MARK in text,
+             "RE_SETTING_ADJUNCT": text.startswith(extract.SETTING_OPENINGS),
+             "RE_PAST_PERFECT_OPENING": may_hold(text, extract.PAST_PERFECT_KEYS)}
+    assert cheap[pattern]

@@ -70,3 +70,22 @@ def test_a_cue_phrase_carries_the_stance_its_pattern_matches_whatever_its_case_a
         assert lexicon.stance_of_phrase(phrase) == expected, phrase
     assert lexicon.stance_of_phrase("REFUSED  to\trule out") == "open"
     assert lexicon.stance_of_phrase("rule outs") == ""
+
+
+@pytest.mark.parametrize("text, keys, expected", [
+    ("Neither Kyiv nor Moscow commented.", ("neither",), True),
+    ("NEITHER side has commented.", ("neither",), True),
+    ("Both sides spoke.", ("neither",), False),
+    ("Mr İsmail spoke.", ("neither",), True),   # "İ" lower-cases to two characters: no ruling out
+], ids=["lower", "capitals", "absent", "unusual-case"])
+def test_a_text_without_any_key_is_ruled_out_unless_its_case_folds_unusually(text, keys, expected):
+    from stance.lexicon import may_hold
+    assert may_hold(text, keys) is expected
+
+
+def test_a_verb_of_saying_is_known_as_the_pattern_knows_it():
+    from stance.lexicon import Lexicon
+    lexicon = Lexicon.load()
+    for word in ("said", "Said", "SAYS", "told", "backed", "ruled out", "ſaid", "", "said,"):
+        assert lexicon.is_speech_verb(word) is (lexicon.speech_verbs.fullmatch(word) is not None), word
+    assert lexicon.is_speech_verb("said") and not lexicon.is_speech_verb("backed")

@@ -66,3 +66,11 @@ def test_a_long_sentence_without_full_stops_splits_in_one_pass():
     clauses = split_clauses(sentence)
     assert time.perf_counter() - began < 2.0   # counting the words to the end at each 'but' took seconds
     assert len(clauses) > 100 and clauses[-1].end == sentence.end
+
+
+def test_a_columnist_byline_opens_commentary_and_a_plain_line_does_not():
+    from stance.segment import BYLINE_VERBS, RE_COLUMN_BYLINE
+    assert RE_COLUMN_BYLINE.match("Holly Baxter writes:") and any(v in "Holly Baxter writes:" for v in BYLINE_VERBS)
+    text = "Holly Baxter writes:\n\nThe levy is a mistake, Marsh said.\n\nMarsh said the levy was a mistake."
+    sentences = split_document("doc", text)
+    assert sentences[0].is_commentary
