@@ -106,7 +106,7 @@ RE_FIRST_PREPOSITION = re.compile(r"\s+(?:on|in|for|of|to|from|with|without|agai
 UNDOING_STEMS = r"lift|relax|loosen|scrap|repeal|suspen|paus|freez|halt|abandon|ditch"
 RE_UNDOING_LABEL = re.compile(rf"\b(?:(?:{UNDOING_STEMS})\w*|eas(?:e|es|ed|ing)|\A(?:an\s+)?end(?:s|ed|ing)?|roll\w* back|exempt\w*|reprieve|"
                               r"abeyance|relief)\b", re.IGNORECASE)
-RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*|an end (?:to|of)", re.IGNORECASE)
+RE_UNDOING_CUE = re.compile(rf"(?:{UNDOING_STEMS}|eas)\w*|an end (?:to|of)|end(?:s|ed|ing)?(?: \w+)?|ax(?:e|es|ed|ing)", re.IGNORECASE)
 RE_RESTORING_CUE = re.compile(r"(?:restor|reinstat|resum|reimpos)\w*", re.IGNORECASE)
 # A time or manner set between a verb and its "to": "refused on Tuesday to rule out", "declined
 # again to say", "vowed last week to fight".
@@ -992,7 +992,7 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
 RE_UNDONE_AFTER = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|idea|project|bill|policy|measures?|programme|program))?"
                              r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?(?:scrapped|abandoned|dropped|withdrawn|shelved|"
                              r"lifted|cancell?ed|canceled|suspended|halted|ended|repealed|revoked|rescinded|reversed|"
-                             r"blocked|killed|paused|frozen|rolled\s+back|called\s+off|struck\s+down|removed)\b", re.IGNORECASE)
+                             r"blocked|killed|paused|frozen|rolled\s+back|called\s+off|struck\s+down|removed|gone|axed)\b", re.IGNORECASE)
 
 
 # The topic undone, or not, in the passive right after it: "the aid figure would not be
@@ -1403,6 +1403,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue   # "the war would never have started": a counterfactual, no refusal
         if _in_relative_clause(plain, match, lexicon):
             continue   # "held off on the tariffs he had ordered": the tariffs described
+        if match.group()[:3].lower() == "end" and _ends_a_harm(plain, match.end()):
+            continue   # "to end the war", "ending the fighting": ending a harm opposes nothing
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
@@ -1476,6 +1478,19 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         modal = next(m.group() for m in possibility)
         return StanceReading("open", f"{modal} ... {phrase}", confidence * 0.9)
     return StanceReading(stance, phrase, confidence)
+
+
+# What is ended when "ending" it is no opposition: a harm ("to end the war").
+RE_HARM_ENDED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:war|wars|hostilities|killing|bloodshed|occupation|stalemate|gridlock|"
+                           r"shutdown|strike|blockade|siege|famine|pollution|delays)\b", re.IGNORECASE)
+
+
+def _ends_a_harm(plain: str, position: int) -> bool:
+    """Whether the words after "end the" name a harm: a listed one, or one VADER rates bad."""
+    if RE_HARM_ENDED.match(plain, position):
+        return True
+    valences = _valences()
+    return any(valences.get(word.lower(), 0.0) <= -1.0 for word in RE_WORD.findall(plain[position:position + 40])[:3])
 
 
 def _split_ruling(plain: str, start: int, topic_start: int, topic_end: int, lexicon: Lexicon) -> StanceReading | None:

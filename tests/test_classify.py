@@ -1362,3 +1362,18 @@ def test_keyword_first_words_are_found_as_the_case_blind_pattern_finds_them(text
     matcher = TopicMatcher(Topics([TROOPS, JETS]), lexicon)
     assert [m.span() for m in matcher._first_word_matches(text)] == \
         [m.span() for m in matcher._first_words.finditer(text)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The new mayor ended the congestion charge on her first day.", "oppose"),
+    ("Most drivers wanted the congestion charge gone.", "oppose"),
+    ("The opposition leader said the congestion charge should never have been brought in.", "oppose"),
+    ("The mayor said the congestion charge would help to end the gridlock.", "support"),
+])
+def test_ending_it_wanting_it_gone_and_regretting_it(sentence, expected, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == expected
+
+
+def test_ending_a_harm_is_no_opposition(lexicon):
+    truce = Topic("truce", "A ceasefire in the valley", keywords=("ceasefire",))
+    assert reading_of("The envoy said a ceasefire was the only way to end the fighting.", lexicon, truce) != "oppose"
