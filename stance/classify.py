@@ -1453,6 +1453,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         stance = "support"   # "banning the sprays" does what "A ban on the sprays" names
     phrase = " ".join(phrase.split())   # "refused    to rule out", its time blanked (see read_stance)
     negator = _negator_before(words, cue.start(), lexicon, plain)
+    if not negator and RE_NOT_A_THING_BEFORE.search(plain, max(start, cue.start() - 60), cue.start()):
+        negator = "not"   # "is not a project we can support", "was not something she would accept"
     if not negator and cue.start() >= topic_end and RE_NO_BEFORE.search(plain[max(0, topic_start - 12):topic_start]):
         negator = "no"   # "no US troops would be sent": the determiner negates what follows
     confidence = 0.9 if len(phrase.split()) > 1 else 0.75
@@ -1483,6 +1485,12 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
 # What is ended when "ending" it is no opposition: a harm ("to end the war").
 RE_HARM_ENDED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:war|wars|hostilities|killing|bloodshed|occupation|stalemate|gridlock|"
                            r"shutdown|strike|blockade|siege|famine|pollution|delays)\b", re.IGNORECASE)
+
+
+# A thing denied, then the one who would back it: "is not a project we can support".
+RE_NOT_A_THING_BEFORE = re.compile(r"\b(?:is|was|are|were|be)\s+(?:not|never|n't)\s+(?:a|an|the|something|anything|one)\b"
+                                   r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+|which\s+)?(?:we|i|you|he|she|they|it|ottawa|the\s+\w+)"
+                                   r"(?:\s+(?:can|could|will|would|should|is\s+willing\s+to|are\s+willing\s+to))?\s+$", re.IGNORECASE)
 
 
 def _ends_a_harm(plain: str, position: int) -> bool:

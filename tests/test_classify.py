@@ -1377,3 +1377,11 @@ def test_ending_it_wanting_it_gone_and_regretting_it(sentence, expected, lexicon
 def test_ending_a_harm_is_no_opposition(lexicon):
     truce = Topic("truce", "A ceasefire in the valley", keywords=("ceasefire",))
     assert reading_of("The envoy said a ceasefire was the only way to end the fighting.", lexicon, truce) != "oppose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "“A congestion charge is not a project we can support,” the premier said.",
+    "The premier said the congestion charge was not something the council would support.",
+])
+def test_not_a_thing_we_can_support(sentence, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == "oppose"
