@@ -1403,8 +1403,9 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue   # "the war would never have started": a counterfactual, no refusal
         if _in_relative_clause(plain, match, lexicon):
             continue   # "held off on the tariffs he had ordered": the tariffs described
-        if match.group()[:3].lower() == "end" and _ends_a_harm(plain, match.end()):
-            continue   # "to end the war", "ending the fighting": ending a harm opposes nothing
+        if RE_END_WORD.match(match.group()) and (_ends_a_harm(plain, match.end())
+                                                 or not RE_ENDED_OBJECT.fullmatch(plain, match.end(), topic_start)):
+            continue   # "to end the war": a harm; "ended the debate on the levy", "the levy ended the day": not the topic ended
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
@@ -1491,6 +1492,13 @@ RE_HARM_ENDED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:war|wars|hostilities|killing|
 RE_NOT_A_THING_BEFORE = re.compile(r"\b(?:is|was|are|were|be)\s+(?:not|never|n't)\s+(?:a|an|the|something|anything|one)\b"
                                    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+|which\s+)?(?:we|i|you|he|she|they|it|ottawa|the\s+\w+)"
                                    r"(?:\s+(?:can|could|will|would|should|is\s+willing\s+to|are\s+willing\s+to))?\s+$", re.IGNORECASE)
+
+
+# "end" as the word itself (not "endorse"), and what it ends when that is the topic: at most
+# two of its words between, no preposition ("ended the consumer carbon tax", "ending all talks").
+RE_END_WORD = re.compile(r"end(?:s|ed|ing)?\b", re.IGNORECASE)
+RE_ENDED_OBJECT = re.compile(r"\s*(?:(?!(?:on|of|in|for|with|about|over|at|to|from|by|into|after|before)\b)[\w'’-]+\s+){0,2}",
+                             re.IGNORECASE)
 
 
 def _ends_a_harm(plain: str, position: int) -> bool:

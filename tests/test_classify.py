@@ -1385,3 +1385,21 @@ def test_ending_a_harm_is_no_opposition(lexicon):
 ])
 def test_not_a_thing_we_can_support(sentence, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == "oppose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor ended the debate on the congestion charge with a vote.",
+    "The congestion charge hearing ended the session early.",
+    "The mayor said the congestion charge would end the traffic jams downtown.",
+], ids=["debate-ended", "topic-as-subject", "topic-ends-a-nuisance"])
+def test_ending_something_else_is_no_opposition(sentence, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) != "oppose"
+
+
+def test_endorse_is_not_end(lexicon):
+    sanctions = Topic("sanctions", "Sanctions on Russia", keywords=("sanctions",))
+    # "harsh" is a bad word, but "endorsed" ends nothing: the backing stands on its verb
+    matcher = TopicMatcher(Topics([sanctions]), lexicon)
+    sentence = "The senator endorsed harsh sanctions on Moscow."
+    hit = matcher.find(sentence)[0]
+    assert read_stance(sentence, hit.start, hit.end, lexicon).cue.lower() == "endorsed"
