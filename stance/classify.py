@@ -1403,6 +1403,8 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
             continue   # "the war would never have started": a counterfactual, no refusal
         if _in_relative_clause(plain, match, lexicon):
             continue   # "held off on the tariffs he had ordered": the tariffs described
+        if RE_AXE_NOUN.fullmatch(match.group()) and RE_DETERMINER_BEFORE_NOUN.search(plain, max(0, match.start() - 8), match.start()):
+            continue   # "took an axe to the budget", "the axe fell": the tool, no act of axing
         if RE_END_WORD.match(match.group()) and (_ends_a_harm(plain, match.end())
                                                  or not RE_ENDED_OBJECT.fullmatch(plain, match.end(), topic_start)):
             continue   # "to end the war": a harm; "ended the debate on the levy", "the levy ended the day": not the topic ended
@@ -1492,6 +1494,11 @@ RE_HARM_ENDED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:war|wars|hostilities|killing|
 RE_NOT_A_THING_BEFORE = re.compile(r"\b(?:is|was|are|were|be)\s+(?:not|never|n't)\s+(?:a|an|the|something|anything|one)\b"
                                    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+|which\s+)?(?:we|i|you|he|she|they|it|ottawa|the\s+\w+)"
                                    r"(?:\s+(?:can|could|will|would|should|is\s+willing\s+to|are\s+willing\s+to))?\s+$", re.IGNORECASE)
+
+
+# "axe" after a determiner is the noun ("took an axe to", "the axe fell"), not the verb "to axe".
+RE_AXE_NOUN = re.compile(r"axes?", re.IGNORECASE)
+RE_DETERMINER_BEFORE_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+$", re.IGNORECASE)
 
 
 # "end" as the word itself (not "endorse"), and what it ends when that is the topic: at most

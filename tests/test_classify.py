@@ -1403,3 +1403,13 @@ def test_endorse_is_not_end(lexicon):
     sentence = "The senator endorsed harsh sanctions on Moscow."
     hit = matcher.find(sentence)[0]
     assert read_stance(sentence, hit.start, hit.end, lexicon).cue.lower() == "endorsed"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The council will axe the congestion charge in May.", "oppose"),
+    ("The mayor took an axe to the parks budget before the congestion charge vote.", "not oppose"),
+    ("The axe fell on the congestion charge office staff.", "not oppose"),
+], ids=["verb", "an-axe", "the-axe"])
+def test_axe_the_verb_not_the_noun(sentence, expected, lexicon):
+    reading = reading_of(sentence, lexicon, CHARGE)
+    assert reading == "oppose" if expected == "oppose" else reading != "oppose"
