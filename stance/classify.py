@@ -1454,6 +1454,10 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
     stance = lexicon.stance_of_phrase(phrase)
     if own_act is not None and stance in ("oppose", "ruled_out") and own_act.fullmatch(phrase):
         stance = "support"   # "banning the sprays" does what "A ban on the sprays" names
+    regretted = lexicon.all_stances.match(plain, RE_BEEN.match(plain, cue.end()).end()) if RE_REGRET.fullmatch(phrase) else None
+    if regretted is not None and lexicon.stance_of_phrase(regretted.group()) in ("oppose", "ruled_out"):
+        # "should never have been scrapped": the act against it regretted backs it
+        return StanceReading("support", f"{phrase} ... {regretted.group()}", 0.75)
     phrase = " ".join(phrase.split())   # "refused    to rule out", its time blanked (see read_stance)
     negator = _negator_before(words, cue.start(), lexicon, plain)
     if not negator and RE_NOT_A_THING_BEFORE.search(plain, max(start, cue.start() - 60), cue.start()):
@@ -1494,6 +1498,11 @@ RE_HARM_ENDED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:war|wars|hostilities|killing|
 RE_NOT_A_THING_BEFORE = re.compile(r"\b(?:is|was|are|were|be)\s+(?:not|never|n't)\s+(?:a|an|the|something|anything|one)\b"
                                    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+|which\s+)?(?:we|i|you|he|she|they|it|ottawa|the\s+\w+)"
                                    r"(?:\s+(?:can|could|will|would|should|is\s+willing\s+to|are\s+willing\s+to))?\s+$", re.IGNORECASE)
+
+
+# A regret of what was done ("should never have been brought in"), and the words before the act it regrets.
+RE_REGRET = re.compile(r"(?:should|must)(?:\s+(?:never|not)|n't)\s+have", re.IGNORECASE)
+RE_BEEN = re.compile(r"\s+(?:been\s+)?")
 
 
 # "axe" after a determiner is the noun ("took an axe to", "the axe fell"), not the verb "to axe".

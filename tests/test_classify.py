@@ -1413,3 +1413,11 @@ def test_endorse_is_not_end(lexicon):
 def test_axe_the_verb_not_the_noun(sentence, expected, lexicon):
     reading = reading_of(sentence, lexicon, CHARGE)
     assert reading == "oppose" if expected == "oppose" else reading != "oppose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor said the congestion charge should never have been scrapped.",
+    "The congestion charge should not have been abandoned, she said.",
+], ids=["never-scrapped", "not-abandoned"])
+def test_regretting_an_act_against_it_backs_it(sentence, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == "support"
