@@ -1525,6 +1525,12 @@ def _ends_a_harm(plain: str, position: int) -> bool:
     return any(valences.get(word.lower(), 0.0) <= -1.0 for word in RE_WORD.findall(plain[position:position + 40])[:3])
 
 
+# Words that make the topic no object of the split verb: a clause of its own after "ruled"
+# ("ruled that sanctions were carried out"), a verb between it and "out" ("were handed out").
+RE_SPLIT_NOT_OBJECT = re.compile(r"\b(?:that|is|are|was|were|be|been|being|will|would|had|has|have)\b", re.IGNORECASE)
+RE_OUT_OF_ORDER = re.compile(r"\s+of\s+order\b", re.IGNORECASE)
+
+
 def _split_ruling(plain: str, start: int, topic_start: int, topic_end: int, lexicon: Lexicon) -> StanceReading | None:
     """A verb of ruling out with the topic inside it ("ruled sanctions out", "took force off
     the table"): ruled out, or open when negated ("has never ruled sanctions out")."""
@@ -1532,8 +1538,9 @@ def _split_ruling(plain: str, start: int, topic_start: int, topic_end: int, lexi
     if verb is None:
         return None
     particle = (RE_SPLIT_RULING_OUT if verb.group(1) else RE_SPLIT_OFF_TABLE).match(plain, topic_end)
-    if particle is None:
-        return None
+    if particle is None or RE_SPLIT_NOT_OBJECT.search(verb.group()) or RE_SPLIT_NOT_OBJECT.search(particle.group()) \
+            or RE_OUT_OF_ORDER.match(plain, particle.end()):
+        return None   # "ruled that sanctions were carried out", "ruled the question out of order": no ruling out
     words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain, start, verb.start())]
     before = [w for _, _, w in words[-NEGATION_REACH:]]
     negator = next((w for w in reversed(before) if lexicon.is_negator(w)), "")

@@ -1173,6 +1173,15 @@ def test_a_ruling_out_split_around_its_object(sentence, expected, lexicon):
 
 
 @pytest.mark.parametrize("sentence", [
+    "The court ruled that US troops were carried out of the zone lawfully.",
+    "Judges ruled the US troops were handed out too few rations.",
+    "The speaker ruled questions on US troops out of order.",
+], ids=["ruled-that", "verb-before-out", "out-of-order"])
+def test_a_ruling_with_out_elsewhere_rules_nothing_out(sentence, lexicon):
+    assert stance_of(sentence, lexicon) != "ruled_out"
+
+
+@pytest.mark.parametrize("sentence", [
     "The envoy refused to promise that US troops would not be deployed.",
     "She would not guarantee that there will be no US troops in the region.",
     "He could give no assurance that US troops would stay at home.",
