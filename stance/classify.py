@@ -1289,6 +1289,9 @@ RE_HARM_AFTER = re.compile(r"(?:\s+[\w'’,“”\"-]+){0,4}?\s+(?:at\s+risk|in\
 # Verbs whose "out" excludes someone: "would shut out families", "price out first-time buyers".
 SHUTTING_OUT = frozenset({"shut", "price", "lock", "squeeze", "force", "drive", "freeze", "push"})
 RE_OUT_AFTER = re.compile(r"[”\"’]?\s+out\b", re.IGNORECASE)
+# Harms only with "off": "would finish off small growers", not "will finish the work".
+HARMS_WITH_OFF = frozenset({"finish"})
+RE_OFF_AFTER = re.compile(r"[”\"’]?\s+off\b", re.IGNORECASE)
 # A named party within three words after the verb: "would cripple Russia's economy".
 RE_NAMED_OBJECT = re.compile(r"(?:\s+[a-z][\w'’-]*){0,2}\s+[A-Z]")
 
@@ -1302,6 +1305,8 @@ def _consequence(plain: str, topic_end: int, lexicon: Lexicon) -> StanceReading 
     if match is None:
         return None
     verb = match.group(3).lower()
+    if verb in HARMS_WITH_OFF and not RE_OFF_AFTER.match(plain, match.end()):
+        return None   # "will finish paying for the tram": done, not "finish off"
     value = lexicon.effects.get(verb, 0) * 2 or _valences().get(verb, 0.0)
     if abs(value) < CONSEQUENCE_VALENCE and verb in SHUTTING_OUT and RE_OUT_AFTER.match(plain, match.end()):
         value = -2.0   # "would shut out the families", "would price out the young"

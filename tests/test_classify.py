@@ -1273,6 +1273,10 @@ def test_the_effect_of_a_ban_judges_the_ban(sentence, expected, lexicon):
     assert reading_of(sentence, lexicon, topic) == expected
 
 
+def test_finishing_without_off_is_no_harm(lexicon):
+    assert reading_of("The congestion charge will finish paying for the tram by 2030, she said.", lexicon, CHARGE) != "oppose"
+
+
 def test_a_cost_above_its_saving_is_a_harm(lexicon):
     assert reading_of("The treasurer said the congestion charge would “cost more than it raises”.", lexicon, CHARGE) == "oppose"
 
