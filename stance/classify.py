@@ -1414,7 +1414,7 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
                                                  or not RE_ENDED_OBJECT.fullmatch(plain, match.end(), topic_start)):
             continue   # "to end the war": a harm; "ended the debate on the levy", "the levy ended the day": not the topic ended
         cues.append(match)
-    cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon)]
+    cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon, own_act)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
     words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain)] if cues else []
     governing = _drop_governed(cues, words, lexicon.stance_of_phrase)
@@ -1617,15 +1617,16 @@ def _in_relative_clause(plain: str, cue: re.Match, lexicon: Lexicon) -> bool:
 
 
 def _is_subject_gerund(plain: str, start: int, cue: re.Match, topic_start: int, topic_end: int,
-                       lexicon: Lexicon) -> bool:
+                       lexicon: Lexicon, own_act: re.Pattern | None = None) -> bool:
     """Whether a cue is the topic's own action named as the subject ("supplying Tomahawks would
     mark a new stage of escalation"): a one-word "-ing" verb of support that opens its clause
-    right before the topic, with a verb after the topic. The predicate then carries the stance."""
+    right before the topic, with a verb after the topic. The predicate then carries the stance.
+    The topic's own act counts as support ("banning pesticides would be a disaster")."""
     word = cue.group()
     return (word.lower().endswith("ing") and " " not in word and cue.end() <= topic_start
             and bool(RE_ONLY_DETERMINER.match(plain[cue.end():topic_start]))
             and bool(RE_SUBJECT_OPENING.match(plain[start:cue.start()]))
-            and lexicon.stance_of_phrase(word) == "support"
+            and (lexicon.stance_of_phrase(word) == "support" or bool(own_act and own_act.fullmatch(word)))
             and bool(RE_PREDICATE_AFTER.match(plain[topic_end:])))
 
 

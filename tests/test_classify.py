@@ -1434,3 +1434,13 @@ def test_axe_the_verb_not_the_noun(sentence, expected, lexicon):
 ], ids=["never-scrapped", "not-abandoned"])
 def test_regretting_an_act_against_it_backs_it(sentence, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == "support"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Banning pesticides would be a disaster for growers, he said.", "oppose"),
+    ("Banning pesticides is long overdue, she said.", "support"),
+    ("The ministry banned pesticides near schools.", "support"),
+], ids=["subject-judged-bad", "subject-judged-good", "the-act-done"])
+def test_a_ban_named_as_subject_is_judged_by_its_predicate(sentence, expected, lexicon):
+    topic = Topic("pesticide_ban", "A ban on pesticides", keywords=("pesticides",))
+    assert reading_of(sentence, lexicon, topic) == expected
