@@ -196,6 +196,7 @@ RE_UNLISTED_SPEAKER = re.compile(
 # Who speaks on record for an actor: its spokesperson or its office ("his office", "a Hamas
 # spokesman", "the prime minister's office").
 # A person's body, named by the person: "Nielsen's government", "Merz's cabinet", "her government".
+RE_PARTY = re.compile(r"\bparty\b", re.IGNORECASE)
 RE_PERSONS_BODY = re.compile(r"['’]s\s+(?:own\s+|new\s+)?(?:government|administration|cabinet|coalition)\b", re.IGNORECASE)
 RE_OFFICE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:own\s+|press\s+|private\s+)?office\b", re.IGNORECASE)
 RE_SPOKESPERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:(?:chief|official|main|own)\s+)?spokes(?:man|woman|person)\b",
@@ -587,6 +588,9 @@ class Attributor:
         self._insensitive = _phrase_regex(insensitive, re.IGNORECASE)
         self._gender = {actor.id: actor.gender for actor in actors}
         self._kind = {actor.id: actor.kind for actor in actors}
+        # Parties: a member's "government" or "cabinet" is never the party they belong to.
+        self._parties = frozenset(actor.id for actor in actors
+                                  if any(RE_PARTY.search(name) for name in (actor.name, *actor.aliases)))
         # A role of two words or more that no other actor has names its actor even before the
         # name, when it is an organisation's ("the port authority", "the central bank": what the
         # institution is called) or a title held in a body ("the port authority's chief
@@ -659,7 +663,8 @@ class Attributor:
             if not actor and how != "first_person":
                 continue
             body = RE_PERSONS_BODY.match(plain, end) if actor and self._kind.get(actor) == "person" else None
-            owners = [o for o in self._members.get(actor, ()) if self._kind.get(o) == "organization"] if body else []
+            owners = [o for o in self._members.get(actor, ()) if self._kind.get(o) == "organization"
+                      and o not in self._parties] if body else []
             if len(owners) == 1:
                 # "Nielsen's government wants ...": the body the person leads or sits in
                 mentions.append(Mention(start, body.end(), owners[0], "alias", text[start:body.end()]))

@@ -1185,3 +1185,11 @@ def test_pronouns_are_whole_words_and_us_in_capitals_is_the_country():
 def test_a_name_after_a_preposition_or_a_verb_of_meeting_is_its_object(before, expected):
     from stance.attribute import RE_PREPOSITION_BEFORE
     assert bool(RE_PREPOSITION_BEFORE.search(before)) is expected
+
+
+def test_a_persons_government_is_not_their_party():
+    actors = Actors([Actor("greens", "Harwick Green Party", ("Harwick Green Party", "the Greens"), kind="organization"),
+                     Actor("okoro", "Ada Okoro", ("Ada Okoro", "Okoro"), gender="female", member_of=("greens",))])
+    topics = Topics([Topic("tram_line", "A new tram line", keywords=("tram line",))])
+    rows = extract("Okoro's government wants a tram line by 2030.", date="2026-03-04", actors=actors, topics=topics)
+    assert all(row["holder"] != "greens" for row in rows if row["topic"] == "tram_line")
