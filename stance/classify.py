@@ -891,6 +891,9 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
     protest = RE_PROTEST_IF.search(plain, max(0, topic_start - 90), topic_start) if _may_hold(plain, "if") else None
     if protest is None and _may_hold(plain, "over", "against"):
         protest = RE_PROTEST_OVER.search(plain, max(0, topic_start - 60), topic_start)
+        if protest is not None and RE_PROTEST_NOUN.match(protest.group()) \
+                and RE_EVENT_LEAD.search(plain, max(0, protest.start() - 8), protest.start()):
+            protest = None   # "Protests over the levy drew crowds", "police kept the march over it calm": an event told of
     if protest is not None:
         # "threatened to strike if the site is moved", "a ballot on strike action over the
         # cuts": a protest against the topic
@@ -1269,6 +1272,13 @@ RE_PROTEST_IF = re.compile(r"\b(?:threaten(?:s|ed|ing)?\s+to|would|will|'ll|vow(
 RE_PROTEST_OVER = re.compile(r"\b(?:strikes?|striking|struck|strike\s+action|industrial\s+action|walk-?outs?|walked\s+out|"
                              r"protests?|protested|protesting|marche[sd]|marching|march|demonstrations?|demonstrated|rall(?:y|ies|ied)|"
                              r"boycotts?|boycotted)\s+(?:in\s+protest\s+)?(?:over|against|at)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# A protest named as an event, not made: the noun opening the sentence or after a definite
+# determiner ("Protests over the levy drew ...", "the march against it passed off calmly").
+RE_PROTEST_NOUN = re.compile(r"(?:strikes?|strike\s+action|industrial\s+action|walk-?outs?|protests?|march(?:es)?|"
+                             r"demonstrations?|rall(?:y|ies)|boycotts?)\b", re.IGNORECASE)
+RE_EVENT_LEAD = re.compile(r"(?:\b(?:the|this|that|these|those)\s+|^\W*)$", re.IGNORECASE)
 
 
 # The topic as the subject of what it would do: "shutting the plant would devastate the town",

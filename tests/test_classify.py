@@ -1444,3 +1444,14 @@ def test_regretting_an_act_against_it_backs_it(sentence, lexicon):
 def test_a_ban_named_as_subject_is_judged_by_its_predicate(sentence, expected, lexicon):
     topic = Topic("pesticide_ban", "A ban on pesticides", keywords=("pesticides",))
     assert reading_of(sentence, lexicon, topic) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Residents protested over the congestion charge yesterday.", "oppose"),
+    ("The drivers' union called a strike over the congestion charge.", "oppose"),
+    ("Police kept the protest over the congestion charge peaceful.", "not oppose"),
+    ("Protests over the congestion charge drew two hundred people.", "not oppose"),
+], ids=["protested", "called-a-strike", "the-protest-policed", "protests-as-subject"])
+def test_a_protest_made_not_one_told_of(sentence, expected, lexicon):
+    reading = reading_of(sentence, lexicon, CHARGE)
+    assert reading == "oppose" if expected == "oppose" else reading != "oppose"
