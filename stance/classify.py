@@ -1423,6 +1423,9 @@ def _reading_in(plain: str, start: int, end: int, topic_start: int, topic_end: i
         if RE_END_WORD.match(match.group()) and (_ends_a_harm(plain, match.end())
                                                  or not RE_ENDED_OBJECT.fullmatch(plain, match.end(), topic_start)):
             continue   # "to end the war": a harm; "ended the debate on the levy", "the levy ended the day": not the topic ended
+        if RE_OBJECT_VERB_CUE.search(match.group()) and match.end() <= topic_start \
+                and not RE_ENDED_OBJECT.fullmatch(plain, match.end(), topic_start):
+            continue   # "axed her trip over the levy row", "won't put up with delays to the levy": another object
         cues.append(match)
     cues = [m for m in cues if not _is_subject_gerund(plain, start, m, topic_start, topic_end, lexicon, own_act)]
     # The words with their offsets, only for a clause with a cue to weigh (most have none).
@@ -1526,10 +1529,14 @@ RE_DETERMINER_BEFORE_NOUN = re.compile(r"\b(?:a|an|the|his|her|its|their)\s+$", 
 
 
 # "end" as the word itself (not "endorse"), and what it ends when that is the topic: at most
-# two of its words between, no preposition ("ended the consumer carbon tax", "ending all talks").
+# three of its words between, no preposition ("ended the consumer carbon tax", "ending all talks",
+# "ended plans for a carbon tax").
 RE_END_WORD = re.compile(r"end(?:s|ed|ing)?\b", re.IGNORECASE)
-RE_ENDED_OBJECT = re.compile(r"\s*(?:(?!(?:on|of|in|for|with|about|over|at|to|from|by|into|after|before)\b)[\w'’-]+\s+){0,2}",
+RE_ENDED_OBJECT = re.compile(r"\s*(?:(?:the\s+|a\s+)?(?:plans?|proposals?|idea|scheme|policy|programme|program|bill)\s+(?:for|of|on)\s+)?"
+                             r"(?:(?!(?:on|of|in|for|with|about|over|at|to|from|by|into|after|before|and|or)\b)[\w'’-]+\s+){0,3}",
                              re.IGNORECASE)
+# Cues whose object must be the topic too ("axed the levy", "could not live with a levy").
+RE_OBJECT_VERB_CUE = re.compile(r"^ax(?:e|es|ed|ing)$|\b(?:put\s+up|live)\s+with$", re.IGNORECASE)
 
 
 def _ends_a_harm(plain: str, position: int) -> bool:

@@ -1455,3 +1455,13 @@ def test_a_ban_named_as_subject_is_judged_by_its_predicate(sentence, expected, l
 def test_a_protest_made_not_one_told_of(sentence, expected, lexicon):
     reading = reading_of(sentence, lexicon, CHARGE)
     assert reading == "oppose" if expected == "oppose" else reading != "oppose"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The new mayor ended the plan for a congestion charge on her first day.", "oppose"),
+    ("The council axed plans for a congestion charge.", "oppose"),
+    ("The minister axed her trip over the congestion charge row.", "not oppose"),
+], ids=["ended-the-plan-for", "axed-plans-for", "axed-something-else"])
+def test_axing_or_ending_needs_the_topic_as_its_object(sentence, expected, lexicon):
+    reading = reading_of(sentence, lexicon, CHARGE)
+    assert reading == "oppose" if expected == "oppose" else reading != "oppose"
