@@ -239,7 +239,7 @@ RE_FIVE_WORDS_BEFORE = re.compile(r"(?:\S+\s+){0,5}$")
 # "no" opening the object of the verb just before: "wants | no troops", "demands | no recognition".
 RE_NO_OBJECT = re.compile(r"\s+(?:(?:more|further|longer)\s+)?(?:no|zero)\s+(?!longer\b|later\b|sooner\b|more\s+than\b)")
 # Words that part a keeping verb from what it keeps: "held talks on rates" keeps no rates.
-RE_KEEP_BREAK = re.compile(r"[,;:.]|\b(?:on|of|about|over|for|with|to|that|and|but|after|before|as|by)\b", re.IGNORECASE)
+RE_KEEP_BREAK = re.compile(r"[,;:.]|\b(?:on|of|about|over|for|with|to|that|and|but|after|before|as|by|through|in|at|from|into|against|across)\b", re.IGNORECASE)
 RE_TWO_WORDS_AFTER = re.compile(r"(?:\s*\S+){0,2}")
 # Intentions and consents that take the stance of the verb they govern when it opposes: "ready to
 # veto", "agreed to hold off", "stressed the need to remove".

@@ -1465,3 +1465,9 @@ def test_a_protest_made_not_one_told_of(sentence, expected, lexicon):
 def test_axing_or_ending_needs_the_topic_as_its_object(sentence, expected, lexicon):
     reading = reading_of(sentence, lexicon, CHARGE)
     assert reading == "oppose" if expected == "oppose" else reading != "oppose"
+
+
+def test_keeping_verb_governs_only_the_next_words(lexicon):
+    # "defending" keeps nothing of the charge here: another verb and "through" stand between
+    scrapping = Topic("scrap_charge", "Scrapping the congestion charge", keywords=("congestion charge",))
+    assert reading_of("The defending champion drove through the congestion charge zone.", lexicon, scrapping) != "oppose"
