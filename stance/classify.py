@@ -1514,6 +1514,7 @@ RE_HARM_ENDED = re.compile(r"\s*(?:\w+\s+){0,2}?(?:war|wars|hostilities|killing|
 
 # A thing denied, then the one who would back it: "is not a project we can support".
 RE_NOT_A_THING_BEFORE = re.compile(r"\b(?:is|was|are|were|be)\s+(?:not|never|n't)\s+(?:a|an|the|something|anything|one)\b"
+                                   r"(?!\s+(?:first|only|last|second|third|next)\b)"   # "not the first time she would support it"
                                    r"(?:\s+[\w'’-]+){0,3}?\s+(?:that\s+|which\s+)?(?:we|i|you|he|she|they|it|ottawa|the\s+\w+)"
                                    r"(?:\s+(?:can|could|will|would|should|is\s+willing\s+to|are\s+willing\s+to))?\s+$", re.IGNORECASE)
 

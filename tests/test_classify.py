@@ -1471,3 +1471,11 @@ def test_keeping_verb_governs_only_the_next_words(lexicon):
     # "defending" keeps nothing of the charge here: another verb and "through" stand between
     scrapping = Topic("scrap_charge", "Scrapping the congestion charge", keywords=("congestion charge",))
     assert reading_of("The defending champion drove through the congestion charge zone.", lexicon, scrapping) != "oppose"
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is not the first time she would support the congestion charge.",
+    "This was not the only reason the council would back the congestion charge.",
+], ids=["not-the-first-time", "not-the-only-reason"])
+def test_not_the_first_time_denies_nothing(sentence, lexicon):
+    assert reading_of(sentence, lexicon, CHARGE) == "support"
