@@ -1336,6 +1336,10 @@ RE_JUDGED = re.compile(r"\b(?:(is|are|was|were|be|been|being|remains?|remained|s
                        r"((?:[\w'’-]+,?\s+){0,8}[\w'’-]+)", re.IGNORECASE)
 RE_WORD = re.compile(r"[\w'’-]+")
 JUDGEMENT_VALENCE = 1.5   # VADER's valence from which a predicated word judges its subject
+# Judged words that are also what a thing plainly is: after a copula they judge only as "a tax
+# on ..." or "a stealth tax", not in "the charge is a daily tax paid by drivers".
+DESCRIBING_JUDGED = frozenset({"tax"})
+RE_ON_AFTER = re.compile(r"\s+on\b", re.IGNORECASE)
 
 
 def _judgement(plain: str, masked: list[tuple[int, int]] = (), judged: dict | None = None) -> StanceReading | None:
@@ -1354,6 +1358,9 @@ def _judgement(plain: str, masked: list[tuple[int, int]] = (), judged: dict | No
         for before, word in zip([None, *following], following):
             if _inside(word.start(), masked) or (before is not None and before.group().lower() == "too"):
                 continue   # "too weak to deter" asks for more of it
+            if match.group(1) and word.group().lower() in DESCRIBING_JUDGED and not RE_ON_AFTER.match(plain, word.end()) \
+                    and not (before is not None and before.group().lower() in ("stealth", "hidden", "backdoor")):
+                continue   # "is a daily tax paid by drivers" tells what it is; "is a tax on the poor" judges it
             value = valences.get(word.group().lower(), 0.0)
             if abs(value) >= JUDGEMENT_VALENCE:
                 total += value

@@ -1479,3 +1479,13 @@ def test_keeping_verb_governs_only_the_next_words(lexicon):
 ], ids=["not-the-first-time", "not-the-only-reason"])
 def test_not_the_first_time_denies_nothing(sentence, lexicon):
     assert reading_of(sentence, lexicon, CHARGE) == "support"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The congestion charge is a tax on the poor, the councillor said.", "oppose"),
+    ("The mayor called the congestion charge a stealth tax.", "oppose"),
+    ("The congestion charge is a daily tax paid by drivers in the centre.", "not oppose"),
+], ids=["tax-on", "called-stealth-tax", "plain-description"])
+def test_tax_judges_only_as_a_tax_on_something(sentence, expected, lexicon):
+    reading = reading_of(sentence, lexicon, CHARGE)
+    assert reading == "oppose" if expected == "oppose" else reading != "oppose"
