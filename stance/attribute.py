@@ -56,7 +56,7 @@ import re
 from dataclasses import dataclass
 
 from .config import Actors
-from .lexicon import compile_phrases, fold_accents, folds_plainly, Lexicon, may_hold, normalize, trie_alternation
+from .lexicon import compile_phrases, fold_accents, Lexicon, may_hold, normalize, trie_alternation
 from .schema import AUTHOR
 from .segment import Clause, Quote, Sentence, quoted_share
 
@@ -1101,11 +1101,8 @@ class Attributor:
         if not attribution.holder or attribution.source_kind:
             return []
         segment = plain[clause.start:clause.end]
-        lowered = segment.lower()
-        # Most clauses hold none of PAIR_KEYS: two substring tests cost a fraction of the
-        # pattern's pass (where lower case folds as ignoring case does).
-        pair = None if folds_plainly(segment, lowered) and not (PAIR_KEYS[0] in lowered or PAIR_KEYS[1] in lowered) \
-            else RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end)
+        # Most clauses hold none of PAIR_KEYS: two substring tests cost a fraction of the pattern's pass.
+        pair = RE_PAIR_OF_LEADERS_IN.search(plain, clause.start, clause.end) if may_hold(segment, PAIR_KEYS) else None
         if pair is not None and attribution.holder in self._leaders:
             # "The White House said the two leaders had agreed": the other is the leader named last.
             others = [m for m in mentions if clause.start - PAIR_REACH <= m.start < pair.start()

@@ -15,7 +15,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 
 from .config import Topic, Topics
-from .lexicon import Lexicon, compile_phrases, folds_plainly, normalize, trie_alternation
+from .lexicon import Lexicon, compile_phrases, folds_plainly, may_hold, normalize, trie_alternation
 from .schema import SCORES
 
 # Words of a text with their offsets; "U.S." keeps its dots so it can be told from "us".
@@ -992,10 +992,12 @@ def read_stance(clause: str, topic_start: int, topic_end: int, lexicon: Lexicon,
 
 # The topic undone right after it is named: "called for the plan to be scrapped", "wants the
 # tariffs lifted", "demanded that the levy be withdrawn".
+# Participles that undo a thing, in both patterns below.
+UNDONE_PARTICIPLES = (r"scrapped|abandoned|dropped|withdrawn|shelved|lifted|cancell?ed|canceled|halted|ended|repealed|"
+                      r"revoked|rescinded|reversed|rolled\s+back|called\s+off|struck\s+down")
 RE_UNDONE_AFTER = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|idea|project|bill|policy|measures?|programme|program))?"
-                             r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?(?:scrapped|abandoned|dropped|withdrawn|shelved|"
-                             r"lifted|cancell?ed|canceled|suspended|halted|ended|repealed|revoked|rescinded|reversed|"
-                             r"blocked|killed|paused|frozen|rolled\s+back|called\s+off|struck\s+down|removed|gone|axed)\b", re.IGNORECASE)
+                             r"\s+(?:(?:to\s+)?be|being|been)?\s*(?:\w+ly\s+)?"
+                             rf"(?:{UNDONE_PARTICIPLES}|suspended|blocked|killed|paused|frozen|removed|gone|axed)\b", re.IGNORECASE)
 
 
 # The topic undone, or not, in the passive right after it: "the aid figure would not be
@@ -1003,9 +1005,8 @@ RE_UNDONE_AFTER = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|idea|project|bi
 RE_UNDONE_PASSIVE = re.compile(r"(?:\s+(?:plans?|proposals?|scheme|policy|decision|figure|cut|rise|increase))?"
                                r"\s+(?:will|would|shall|should|must|is|was|are|were)(?P<negation>\s+not|n't|\s+never)?"
                                r"\s+(?:(?:now|also|still|soon|then)\s+)?(?:be|being)\s+(?:\w+ly\s+)?"
-                               r"(?:scrapped|abandoned|dropped|withdrawn|shelved|lifted|cancell?ed|canceled|halted|ended|repealed|"
-                               r"revoked|rescinded|reversed|revisited|reconsidered|reopened|overturned|rolled\s+back|watered\s+down|"
-                               r"delayed|postponed|put\s+off|called\s+off|struck\s+down|unpicked)\b", re.IGNORECASE)
+                               rf"(?:{UNDONE_PARTICIPLES}|revisited|reconsidered|reopened|overturned|watered\s+down|"
+                               r"delayed|postponed|put\s+off|unpicked)\b", re.IGNORECASE)
 
 
 def _mentioned_only(plain: str, topic_start: int, lexicon: Lexicon) -> bool:
@@ -1133,8 +1134,7 @@ def _may_hold(text: str, *words: str) -> bool:
     >>> _may_hold("He was asked about it.", "asked"), _may_hold("He spoke.", "asked")
     (True, False)
     """
-    lowered = text.lower()
-    return not folds_plainly(text, lowered) or any(word in lowered for word in words)
+    return may_hold(text, words)
 
 
 def _main_cue_after(plain: str, position: int, lexicon: Lexicon) -> bool:
@@ -1348,7 +1348,8 @@ def _judgement(plain: str, masked: list[tuple[int, int]] = (), judged: dict | No
     of something counts, read with VADER's valences; "a war" or "an attack" merely told of is
     no judgement of the proposition, nor is a word passed on something said before the topic.
     `judged`: valences of words VADER lacks ("indefensible", "grab"), from the lexicon."""
-    valences = {**_valences(), **judged} if judged else _valences()
+    valences = _valences()
+    judged = judged or {}
     total = 0.0
     words = []
     for match in RE_JUDGED.finditer(plain):
@@ -1361,7 +1362,8 @@ def _judgement(plain: str, masked: list[tuple[int, int]] = (), judged: dict | No
             if match.group(1) and word.group().lower() in DESCRIBING_JUDGED and not RE_ON_AFTER.match(plain, word.end()) \
                     and not (before is not None and before.group().lower() in ("stealth", "hidden", "backdoor")):
                 continue   # "is a daily tax paid by drivers" tells what it is; "is a tax on the poor" judges it
-            value = valences.get(word.group().lower(), 0.0)
+            key = word.group().lower()
+            value = judged.get(key) or valences.get(key, 0.0)
             if abs(value) >= JUDGEMENT_VALENCE:
                 total += value
                 words.append(word.group())
@@ -1572,9 +1574,8 @@ def _split_ruling(plain: str, start: int, topic_start: int, topic_end: int, lexi
             or RE_OUT_OF_ORDER.match(plain, particle.end()):
         return None   # "ruled that sanctions were carried out", "ruled the question out of order": no ruling out
     words = [(m.start(), m.end(), m.group().lower()) for m in RE_TOKEN.finditer(plain, start, verb.start())]
-    before = [w for _, _, w in words[-NEGATION_REACH:]]
-    negator = next((w for w in reversed(before) if lexicon.is_negator(w)), "")
-    if negator and not any(mark in plain[words[-len(before)][0]:verb.start()] for mark in ",;:—"):
+    negator = _negator_before(words, verb.start(), lexicon, plain)
+    if negator:
         return StanceReading("open", f"{negator} ... {verb.group().split()[0]} ... {particle.group().strip()}", 0.8)
     return StanceReading("ruled_out", f"{verb.group().split()[0]} ... {particle.group().strip()}", 0.8)
 

@@ -267,7 +267,7 @@ class Extractor:
                     if reading is None and attribution.holder and RE_REAFFIRMED.search(clause.text):
                         # "The prime minister's view has not changed", "she stood by every word":
                         # the position the article last gave that holder on the topic, again.
-                        reading = _reaffirmed_reading(rows, attribution.holder, topic_id)
+                        reading = _latest_reading(rows, attribution.holder, topic_id, why="reaffirmed")
                     if from_context and (reading is None or not attribution.holder):
                         note((sentence, clause, topic_id, "topic carried from the sentence before, but "
                               + ("no stance words" if reading is None else "no actor holds it")))
@@ -818,22 +818,14 @@ def _retreat_reading(rows: list[dict], holder: str, topic: str) -> StanceReading
     return StanceReading(INVERTED[row["stance"]], f"(retreat from: {row['text'][:60]})", row["confidence"] * 0.8)
 
 
-def _reaffirmed_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
-    """A position said to stand ("has not changed", "stands by every word") is the one the
-    article last gave that holder on the topic."""
+def _latest_reading(rows: list[dict], holder: str, topic: str, why: str = "shift report; position of") -> StanceReading | None:
+    """The position the article last gave that holder on that topic, again: the position a
+    reported shift ("a shift in the president's stance") moved to, or one said to stand ("has
+    not changed", "stands by every word": `why` "reaffirmed")."""
     row = _last_position(rows, holder, topic)
     if row is None:
         return None
-    return StanceReading(row["stance"], f"(reaffirmed: {row['text'][:60]})", row["confidence"] * 0.8)
-
-
-def _latest_reading(rows: list[dict], holder: str, topic: str) -> StanceReading | None:
-    """A reported shift ("a shift in the president's stance") takes the position the article
-    last gave that holder on that topic as the position shifted to."""
-    row = _last_position(rows, holder, topic)
-    if row is None:
-        return None
-    return StanceReading(row["stance"], f"(shift report; position of: {row['text'][:60]})", row["confidence"] * 0.8)
+    return StanceReading(row["stance"], f"({why}: {row['text'][:60]})", row["confidence"] * 0.8)
 
 
 def _last_position(rows: list[dict], holder: str, topic: str) -> dict | None:
